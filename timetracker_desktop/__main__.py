@@ -1,0 +1,5 @@
+"""Entry point for ``python -m timetracker_desktop``."""
+
+from timetracker_desktop.cli import main
+
+raise SystemExit(main())

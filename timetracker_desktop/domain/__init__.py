@@ -1,0 +1,1 @@
+"""Qt-free business core: pure Python, standard library only."""

@@ -1,0 +1,135 @@
+"""Business settings kept in the database, with defaults and validation (DOMAIN_RULES table)."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from timetracker_desktop.domain.errors import ValidationError
+
+
+class MissingOutPolicy(StrEnum):
+    """What a forgotten OUT earns."""
+
+    NONE = "none"
+    SCHEDULE_END = "schedule_end"
+
+
+class RoundingMode(StrEnum):
+    """Report-time rounding of punches (DOMAIN_RULES §8)."""
+
+    NONE = "none"
+    IN_UP_OUT_DOWN = "in_up_out_down"
+    NEAREST = "nearest"
+    DAILY_DOWN = "daily_down"
+    FROM_SCHEDULED_START = "from_scheduled_start"
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessSettings:
+    """Every business rule default is a setting."""
+
+    time_zone: str = "Europe/Kyiv"
+    max_shift_hours: int = 16
+    scan_cooldown_seconds: int = 60
+    clock_skew_seconds: int = 120
+    early_checkin_window_minutes: int = 120
+    late_grace_minutes: int = 10
+    early_leave_grace_minutes: int = 10
+    min_overtime_minutes: int = 15
+    missing_out_policy: MissingOutPolicy = MissingOutPolicy.NONE
+    rounding: RoundingMode = RoundingMode.NONE
+    rounding_step_minutes: int = 15
+    office_day_minutes: int = 480
+    terminal_online_seconds: int = 300
+    enrollment_window_minutes: int = 30
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The office time zone."""
+        return ZoneInfo(self.time_zone)
+
+
+def _zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"unknown time zone {value!r}", code="bad_time_zone", field="time_zone"
+        ) from None
+    return value
+
+
+def _int_range(low: int, high: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValidationError(f"{value!r} is not a whole number", code="not_a_number") from None
+        if not low <= number <= high:
+            raise ValidationError(f"{number} is outside {low}..{high}", code="out_of_range")
+        return number
+
+    return parse
+
+
+def _enum(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
+    def parse(value: str) -> StrEnum:
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            raise ValidationError(f"{value!r} is not one of: {allowed}", code="bad_choice") from None
+
+    return parse
+
+
+PARSERS: Mapping[str, Callable[[str], Any]] = {
+    "time_zone": _zone,
+    "max_shift_hours": _int_range(1, 24),
+    "scan_cooldown_seconds": _int_range(0, 3600),
+    "clock_skew_seconds": _int_range(1, 86400),
+    "early_checkin_window_minutes": _int_range(0, 720),
+    "late_grace_minutes": _int_range(0, 240),
+    "early_leave_grace_minutes": _int_range(0, 240),
+    "min_overtime_minutes": _int_range(0, 720),
+    "missing_out_policy": _enum(MissingOutPolicy),
+    "rounding": _enum(RoundingMode),
+    "rounding_step_minutes": _int_range(1, 60),
+    "office_day_minutes": _int_range(1, 1440),
+    "terminal_online_seconds": _int_range(10, 86400),
+    "enrollment_window_minutes": _int_range(1, 1440),
+}
+SETTING_KEYS: tuple[str, ...] = tuple(f.name for f in fields(BusinessSettings))
+
+
+def parse_setting(key: str, value: str) -> Any:
+    """Validate one setting given as text; raises ValidationError naming the key."""
+    parser = PARSERS.get(key)
+    if parser is None:
+        raise ValidationError(f"unknown setting {key!r}", code="unknown_setting", field=key)
+    try:
+        parsed = parser(value.strip())
+    except ValidationError as error:
+        raise ValidationError(f"{key}: {error.message}", code=error.code, field=key) from None
+    if key == "rounding_step_minutes" and parsed not in (5, 10, 15):
+        raise ValidationError(f"{key}: step must be 5, 10 or 15", code="bad_choice", field=key)
+    return parsed
+
+
+def settings_from_mapping(stored: Mapping[str, str]) -> BusinessSettings:
+    """Build settings from stored text values; unknown keys are ignored, bad ones fall back to defaults."""
+    result = BusinessSettings()
+    for key, value in stored.items():
+        if key in PARSERS:
+            try:
+                result = replace(result, **{key: parse_setting(key, value)})
+            except ValidationError:
+                continue
+    return result
+
+
+def settings_as_text(settings: BusinessSettings) -> dict[str, str]:
+    """Settings as the text stored in the database."""
+    return {key: str(getattr(settings, key)) for key in SETTING_KEYS}

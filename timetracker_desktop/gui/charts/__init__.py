@@ -1,0 +1,1 @@
+"""pyqtgraph chart wrappers."""

@@ -1,0 +1,1 @@
+"""Main-window pages, one module per page."""

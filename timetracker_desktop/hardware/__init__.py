@@ -1,0 +1,1 @@
+"""USB NFC desk reader over PC/SC (pyscard)."""

@@ -1,0 +1,1 @@
+"""HTTP listener that networked terminals report to (FastAPI on uvicorn)."""

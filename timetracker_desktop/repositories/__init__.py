@@ -1,0 +1,1 @@
+"""Storage ports (protocols) and their SQL implementation."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy implementation of the storage ports; only app.py imports it."""
