@@ -1,0 +1,1 @@
+"""Alembic migrations of the TimeTracker Desktop schema (shipped as data)."""

@@ -1,0 +1,305 @@
+"""Storage ports: the protocols services program against, and the one storage error they see."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from timetracker_desktop.domain.attendance import (
+    Correction,
+    CorrectionKind,
+    Direction,
+    Punch,
+    PunchFlag,
+    PunchSource,
+)
+from timetracker_desktop.domain.audit import AuditEntry
+from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, KeyState, Position
+from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
+from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.domain.users import Role, User
+
+
+class StorageUnavailableError(Exception):
+    """The database cannot be reached or refused the operation for an environmental reason.
+
+    ``cause`` names it in plain words (server unreachable, access denied, database is locked...).
+    """
+
+    def __init__(self, cause: str, *, detail: str = "") -> None:
+        super().__init__(cause if not detail else f"{cause}: {detail}")
+        self.cause = cause
+        self.detail = detail
+
+
+class IntegrityConflictError(Exception):
+    """A uniqueness or reference rule of the schema was violated (a race the service did not foresee)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewPunch:
+    """A punch to insert."""
+
+    employee_id: int
+    at: datetime
+    direction: Direction
+    source: PunchSource
+    created_at: datetime
+    terminal_id: int | None = None
+    badge_id: int | None = None
+    received_at: datetime | None = None
+    terminal_ts: datetime | None = None
+    flags: frozenset[PunchFlag] = field(default_factory=frozenset)
+    external_key: str | None = None
+    author_user_id: int | None = None
+    reason: str | None = None
+    challenge: str | None = None
+    signature: str | None = None
+    legacy_direction: str | None = None
+    unassigned_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewCorrection:
+    """A correction to insert."""
+
+    kind: CorrectionKind
+    employee_id: int
+    author_user_id: int | None
+    reason: str
+    created_at: datetime
+    punch_id: int | None = None
+    target_correction_id: int | None = None
+    direction: Direction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnassignedPunch:
+    """A queued read that resolved to nobody."""
+
+    id: int
+    terminal_id: int | None
+    kind: BadgeKind
+    raw_value: str
+    canonical_value: str | None
+    at: datetime
+    received_at: datetime
+    reason: str
+    state: str = "open"
+    employee_id: int | None = None
+    terminal_ts: datetime | None = None
+    external_key: str | None = None
+    resolved_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PunchLine:
+    """One row of the event log: a punch with display names joined."""
+
+    id: int
+    at: datetime
+    employee_id: int
+    employee_name: str
+    direction: Direction
+    source: PunchSource
+    terminal_id: int | None
+    terminal_name: str | None
+    flags: frozenset[PunchFlag]
+    reason: str | None
+    voided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PunchQuery:
+    """Filter of the event log: a UTC half-open range and optional employee/terminal."""
+
+    start: datetime
+    end: datetime
+    employee_id: int | None = None
+    terminal_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReceipt:
+    """The stored first reply to a card-terminal event id."""
+
+    terminal_id: int
+    event_id: str
+    raw_uid: str
+    reply_json: str
+    created_at: datetime
+
+
+class PositionRepository(Protocol):
+    """Job titles."""
+
+    def get(self, position_id: int) -> Position | None: ...
+    def by_name(self, name: str) -> Position | None: ...
+    def add(self, name: str) -> Position: ...
+    def list_all(self) -> list[Position]: ...
+
+
+class EmployeeRepository(Protocol):
+    """Employees."""
+
+    def add(
+        self, full_name: str, position_id: int | None, comment: str | None, now: datetime
+    ) -> Employee: ...
+    def get(self, employee_id: int) -> Employee | None: ...
+    def list_all(self, *, include_inactive: bool = True) -> list[Employee]: ...
+    def update(self, employee: Employee, now: datetime) -> None: ...
+    def count(self) -> int: ...
+
+
+class BadgeRepository(Protocol):
+    """Badges; a (kind, value) pair is held by at most one active badge."""
+
+    def add(
+        self,
+        employee_id: int,
+        kind: BadgeKind,
+        value: str,
+        now: datetime,
+        *,
+        public_key_b64: str | None = None,
+        key_state: KeyState = KeyState.NONE,
+    ) -> Badge: ...
+    def get(self, badge_id: int) -> Badge | None: ...
+    def find_active(self, kind: BadgeKind, value: str) -> Badge | None: ...
+    def latest(self, kind: BadgeKind, value: str) -> Badge | None: ...
+    def for_employee(self, employee_id: int) -> list[Badge]: ...
+    def revoke(self, badge_id: int, now: datetime, reason: str) -> None: ...
+    def set_key(self, badge_id: int, public_key_b64: str | None, state: KeyState) -> None: ...
+    def by_alias(self, terminal_id: int, raw_value: str) -> Badge | None: ...
+    def add_alias(self, terminal_id: int, raw_value: str, badge_id: int, now: datetime) -> None: ...
+
+
+class TerminalRepository(Protocol):
+    """Terminals and their hashed keys."""
+
+    def add(self, terminal: Terminal, key_hash: str | None, now: datetime) -> Terminal: ...
+    def get(self, terminal_id: int) -> Terminal | None: ...
+    def by_name(self, name: str) -> Terminal | None: ...
+    def by_serial(self, serial: str) -> Terminal | None: ...
+    def by_key_hash(self, key_hash: str) -> Terminal | None: ...
+    def key_hash_of(self, terminal_id: int) -> str | None: ...
+    def list_all(self) -> list[Terminal]: ...
+    def update(self, terminal: Terminal) -> None: ...
+    def set_key_hash(self, terminal_id: int, key_hash: str | None) -> None: ...
+    def touch(self, terminal_id: int, now: datetime) -> None: ...
+
+
+class PunchRepository(Protocol):
+    """Raw punches: add and read only, never update or delete."""
+
+    def add(self, punch: NewPunch) -> Punch: ...
+    def get(self, punch_id: int) -> Punch | None: ...
+    def by_external_key(self, terminal_id: int, external_key: str) -> Punch | None: ...
+    def for_employees(
+        self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
+    ) -> dict[int, list[Punch]]: ...
+    def latest_terminal_punch(self, employee_id: int, before: datetime) -> Punch | None: ...
+    def page(self, query: PunchQuery, after: tuple[datetime, int] | None, limit: int) -> list[PunchLine]: ...
+    def count(self, query: PunchQuery) -> int: ...
+    def after_id(self, last_id: int, limit: int) -> list[PunchLine]: ...
+
+
+class CorrectionRepository(Protocol):
+    """Corrections: new records only."""
+
+    def add(self, correction: NewCorrection) -> Correction: ...
+    def get(self, correction_id: int) -> Correction | None: ...
+    def for_employees(self, employee_ids: Sequence[int] | None) -> dict[int, list[Correction]]: ...
+
+
+class UnassignedRepository(Protocol):
+    """The queue of reads that resolved to nobody."""
+
+    def add(self, item: UnassignedPunch) -> UnassignedPunch: ...
+    def get(self, item_id: int) -> UnassignedPunch | None: ...
+    def list_all(self, *, state: str | None = "open", limit: int = 1000) -> list[UnassignedPunch]: ...
+    def resolve(self, item_id: int, state: str, user_id: int | None, now: datetime) -> None: ...
+
+
+class ScheduleRepository(Protocol):
+    """Schedule cells, codes, templates and holidays."""
+
+    def cells(self, employee_ids: Sequence[int] | None, first: date, last: date) -> list[ScheduleCell]: ...
+    def get_cell(self, employee_id: int, day: date) -> ScheduleCell | None: ...
+    def put_cell(self, cell: ScheduleCell) -> None: ...
+    def delete_cell(self, employee_id: int, day: date) -> None: ...
+    def codes(self) -> list[ScheduleCode]: ...
+    def put_code(self, code: ScheduleCode) -> None: ...
+    def holidays(self, first: date, last: date) -> list[Holiday]: ...
+    def put_holiday(self, holiday: Holiday) -> None: ...
+    def delete_holiday(self, day: date) -> None: ...
+    def templates(self) -> list[ScheduleTemplate]: ...
+    def put_template(self, template: ScheduleTemplate) -> ScheduleTemplate: ...
+
+
+class UserRepository(Protocol):
+    """Users; the password hash never leaves storage except for verification."""
+
+    def add(self, username: str, password_hash: str, role: Role, now: datetime) -> User: ...
+    def get(self, user_id: int) -> User | None: ...
+    def by_username(self, username: str) -> tuple[User, str] | None: ...
+    def list_all(self) -> list[User]: ...
+    def update(self, user: User) -> None: ...
+    def set_password_hash(self, user_id: int, password_hash: str) -> None: ...
+    def count_active_admins(self) -> int: ...
+
+
+class AuditRepository(Protocol):
+    """Append-only audit log."""
+
+    def append(self, entry: AuditEntry) -> AuditEntry: ...
+    def list_all(
+        self, *, action: str | None = None, entity_type: str | None = None, limit: int = 500
+    ) -> list[AuditEntry]: ...
+    def all_in_order(self) -> list[AuditEntry]: ...
+
+
+class SettingsRepository(Protocol):
+    """Business settings as text."""
+
+    def all(self) -> dict[str, str]: ...
+    def set(self, key: str, value: str, now: datetime) -> None: ...
+
+
+class ScanReceiptRepository(Protocol):
+    """Idempotency receipts of card-terminal events."""
+
+    def get(self, terminal_id: int, event_id: str) -> ScanReceipt | None: ...
+    def add(self, receipt: ScanReceipt) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction per use case: commit explicitly; leaving without commit rolls back."""
+
+    positions: PositionRepository
+    employees: EmployeeRepository
+    badges: BadgeRepository
+    terminals: TerminalRepository
+    punches: PunchRepository
+    corrections: CorrectionRepository
+    unassigned: UnassignedRepository
+    schedules: ScheduleRepository
+    users: UserRepository
+    audit: AuditRepository
+    settings: SettingsRepository
+    scan_receipts: ScanReceiptRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def flush(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    """Makes a fresh unit of work; ``read_only`` lets SQLite readers avoid taking the write lock."""
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...

@@ -1,0 +1,209 @@
+"""SQL repositories for positions, employees and badges."""
+
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, KeyState, Position
+from timetracker_desktop.repositories.sql.orm import BadgeAliasRow, BadgeRow, EmployeeRow, PositionRow
+
+
+def _position(row: PositionRow) -> Position:
+    return Position(id=row.id, name=row.name, is_active=row.is_active)
+
+
+def _badge(row: BadgeRow) -> Badge:
+    return Badge(
+        id=row.id,
+        employee_id=row.employee_id,
+        kind=BadgeKind(row.kind),
+        value=row.value,
+        key_state=KeyState(row.key_state),
+        public_key_b64=row.public_key_b64,
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+        revoke_reason=row.revoke_reason,
+    )
+
+
+class SqlPositionRepository:
+    """Positions in SQL."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, position_id: int) -> Position | None:
+        """Position by id."""
+        row = self._session.get(PositionRow, position_id)
+        return None if row is None else _position(row)
+
+    def by_name(self, name: str) -> Position | None:
+        """Position by exact name."""
+        row = self._session.scalar(select(PositionRow).where(PositionRow.name == name))
+        return None if row is None else _position(row)
+
+    def add(self, name: str) -> Position:
+        """Insert a position."""
+        row = PositionRow(name=name, is_active=True)
+        self._session.add(row)
+        self._session.flush()
+        return _position(row)
+
+    def list_all(self) -> list[Position]:
+        """All positions by name."""
+        return [_position(r) for r in self._session.scalars(select(PositionRow).order_by(PositionRow.name))]
+
+
+class SqlEmployeeRepository:
+    """Employees in SQL."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _select() -> Select[EmployeeRow, str]:
+        return select(EmployeeRow, PositionRow.name).outerjoin(
+            PositionRow, EmployeeRow.position_id == PositionRow.id
+        )
+
+    @staticmethod
+    def _employee(row: EmployeeRow, position_name: str | None) -> Employee:
+        return Employee(
+            id=row.id,
+            full_name=row.full_name,
+            position_id=row.position_id,
+            position_name=position_name,
+            is_active=row.is_active,
+            comment=row.comment,
+        )
+
+    def add(self, full_name: str, position_id: int | None, comment: str | None, now: datetime) -> Employee:
+        """Insert an employee."""
+        row = EmployeeRow(
+            full_name=full_name,
+            position_id=position_id,
+            comment=comment,
+            is_active=True,
+            created_at=now,
+            updated_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        position = self._session.get(PositionRow, position_id) if position_id else None
+        return self._employee(row, position.name if position else None)
+
+    def get(self, employee_id: int) -> Employee | None:
+        """Employee by id."""
+        found = self._session.execute(self._select().where(EmployeeRow.id == employee_id)).first()
+        return None if found is None else self._employee(found[0], found[1])
+
+    def list_all(self, *, include_inactive: bool = True) -> list[Employee]:
+        """Employees by name, then id."""
+        stmt = self._select().order_by(EmployeeRow.full_name, EmployeeRow.id)
+        if not include_inactive:
+            stmt = stmt.where(EmployeeRow.is_active.is_(True))
+        return [self._employee(row, name) for row, name in self._session.execute(stmt)]
+
+    def update(self, employee: Employee, now: datetime) -> None:
+        """Write the editable fields."""
+        row = self._session.get_one(EmployeeRow, employee.id)
+        row.full_name = employee.full_name
+        row.position_id = employee.position_id
+        row.is_active = employee.is_active
+        row.comment = employee.comment
+        row.updated_at = now
+        self._session.flush()
+
+    def count(self) -> int:
+        """Number of employees."""
+        return self._session.scalar(select(func.count()).select_from(EmployeeRow)) or 0
+
+
+class SqlBadgeRepository:
+    """Badges and aliases in SQL."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(
+        self,
+        employee_id: int,
+        kind: BadgeKind,
+        value: str,
+        now: datetime,
+        *,
+        public_key_b64: str | None = None,
+        key_state: KeyState = KeyState.NONE,
+    ) -> Badge:
+        """Insert an active badge."""
+        row = BadgeRow(
+            employee_id=employee_id,
+            kind=kind.value,
+            value=value,
+            active_value=value,
+            public_key_b64=public_key_b64,
+            key_state=key_state.value,
+            created_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _badge(row)
+
+    def get(self, badge_id: int) -> Badge | None:
+        """Badge by id."""
+        row = self._session.get(BadgeRow, badge_id)
+        return None if row is None else _badge(row)
+
+    def find_active(self, kind: BadgeKind, value: str) -> Badge | None:
+        """The active badge with this value, if any."""
+        row = self._session.scalar(
+            select(BadgeRow).where(BadgeRow.kind == kind.value, BadgeRow.active_value == value)
+        )
+        return None if row is None else _badge(row)
+
+    def latest(self, kind: BadgeKind, value: str) -> Badge | None:
+        """The newest badge with this value, active or revoked."""
+        row = self._session.scalar(
+            select(BadgeRow)
+            .where(BadgeRow.kind == kind.value, BadgeRow.value == value)
+            .order_by(BadgeRow.id.desc())
+            .limit(1)
+        )
+        return None if row is None else _badge(row)
+
+    def for_employee(self, employee_id: int) -> list[Badge]:
+        """All badges of an employee, oldest first."""
+        stmt = select(BadgeRow).where(BadgeRow.employee_id == employee_id).order_by(BadgeRow.id)
+        return [_badge(r) for r in self._session.scalars(stmt)]
+
+    def revoke(self, badge_id: int, now: datetime, reason: str) -> None:
+        """Revoke for good: the value becomes free for a new badge."""
+        row = self._session.get_one(BadgeRow, badge_id)
+        row.revoked_at = now
+        row.revoke_reason = reason
+        row.active_value = None
+        self._session.flush()
+
+    def set_key(self, badge_id: int, public_key_b64: str | None, state: KeyState) -> None:
+        """Store, verify or reset a phone badge's public key."""
+        row = self._session.get_one(BadgeRow, badge_id)
+        row.public_key_b64 = public_key_b64
+        row.key_state = state.value
+        self._session.flush()
+
+    def by_alias(self, terminal_id: int, raw_value: str) -> Badge | None:
+        """The badge a terminal's raw value was mapped to."""
+        row = self._session.scalar(
+            select(BadgeRow)
+            .join(BadgeAliasRow, BadgeAliasRow.badge_id == BadgeRow.id)
+            .where(BadgeAliasRow.terminal_id == terminal_id, BadgeAliasRow.raw_value == raw_value)
+        )
+        return None if row is None else _badge(row)
+
+    def add_alias(self, terminal_id: int, raw_value: str, badge_id: int, now: datetime) -> None:
+        """Learn a terminal's raw value for a badge."""
+        self._session.add(
+            BadgeAliasRow(terminal_id=terminal_id, raw_value=raw_value, badge_id=badge_id, created_at=now)
+        )
+        self._session.flush()

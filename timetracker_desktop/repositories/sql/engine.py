@@ -1,0 +1,60 @@
+"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, pre-ping)."""
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def is_sqlite(url: str | URL) -> bool:
+    """Whether the URL names an SQLite database."""
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def normalize_url(url: str) -> URL:
+    """Parse a database URL; MySQL URLs get the PyMySQL driver and utf8mb4 unless given."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() in ("mysql", "mariadb"):
+        parsed = parsed.set(drivername=f"{parsed.get_backend_name()}+pymysql")
+        if "charset" not in parsed.query:
+            parsed = parsed.update_query_dict({"charset": "utf8mb4"})
+    return parsed
+
+
+def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engine:
+    """An engine for the URL.
+
+    On SQLite, ``immediate`` makes every transaction ``BEGIN IMMEDIATE``: a writer takes the write lock
+    up front and waits out the busy timeout, instead of failing at once when it upgrades a read
+    snapshot that another writer has moved past. Readers use a second engine with deferred BEGIN.
+    """
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, immediate=immediate, echo=echo)
+    return create_engine(parsed, pool_pre_ping=True, pool_recycle=3600, echo=echo)
+
+
+def _sqlite_engine(url: URL, *, immediate: bool, echo: bool) -> Engine:
+    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        # Let SQLAlchemy, not pysqlite, emit BEGIN, so that we choose its kind.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin_sql)
+
+    return engine

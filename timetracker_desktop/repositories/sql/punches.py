@@ -1,0 +1,274 @@
+"""SQL repositories for raw punches (insert-only), corrections, the unassigned queue and scan receipts."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from timetracker_desktop.domain.attendance import (
+    Correction,
+    CorrectionKind,
+    Direction,
+    Punch,
+    PunchSource,
+)
+from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.repositories import ports
+from timetracker_desktop.repositories.sql import queries
+from timetracker_desktop.repositories.sql.codecs import flags_from_text, flags_to_text
+from timetracker_desktop.repositories.sql.orm import (
+    CorrectionRow,
+    PunchRow,
+    ScanReceiptRow,
+    UnassignedPunchRow,
+)
+
+
+def _punch(row: PunchRow) -> Punch:
+    return Punch(
+        id=row.id,
+        employee_id=row.employee_id,
+        at=row.at,
+        direction=Direction(row.direction),
+        source=PunchSource(row.source),
+        terminal_id=row.terminal_id,
+        badge_id=row.badge_id,
+        received_at=row.received_at,
+        terminal_ts=row.terminal_ts,
+        flags=flags_from_text(row.flags),
+        external_key=row.external_key,
+        author_user_id=row.author_user_id,
+        reason=row.reason,
+        legacy_direction=row.legacy_direction,
+    )
+
+
+class SqlPunchRepository:
+    """Punches: the class has no update or delete on purpose."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, punch: ports.NewPunch) -> Punch:
+        """Insert a raw punch."""
+        row = PunchRow(
+            employee_id=punch.employee_id,
+            at=punch.at,
+            direction=punch.direction.value,
+            source=punch.source.value,
+            terminal_id=punch.terminal_id,
+            badge_id=punch.badge_id,
+            received_at=punch.received_at,
+            terminal_ts=punch.terminal_ts,
+            flags=flags_to_text(punch.flags),
+            external_key=punch.external_key,
+            author_user_id=punch.author_user_id,
+            reason=punch.reason,
+            challenge=punch.challenge,
+            signature=punch.signature,
+            legacy_direction=punch.legacy_direction,
+            unassigned_id=punch.unassigned_id,
+            created_at=punch.created_at,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _punch(row)
+
+    def get(self, punch_id: int) -> Punch | None:
+        """Punch by id."""
+        row = self._session.get(PunchRow, punch_id)
+        return None if row is None else _punch(row)
+
+    def by_external_key(self, terminal_id: int, external_key: str) -> Punch | None:
+        """Punch by its terminal-side idempotency key."""
+        stmt = select(PunchRow).where(
+            PunchRow.terminal_id == terminal_id, PunchRow.external_key == external_key
+        )
+        row = self._session.scalar(stmt)
+        return None if row is None else _punch(row)
+
+    def for_employees(
+        self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
+    ) -> dict[int, list[Punch]]:
+        """Punches in [start, end) grouped by employee, each list in (at, id) order."""
+        stmt = select(PunchRow).where(PunchRow.at >= start, PunchRow.at < end)
+        if employee_ids is not None:
+            stmt = stmt.where(PunchRow.employee_id.in_(employee_ids))
+        stmt = stmt.order_by(PunchRow.employee_id, PunchRow.at, PunchRow.id)
+        grouped: dict[int, list[Punch]] = defaultdict(list)
+        for row in self._session.scalars(stmt):
+            grouped[row.employee_id].append(_punch(row))
+        return dict(grouped)
+
+    def latest_terminal_punch(self, employee_id: int, before: datetime) -> Punch | None:
+        """The employee's latest terminal punch at or before an instant (cooldown)."""
+        stmt = (
+            select(PunchRow)
+            .where(
+                PunchRow.employee_id == employee_id,
+                PunchRow.source == PunchSource.TERMINAL.value,
+                PunchRow.at <= before,
+            )
+            .order_by(PunchRow.at.desc(), PunchRow.id.desc())
+            .limit(1)
+        )
+        row = self._session.scalar(stmt)
+        return None if row is None else _punch(row)
+
+    def page(
+        self, query: ports.PunchQuery, after: tuple[datetime, int] | None, limit: int
+    ) -> list[ports.PunchLine]:
+        """One page of the event log, newest first, by keyset on (at, id)."""
+        return queries.punch_page(self._session, query, after, limit)
+
+    def count(self, query: ports.PunchQuery) -> int:
+        """Rows matching the event-log filter."""
+        return queries.punch_count(self._session, query)
+
+    def after_id(self, last_id: int, limit: int) -> list[ports.PunchLine]:
+        """Punches with id > last_id, oldest first (live feed polling from another process)."""
+        return queries.punches_after_id(self._session, last_id, limit)
+
+
+def _correction(row: CorrectionRow) -> Correction:
+    return Correction(
+        id=row.id,
+        kind=CorrectionKind(row.kind),
+        author_user_id=row.author_user_id,
+        reason=row.reason,
+        created_at=row.created_at,
+        punch_id=row.punch_id,
+        target_correction_id=row.target_correction_id,
+        direction=Direction(row.direction) if row.direction else None,
+    )
+
+
+class SqlCorrectionRepository:
+    """Corrections: new records only."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, correction: ports.NewCorrection) -> Correction:
+        """Insert a correction."""
+        row = CorrectionRow(
+            kind=correction.kind.value,
+            punch_id=correction.punch_id,
+            target_correction_id=correction.target_correction_id,
+            direction=correction.direction.value if correction.direction else None,
+            employee_id=correction.employee_id,
+            author_user_id=correction.author_user_id,
+            reason=correction.reason,
+            created_at=correction.created_at,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _correction(row)
+
+    def get(self, correction_id: int) -> Correction | None:
+        """Correction by id."""
+        row = self._session.get(CorrectionRow, correction_id)
+        return None if row is None else _correction(row)
+
+    def for_employees(self, employee_ids: Sequence[int] | None) -> dict[int, list[Correction]]:
+        """All corrections grouped by employee (corrections are rare)."""
+        stmt = select(CorrectionRow).order_by(CorrectionRow.id)
+        if employee_ids is not None:
+            stmt = stmt.where(CorrectionRow.employee_id.in_(employee_ids))
+        grouped: dict[int, list[Correction]] = defaultdict(list)
+        for row in self._session.scalars(stmt):
+            grouped[row.employee_id].append(_correction(row))
+        return dict(grouped)
+
+
+def _unassigned(row: UnassignedPunchRow) -> ports.UnassignedPunch:
+    return ports.UnassignedPunch(
+        id=row.id,
+        terminal_id=row.terminal_id,
+        kind=BadgeKind(row.kind),
+        raw_value=row.raw_value,
+        canonical_value=row.canonical_value,
+        at=row.at,
+        received_at=row.received_at,
+        reason=row.reason,
+        state=row.state,
+        employee_id=row.employee_id,
+        terminal_ts=row.terminal_ts,
+        external_key=row.external_key,
+        resolved_at=row.resolved_at,
+    )
+
+
+class SqlUnassignedRepository:
+    """The unassigned-punch queue."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, item: ports.UnassignedPunch) -> ports.UnassignedPunch:
+        """Queue a read that resolved to nobody."""
+        row = UnassignedPunchRow(
+            terminal_id=item.terminal_id,
+            kind=item.kind.value,
+            raw_value=item.raw_value,
+            canonical_value=item.canonical_value,
+            employee_id=item.employee_id,
+            at=item.at,
+            received_at=item.received_at,
+            terminal_ts=item.terminal_ts,
+            reason=item.reason,
+            state=item.state,
+            external_key=item.external_key,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _unassigned(row)
+
+    def get(self, item_id: int) -> ports.UnassignedPunch | None:
+        """Queue item by id."""
+        row = self._session.get(UnassignedPunchRow, item_id)
+        return None if row is None else _unassigned(row)
+
+    def list_all(self, *, state: str | None = "open", limit: int = 1000) -> list[ports.UnassignedPunch]:
+        """Queue items, newest first."""
+        stmt = select(UnassignedPunchRow).order_by(UnassignedPunchRow.at.desc(), UnassignedPunchRow.id.desc())
+        if state is not None:
+            stmt = stmt.where(UnassignedPunchRow.state == state)
+        return [_unassigned(r) for r in self._session.scalars(stmt.limit(limit))]
+
+    def resolve(self, item_id: int, state: str, user_id: int | None, now: datetime) -> None:
+        """Mark an item assigned or dismissed; it is never deleted."""
+        self._session.execute(
+            update(UnassignedPunchRow)
+            .where(UnassignedPunchRow.id == item_id)
+            .values(state=state, resolved_by_user_id=user_id, resolved_at=now)
+        )
+
+
+class SqlScanReceiptRepository:
+    """Idempotency receipts for card-terminal event ids."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, terminal_id: int, event_id: str) -> ports.ScanReceipt | None:
+        """The stored receipt, if the event was seen."""
+        row = self._session.get(ScanReceiptRow, (terminal_id, event_id))
+        if row is None:
+            return None
+        return ports.ScanReceipt(row.terminal_id, row.event_id, row.raw_uid, row.reply_json, row.created_at)
+
+    def add(self, receipt: ports.ScanReceipt) -> None:
+        """Store the first reply to an event id."""
+        self._session.add(
+            ScanReceiptRow(
+                terminal_id=receipt.terminal_id,
+                event_id=receipt.event_id,
+                raw_uid=receipt.raw_uid,
+                reply_json=receipt.reply_json,
+                created_at=receipt.created_at,
+            )
+        )
+        self._session.flush()

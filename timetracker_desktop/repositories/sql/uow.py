@@ -1,0 +1,113 @@
+"""Unit of work: one SQLAlchemy Session per use case; DBAPI errors become storage-port errors."""
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
+from timetracker_desktop.repositories.sql.employees import (
+    SqlBadgeRepository,
+    SqlEmployeeRepository,
+    SqlPositionRepository,
+)
+from timetracker_desktop.repositories.sql.errors import translate
+from timetracker_desktop.repositories.sql.punches import (
+    SqlCorrectionRepository,
+    SqlPunchRepository,
+    SqlScanReceiptRepository,
+    SqlUnassignedRepository,
+)
+from timetracker_desktop.repositories.sql.schedules import SqlScheduleRepository
+from timetracker_desktop.repositories.sql.settings import SqlSettingsRepository
+from timetracker_desktop.repositories.sql.terminals import SqlTerminalRepository
+from timetracker_desktop.repositories.sql.users import SqlUserRepository
+
+
+class SqlAlchemyUnitOfWork:
+    """A transaction with every repository bound to one Session."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        session = self._factory()
+        self._session = session
+        self.positions = SqlPositionRepository(session)
+        self.employees = SqlEmployeeRepository(session)
+        self.badges = SqlBadgeRepository(session)
+        self.terminals = SqlTerminalRepository(session)
+        self.punches = SqlPunchRepository(session)
+        self.corrections = SqlCorrectionRepository(session)
+        self.unassigned = SqlUnassignedRepository(session)
+        self.schedules = SqlScheduleRepository(session)
+        self.users = SqlUserRepository(session)
+        self.audit = SqlAuditRepository(session)
+        self.settings = SqlSettingsRepository(session)
+        self.scan_receipts = SqlScanReceiptRepository(session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Roll back whatever was not committed, close, and translate database errors."""
+        session = self._session
+        self._session = None
+        if session is None:
+            return
+        try:
+            session.rollback()
+        except DBAPIError:
+            pass  # the connection is already broken; the original error is what matters
+        finally:
+            session.close()
+        if isinstance(exc, DBAPIError):
+            raise translate(exc) from exc
+
+    @property
+    def session(self) -> Session:
+        """The open session (only inside ``with``)."""
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its with-block")
+        return self._session
+
+    def commit(self) -> None:
+        """Commit the transaction."""
+        try:
+            self.session.commit()
+        except DBAPIError as error:
+            raise translate(error) from error
+
+    def flush(self) -> None:
+        """Send pending changes (to learn ids or hit constraints early)."""
+        try:
+            self.session.flush()
+        except DBAPIError as error:
+            raise translate(error) from error
+
+    def rollback(self) -> None:
+        """Undo everything since the last commit."""
+        self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """Makes units of work; on SQLite, readers get a deferred-BEGIN engine and writers an immediate one."""
+
+    def __init__(self, write_engine: Engine, read_engine: Engine | None = None) -> None:
+        self.write_engine = write_engine
+        self.read_engine = read_engine or write_engine
+        self._write = sessionmaker(write_engine, expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def __call__(self, *, read_only: bool = False) -> SqlAlchemyUnitOfWork:
+        """A new unit of work (not yet entered)."""
+        return SqlAlchemyUnitOfWork(self._read if read_only else self._write)
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            self.read_engine.dispose()
