@@ -1,0 +1,164 @@
+"""Manual punches and corrections (void, set direction, undo): new records only, with a reason, audited."""
+
+from datetime import datetime, timedelta
+
+from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource, effective_sequence
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.direction import decide_direction
+from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.schedule_rules import resolve_manual_local
+from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.repositories.ports import NewCorrection, NewPunch, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.settings import load_settings
+
+MAX_REASON_LENGTH = 500
+
+
+def check_reason(reason: str) -> str:
+    """A correction's mandatory reason."""
+    text = " ".join(reason.split())
+    if not text:
+        raise ValidationError("a reason is required", code="reason_required", field="reason")
+    if len(text) > MAX_REASON_LENGTH:
+        raise ValidationError("the reason is too long", code="too_long", field="reason")
+    return text
+
+
+def decide_for(uow: UnitOfWork, employee_id: int, at: datetime) -> Direction:
+    """The direction rule of DOMAIN_RULES §4 for a new punch of an employee at an instant."""
+    settings = load_settings(uow)
+    window = timedelta(hours=settings.max_shift_hours + 24)
+    punches = uow.punches.for_employees([employee_id], at - window, at).get(employee_id, [])
+    corrections = uow.corrections.for_employees([employee_id]).get(employee_id, [])
+    previous = effective_sequence(punches, corrections)
+    zone = settings.zone
+    first = (at - window).astimezone(zone).date()
+    cells = {
+        c.day: c
+        for c in uow.schedules.cells([employee_id], first, at.astimezone(zone).date() + timedelta(days=1))
+    }
+
+    return decide_direction(previous, at, settings, cells.get)
+
+
+class PunchService:
+    """Manual punches and corrections."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    def add_manual(
+        self,
+        actor: Actor,
+        employee_id: int,
+        local_time: datetime,
+        reason: str,
+        *,
+        direction: Direction | None = None,
+        fold: int | None = None,
+    ) -> int:
+        """Add a manual punch at a local wall-clock time; returns its id."""
+        require(actor, Permission.EDIT_PUNCHES)
+        text = check_reason(reason)
+        if direction is Direction.AUTO:
+            raise ValidationError(
+                "a manual punch needs IN or OUT", code="direction_required", field="direction"
+            )
+        now = self._clock.now()
+        with self._uow() as uow:
+            settings = load_settings(uow)
+            at = resolve_manual_local(local_time.replace(tzinfo=None), settings.zone, fold)
+            employee = uow.employees.get(employee_id)
+            if employee is None:
+                raise NotFoundError("employee", employee_id)
+            chosen = direction or decide_for(uow, employee_id, at)
+            punch = uow.punches.add(
+                NewPunch(
+                    employee_id=employee_id,
+                    at=at,
+                    direction=chosen,
+                    source=PunchSource.MANUAL,
+                    created_at=now,
+                    author_user_id=actor.user_id,
+                    reason=text,
+                )
+            )
+            record(
+                uow, actor, now, "punch.manual_add", ("punch", punch.id),
+                after={"employee_id": employee_id, "at": at.isoformat(), "direction": chosen.value},
+                reason=text,
+            )  # fmt: skip
+            uow.commit()
+        return punch.id
+
+    def void(self, actor: Actor, punch_id: int, reason: str) -> int:
+        """Exclude a punch from computation; returns the correction id."""
+        return self._correct(actor, punch_id, CorrectionKind.VOID, None, reason)
+
+    def set_direction(self, actor: Actor, punch_id: int, direction: Direction, reason: str) -> int:
+        """Override the direction of one punch."""
+        if direction is Direction.AUTO:
+            raise ValidationError("direction must be IN or OUT", code="direction_required", field="direction")
+        return self._correct(actor, punch_id, CorrectionKind.SET_DIRECTION, direction, reason)
+
+    def _correct(
+        self, actor: Actor, punch_id: int, kind: CorrectionKind, direction: Direction | None, reason: str
+    ) -> int:
+        require(actor, Permission.EDIT_PUNCHES)
+        text = check_reason(reason)
+        now = self._clock.now()
+        with self._uow() as uow:
+            punch = uow.punches.get(punch_id)
+            if punch is None:
+                raise NotFoundError("punch", punch_id)
+            correction = uow.corrections.add(
+                NewCorrection(
+                    kind, punch.employee_id, actor.user_id, text, now, punch_id=punch_id, direction=direction
+                )
+            )
+            record(
+                uow, actor, now, f"punch.{kind.value}", ("punch", punch_id),
+                before={"direction": punch.direction.value},
+                after={"correction_id": correction.id, "direction": direction.value if direction else None},
+                reason=text,
+            )  # fmt: skip
+            uow.commit()
+        return correction.id
+
+    def undo(self, actor: Actor, correction_id: int, reason: str) -> int:
+        """Void an earlier correction."""
+        require(actor, Permission.EDIT_PUNCHES)
+        text = check_reason(reason)
+        now = self._clock.now()
+        with self._uow() as uow:
+            target = uow.corrections.get(correction_id)
+            if target is None:
+                raise NotFoundError("correction", correction_id)
+            if target.kind is CorrectionKind.UNDO:
+                raise ConflictError("an undo cannot be undone; add a new correction", code="undo_of_undo")
+            punch = uow.punches.get(target.punch_id or 0)
+            employee_id = punch.employee_id if punch else 0
+            undo = uow.corrections.add(
+                NewCorrection(
+                    CorrectionKind.UNDO,
+                    employee_id,
+                    actor.user_id,
+                    text,
+                    now,
+                    target_correction_id=correction_id,
+                )
+            )
+            record(
+                uow,
+                actor,
+                now,
+                "punch.undo",
+                ("correction", correction_id),
+                after={"undo_id": undo.id},
+                reason=text,
+            )
+            uow.commit()
+        return undo.id
