@@ -107,7 +107,7 @@ class Pairer:
             self._feed_out(punch)
 
     def finish(self, now: datetime) -> list[Interval]:
-        """Settle a shift still open at ``now`` and return every interval ordered by start."""
+        """Settle a shift still open at ``now``; every interval ordered by start, shifts before markers."""
         if self._open is not None:
             shift = self._open
             if now - shift.punch.at > self._max:
@@ -119,7 +119,7 @@ class Pairer:
                     )
                 )
                 self._open = None
-        return sorted(self._intervals, key=lambda interval: interval.start)
+        return sorted(self._intervals, key=lambda interval: (interval.start, interval.is_marker))
 
     def _starts_new_shift(self, shift: _OpenShift, at: datetime) -> bool:
         # rule 1: the open IN is too old; rule 2: a check-in for a later workday's scheduled shift
