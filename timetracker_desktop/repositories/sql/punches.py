@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import (
@@ -45,6 +45,28 @@ def _punch(row: PunchRow) -> Punch:
     )
 
 
+def _punch_values(punch: ports.NewPunch) -> dict[str, object]:
+    return {
+        "employee_id": punch.employee_id,
+        "at": punch.at,
+        "direction": punch.direction.value,
+        "source": punch.source.value,
+        "terminal_id": punch.terminal_id,
+        "badge_id": punch.badge_id,
+        "received_at": punch.received_at,
+        "terminal_ts": punch.terminal_ts,
+        "flags": flags_to_text(punch.flags),
+        "external_key": punch.external_key,
+        "author_user_id": punch.author_user_id,
+        "reason": punch.reason,
+        "challenge": punch.challenge,
+        "signature": punch.signature,
+        "legacy_direction": punch.legacy_direction,
+        "unassigned_id": punch.unassigned_id,
+        "created_at": punch.created_at,
+    }
+
+
 class SqlPunchRepository:
     """Punches: the class has no update or delete on purpose."""
 
@@ -53,28 +75,15 @@ class SqlPunchRepository:
 
     def add(self, punch: ports.NewPunch) -> Punch:
         """Insert a raw punch."""
-        row = PunchRow(
-            employee_id=punch.employee_id,
-            at=punch.at,
-            direction=punch.direction.value,
-            source=punch.source.value,
-            terminal_id=punch.terminal_id,
-            badge_id=punch.badge_id,
-            received_at=punch.received_at,
-            terminal_ts=punch.terminal_ts,
-            flags=flags_to_text(punch.flags),
-            external_key=punch.external_key,
-            author_user_id=punch.author_user_id,
-            reason=punch.reason,
-            challenge=punch.challenge,
-            signature=punch.signature,
-            legacy_direction=punch.legacy_direction,
-            unassigned_id=punch.unassigned_id,
-            created_at=punch.created_at,
-        )
+        row = PunchRow(**_punch_values(punch))
         self._session.add(row)
         self._session.flush()
         return _punch(row)
+
+    def add_many(self, punches: Sequence[ports.NewPunch]) -> None:
+        """Bulk insert (imports, demo data): one executemany, no ORM objects."""
+        if punches:
+            self._session.execute(insert(PunchRow), [_punch_values(p) for p in punches])
 
     def get(self, punch_id: int) -> Punch | None:
         """Punch by id."""

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from timetracker_desktop.repositories import ports
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
@@ -36,18 +37,18 @@ class SqlAlchemyUnitOfWork:
     def __enter__(self) -> Self:
         session = self._factory()
         self._session = session
-        self.positions = SqlPositionRepository(session)
-        self.employees = SqlEmployeeRepository(session)
-        self.badges = SqlBadgeRepository(session)
-        self.terminals = SqlTerminalRepository(session)
-        self.punches = SqlPunchRepository(session)
-        self.corrections = SqlCorrectionRepository(session)
-        self.unassigned = SqlUnassignedRepository(session)
-        self.schedules = SqlScheduleRepository(session)
-        self.users = SqlUserRepository(session)
-        self.audit = SqlAuditRepository(session)
-        self.settings = SqlSettingsRepository(session)
-        self.scan_receipts = SqlScanReceiptRepository(session)
+        self.positions: ports.PositionRepository = SqlPositionRepository(session)
+        self.employees: ports.EmployeeRepository = SqlEmployeeRepository(session)
+        self.badges: ports.BadgeRepository = SqlBadgeRepository(session)
+        self.terminals: ports.TerminalRepository = SqlTerminalRepository(session)
+        self.punches: ports.PunchRepository = SqlPunchRepository(session)
+        self.corrections: ports.CorrectionRepository = SqlCorrectionRepository(session)
+        self.unassigned: ports.UnassignedRepository = SqlUnassignedRepository(session)
+        self.schedules: ports.ScheduleRepository = SqlScheduleRepository(session)
+        self.users: ports.UserRepository = SqlUserRepository(session)
+        self.audit: ports.AuditRepository = SqlAuditRepository(session)
+        self.settings: ports.SettingsRepository = SqlSettingsRepository(session)
+        self.scan_receipts: ports.ScanReceiptRepository = SqlScanReceiptRepository(session)
         return self
 
     def __exit__(

@@ -1,0 +1,60 @@
+"""Shared fixtures: Qt offscreen, fake clock, and the database parametrised over SQLite and MariaDB."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from dbsupport import SqliteTemplate, empty_tables, mysql_session_database, mysql_url_or_skip
+from fakes import FakeClock
+
+from timetracker_desktop.app import AppContext, build_app
+from timetracker_desktop.services.container import Services
+
+TEST_BCRYPT_ROUNDS = 4
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
+    """A migrated SQLite file to copy."""
+    return SqliteTemplate(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def mysql_database() -> Iterator[str]:
+    """A migrated MariaDB scratch database for this test session."""
+    with mysql_session_database(mysql_url_or_skip()) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("mysql", marks=pytest.mark.mysql)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty, migrated database: a fresh SQLite file, or the emptied MariaDB scratch database."""
+    if request.param == "sqlite":
+        template: SqliteTemplate = request.getfixturevalue("sqlite_template")
+        return template.fresh_url(tmp_path)
+    url: str = request.getfixturevalue("mysql_database")
+    empty_tables(url)
+    return url
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that stands still (2026-03-04 10:00 UTC) until advanced."""
+    return FakeClock()
+
+
+@pytest.fixture
+def app_context(db_url: str, clock: FakeClock) -> Iterator[AppContext]:
+    """The real application wired over the test database."""
+    context = build_app(db_url, clock=clock, bcrypt_rounds=TEST_BCRYPT_ROUNDS, upgrade=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def services(app_context: AppContext) -> Services:
+    """The services of the test application."""
+    return app_context.services

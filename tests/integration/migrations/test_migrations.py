@@ -1,0 +1,78 @@
+"""Migrations: upgrade -> downgrade -> upgrade on SQLite and MariaDB, and models == migrated schema."""
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from dbsupport import drop_mysql_database, mysql_url_or_skip, recreate_mysql_database, scratch_mysql_url
+from sqlalchemy import inspect
+
+from timetracker_desktop.app import open_storage
+from timetracker_desktop.paths import migrations_dir
+from timetracker_desktop.repositories.sql import migrate
+from timetracker_desktop.repositories.sql.orm import Base
+
+
+@pytest.fixture(params=["sqlite", pytest.param("mysql", marks=pytest.mark.mysql)])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with no tables at all."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    url = scratch_mysql_url(mysql_url_or_skip(), "mig")
+    recreate_mysql_database(url)
+    yield url
+    drop_mysql_database(url)
+
+
+def _diff(url: str) -> list[object]:
+    storage = open_storage(url)
+    try:
+        with storage.write_engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            return list(compare_metadata(context, Base.metadata))
+    finally:
+        storage.dispose()
+
+
+def test_upgrade_downgrade_upgrade_leaves_no_model_diff(empty_url: str) -> None:
+    storage = open_storage(empty_url)
+    try:
+        first = migrate.upgrade(storage.write_engine, migrations_dir())
+        assert first.from_revision is None
+        assert migrate.current_revision(storage.write_engine) == migrate.head_revision(migrations_dir())
+        migrate.downgrade(storage.write_engine, migrations_dir(), "base")
+        assert migrate.current_revision(storage.write_engine) is None
+        tables = set(inspect(storage.write_engine).get_table_names()) - {"alembic_version"}
+        assert tables == set()
+        migrate.upgrade(storage.write_engine, migrations_dir())
+    finally:
+        storage.dispose()
+    assert _diff(empty_url) == []
+
+
+def test_initial_migration_seeds_default_schedule_codes(db_url: str) -> None:
+    from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
+
+    storage: SqlUnitOfWorkFactory = open_storage(db_url)
+    try:
+        with storage(read_only=True) as uow:
+            assert {c.code for c in uow.schedules.codes()} == {"В", "Б", "В/Д", "ОФ"}
+    finally:
+        storage.dispose()
+
+
+def test_sqlite_backup_copies_a_live_database(tmp_path: Path) -> None:
+    source = tmp_path / "live.db"
+    with sqlite3.connect(source) as conn:
+        conn.execute("CREATE TABLE t (x INTEGER)")
+        conn.execute("INSERT INTO t VALUES (42)")
+    conn.close()
+    target = tmp_path / "copy.db"
+    migrate.backup_sqlite(source, target)
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT x FROM t").fetchall() == [(42,)]
+    copy.close()

@@ -1,0 +1,123 @@
+"""Storage behaviour on both databases: UTC instants, uniqueness of active badges, errors, rollback."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from timetracker_desktop.app import AppContext, open_storage
+from timetracker_desktop.domain.attendance import Direction, PunchSource
+from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.repositories.ports import (
+    IntegrityConflictError,
+    NewPunch,
+    PunchQuery,
+    StorageUnavailableError,
+)
+
+AT = datetime(2026, 3, 4, 6, 0, 0, 123456, tzinfo=UTC)
+
+
+def test_instants_round_trip_as_aware_utc_with_microseconds(app_context: AppContext) -> None:
+    storage = app_context.storage
+    kyiv_noon = datetime(2026, 3, 4, 8, 0, 0, 123456, tzinfo=timezone(timedelta(hours=2)))
+    with storage() as uow:
+        employee = uow.employees.add("Олена Коваль", None, None, AT)
+        punch = uow.punches.add(NewPunch(employee.id, kyiv_noon, Direction.IN, PunchSource.MANUAL, AT))
+        uow.commit()
+    with storage(read_only=True) as uow:
+        stored = uow.punches.get(punch.id)
+    assert stored is not None
+    assert stored.at == AT
+    assert stored.at.tzinfo is UTC
+    assert stored.at.microsecond == 123456
+
+
+def test_naive_datetimes_are_refused(app_context: AppContext) -> None:
+    with app_context.storage() as uow, pytest.raises(Exception, match="naive"):
+        uow.employees.add("X", None, None, datetime(2026, 1, 1))  # noqa: DTZ001 - the point of the test
+
+
+def test_only_one_active_badge_per_value_but_revoked_values_can_be_reissued(app_context: AppContext) -> None:
+    storage = app_context.storage
+    with storage() as uow:
+        a = uow.employees.add("A", None, None, AT)
+        b = uow.employees.add("B", None, None, AT)
+        first = uow.badges.add(a.id, BadgeKind.CARD, "04A2B3C4D5E680", AT)
+        uow.commit()
+    with pytest.raises(IntegrityConflictError), storage() as uow:
+        uow.badges.add(b.id, BadgeKind.CARD, "04A2B3C4D5E680", AT)
+    with storage() as uow:
+        uow.badges.revoke(first.id, AT, "lost")
+        again = uow.badges.add(b.id, BadgeKind.CARD, "04A2B3C4D5E680", AT)
+        uow.commit()
+    with storage(read_only=True) as uow:
+        assert uow.badges.find_active(BadgeKind.CARD, "04A2B3C4D5E680") == again
+        assert uow.badges.get(first.id) is not None
+
+
+def test_leaving_without_commit_rolls_back(app_context: AppContext) -> None:
+    with app_context.storage() as uow:
+        uow.employees.add("Ghost", None, None, AT)
+    with app_context.storage(read_only=True) as uow:
+        assert uow.employees.count() == 0
+
+
+def test_event_log_pages_newest_first_by_keyset(app_context: AppContext) -> None:
+    storage = app_context.storage
+    with storage() as uow:
+        employee = uow.employees.add("P", None, None, AT)
+        same = AT + timedelta(hours=1)
+        uow.punches.add_many(
+            [
+                NewPunch(employee.id, AT + timedelta(minutes=i), Direction.IN, PunchSource.TERMINAL, AT)
+                for i in range(5)
+            ]
+            + [NewPunch(employee.id, same, Direction.OUT, PunchSource.TERMINAL, AT) for _ in range(3)]
+        )
+        uow.commit()
+    query = PunchQuery(AT - timedelta(days=1), AT + timedelta(days=1))
+    seen: list[int] = []
+    after = None
+    with storage(read_only=True) as uow:
+        assert uow.punches.count(query) == 8
+        while page := uow.punches.page(query, after, 3):
+            seen.extend(line.id for line in page)
+            after = (page[-1].at, page[-1].id)
+        assert len(seen) == len(set(seen)) == 8
+        times = [line.id for line in uow.punches.page(query, None, 3)]
+    assert times == sorted(times, reverse=True)
+
+
+@pytest.mark.mysql
+def test_wrong_mysql_password_names_the_cause(mysql_database: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    bad = make_url(mysql_database).set(password="definitely-wrong").render_as_string(hide_password=False)
+    storage = open_storage(bad)
+    try:
+        with pytest.raises(StorageUnavailableError) as caught, storage(read_only=True) as uow:
+            uow.employees.count()
+    finally:
+        storage.dispose()
+    assert "access denied" in caught.value.cause
+
+
+@pytest.mark.mysql
+def test_unreachable_mysql_server_names_the_cause() -> None:
+    storage = open_storage("mysql+pymysql://u:p@127.0.0.1:1/x?connect_timeout=2")
+    try:
+        with pytest.raises(StorageUnavailableError) as caught, storage(read_only=True) as uow:
+            uow.employees.count()
+    finally:
+        storage.dispose()
+    assert caught.value.cause == "database server unreachable"
+
+
+def test_unmigrated_sqlite_file_names_the_cause(tmp_path: object) -> None:
+    storage = open_storage(f"sqlite:///{tmp_path}/blank.db")
+    try:
+        with pytest.raises(StorageUnavailableError) as caught, storage(read_only=True) as uow:
+            uow.employees.count()
+    finally:
+        storage.dispose()
+    assert caught.value.cause == "the database is not migrated"

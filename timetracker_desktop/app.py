@@ -1,0 +1,83 @@
+"""Composition root: opens storage, migrates, wires services; runs the GUI or headless parts."""
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from timetracker_desktop.domain.clock import Clock, SystemClock
+from timetracker_desktop.paths import default_database_url, migrations_dir
+from timetracker_desktop.repositories.sql import migrate
+from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
+from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
+from timetracker_desktop.services.container import Services, build_services
+
+log = logging.getLogger(__name__)
+DB_URL_ENV = "TIMETRACKER_DB_URL"
+
+
+def resolve_database_url(explicit: str | None) -> str:
+    """--db, else TIMETRACKER_DB_URL, else the embedded SQLite file."""
+    return explicit or os.environ.get(DB_URL_ENV) or default_database_url()
+
+
+def open_storage(url: str) -> SqlUnitOfWorkFactory:
+    """Engines for a URL; SQLite gets a separate deferred-BEGIN engine for readers."""
+    write = make_engine(url, immediate=True)
+    read = make_engine(url, immediate=False) if is_sqlite(url) else write
+    return SqlUnitOfWorkFactory(write, read)
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    if is_sqlite(url):
+        from sqlalchemy.engine import make_url
+
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class AppContext:
+    """Everything a running application needs."""
+
+    url: str
+    storage: SqlUnitOfWorkFactory
+    services: Services
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.storage.dispose()
+
+
+def upgrade_database(storage: SqlUnitOfWorkFactory) -> migrate.MigrationReport:
+    """Bring the schema to the newest revision (an SQLite file is copied first)."""
+    report = migrate.upgrade(storage.write_engine, migrations_dir())
+    if report.from_revision != report.to_revision:
+        log.info("database migrated from %s to %s", report.from_revision, report.to_revision)
+    return report
+
+
+def database_revision(storage: SqlUnitOfWorkFactory) -> tuple[str | None, str]:
+    """(current, head) revisions."""
+    return migrate.current_revision(storage.write_engine), migrate.head_revision(migrations_dir())
+
+
+def build_app(
+    url: str | None = None, *, clock: Clock | None = None, bcrypt_rounds: int = 12, upgrade: bool = True
+) -> AppContext:
+    """Open the database (migrating it unless told not to) and wire the services."""
+    resolved = resolve_database_url(url)
+    _ensure_sqlite_folder(resolved)
+    storage = open_storage(resolved)
+    if upgrade:
+        upgrade_database(storage)
+    services = build_services(storage, clock or SystemClock(), bcrypt_rounds=bcrypt_rounds)
+    return AppContext(resolved, storage, services)
+
+
+def run_gui(url: str | None) -> int:
+    """Start the desktop application (Qt is imported only here)."""
+    from timetracker_desktop.gui.shell import run
+
+    return run(url)

@@ -1,0 +1,63 @@
+"""Command line: ``timetracker-desktop [--db URL] [--json] COMMAND ...``; no command starts the GUI."""
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from timetracker_desktop.cli import admin, people, records
+from timetracker_desktop.cli.context import CliContext, CliError, common_options
+from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
+
+EXIT_DOMAIN = 1
+EXIT_STORAGE = 3
+EXIT_INTERRUPTED = 130
+COMMAND_MODULES = (admin, people, records)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; ``--db`` and ``--json`` work before and after the subcommand."""
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="timetracker-desktop",
+        description="TimeTracker Desktop: office time and attendance. Without a command, starts the GUI.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; errors go to stderr with a non-zero exit and no traceback."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    context = CliContext(getattr(args, "db", None), bool(getattr(args, "json", False)))
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from timetracker_desktop.app import run_gui
+
+            return run_gui(context.url)
+        return int(handler(args, context) or 0)
+    except (DomainError, CliError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_DOMAIN
+    except StorageUnavailableError as error:
+        print(f"error: database: {error.cause} ({error.detail})", file=sys.stderr)
+        return EXIT_STORAGE
+    except IntegrityConflictError as error:
+        print(f"error: the change conflicts with existing data: {error}", file=sys.stderr)
+        return EXIT_DOMAIN
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: not an error of ours; keep Python from complaining at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - must outlive this function
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        context.close()

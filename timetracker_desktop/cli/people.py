@@ -1,0 +1,144 @@
+"""CLI commands for employees and terminals."""
+
+import argparse
+import csv
+from pathlib import Path
+from typing import Any
+
+from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.services.dto import EmployeeDraft
+
+IMPORT_COLUMNS = ("full_name", "position", "card_uid", "phone_code")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add employee and terminal commands."""
+    emp = sub.add_parser("employee", parents=[common], help="employees").add_subparsers(
+        dest="employee_command", required=True
+    )
+    add = emp.add_parser("add", parents=[common], help="create an employee")
+    add.add_argument("--name", required=True, help="full name")
+    add.add_argument("--position")
+    add.add_argument("--card-uid")
+    add.add_argument("--phone-code", help="EMP-XXXXXXXX")
+    add.add_argument("--pin", help="ZKTeco terminal PIN")
+    add.set_defaults(handler=employee_add)
+    emp.add_parser("list", parents=[common], help="list employees").set_defaults(handler=employee_list)
+    deactivate = emp.add_parser("deactivate", parents=[common], help="deactivate an employee")
+    deactivate.add_argument("id", type=int)
+    deactivate.set_defaults(handler=employee_deactivate)
+    imp = emp.add_parser("import", parents=[common], help=f"import a CSV ({','.join(IMPORT_COLUMNS)})")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=employee_import)
+
+    term = sub.add_parser("terminal", parents=[common], help="terminals").add_subparsers(
+        dest="terminal_command", required=True
+    )
+    tadd = term.add_parser("add", parents=[common], help="create a terminal; prints its key once")
+    tadd.add_argument("--name", required=True)
+    tadd.add_argument("--location")
+    tadd.add_argument("--kind", choices=["android", "card_reader"], default="android")
+    tadd.set_defaults(handler=terminal_add)
+    term.add_parser("list", parents=[common], help="list terminals").set_defaults(handler=terminal_list)
+    for name, handler, text in (
+        ("rotate-key", terminal_rotate, "issue a new key (the old one stops working)"),
+        ("deactivate", terminal_deactivate, "refuse everything from a terminal"),
+    ):
+        cmd = term.add_parser(name, parents=[common], help=text)
+        cmd.add_argument("id", type=int)
+        cmd.set_defaults(handler=handler)
+
+
+def employee_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Create an employee."""
+    draft = EmployeeDraft(args.name, args.position, args.card_uid, args.phone_code, args.pin)
+    employee = ctx.services.employees.add_employee(ctx.actor, draft)
+    ctx.emit(employee, str(employee.id))
+    return 0
+
+
+def employee_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """List employees."""
+    employees = ctx.services.employees.list_employees()
+    columns = [("id", "ID"), ("full_name", "NAME"), ("position_name", "POSITION"), ("is_active", "ACTIVE")]
+    ctx.table(employees, columns)
+    return 0
+
+
+def employee_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Deactivate an employee."""
+    employee = ctx.services.employees.set_active(ctx.actor, args.id, False)
+    ctx.emit(employee, f"employee {employee.id} deactivated")
+    return 0
+
+
+def read_import_csv(path: Path) -> list[tuple[int, EmployeeDraft]]:
+    """Rows of an import file as (line, draft); a wrong header is a usage error."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("full_name",) if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CliError(f"{path}: the header must be {','.join(IMPORT_COLUMNS)}")
+            return [
+                (index, EmployeeDraft(*((row.get(c) or "").strip() or None for c in IMPORT_COLUMNS)))  # type: ignore[arg-type]
+                for index, row in enumerate(reader, start=2)
+            ]
+    except OSError as error:
+        raise CliError(f"cannot read {path}: {error.strerror}") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise CliError(f"{path} is not a UTF-8 CSV file: {error}") from None
+
+
+def employee_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Import employees, all rows or none."""
+    rows = read_import_csv(args.file)
+    result = ctx.services.employees.import_drafts(ctx.actor, rows)
+    if result.ok:
+        ctx.emit(result, f"imported {result.imported} employees")
+        return 0
+    lines = [f"line {e.line}: {e.field or '-'}: {e.message}" for e in result.errors]
+    ctx.emit(result, "nothing imported:\n" + "\n".join(lines))
+    return 1
+
+
+def terminal_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Create a terminal and show its key once."""
+    from timetracker_desktop.domain.terminals import TerminalKind
+
+    created = ctx.services.terminals.add_terminal(
+        ctx.actor, args.name, location=args.location, kind=TerminalKind(args.kind)
+    )
+    text = f"terminal {created.terminal.id} created\nkey (shown once): {created.key}"
+    ctx.emit({"id": created.terminal.id, "name": created.terminal.name, "key": created.key}, text)
+    return 0
+
+
+def terminal_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """List terminals."""
+    terminals = ctx.services.terminals.list_terminals()
+    columns = [
+        ("id", "ID"),
+        ("name", "NAME"),
+        ("kind", "KIND"),
+        ("is_active", "ACTIVE"),
+        ("last_seen_at", "LAST SEEN"),
+    ]
+    ctx.table(terminals, columns)
+    return 0
+
+
+def terminal_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Rotate a terminal key."""
+    created = ctx.services.terminals.rotate_key(ctx.actor, args.id)
+    ctx.emit(
+        {"id": args.id, "key": created.key}, f"new key for terminal {args.id} (shown once): {created.key}"
+    )
+    return 0
+
+
+def terminal_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Deactivate a terminal."""
+    terminal = ctx.services.terminals.set_active(ctx.actor, args.id, False)
+    ctx.emit(terminal, f"terminal {terminal.id} deactivated")
+    return 0

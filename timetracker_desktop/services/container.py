@@ -1,0 +1,47 @@
+"""The bundle of services the composition root builds and hands to the GUI, the listener and the CLI."""
+
+from dataclasses import dataclass
+
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.services.audit import AuditService
+from timetracker_desktop.services.employees import EmployeeService
+from timetracker_desktop.services.passwords import PasswordHasher
+from timetracker_desktop.services.punches import PunchService
+from timetracker_desktop.services.schedules import ScheduleService
+from timetracker_desktop.services.settings import SettingsService
+from timetracker_desktop.services.terminals import TerminalService
+from timetracker_desktop.services.users import UserService
+from timetracker_desktop.services.worktime import WorktimeService
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Every use case of the application, sharing one unit-of-work factory and clock."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    settings: SettingsService
+    users: UserService
+    employees: EmployeeService
+    terminals: TerminalService
+    punches: PunchService
+    schedules: ScheduleService
+    worktime: WorktimeService
+    audit: AuditService
+
+
+def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int = 12) -> Services:
+    """Wire the services over one storage and clock."""
+    return Services(
+        uow=uow,
+        clock=clock,
+        settings=SettingsService(uow, clock),
+        users=UserService(uow, clock, PasswordHasher(bcrypt_rounds)),
+        employees=EmployeeService(uow, clock),
+        terminals=TerminalService(uow, clock),
+        punches=PunchService(uow, clock),
+        schedules=ScheduleService(uow, clock),
+        worktime=WorktimeService(uow, clock),
+        audit=AuditService(uow),
+    )
