@@ -1,0 +1,1 @@
+"""Card and badge-phone emulators for tests that need real PC/SC traffic."""
