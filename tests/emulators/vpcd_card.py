@@ -7,7 +7,7 @@ import struct
 import threading
 from collections.abc import Callable
 
-from tests.emulators.badge_phone import SW_OK, BadgePhone
+from emulators.badge_phone import SW_OK, BadgePhone
 
 logger = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from emulators.badge_phone import BadgePhone, session_key
+from emulators.vpcd_card import VpcdCard, phone_card, plain_card, truncating_reader
+from pcsc_support import SECOND_READER, SECOND_VPCD_PORT, Pcscd, ReaderEvents
 
-from tests.emulators.badge_phone import BadgePhone, session_key
-from tests.emulators.vpcd_card import VpcdCard, phone_card, plain_card, truncating_reader
-from tests.pcsc_support import SECOND_READER, SECOND_VPCD_PORT, Pcscd, ReaderEvents
 from timetracker_desktop.hardware.apdu import SELECT_BADGE
 from timetracker_desktop.hardware.desk_reader import DeskReader
 from timetracker_desktop.hardware.outcomes import (
