@@ -65,13 +65,16 @@ def migrate_fresh(url: str) -> None:
 
 
 def empty_tables(url: str) -> None:
-    """Delete every row except the migration stamp and seeded codes, children first."""
+    """Delete every MariaDB row except the migration stamp and seeded codes."""
     engine = create_engine(url)
     present = set(inspect(engine).get_table_names())
     with engine.begin() as conn:
+        # corrections reference corrections (undo), so ordering tables alone is not enough.
+        conn.execute(text("SET FOREIGN_KEY_CHECKS=0"))
         for table in reversed(Base.metadata.sorted_tables):
             if table.name in present and table.name not in KEEP_TABLES:
                 conn.execute(table.delete())
+        conn.execute(text("SET FOREIGN_KEY_CHECKS=1"))
     engine.dispose()
 
 

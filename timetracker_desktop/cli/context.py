@@ -36,7 +36,8 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"bad date {text!r}: use YYYY-MM-DD") from None
+        # argparse turns this into "error: argument --from: ..." with exit code 2.
+        raise argparse.ArgumentTypeError(f"bad date {text!r}: use YYYY-MM-DD") from None
 
 
 def to_jsonable(value: Any) -> Any:

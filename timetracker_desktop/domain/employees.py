@@ -81,9 +81,9 @@ class Employee:
     comment: str | None = None
 
 
-def validate_full_name(name: str) -> str:
+def validate_full_name(name: str | None) -> str:
     """Trim and check an employee's name."""
-    cleaned = " ".join(name.split())
+    cleaned = " ".join((name or "").split())
     if not cleaned:
         raise ValidationError("full name is required", code="name_required", field="full_name")
     if len(cleaned) > MAX_NAME_LENGTH:
