@@ -1,5 +1,6 @@
 """Schedule cell shorthand, local-time conversion and planned time (DOMAIN_RULES §1, §6)."""
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
@@ -63,6 +64,7 @@ def format_cell(cell: ScheduleCell) -> str:
     return cell.code or ""
 
 
+@functools.lru_cache(maxsize=65536)  # schedules repeat the same few times for every employee and day
 def local_to_utc(day: date, t: time, zone: ZoneInfo, *, fold: int = 0) -> datetime:
     """The aware UTC instant of local wall time ``t`` on ``day``.
 

@@ -105,15 +105,16 @@ class DemoDataService:
     def _schedule(
         uow: UnitOfWork, employee_id: int, first: date, last: date, shift: tuple[time, time]
     ) -> int:
-        day, count = first, 0
+        cells = []
+        day = first
         while day <= last:
             if day.weekday() < 5:
-                uow.schedules.put_cell(ScheduleCell(employee_id, day, shift[0], shift[1]))
+                cells.append(ScheduleCell(employee_id, day, shift[0], shift[1]))
             else:
-                uow.schedules.put_cell(ScheduleCell(employee_id, day, code="В"))
+                cells.append(ScheduleCell(employee_id, day, code="В"))
             day += timedelta(days=1)
-            count += 1
-        return count
+        uow.schedules.add_cells(cells)
+        return len(cells)
 
     def _punches(
         self,

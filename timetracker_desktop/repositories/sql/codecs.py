@@ -8,7 +8,12 @@ def flags_to_text(flags: frozenset[PunchFlag]) -> str:
     return ",".join(sorted(f.value for f in flags))
 
 
+_KNOWN = {f.value: f for f in PunchFlag}
+_NO_FLAGS: frozenset[PunchFlag] = frozenset()
+
+
 def flags_from_text(text: str) -> frozenset[PunchFlag]:
-    """Parse stored flags, ignoring ones this version does not know."""
-    known = {f.value for f in PunchFlag}
-    return frozenset(PunchFlag(v) for v in text.split(",") if v in known)
+    """Parse stored flags, ignoring ones this version does not know (hot path: most punches have none)."""
+    if not text:
+        return _NO_FLAGS
+    return frozenset(_KNOWN[v] for v in text.split(",") if v in _KNOWN)
