@@ -15,6 +15,14 @@ from pathlib import Path
 import pytest
 
 from timetracker_desktop.hardware.desk_reader import ReaderCallbacks
+from timetracker_desktop.hardware.pcsc import (
+    STATE_EMPTY,
+    STATE_UNAWARE,
+    ReaderState,
+    establish_context,
+    release_context,
+    wait_for_change,
+)
 
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
 SYSTEM_PID_FILE = Path("/run/pcscd/pcscd.pid")
@@ -115,6 +123,21 @@ class Pcscd:
         """Stop and start again, as after a service restart or a driver update."""
         self.stop()
         self.start()
+
+    def wait_until_empty(self, timeout: float = 5.0) -> None:
+        """Wait until pcscd itself sees the slot empty: it notices a removed card only at its next poll."""
+        context = establish_context()
+        try:
+            state = ReaderState(self.reader, STATE_UNAWARE)
+            deadline = time.monotonic() + timeout
+            while not state.state & STATE_EMPTY:
+                remaining_ms = int((deadline - time.monotonic()) * 1000)
+                if remaining_ms <= 0:
+                    pytest.fail(f"{self.reader} still holds a card after {timeout} s")
+                changed = wait_for_change(context, remaining_ms, [state])
+                state = changed[0].acknowledged() if changed else state
+        finally:
+            release_context(context)
 
     def log_tail(self, lines: int = 30) -> str:
         """The end of pcscd's log, for failure messages."""

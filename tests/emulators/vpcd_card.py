@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 ATR = bytes.fromhex("3B80800101")
 DEFAULT_PORT = 40001
 GET_UID = bytes.fromhex("FFCA000000")
+GET_RESPONSE_HEADER = bytes.fromhex("00C00000")
 SELECT_HEADER = bytes.fromhex("00A404")
 SW_NOT_FOUND = bytes.fromhex("6A82")
 SW_INS_NOT_SUPPORTED = bytes.fromhex("6D00")
@@ -135,3 +136,19 @@ def _read_exactly(sock: socket.socket, size: int) -> bytes | None:
             return None
         data += chunk
     return data
+
+
+def chaining_reader(inner: Responder, chunk: int = 256) -> Responder:
+    """A reader that hands out long responses in ``chunk``-byte pieces behind 61 xx and GET RESPONSE."""
+    pending = b""
+
+    def respond(apdu: bytes) -> bytes:
+        nonlocal pending
+        if apdu[:4] != GET_RESPONSE_HEADER:
+            pending = inner(apdu)
+        piece, pending = pending[:chunk], pending[chunk:]
+        if not pending:
+            return piece
+        return piece + bytes((0x61, min(len(pending), chunk) % 256))
+
+    return respond

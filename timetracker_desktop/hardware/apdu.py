@@ -112,8 +112,8 @@ def transmit_chained(send: Send, command: bytes) -> bytes:
 
 
 def check_long_reply(raw: bytes, expected: int) -> None:
-    """Raise ``TruncatedResponseError`` for a long reply cut short (status or ``DISABLED`` replies pass)."""
-    if len(DISABLED) + 2 < len(raw) < expected:
+    """Raise ``TruncatedResponseError`` for a long reply cut at the short-APDU limit (256 bytes, SW or not)."""
+    if SHORT_APDU_LIMIT - 2 <= len(raw) < expected:
         raise TruncatedResponseError(len(raw), expected)
 
 
