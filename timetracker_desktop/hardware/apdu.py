@@ -112,7 +112,7 @@ def transmit_chained(send: Send, command: bytes) -> bytes:
 
 
 def check_long_reply(raw: bytes, expected: int) -> None:
-    """Raise ``TruncatedResponseError`` for a long reply cut at the short-APDU limit (256 bytes, SW or not)."""
+    """Raise ``TruncatedResponseError`` for a long reply cut at the short-APDU limit (256 bytes, ± SW)."""
     if SHORT_APDU_LIMIT - 2 <= len(raw) < expected:
         raise TruncatedResponseError(len(raw), expected)
 

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -54,7 +55,7 @@ def test_valid_key_gives_its_294_byte_der(phone: BadgePhone) -> None:
     assert validate_public_key(url_safe(phone.public_key_b64)) == der
 
 
-INVALID_KEYS = {
+INVALID_KEYS: dict[str, Callable[[str], str]] = {
     "empty": lambda valid: "",
     "legacy_x": lambda valid: "x",
     "not_base64": lambda valid: "not base64 at all!",
