@@ -76,3 +76,13 @@ def test_sqlite_backup_copies_a_live_database(tmp_path: Path) -> None:
     with sqlite3.connect(target) as copy:
         assert copy.execute("SELECT x FROM t").fetchall() == [(42,)]
     copy.close()
+
+
+def test_migrations_form_a_single_line() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    heads = ScriptDirectory.from_config(config).get_heads()
+    assert len(heads) == 1, f"several migration heads {heads}: re-chain the newest migration's down_revision"
