@@ -5,6 +5,7 @@ import logging
 import socket
 import struct
 import threading
+import time
 from collections.abc import Callable
 
 from emulators.badge_phone import SW_OK, BadgePhone
@@ -55,13 +56,15 @@ class VpcdCard:
     """One presentation of a card to the vpcd reader slot at ``port``.
 
     ``vanish_after`` closes the connection instead of answering the C-APDU with that 1-based index,
-    like a card pulled away in the middle of a read.
+    like a card pulled away in the middle of a read. ``first_apdu_at`` (``perf_counter``) is when the
+    reader started talking to the card, for benchmarks.
     """
 
     def __init__(
         self, respond: Responder, *, port: int = DEFAULT_PORT, vanish_after: int | None = None
     ) -> None:
         self.apdus: list[bytes] = []
+        self.first_apdu_at: float | None = None
         self.removed = threading.Event()
         self._respond = respond
         self._port = port
@@ -114,6 +117,8 @@ class VpcdCard:
         if len(payload) == 1:
             return ATR if payload[0] == CONTROL_ATR else None
         self.apdus.append(payload)
+        if self.first_apdu_at is None:
+            self.first_apdu_at = time.perf_counter()
         if self._vanish_after is not None and len(self.apdus) >= self._vanish_after:
             return None
         return self._respond(payload)
