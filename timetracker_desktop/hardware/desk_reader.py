@@ -32,6 +32,15 @@ from timetracker_desktop.hardware.pcsc import (
     wait_for_change,
 )
 
+__all__ = [
+    "DeskReader",
+    "PcscError",
+    "ReaderCallbacks",
+    "ReaderNotFoundError",
+    "list_readers",
+    "read_one",
+]
+
 logger = logging.getLogger(__name__)
 
 POLL_MS = 250
