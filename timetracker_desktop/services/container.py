@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
 from timetracker_desktop.services.audit import AuditService
+from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.employees import EmployeeService
 from timetracker_desktop.services.passwords import PasswordHasher
 from timetracker_desktop.services.punches import PunchService
@@ -29,6 +30,7 @@ class Services:
     schedules: ScheduleService
     worktime: WorktimeService
     audit: AuditService
+    desk_enrollment: DeskEnrollmentService
 
 
 def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int = 12) -> Services:
@@ -44,4 +46,5 @@ def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int =
         schedules=ScheduleService(uow, clock),
         worktime=WorktimeService(uow, clock),
         audit=AuditService(uow),
+        desk_enrollment=DeskEnrollmentService(uow, clock),
     )
