@@ -5,6 +5,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from timetracker_desktop.cli import reader_cmd
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -27,6 +28,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     deactivate = emp.add_parser("deactivate", parents=[common], help="deactivate an employee")
     deactivate.add_argument("id", type=int)
     deactivate.set_defaults(handler=employee_deactivate)
+    enroll = emp.add_parser("enroll", parents=[common], help="bind a badge tapped on the desk reader")
+    enroll.add_argument("id", type=int)
+    enroll.add_argument("--from-reader", action="store_true", help="read the badge from the USB desk reader")
+    enroll.add_argument("--reassign", action="store_true", help="take the badge from its current holder")
+    reader_cmd.add_reader_options(enroll)
+    enroll.set_defaults(handler=reader_cmd.employee_enroll)
     imp = emp.add_parser("import", parents=[common], help=f"import a CSV ({','.join(IMPORT_COLUMNS)})")
     imp.add_argument("file", type=Path)
     imp.set_defaults(handler=employee_import)
