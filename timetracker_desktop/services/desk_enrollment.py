@@ -19,7 +19,7 @@ from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.badge_crypto import validate_public_key
-from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.guard import require, require_reason
 
 
 class EnrollmentResult(StrEnum):
@@ -110,15 +110,14 @@ class DeskEnrollmentService:
     def reset_key(self, actor: Actor, badge_id: int, reason: str) -> None:
         """Clear a phone badge's key so the phone can enroll again (audited)."""
         require(actor, Permission.EDIT_PEOPLE)
-        if not reason.strip():
-            raise ValidationError("a reason is required", code="reason_required", field="reason")
+        reason = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
             if badge is None or badge.kind is not BadgeKind.PHONE:
                 raise NotFoundError("badge", badge_id)
             uow.badges.set_key(badge_id, None, KeyState.NONE)
-            record(uow, actor, now, "badge.key_reset", ("badge", badge_id), reason=reason.strip())
+            record(uow, actor, now, "badge.key_reset", ("badge", badge_id), reason=reason)
             uow.commit()
 
     def _bind(

@@ -18,7 +18,7 @@ from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.dto import EmployeeDetail, EmployeeDraft, ImportResult, RowError
-from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.guard import require, require_reason
 
 MAX_POSITION_LENGTH = 128
 MAX_COMMENT_LENGTH = 255
@@ -198,8 +198,7 @@ class EmployeeService:
     def revoke_badge(self, actor: Actor, badge_id: int, reason: str) -> None:
         """Revoke a badge for good; old punches keep their link."""
         require(actor, Permission.EDIT_PEOPLE)
-        if not reason.strip():
-            raise ValidationError("a reason is required", code="reason_required", field="reason")
+        reason = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
@@ -207,7 +206,7 @@ class EmployeeService:
                 raise NotFoundError("badge", badge_id)
             if not badge.is_active:
                 raise ConflictError("badge is already revoked", code="already_revoked")
-            uow.badges.revoke(badge_id, now, reason.strip())
+            uow.badges.revoke(badge_id, now, reason)
             record(
                 uow,
                 actor,
@@ -222,15 +221,14 @@ class EmployeeService:
     def reassign_badge(self, actor: Actor, badge_id: int, employee_id: int, reason: str) -> Badge:
         """Move a badge to another employee: revoke it and issue the same value anew."""
         require(actor, Permission.EDIT_PEOPLE)
-        if not reason.strip():
-            raise ValidationError("a reason is required", code="reason_required", field="reason")
+        reason = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
             if badge is None or not badge.is_active:
                 raise NotFoundError("badge", badge_id)
             self._get(uow, employee_id)
-            uow.badges.revoke(badge_id, now, f"reassigned: {reason.strip()}")
+            uow.badges.revoke(badge_id, now, f"reassigned: {reason}")
             new = uow.badges.add(employee_id, badge.kind, badge.value, now)
             record(
                 uow, actor, now, "badge.reassign", ("badge", new.id),

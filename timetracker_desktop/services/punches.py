@@ -10,20 +10,8 @@ from timetracker_desktop.domain.schedule_rules import resolve_manual_local
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports import NewCorrection, NewPunch, UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.guard import require, require_reason
 from timetracker_desktop.services.settings import load_settings
-
-MAX_REASON_LENGTH = 500
-
-
-def check_reason(reason: str) -> str:
-    """A correction's mandatory reason."""
-    text = " ".join(reason.split())
-    if not text:
-        raise ValidationError("a reason is required", code="reason_required", field="reason")
-    if len(text) > MAX_REASON_LENGTH:
-        raise ValidationError("the reason is too long", code="too_long", field="reason")
-    return text
 
 
 def decide_for(uow: UnitOfWork, employee_id: int, at: datetime) -> Direction:
@@ -62,7 +50,7 @@ class PunchService:
     ) -> int:
         """Add a manual punch at a local wall-clock time; returns its id."""
         require(actor, Permission.EDIT_PUNCHES)
-        text = check_reason(reason)
+        text = require_reason(reason)
         if direction is Direction.AUTO:
             raise ValidationError(
                 "a manual punch needs IN or OUT", code="direction_required", field="direction"
@@ -108,7 +96,7 @@ class PunchService:
         self, actor: Actor, punch_id: int, kind: CorrectionKind, direction: Direction | None, reason: str
     ) -> int:
         require(actor, Permission.EDIT_PUNCHES)
-        text = check_reason(reason)
+        text = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             punch = uow.punches.get(punch_id)
@@ -131,7 +119,7 @@ class PunchService:
     def undo(self, actor: Actor, correction_id: int, reason: str) -> int:
         """Void an earlier correction."""
         require(actor, Permission.EDIT_PUNCHES)
-        text = check_reason(reason)
+        text = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             target = uow.corrections.get(correction_id)
