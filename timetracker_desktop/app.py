@@ -76,8 +76,34 @@ def build_app(
     return AppContext(resolved, storage, services)
 
 
+@dataclass(frozen=True, slots=True)
+class GuiDatabaseGateway:
+    """The GUI's way to probe, migrate and open databases (gui.gateway.DatabaseGateway)."""
+
+    clock: Clock | None = None
+    bcrypt_rounds: int = 12
+
+    def default_url(self) -> str:
+        """The embedded SQLite database in the user data folder."""
+        return default_database_url()
+
+    def probe(self, url: str) -> str | None:
+        """Connect and return the schema revision (None when empty); StorageUnavailableError names the cause."""
+        _ensure_sqlite_folder(url)
+        storage = open_storage(url)
+        try:
+            return database_revision(storage)[0]
+        finally:
+            storage.dispose()
+
+    def open(self, url: str) -> AppContext:
+        """Migrate and wire the services."""
+        return build_app(url, clock=self.clock, bcrypt_rounds=self.bcrypt_rounds)
+
+
 def run_gui(url: str | None) -> int:
     """Start the desktop application (Qt is imported only here)."""
     from timetracker_desktop.gui.shell import run
 
-    return run(url)
+    explicit = url if url and url != default_database_url() else None
+    return run(explicit, GuiDatabaseGateway())

@@ -1,16 +1,96 @@
-"""QApplication start-up: the main window (a placeholder until the GUI issue lands)."""
+"""QApplication start-up: resources, translators, error hooks, the start-up flow, then the main window."""
 
+import importlib
+import logging
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from timetracker_desktop.credentials import without_password
+from timetracker_desktop.domain.users import User
+from timetracker_desktop.gui import build_resources
+from timetracker_desktop.gui.bridges import ScanBridge
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.errors import ErrorReporter, install_error_handling
+from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
+from timetracker_desktop.gui.i18n import install_translators
+from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.settings import APPLICATION, ORGANIZATION, UiSettings
+from timetracker_desktop.gui.startup import Startup
+from timetracker_desktop.gui.tasks import PoolTaskRunner
+
+log = logging.getLogger(__name__)
 
 
-def run(url: str | None) -> int:
-    """Show the main window and run the event loop."""
+def load_resources() -> None:
+    """Build the generated resources if missing or stale, then register them (icons, catalogs)."""
+    build_resources.ensure_built()
+    importlib.import_module("timetracker_desktop.gui.resources_rc")
+
+
+class Shell(QObject):
+    """Owns the running GUI: runner, bridges, start-up flow, main window, and the orderly shutdown.
+
+    Signals:
+        (none besides QObject's)
+    """
+
+    def __init__(
+        self, app: QApplication, gateway: DatabaseGateway, ui_settings: UiSettings, explicit_url: str | None
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self.ui_settings = ui_settings
+        self.reporter = ErrorReporter(self)
+        self.runner = PoolTaskRunner(self.reporter.report, self)
+        self.scan_bridge = ScanBridge(self)
+        self.database: OpenDatabase | None = None
+        self.window: MainWindow | None = None
+        self.startup = Startup(gateway, self.runner, ui_settings, explicit_url, self)
+        self.startup.finished.connect(self._on_started)
+        self.startup.aborted.connect(self._on_aborted)
+        app.aboutToQuit.connect(self._on_about_to_quit)
+
+    def _on_started(self, database: OpenDatabase, user: User) -> None:
+        self.database = database
+        context = GuiContext(
+            services=database.services,
+            user=user,
+            runner=self.runner,
+            ui_settings=self.ui_settings,
+            database_label=without_password(database.url),
+            scan_bridge=self.scan_bridge,
+        )
+        self.window = MainWindow(context)
+        self.runner.relay.busy_changed.connect(self.window.status.set_busy)
+        self.window.show()
+        self._app.setQuitOnLastWindowClosed(True)
+
+    def _on_aborted(self) -> None:
+        self._app.quit()
+
+    def _on_about_to_quit(self) -> None:
+        # Shutdown order (Threading rule 6): listener -> reader -> worker threads -> database.
+        self.runner.wait_for_done(10_000)
+        if self.database is not None:
+            self.database.close()
+
+
+def run(url: str | None, gateway: DatabaseGateway) -> int:
+    """Show the application and run its event loop; ``url`` is a database given on the command line."""
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle(QApplication.translate("Shell", "TimeTracker Desktop"))
-    window.setCentralWidget(QLabel(QApplication.translate("Shell", "TimeTracker Desktop is starting...")))
-    window.resize(900, 600)
-    window.show()
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    load_resources()
+    app.setWindowIcon(QIcon(":/icons/app.svg"))
+    ui_settings = UiSettings()
+    if not install_translators(app, ui_settings.language):
+        log.warning("the Ukrainian catalogs could not be loaded")
+    app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
+    shell = Shell(app, gateway, ui_settings, url)
+    install_error_handling(shell.reporter)
+    shell.startup.start()
     return int(app.exec())

@@ -1,0 +1,74 @@
+"""The login dialog: user name and password checked with bcrypt in the background; lockout explained."""
+
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from timetracker_desktop.domain.users import User
+from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.services.container import Services
+
+
+class LoginDialog(QDialog):
+    """Asks for credentials; accepted once a user is authenticated.
+
+    Signals:
+        logged_in(object): the authenticated ``User``.
+    """
+
+    logged_in = Signal(object)
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, username: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("TimeTracker Desktop: log in"))
+        self.setWindowIcon(QIcon(":/icons/app.svg"))
+        self._services = services
+        self._runner = runner
+        self.user: User | None = None
+        self.username = QLineEdit(username)
+        self.username.setObjectName("loginUsername")
+        self.password = QLineEdit()
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = self.buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        (self.password if username else self.username).setFocus()
+        self.setMinimumWidth(380)
+
+    def try_login(self) -> None:
+        """Check the credentials in the background."""
+        self.login_button.setEnabled(False)
+        self.message.setText(self.tr("Checking..."))
+        work = partial(self._services.users.authenticate, self.username.text(), self.password.text())
+        self._runner.run(work, self._on_authenticated, self._on_refused, write=True)
+
+    def _on_authenticated(self, user: User) -> None:
+        self.user = user
+        self.message.clear()
+        self.logged_in.emit(user)
+        self.accept()
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.message.setText(message_for(error))
+        self.password.clear()
+        self.password.setFocus()

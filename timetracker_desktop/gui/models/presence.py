@@ -1,0 +1,132 @@
+"""Today's board: one row per active employee with state, plan, first in, last out, lateness."""
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from timetracker_desktop.gui.formatting import duration, local_time, minutes_text, timestamp
+from timetracker_desktop.gui.models.table import Column, RowTableModel
+from timetracker_desktop.services.presence import PresenceLine, PresenceState
+
+STATE_COLORS = {
+    PresenceState.IN: "#2e9e44",
+    PresenceState.LEFT: "#5f6b7a",
+    PresenceState.ABSENT: "#c62828",
+    PresenceState.EXPECTED: "#f0a000",
+    PresenceState.EXCUSED: "#1e88e5",
+    PresenceState.OFF: "#bdbdbd",
+    PresenceState.UNSCHEDULED: "#bdbdbd",
+}
+STATE_ORDER = {state: position for position, state in enumerate(STATE_COLORS)}
+
+
+def state_icon(state: PresenceState) -> QIcon:
+    """A coloured dot for a state."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(STATE_COLORS[state]))
+    return QIcon(pixmap)
+
+
+class PresenceTableModel(RowTableModel[PresenceLine]):
+    """Rows of ``PresenceLine`` shown in the office time zone.
+
+    Signals:
+        (none besides QAbstractTableModel's)
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self._zone = ZoneInfo("UTC")
+        self._icons = {state: state_icon(state) for state in PresenceState}
+        super().__init__(
+            [
+                Column(self._name),
+                Column(self._position),
+                Column(self.state_text, self._state_order, icon=self._state_icon),
+                Column(self._plan),
+                Column(self._first_in, self._first_in_key),
+                Column(self._last_out, self._last_out_key),
+                Column(self._late, self._late_key, align_right=True),
+                Column(self._worked, self._worked_key, align_right=True),
+            ],
+            parent,
+        )
+
+    def headers(self) -> list[str]:
+        """Column titles."""
+        return [
+            self.tr("Employee"),
+            self.tr("Position"),
+            self.tr("State"),
+            self.tr("Schedule"),
+            self.tr("Came"),
+            self.tr("Left"),
+            self.tr("Late"),
+            self.tr("Worked"),
+        ]
+
+    def set_zone(self, zone: ZoneInfo) -> None:
+        """The office time zone for the times shown (call before set_rows)."""
+        self._zone = zone
+
+    def state_text(self, line: PresenceLine) -> str:
+        """The state in words."""
+        texts = {
+            PresenceState.IN: self.tr("At work"),
+            PresenceState.LEFT: self.tr("Left"),
+            PresenceState.ABSENT: self.tr("Absent"),
+            PresenceState.EXPECTED: self.tr("Expected"),
+            PresenceState.EXCUSED: self.tr("Excused"),
+            PresenceState.OFF: self.tr("Day off"),
+            PresenceState.UNSCHEDULED: self.tr("Not scheduled"),
+        }
+        return texts[line.state]
+
+    @staticmethod
+    def _name(line: PresenceLine) -> str:
+        return line.full_name
+
+    @staticmethod
+    def _position(line: PresenceLine) -> str:
+        return line.position or ""
+
+    @staticmethod
+    def _state_order(line: PresenceLine) -> int:
+        return STATE_ORDER[line.state]
+
+    def _state_icon(self, line: PresenceLine) -> QIcon:
+        return self._icons[line.state]
+
+    @staticmethod
+    def _plan(line: PresenceLine) -> str:
+        return line.plan
+
+    def _first_in(self, line: PresenceLine) -> str:
+        return local_time(line.first_in, self._zone)
+
+    @staticmethod
+    def _first_in_key(line: PresenceLine) -> float:
+        return timestamp(line.first_in)
+
+    def _last_out(self, line: PresenceLine) -> str:
+        return local_time(line.last_out, self._zone) if line.state is not PresenceState.IN else ""
+
+    @staticmethod
+    def _last_out_key(line: PresenceLine) -> float:
+        return timestamp(line.last_out)
+
+    @staticmethod
+    def _late(line: PresenceLine) -> str:
+        return minutes_text(line.late_seconds)
+
+    @staticmethod
+    def _late_key(line: PresenceLine) -> int:
+        return line.late_seconds
+
+    @staticmethod
+    def _worked(line: PresenceLine) -> str:
+        return duration(line.worked_seconds)
+
+    @staticmethod
+    def _worked_key(line: PresenceLine) -> int:
+        return line.worked_seconds

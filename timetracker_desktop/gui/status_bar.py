@@ -1,0 +1,73 @@
+"""The status bar: database, listener, terminals online, desk reader, and a busy indicator."""
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.services.terminal_overview import TerminalOverview, TerminalOverviewService
+
+REFRESH_MS = 30_000
+
+
+class MainStatusBar(QStatusBar):
+    """Permanent fields kept current in the background.
+
+    Signals:
+        (none besides QStatusBar's)
+    """
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainStatusBar")
+        self._context = context
+        self._overview = TerminalOverviewService(context.services.uow, context.services.clock)
+        self.database = QLabel(self.tr("Database: {0}").format(context.database_label))
+        self.database.setObjectName("statusDatabase")
+        self.listener = QLabel()
+        self.listener.setObjectName("statusListener")
+        self.terminals = QLabel(self.tr("Terminals online: ..."))
+        self.terminals.setObjectName("statusTerminals")
+        self.reader = QLabel(self.tr("Desk reader: not connected"))
+        self.reader.setObjectName("statusReader")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("statusBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(80)
+        self.busy.setMaximumHeight(14)
+        self.busy.setVisible(False)
+        self.set_listener_state(self.tr("not started"))
+        for widget in (self.database, self.listener, self.terminals, self.reader):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.busy)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def set_listener_state(self, state: str) -> None:
+        """Show the listener's address and state."""
+        settings = self._context.ui_settings
+        self.listener.setText(
+            self.tr("Listener {0}:{1}: {2}").format(settings.listener_host, settings.listener_port, state)
+        )
+
+    def set_reader_state(self, state: str) -> None:
+        """Show the desk reader's state."""
+        self.reader.setText(self.tr("Desk reader: {0}").format(state))
+
+    def set_busy(self, busy: bool) -> None:
+        """Show or hide the busy indicator."""
+        self.busy.setVisible(busy)
+
+    def refresh(self) -> None:
+        """Count terminals online in the background."""
+        self._context.runner.run(self._overview.overview, self._on_overview_loaded, self._on_overview_failed)
+
+    def _on_overview_loaded(self, overview: TerminalOverview) -> None:
+        self.terminals.setText(
+            self.tr("Terminals online: {0} of {1}").format(overview.online, overview.active)
+        )
+
+    def _on_overview_failed(self, _error: BaseException) -> None:
+        self.terminals.setText(self.tr("Terminals online: unknown (database unavailable)"))

@@ -1,0 +1,158 @@
+"""Today: who is at work, late or absent against the schedule, and the live feed of taps."""
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.formatting import local_time, long_date
+from timetracker_desktop.gui.live_feed import LiveFeedController
+from timetracker_desktop.gui.models.live_feed import LiveFeedModel
+from timetracker_desktop.gui.models.presence import PresenceTableModel
+from timetracker_desktop.gui.models.table import SearchProxy
+from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.services.presence import PresenceState, PresenceSummary
+
+BOARD_REFRESH_MS = 60_000
+
+
+def make_table(object_name: str) -> QTableView:
+    """A read-only, row-selecting, sortable table view."""
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class TodayView(QWidget):
+    """The presence board (refreshed every minute and after taps) beside the live feed.
+
+    Signals:
+        (none besides QWidget's)
+    """
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._loading = False
+        self._zone = ZoneInfo("UTC")
+        self.title = QLabel()
+        self.title.setObjectName("todayTitle")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600")
+        self.summary = QLabel(self.tr("Loading..."))
+        self.summary.setObjectName("todaySummary")
+        self.summary.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("todayRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.board = PresenceTableModel(self)
+        board_proxy = SearchProxy(self)
+        board_proxy.setSourceModel(self.board)
+        self.board_view = make_table("presenceTable")
+        self.board_view.setModel(board_proxy)
+        self.board_view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.feed = LiveFeedModel(self)
+        self.feed_view = make_table("feedTable")
+        self.feed_view.setSortingEnabled(False)
+        self.feed_view.setModel(self.feed)
+        self.feed_status = QLabel()
+        self.feed_status.setObjectName("feedStatus")
+        self._build_layout()
+        self.controller = LiveFeedController(context, self)
+        self.controller.arrived.connect(self._on_feed_arrived)
+        self.controller.failed.connect(self._on_feed_failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(BOARD_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._board_again = QTimer(self)
+        self._board_again.setSingleShot(True)
+        self._board_again.setInterval(2000)
+        self._board_again.timeout.connect(self.refresh)
+        self.refresh()
+        self.controller.fetch()
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.refresh_button)
+        feed_box = QWidget()
+        feed_layout = QVBoxLayout(feed_box)
+        feed_layout.setContentsMargins(0, 0, 0, 0)
+        feed_title = QLabel(self.tr("Live taps"))
+        feed_title.setStyleSheet("font-weight: 600")
+        feed_layout.addWidget(feed_title)
+        feed_layout.addWidget(self.feed_view, 1)
+        feed_layout.addWidget(self.feed_status)
+        splitter = QSplitter()
+        splitter.addWidget(self.board_view)
+        splitter.addWidget(feed_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self) -> None:
+        """Reload the presence board in the background."""
+        if self._loading:
+            return
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        self._context.runner.run(self._context.presence.today, self._on_board_loaded, self._on_board_failed)
+
+    def _on_board_loaded(self, summary: PresenceSummary) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self._zone = zone = ZoneInfo(summary.time_zone)
+        self.board.set_zone(zone)
+        self.feed.set_zone(zone)
+        self.board.set_rows(summary.lines)
+        self.board_view.resizeColumnsToContents()
+        self.title.setText(self.tr("Today, {0}").format(long_date(summary.day)))
+        self.summary.setText(
+            self.tr(
+                "At work: {0}   Late: {1}   Absent: {2}   Expected: {3}   Left: {4}   Employees: {5}"
+            ).format(
+                summary.count(PresenceState.IN),
+                summary.late,
+                summary.count(PresenceState.ABSENT),
+                summary.count(PresenceState.EXPECTED),
+                summary.count(PresenceState.LEFT),
+                len(summary.lines),
+            )
+        )
+
+    def _on_board_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.summary.setText(message_for(error))
+
+    def _on_feed_arrived(self, lines: list[PunchLine]) -> None:
+        if self.feed.add(lines):
+            self.feed_view.resizeColumnsToContents()
+            self._board_again.start()  # taps change the board; coalesce bursts
+        now = self._context.services.clock.now()
+        self.feed_status.setText(self.tr("Updated at {0}").format(local_time(now, self._zone)))
+
+    def _on_feed_failed(self, error: BaseException) -> None:
+        self.feed_status.setText(message_for(error))

@@ -1,0 +1,57 @@
+"""Terminals with their online state (seen within the online threshold) for lists and the status bar."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.services.settings import load_settings
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalStatus:
+    """A terminal and whether it reported recently."""
+
+    terminal: Terminal
+    online: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalOverview:
+    """Every terminal's status at one instant."""
+
+    at: datetime
+    time_zone: str
+    statuses: tuple[TerminalStatus, ...]
+
+    @property
+    def online(self) -> int:
+        """Active terminals online now."""
+        return sum(1 for s in self.statuses if s.online)
+
+    @property
+    def active(self) -> int:
+        """Terminals not deactivated."""
+        return sum(1 for s in self.statuses if s.terminal.is_active)
+
+
+class TerminalOverviewService:
+    """Reads terminals and decides online/offline from ``terminal_online_seconds``."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    def overview(self) -> TerminalOverview:
+        """All terminals with their online state."""
+        now = self._clock.now()
+        with self._uow(read_only=True) as uow:
+            settings = load_settings(uow)
+            terminals = uow.terminals.list_all()
+        window = timedelta(seconds=settings.terminal_online_seconds)
+        statuses = tuple(
+            TerminalStatus(t, t.is_active and t.last_seen_at is not None and now - t.last_seen_at <= window)
+            for t in terminals
+        )
+        return TerminalOverview(now, settings.time_zone, statuses)
