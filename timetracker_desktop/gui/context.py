@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.users import Actor, Permission, User
 from timetracker_desktop.gui.bridges import ScanBridge
+from timetracker_desktop.gui.gateway import DatabaseGateway
 from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.tasks import TaskRunner
 from timetracker_desktop.services.container import Services
@@ -26,6 +27,7 @@ class GuiContext:
     database_label: str
     scan_bridge: ScanBridge
     listener_in_process: bool = False
+    gateway: DatabaseGateway | None = None
     presence: PresenceService = field(init=False)
     live_feed: LiveFeedService = field(init=False)
 

@@ -100,6 +100,11 @@ def message_for(error: BaseException) -> str:
     return _t("Something went wrong. The details below help the developers.")
 
 
+def code_message(code: str, fallback: str) -> str:
+    """The sentence for a DomainError code (import rows carry codes, not exceptions)."""
+    return _domain_messages().get(code) or fallback
+
+
 def _domain_fallback(error: DomainError) -> str:
     if error.code.endswith("_not_found"):
         return _t("It was not found; it may have been removed meanwhile. Reload and try again.")

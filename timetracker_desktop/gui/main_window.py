@@ -73,8 +73,9 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> QWidget:
         """Switch to a page by name."""
-        self.navigation.setCurrentRow(self.page_names.index(name))
-        return self.stack.currentWidget()
+        row = self.page_names.index(name)
+        self.navigation.setCurrentRow(row)
+        return self._ensure_built(row)
 
     def _ensure_built(self, row: int) -> QWidget:
         spec = self._specs[row]
@@ -84,8 +85,9 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{spec.name}")
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[spec.name] = page
         return page
 

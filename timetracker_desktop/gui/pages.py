@@ -61,10 +61,10 @@ def _settings(context: GuiContext) -> QWidget:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", QT_TRANSLATE_NOOP("Pages", "Today"), ":/icons/today.svg", _today),
-    PageSpec("employees", QT_TRANSLATE_NOOP("Pages", "Employees"), ":/icons/employees.svg", _employees),
-    PageSpec("terminals", QT_TRANSLATE_NOOP("Pages", "Terminals"), ":/icons/terminals.svg", _terminals),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), ":/icons/settings.svg", _settings),
+    PageSpec("today", str(QT_TRANSLATE_NOOP("Pages", "Today")), ":/icons/today.svg", _today),
+    PageSpec("employees", str(QT_TRANSLATE_NOOP("Pages", "Employees")), ":/icons/employees.svg", _employees),
+    PageSpec("terminals", str(QT_TRANSLATE_NOOP("Pages", "Terminals")), ":/icons/terminals.svg", _terminals),
+    PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), ":/icons/settings.svg", _settings),
 ]
 
 

@@ -42,6 +42,7 @@ class Shell(QObject):
     ) -> None:
         super().__init__(app)
         self._app = app
+        self._gateway = gateway
         self.ui_settings = ui_settings
         self.reporter = ErrorReporter(self)
         self.runner = PoolTaskRunner(self.reporter.report, self)
@@ -62,6 +63,7 @@ class Shell(QObject):
             ui_settings=self.ui_settings,
             database_label=without_password(database.url),
             scan_bridge=self.scan_bridge,
+            gateway=self._gateway,
         )
         self.window = MainWindow(context)
         self.runner.relay.busy_changed.connect(self.window.status.set_busy)

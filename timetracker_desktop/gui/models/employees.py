@@ -26,7 +26,7 @@ class EmployeeTableModel(RowTableModel[Employee]):
 
     def headers(self) -> list[str]:
         """Column titles."""
-        return [self.tr("Full name"), self.tr("Position"), self.tr("Status"), self.tr("No.")]
+        return [self.tr("No."), self.tr("Full name"), self.tr("Position"), self.tr("Status")]
 
     def active_text(self, employee: Employee) -> str:
         """Active or not, in words."""

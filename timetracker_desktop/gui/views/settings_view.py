@@ -1,0 +1,208 @@
+"""Settings: language (this PC), office rules (database, admins), listener and database connection."""
+
+from functools import partial
+from zoneinfo import available_timezones
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timetracker_desktop.domain.settings import BusinessSettings
+from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
+from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.field_errors import FieldErrors
+from timetracker_desktop.services.settings import SettingsService
+
+RULE_FIELDS = ("time_zone", "scan_cooldown_seconds", "max_shift_hours", "terminal_online_seconds")
+
+
+def save_rules(service: SettingsService, actor: Actor, changes: dict[str, str]) -> BusinessSettings:
+    """Store changed settings one by one (each is validated and audited); stops at the first error."""
+    result = service.current()
+    for key, value in changes.items():
+        result = service.change(actor, key, value)
+    return result
+
+
+def _spin(name: str, low: int, high: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class SettingsView(QWidget):
+    """Per-PC preferences apply at once or at the next start; office rules are saved to the database.
+
+    Signals:
+        (none besides QWidget's)
+    """
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._loaded: dict[str, str] = {}
+        self._saved_text = ""
+        self.dialog: QWidget | None = None
+        admin = context.can(Permission.MANAGE_SETTINGS)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Українська", "uk")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(context.ui_settings.language)))
+        self.time_zone = QComboBox()
+        self.time_zone.setObjectName("time_zone")
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(sorted(available_timezones()))
+        self.cooldown = _spin("scan_cooldown_seconds", 0, 3600, self.tr(" s"))
+        self.max_shift = _spin("max_shift_hours", 1, 24, self.tr(" h"))
+        self.online = _spin("terminal_online_seconds", 10, 86400, self.tr(" s"))
+        self.listener_host = QLineEdit(context.ui_settings.listener_host)
+        self.listener_host.setObjectName("listenerHost")
+        self.listener_port = _spin("listenerPort", 1, 65535, "")
+        self.listener_port.setValue(context.ui_settings.listener_port)
+        self.database = QLabel(context.database_label)
+        self.database.setObjectName("databaseLabel")
+        self.database.setWordWrap(True)
+        self.change_database = QPushButton(self.tr("Change database..."))
+        self.change_database.setObjectName("changeDatabase")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveSettings")
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+        self._build_layout(admin)
+        self.save_button.clicked.connect(self.save)
+        self.change_database.clicked.connect(self._on_change_database_clicked)
+        self.refresh()
+
+    def _build_layout(self, admin: bool) -> None:
+        interface = QGroupBox(self.tr("This computer"))
+        ui_form = QFormLayout(interface)
+        ui_form.addRow(self.tr("Language (after restart):"), self.language)
+        rules = QGroupBox(self.tr("Office rules (shared by all computers)"))
+        rules_form = QFormLayout(rules)
+        self.errors = FieldErrors(rules_form, "settingsError")
+        self.errors.add_row("time_zone", self.tr("Time zone:"), self.time_zone)
+        self.errors.add_row("scan_cooldown_seconds", self.tr("Ignore repeated taps within:"), self.cooldown)
+        self.errors.add_row("max_shift_hours", self.tr("Longest shift (day boundary):"), self.max_shift)
+        self.errors.add_row("terminal_online_seconds", self.tr("Terminal counts as online for:"), self.online)
+        rules.setEnabled(admin)
+        listener = QGroupBox(self.tr("Terminal listener (after restart)"))
+        listener_form = QFormLayout(listener)
+        listener_form.addRow(self.tr("Listen on address:"), self.listener_host)
+        listener_form.addRow(self.tr("Port:"), self.listener_port)
+        listener.setEnabled(admin)
+        database = QGroupBox(self.tr("Database"))
+        database_row = QHBoxLayout(database)
+        database_row.addWidget(self.database, 1)
+        database_row.addWidget(self.change_database)
+        database.setEnabled(admin and self._context.gateway is not None)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        for box in (interface, rules, listener, database):
+            layout.addWidget(box)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Load the office rules in the background."""
+        self._context.runner.run(self._context.services.settings.current, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, settings: BusinessSettings) -> None:
+        self.time_zone.setCurrentText(settings.time_zone)
+        self.cooldown.setValue(settings.scan_cooldown_seconds)
+        self.max_shift.setValue(settings.max_shift_hours)
+        self.online.setValue(settings.terminal_online_seconds)
+        self._loaded = self._rule_values()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.status.setText(message_for(error))
+
+    def _rule_values(self) -> dict[str, str]:
+        return {
+            "time_zone": self.time_zone.currentText().strip(),
+            "scan_cooldown_seconds": str(self.cooldown.value()),
+            "max_shift_hours": str(self.max_shift.value()),
+            "terminal_online_seconds": str(self.online.value()),
+        }
+
+    def save(self) -> None:
+        """Save preferences of this PC now, and changed office rules in the background."""
+        self.errors.clear()
+        self._saved_text = (
+            self.tr("Saved. Restart to apply the changes.") if self._save_local() else self.tr("Saved.")
+        )
+        changes = {k: v for k, v in self._rule_values().items() if self._loaded.get(k) != v}
+        if not changes or not self._context.can(Permission.MANAGE_SETTINGS):
+            self.status.setText(self._saved_text)
+            return
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving..."))
+        work = partial(save_rules, self._context.services.settings, self._context.actor, changes)
+        self._context.runner.run(work, self._on_saved, self._on_save_failed, write=True)
+
+    def _save_local(self) -> bool:
+        """Save this PC's preferences; True if a restart is needed to apply them."""
+        settings = self._context.ui_settings
+        language = str(self.language.currentData())
+        restart = language != settings.language
+        settings.language = language
+        if self._context.can(Permission.MANAGE_SETTINGS):
+            restart = restart or self.listener_port.value() != settings.listener_port
+            settings.listener_host = self.listener_host.text().strip()
+            settings.listener_port = self.listener_port.value()
+        settings.sync()
+        return restart
+
+    def _on_saved(self, settings: BusinessSettings) -> None:
+        self.save_button.setEnabled(True)
+        self._on_loaded(settings)
+        self.status.setText(self._saved_text)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.status.clear()
+        self.errors.show(error)
+        self.refresh_partial()
+
+    def refresh_partial(self) -> None:
+        """After a failed save, keep the typed values but learn what was stored before the error."""
+        self._context.runner.run(
+            self._context.services.settings.current, self._on_stored_known, self._on_failed
+        )
+
+    def _on_stored_known(self, settings: BusinessSettings) -> None:
+        self._loaded = {key: str(getattr(settings, key)) for key in RULE_FIELDS}
+
+    def _on_change_database_clicked(self) -> None:
+        if self._context.gateway is None:
+            return
+        dialog = DatabaseDialog(
+            self._context.gateway,
+            self._context.runner,
+            self._context.ui_settings,
+            self._context.database_label,
+            self,
+        )
+        dialog.changed.connect(self._on_database_changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_database_changed(self, url: str) -> None:
+        self.database.setText(self.tr("{0} (from the next start)").format(url))

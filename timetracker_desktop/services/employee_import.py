@@ -1,0 +1,135 @@
+"""Reading an employee import file (CSV or XLSX) into drafts, every row checked before anything is saved."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from timetracker_desktop.domain.employees import normalize_card_uid, normalize_phone_code, validate_full_name
+from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.services.dto import EmployeeDraft, RowError
+
+COLUMNS = ("full_name", "position", "card_uid", "phone_code")
+REQUIRED = "full_name"
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One data row of the file: its line number (header = 1), the draft and its problems."""
+
+    line: int
+    draft: EmployeeDraft
+    errors: tuple[RowError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """The whole file checked; ``file_error`` is a code when the file itself is unusable."""
+
+    rows: tuple[ImportRow, ...]
+    file_error: str | None = None
+    file_detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is readable and no row has a problem."""
+        return self.file_error is None and bool(self.rows) and not any(r.errors for r in self.rows)
+
+    def drafts(self) -> list[tuple[int, EmployeeDraft]]:
+        """(line, draft) pairs for ``EmployeeService.import_drafts``."""
+        return [(row.line, row.draft) for row in self.rows]
+
+    def with_errors(self, errors: Iterable[RowError]) -> "ImportPreview":
+        """The same rows with errors the database found added to their lines."""
+        by_line: dict[int, list[RowError]] = {}
+        for error in errors:
+            by_line.setdefault(error.line, []).append(error)
+        rows = tuple(ImportRow(r.line, r.draft, (*r.errors, *by_line.get(r.line, ()))) for r in self.rows)
+        return ImportPreview(rows, self.file_error, self.file_detail)
+
+
+def _check(line: int, draft: EmployeeDraft) -> ImportRow:
+    errors: list[RowError] = []
+    checks = (
+        (validate_full_name, draft.full_name),
+        (normalize_card_uid, draft.card_uid),
+        (normalize_phone_code, draft.phone_code),
+    )
+    for check, value in checks:
+        if value is None and check is not validate_full_name:
+            continue
+        try:
+            check(value or "")
+        except ValidationError as error:
+            errors.append(RowError(line, error.field, error.message, error.code))
+    return ImportRow(line, draft, tuple(errors))
+
+
+def _draft(record: dict[str, str]) -> EmployeeDraft:
+    def value(name: str) -> str | None:
+        text = (record.get(name) or "").strip()
+        return text or None
+
+    return EmployeeDraft(
+        full_name=value("full_name") or "",
+        position=value("position"),
+        card_uid=value("card_uid"),
+        phone_code=value("phone_code"),
+    )
+
+
+def preview_records(header: Sequence[str], records: Iterable[Sequence[object]]) -> ImportPreview:
+    """Check a header and data rows (line numbers count the header as line 1; blank rows are skipped)."""
+    names = [str(h or "").strip().lower() for h in header]
+    if REQUIRED not in names:
+        return ImportPreview((), "bad_header", ", ".join(names))
+    rows: list[ImportRow] = []
+    for line, values in enumerate(records, start=2):
+        cells = ["" if v is None else str(v) for v in values]
+        if not any(c.strip() for c in cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            return ImportPreview((), "too_many_rows", str(MAX_ROWS))
+        rows.append(_check(line, _draft(dict(zip(names, cells, strict=False)))))
+    if not rows:
+        return ImportPreview((), "empty_file")
+    return ImportPreview(tuple(rows))
+
+
+def _csv_rows(data: bytes) -> Iterator[list[str]]:
+    text = data.decode("utf-8-sig")
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    yield from csv.reader(io.StringIO(text), dialect)
+
+
+def _xlsx_rows(path: Path) -> Iterator[Sequence[object]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        yield from sheet.iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def read_import_file(path: Path) -> ImportPreview:
+    """Read and check a CSV (UTF-8, comma or semicolon) or XLSX file with the header
+    ``full_name,position,card_uid,phone_code``."""
+    try:
+        rows: Iterator[Sequence[object]] = (
+            _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path.read_bytes())
+        )
+        header = next(rows, None)
+        if header is None:
+            return ImportPreview((), "empty_file")
+        return preview_records([str(h or "") for h in header], rows)
+    except UnicodeDecodeError:
+        return ImportPreview((), "not_utf8")
+    except (OSError, ValueError, KeyError) as error:
+        return ImportPreview((), "unreadable_file", str(error)[:200])
