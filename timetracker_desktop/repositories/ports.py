@@ -131,6 +131,17 @@ class ScanReceipt:
     created_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class TerminalActivity:
+    """What the listener saw of a terminal: last request, and requests and taps of one local day."""
+
+    terminal_id: int
+    last_seen_at: datetime | None
+    day: date | None
+    requests: int
+    taps: int
+
+
 class PositionRepository(Protocol):
     """Job titles."""
 
@@ -188,6 +199,8 @@ class TerminalRepository(Protocol):
     def update(self, terminal: Terminal) -> None: ...
     def set_key_hash(self, terminal_id: int, key_hash: str | None) -> None: ...
     def touch(self, terminal_id: int, now: datetime) -> None: ...
+    def add_activity(self, activity: TerminalActivity) -> None: ...
+    def activity(self, terminal_id: int) -> TerminalActivity | None: ...
 
 
 class PunchRepository(Protocol):

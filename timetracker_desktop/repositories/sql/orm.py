@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -127,6 +128,10 @@ class TerminalRow(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     serial: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Health counters of one office-local day, added to by every listener process that saw the terminal.
+    activity_day: Mapped[date | None] = mapped_column(Date)
+    requests_today: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    taps_today: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class BadgeAliasRow(Base):

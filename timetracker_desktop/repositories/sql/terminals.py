@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from timetracker_desktop.domain.employees import UidFormat
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
+from timetracker_desktop.repositories.ports import TerminalActivity
 from timetracker_desktop.repositories.sql.orm import TerminalRow
 
 _EDITABLE = (
@@ -114,4 +115,31 @@ class SqlTerminalRepository:
         """Record the terminal as seen now."""
         self._session.execute(
             update(TerminalRow).where(TerminalRow.id == terminal_id).values(last_seen_at=now)
+        )
+
+    def add_activity(self, activity: TerminalActivity) -> None:
+        """Add a listener's counts for one local day; an older day's counts never replace a newer day's."""
+        row = self._session.get(TerminalRow, activity.terminal_id, with_for_update=True)
+        if row is None:
+            return
+        seen = activity.last_seen_at
+        if seen is not None and (row.last_seen_at is None or row.last_seen_at < seen):
+            row.last_seen_at = seen
+        if activity.day is not None:
+            if row.activity_day == activity.day:
+                row.requests_today += activity.requests
+                row.taps_today += activity.taps
+            elif row.activity_day is None or row.activity_day < activity.day:
+                row.activity_day = activity.day
+                row.requests_today = activity.requests
+                row.taps_today = activity.taps
+        self._session.flush()
+
+    def activity(self, terminal_id: int) -> TerminalActivity | None:
+        """The stored last-seen time and day counters of a terminal."""
+        row = self._session.get(TerminalRow, terminal_id)
+        if row is None:
+            return None
+        return TerminalActivity(
+            row.id, row.last_seen_at, row.activity_day, row.requests_today or 0, row.taps_today or 0
         )
