@@ -16,10 +16,10 @@ class EmployeeTableModel(RowTableModel[Employee]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
+                Column(self._id, self._id_key, align_right=True),
                 Column(self._name),
                 Column(self._position),
                 Column(self.active_text),
-                Column(self._id, self._id_key),
             ],
             parent,
         )

@@ -1,0 +1,1 @@
+"""GUI tests: real widgets offscreen, both databases, InlineTaskRunner or waitSignal (never sleep)."""
