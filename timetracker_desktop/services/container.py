@@ -5,12 +5,15 @@ from dataclasses import dataclass
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
 from timetracker_desktop.services.audit import AuditService
+from timetracker_desktop.services.challenges import ChallengeStore
 from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.employees import EmployeeService
 from timetracker_desktop.services.passwords import PasswordHasher
 from timetracker_desktop.services.punches import PunchService
+from timetracker_desktop.services.scans import ScanService
 from timetracker_desktop.services.schedules import ScheduleService
 from timetracker_desktop.services.settings import SettingsService
+from timetracker_desktop.services.terminal_health import TerminalHealthService
 from timetracker_desktop.services.terminals import TerminalService
 from timetracker_desktop.services.users import UserService
 from timetracker_desktop.services.worktime import WorktimeService
@@ -31,10 +34,13 @@ class Services:
     worktime: WorktimeService
     audit: AuditService
     desk_enrollment: DeskEnrollmentService
+    terminal_health: TerminalHealthService
+    scans: ScanService
 
 
 def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int = 12) -> Services:
     """Wire the services over one storage and clock."""
+    health = TerminalHealthService(uow, clock)
     return Services(
         uow=uow,
         clock=clock,
@@ -47,4 +53,6 @@ def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int =
         worktime=WorktimeService(uow, clock),
         audit=AuditService(uow),
         desk_enrollment=DeskEnrollmentService(uow, clock),
+        terminal_health=health,
+        scans=ScanService(uow, clock, ChallengeStore(clock), health),
     )

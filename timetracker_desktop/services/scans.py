@@ -1,0 +1,184 @@
+"""Terminal scans as use cases: challenges, signed phone scans, card scans and terminal enrollment.
+
+Each call is one short transaction; a result is returned only after its commit, so that whatever the listener
+acknowledges is stored (H11). Nothing here knows HTTP: the listener maps outcomes to replies.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.employees import PHONE_CODE_RE, BadgeKind, KeyState
+from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.domain.users import Actor
+from timetracker_desktop.repositories.ports import (
+    IntegrityConflictError,
+    StorageUnavailableError,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.badge_crypto import verify_signature
+from timetracker_desktop.services.card_scans import decide_card, in_office_zone, keep_receipt, replay
+from timetracker_desktop.services.challenges import ChallengeStore
+from timetracker_desktop.services.phone_enrollment import enroll_key, enrollment_gate
+from timetracker_desktop.services.scan_dto import (
+    CardScan,
+    CardScanResult,
+    EnrollResult,
+    ScanOutcome,
+    ScanResult,
+    SecureScan,
+)
+from timetracker_desktop.services.scan_recording import (
+    Holder,
+    PunchPlan,
+    QueueReason,
+    ScanContext,
+    punch_or_cooldown,
+    queue_read,
+    refused,
+    skew_flags,
+)
+from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.terminal_health import TerminalHealthService
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def phone_code_of(raw: str) -> str:
+    """The code after ``EMP:``, trimmed and upper-cased (not otherwise checked: unknown is unknown)."""
+    code = raw.strip().upper()
+    return code[4:].strip() if code.startswith("EMP:") else code
+
+
+class ScanService:
+    """What terminals do through the listener."""
+
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, challenges: ChallengeStore, health: TerminalHealthService
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self.challenges = challenges
+        self._health = health
+
+    def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
+        with self._uow() as uow:
+            result = work(uow)
+            uow.commit()
+        return result
+
+    def challenge(self, terminal: Terminal) -> str:
+        """A fresh challenge bound to the terminal."""
+        return self.challenges.issue(terminal.id)
+
+    def secure_scan(self, terminal: Terminal, scan: SecureScan) -> ScanResult:
+        """A signed phone scan, checked in the contract's order (§3.2); the challenge is used up first."""
+        ctx = ScanContext(terminal, self._clock.now(), scan.terminal_ts)
+        self._health.tapped(terminal.id)
+        challenge = self.challenges.consume(terminal.id, scan.challenge_b64)
+        if challenge is None:
+            return refused(ctx, ScanOutcome.INVALID_CHALLENGE)
+        return self._transaction(lambda uow: self._decide_secure(uow, ctx, scan, challenge))
+
+    def _decide_secure(
+        self, uow: UnitOfWork, ctx: ScanContext, scan: SecureScan, challenge: bytes
+    ) -> ScanResult:
+        code = phone_code_of(scan.code)
+        badge = uow.badges.find_active(BadgeKind.PHONE, code) or uow.badges.latest(BadgeKind.PHONE, code)
+        if badge is None:
+            canonical = code if PHONE_CODE_RE.match(code) else None
+            queue_read(uow, ctx, BadgeKind.PHONE, code, canonical, QueueReason.UNKNOWN)
+            return refused(ctx, ScanOutcome.UNKNOWN_BADGE)
+        if not badge.public_key_b64:
+            if badge.is_active:
+                queue_read(
+                    uow, ctx, BadgeKind.PHONE, code, code, QueueReason.UNVERIFIED_PHONE, badge.employee_id
+                )
+            return refused(ctx, ScanOutcome.NOT_ENROLLED)
+        if not verify_signature(badge.public_key_b64, challenge, scan.signature_b64):
+            self._security(uow, ctx, "security.bad_signature", ("badge", badge.id))
+            return refused(ctx, ScanOutcome.BAD_SIGNATURE)
+        if not badge.is_active:
+            self._security(uow, ctx, "security.revoked_badge_used", ("badge", badge.id))
+            queue_read(uow, ctx, BadgeKind.PHONE, code, code, QueueReason.REVOKED_BADGE, badge.employee_id)
+            return refused(ctx, ScanOutcome.BADGE_REVOKED)
+        if badge.key_state is not KeyState.VERIFIED:
+            uow.badges.set_key(badge.id, badge.public_key_b64, KeyState.VERIFIED)
+            record(
+                uow, Actor.terminal(ctx.terminal.id), ctx.received, "badge.key_verified", ("badge", badge.id),
+                after={"state": KeyState.VERIFIED.value},
+            )  # fmt: skip
+        employee = uow.employees.get(badge.employee_id)
+        if employee is None or not employee.is_active:
+            queue_read(
+                uow, ctx, BadgeKind.PHONE, code, code, QueueReason.INACTIVE_EMPLOYEE, badge.employee_id
+            )
+            return refused(ctx, ScanOutcome.EMPLOYEE_INACTIVE)
+        settings = load_settings(uow)
+        flags = skew_flags(
+            ctx.terminal_ts, ctx.received, settings
+        )  # the phone terminal's ts is diagnostics only
+        plan = PunchPlan(ctx.received, flags, evidence=(scan.challenge_b64, scan.signature_b64))
+        return punch_or_cooldown(uow, settings, ctx, Holder(badge, employee), plan)
+
+    @staticmethod
+    def _security(uow: UnitOfWork, ctx: ScanContext, action: str, entity: tuple[str, object]) -> None:
+        actor = Actor.terminal(ctx.terminal.id)
+        record(
+            uow,
+            actor,
+            ctx.received,
+            action,
+            entity,
+            after={"terminal_id": ctx.terminal.id},
+            outcome="refused",
+        )
+
+    def card_scan(self, terminal: Terminal, scan: CardScan) -> CardScanResult:
+        """A card read; a repeated event id returns its first outcome (ConflictError for another card)."""
+        ctx = ScanContext(terminal, self._clock.now(), scan.terminal_ts, scan.event_id)
+        self._health.tapped(terminal.id)
+        try:
+            return self._transaction(lambda uow: self._card_once(uow, ctx, scan))
+        except IntegrityConflictError:
+            if scan.event_id is None:
+                raise
+            # Two requests with one event id raced; the loser replays the winner's stored outcome.
+            return self._transaction(lambda uow: self._card_once(uow, ctx, scan))
+
+    @staticmethod
+    def _card_once(uow: UnitOfWork, ctx: ScanContext, scan: CardScan) -> CardScanResult:
+        settings = load_settings(uow)
+        ctx = in_office_zone(ctx, settings)
+        if ctx.event_id is not None:
+            receipt = uow.scan_receipts.get(ctx.terminal.id, ctx.event_id)
+            if receipt is not None:
+                return CardScanResult(
+                    replay(receipt, ctx.terminal, scan.raw_uid), ctx.event_id, duplicate=True
+                )
+        result = decide_card(uow, ctx, scan, settings)
+        keep_receipt(uow, ctx, scan.raw_uid, result)
+        return CardScanResult(result, ctx.event_id)
+
+    def first_scan(self, terminal: Terminal, code: str, public_key_b64: str) -> EnrollResult:
+        """Register a phone's public key through a terminal in its enrollment window (§3.3)."""
+        ctx = ScanContext(terminal, self._clock.now())
+        gate = enrollment_gate(terminal, ctx.received)
+        if gate is not None:
+            return EnrollResult(gate)
+        return self._transaction(lambda uow: enroll_key(uow, ctx, phone_code_of(code), public_key_b64))
+
+    def security_event(self, terminal_id: int, action: str, detail: dict[str, object]) -> None:
+        """Audit what the listener itself refuses (terminal mismatch, rate-limit trips); best effort."""
+        now = self._clock.now()
+        try:
+            with self._uow() as uow:
+                record(uow, Actor.terminal(terminal_id), now, action, ("terminal", terminal_id), after=detail,
+                       outcome="refused")  # fmt: skip
+                uow.commit()
+        except StorageUnavailableError as error:
+            log.warning("security event %s of terminal %d not audited: %s", action, terminal_id, error.cause)
