@@ -1,0 +1,164 @@
+"""Who may talk to the listener: source addresses, terminal keys, rate limits (H1, H6, H7)."""
+
+import ipaddress
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.listener.replies import ProtocolError, error_reply
+from timetracker_desktop.services.container import Services
+
+log = logging.getLogger(__name__)
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True, slots=True)
+class ListenerOptions:
+    """Limits of the listener; the defaults are the contract's.
+
+    ``allowed_networks`` None accepts private, link-local and loopback sources only.
+    """
+
+    requests_per_minute: float = 240
+    burst: int = 40
+    failed_auth_per_minute: float = 20
+    allowed_networks: tuple[IpNetwork, ...] | None = None
+    health_flush_seconds: float = 15.0
+
+
+def source_allowed(host: str | None, networks: Sequence[IpNetwork] | None) -> bool:
+    """Whether a client address may use the listener."""
+    if host is None:
+        return False
+    try:
+        address = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if networks is None:
+        return address.is_private or address.is_link_local or address.is_loopback
+    return any(address in network for network in networks)
+
+
+class SourceFilter:
+    """ASGI middleware: requests from addresses outside the allowed networks get 403 before anything else."""
+
+    def __init__(self, app: ASGIApp, networks: tuple[IpNetwork, ...] | None = None) -> None:
+        self._app = app
+        self._networks = networks
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass allowed requests on."""
+        client = scope.get("client")
+        if scope["type"] == "http" and not source_allowed(client[0] if client else None, self._networks):
+            refusal = ProtocolError(403, "not_permitted", "this address may not use the listener")
+            await error_reply(refusal)(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
+
+
+class TokenBuckets:
+    """Token buckets per key: ``capacity`` tokens, refilled at ``per_minute``; thread-safe."""
+
+    def __init__(
+        self, per_minute: float, capacity: float, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._rate = per_minute / 60.0
+        self._capacity = capacity
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._buckets: dict[object, tuple[float, float]] = {}
+
+    def _level(self, key: object, now: float) -> float:
+        tokens, since = self._buckets.get(key, (self._capacity, now))
+        return min(self._capacity, tokens + (now - since) * self._rate)
+
+    def take(self, key: object) -> float:
+        """Take a token: 0.0 when granted, else the seconds until one is available."""
+        now = self._monotonic()
+        with self._lock:
+            tokens = self._level(key, now)
+            if tokens >= 1.0:
+                self._buckets[key] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+        return (1.0 - tokens) / self._rate if self._rate > 0 else 60.0
+
+    def empty(self, key: object) -> float:
+        """Like ``take`` but without spending: the wait when no token is left, else 0.0."""
+        now = self._monotonic()
+        with self._lock:
+            tokens = self._level(key, now)
+        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self._rate if self._rate > 0 else 60.0
+
+
+def rate_limited(wait: float) -> ProtocolError:
+    """429 with a whole-second Retry-After (at least 1)."""
+    seconds = max(1, int(wait + 0.999))
+    return ProtocolError(
+        429, "rate_limited", "too many requests; retry later", headers={"Retry-After": str(seconds)}
+    )
+
+
+class Gate:
+    """Authenticates a request's terminal and applies the per-terminal and per-address limits."""
+
+    def __init__(self, services: Services, options: ListenerOptions) -> None:
+        self._services = services
+        self._requests = TokenBuckets(options.requests_per_minute, options.burst)
+        self._failures = TokenBuckets(options.failed_auth_per_minute, options.failed_auth_per_minute)
+        self._tripped: set[int] = set()
+        self._lock = threading.Lock()
+
+    def admit(self, key: str | None, client: str | None) -> Terminal:
+        """The terminal owning ``key``, counted as seen; ProtocolError 401/403/429 otherwise."""
+        wait = self._failures.empty(client)
+        if wait:
+            raise rate_limited(wait)
+        if not key or not key.strip():
+            self._failures.take(client)
+            raise ProtocolError(401, "missing_key", "the X-Terminal-Key header is required")
+        terminal = self._services.terminals.authenticate(key)
+        if terminal is None:
+            self._failures.take(client)
+            log.warning("invalid terminal key from %s", client)
+            raise ProtocolError(401, "invalid_key", "the terminal key is not valid")
+        if not terminal.is_active:
+            raise ProtocolError(403, "terminal_disabled", "this terminal is disabled")
+        self._limit(terminal.id)
+        self._services.terminal_health.seen(terminal.id)
+        return terminal
+
+    def _limit(self, terminal_id: int) -> None:
+        wait = self._requests.take(terminal_id)
+        with self._lock:
+            first_trip = bool(wait) and terminal_id not in self._tripped
+            if wait:
+                self._tripped.add(terminal_id)
+            else:
+                self._tripped.discard(terminal_id)
+        if first_trip:  # audit each trip once, not every refused request
+            self._services.scans.security_event(terminal_id, "security.rate_limited", {"retry_after_s": wait})
+        if wait:
+            raise rate_limited(wait)
+
+
+def check_binding(terminal: Terminal, body_terminal_id: int | None, services: Services) -> None:
+    """H1: a body naming another terminal than the key's is refused (and audited)."""
+    if body_terminal_id is not None and body_terminal_id != terminal.id:
+        services.scans.security_event(
+            terminal.id, "security.terminal_mismatch", {"body_terminal_id": body_terminal_id}
+        )
+        raise ProtocolError(403, "terminal_mismatch", "terminal_id is not the terminal of this key")
+
+
+def require_capability(allowed: bool, what: str) -> None:
+    """403 ``not_permitted`` when the terminal lacks a capability."""
+    if not allowed:
+        raise ProtocolError(403, "not_permitted", f"this terminal may not {what}")

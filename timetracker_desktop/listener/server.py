@@ -1,0 +1,139 @@
+"""``ListenerServer``: one uvicorn server on a socket bound here, on a background thread or in front."""
+
+import errno
+import logging
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
+START_TIMEOUT_S = 5.0
+STOP_TIMEOUT_S = 5.0
+
+
+class ListenerStartError(Exception):
+    """The listener could not start (port in use, address not on this machine, no permission...)."""
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # asyncio sets TCP_NODELAY only when proto == IPPROTO_TCP; otherwise every reply waits 40 ms (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        if sys.platform != "win32":  # on Windows SO_REUSEADDR would let another program steal the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as error:
+        sock.close()
+        raise ListenerStartError(_bind_failure(host, port, error)) from error
+    return sock
+
+
+def _bind_failure(host: str, port: int, error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return f"port {port} is already in use on {host}: stop the other program or choose another port"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"{host} is not an address of this computer"
+    if error.errno == errno.EACCES:
+        return f"no permission to listen on port {port}"
+    return f"cannot listen on {host}:{port}: {error.strerror}"
+
+
+class _Flusher:
+    """Calls ``flush`` every ``seconds`` on a daemon thread and once more at stop."""
+
+    def __init__(self, flush: Callable[[], object], seconds: float) -> None:
+        self._flush = flush
+        self._seconds = seconds
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="listener-health-flush", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stopping.wait(self._seconds):
+            self._call()
+
+    def _call(self) -> None:
+        try:
+            self._flush()
+        except Exception:
+            log.exception("terminal health flush failed")
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._thread.is_alive():
+            self._thread.join(STOP_TIMEOUT_S)
+        self._call()
+
+
+class ListenerServer:
+    """Serves an application on ``host:port``; binding happens here, so a busy port fails at construction."""
+
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str,
+        port: int,
+        *,
+        flush: Callable[[], object] | None = None,
+        flush_seconds: float = 15.0,
+    ) -> None:
+        self._sock = _bind(host, port)
+        self.host = host
+        self.port = self._sock.getsockname()[1]
+        config = uvicorn.Config(
+            app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=2
+        )
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+        self._flusher = _Flusher(flush or (lambda: None), flush_seconds)
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` as a client on this machine reaches it."""
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}"
+
+    def start(self) -> None:
+        """Serve on a background thread; returns once the server accepts connections."""
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._sock]}, name="listener", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise ListenerStartError("the listener did not start (see the log)")
+            time.sleep(0.01)
+        self._flusher.start()
+        log.info("listener serving on %s:%d", self.host, self.port)
+
+    def run(self) -> None:
+        """Serve in the foreground until SIGINT or SIGTERM (``serve``)."""
+        self._flusher.start()
+        try:
+            self._server.run(sockets=[self._sock])
+        finally:
+            self._flusher.stop()
+            self._sock.close()
+
+    def stop(self) -> None:
+        """Stop serving, free the port and leave no thread behind."""
+        self._server.should_exit = True
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            thread.join(STOP_TIMEOUT_S)
+            if thread.is_alive():
+                self._server.force_exit = True
+                thread.join(STOP_TIMEOUT_S)
+        self._flusher.stop()
+        self._sock.close()
