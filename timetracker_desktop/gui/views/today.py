@@ -82,10 +82,10 @@ class TodayView(QWidget):
         self._timer.setInterval(BOARD_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        self._board_again = QTimer(self)
-        self._board_again.setSingleShot(True)
-        self._board_again.setInterval(2000)
-        self._board_again.timeout.connect(self.refresh)
+        self.after_tap_timer = QTimer(self)
+        self.after_tap_timer.setSingleShot(True)
+        self.after_tap_timer.setInterval(2000)
+        self.after_tap_timer.timeout.connect(self.refresh)
         self.refresh()
         self.controller.fetch()
 
@@ -150,7 +150,7 @@ class TodayView(QWidget):
     def _on_feed_arrived(self, lines: list[PunchLine]) -> None:
         if self.feed.add(lines):
             self.feed_view.resizeColumnsToContents()
-            self._board_again.start()  # taps change the board; coalesce bursts
+            self.after_tap_timer.start()  # taps change the board; coalesce bursts
         now = self._context.services.clock.now()
         self.feed_status.setText(self.tr("Updated at {0}").format(local_time(now, self._zone)))
 

@@ -1,0 +1,54 @@
+"""Settings view: office rules saved to the database (errors inline), preferences of this PC to the INI."""
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.views.settings_view import SettingsView
+
+from .conftest import show
+
+pytestmark = pytest.mark.gui
+
+
+def _view(qtbot: QtBot, context: GuiContext) -> SettingsView:
+    view = SettingsView(context)
+    show(qtbot, view)
+    return view
+
+
+def test_change_rules_and_preferences(qtbot: QtBot, admin_context: GuiContext) -> None:
+    view = _view(qtbot, admin_context)
+    assert view.cooldown.value() == 60
+    view.cooldown.setValue(90)
+    view.max_shift.setValue(14)
+    view.online.setValue(600)
+    view.language.setCurrentIndex(view.language.findData("en"))
+    view.listener_port.setValue(8123)
+    view.save_button.click()
+    stored = admin_context.services.settings.current()
+    assert (stored.scan_cooldown_seconds, stored.max_shift_hours, stored.terminal_online_seconds) == (90, 14, 600)
+    assert admin_context.ui_settings.language == "en"
+    assert admin_context.ui_settings.listener_port == 8123
+    assert view.status.text() == "Saved. Restart to apply the changes."
+    actions = [e.action for e in admin_context.services.audit.entries(admin_context.actor)]
+    assert actions.count("settings.change") == 3
+
+
+def test_bad_time_zone_is_shown_at_its_field(qtbot: QtBot, admin_context: GuiContext) -> None:
+    view = _view(qtbot, admin_context)
+    view.time_zone.setCurrentText("Europe/Atlantis")
+    view.cooldown.setValue(30)
+    view.save_button.click()
+    assert view.errors.text("time_zone") == "Unknown time zone."
+    assert admin_context.services.settings.current().time_zone == "Europe/Kyiv"
+    view.time_zone.setCurrentText("Europe/Kyiv")
+    view.save_button.click()
+    assert view.errors.text("time_zone") == ""
+    assert admin_context.services.settings.current().scan_cooldown_seconds == 30
+
+
+def test_viewer_cannot_change_office_rules(qtbot: QtBot, viewer_context: GuiContext) -> None:
+    view = _view(qtbot, viewer_context)
+    assert not view.cooldown.isEnabled() and not view.listener_port.isEnabled()
+    assert view.language.isEnabled()
