@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from timetracker_desktop.cli import reader_cmd
+from timetracker_desktop.cli import listener_cmds, reader_cmd
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -54,6 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         cmd = term.add_parser(name, parents=[common], help=text)
         cmd.add_argument("id", type=int)
         cmd.set_defaults(handler=handler)
+    listener_cmds.add_terminal_commands(term, common)
 
 
 def employee_add(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -2,6 +2,7 @@
 
 import errno
 import logging
+import signal
 import socket
 import sys
 import threading
@@ -43,6 +44,14 @@ def _bind_failure(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EACCES:
         return f"no permission to listen on port {port}"
     return f"cannot listen on {host}:{port}: {error.strerror}"
+
+
+class _StoppedError(Exception):
+    """SIGTERM arrived after uvicorn's graceful shutdown."""
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _StoppedError
 
 
 class _Flusher:
@@ -118,11 +127,17 @@ class ListenerServer:
         log.info("listener serving on %s:%d", self.host, self.port)
 
     def run(self) -> None:
-        """Serve in the foreground until SIGINT or SIGTERM (``serve``)."""
+        """Serve in the foreground (main thread) until SIGINT or SIGTERM, then return normally."""
+        # uvicorn shuts down gracefully, then re-raises the signal it caught; these handlers turn that into
+        # a normal return, so that the last health flush still happens.
+        previous = signal.signal(signal.SIGTERM, _raise_stopped)
         self._flusher.start()
         try:
             self._server.run(sockets=[self._sock])
+        except (KeyboardInterrupt, _StoppedError):
+            log.info("listener stopped by signal")
         finally:
+            signal.signal(signal.SIGTERM, previous)
             self._flusher.stop()
             self._sock.close()
 

@@ -1,0 +1,93 @@
+"""CLI commands of the terminal listener: ``serve``, ``terminal enrollment`` and ``terminal show``."""
+
+import argparse
+import sys
+from typing import Any
+
+from timetracker_desktop.cli.context import CliContext, CliError
+
+DEFAULT_HOST = "0.0.0.0"  # terminals on the LAN must reach it (the QR names this PC's LAN address)
+DEFAULT_PORT = 8000  # the legacy QR port
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``serve``."""
+    serve = sub.add_parser("serve", parents=[common], help="run the terminal listener without the GUI")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})")
+    serve.set_defaults(handler=serve_listener)
+
+
+def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``terminal enrollment`` and ``terminal show`` to the ``terminal`` subcommands."""
+    enrollment = term.add_parser(
+        "enrollment", parents=[common], help="open or close a terminal's enrollment window"
+    )
+    enrollment.add_argument("id", type=int)
+    action = enrollment.add_mutually_exclusive_group(required=True)
+    action.add_argument(
+        "--open", action="store_true", help="let the terminal register phone keys for a while"
+    )
+    action.add_argument("--close", action="store_true", help="end the window now")
+    enrollment.add_argument("--minutes", type=int, help="window length (default: the enrollment setting)")
+    enrollment.set_defaults(handler=terminal_enrollment)
+    show = term.add_parser("show", parents=[common], help="a terminal's settings and health")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=terminal_show)
+
+
+def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Serve terminals in the foreground until Ctrl+C or SIGTERM."""
+    from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
+
+    services = ctx.services
+    try:
+        server = ListenerServer(
+            build_app(services), args.host, args.port, flush=services.terminal_health.flush
+        )
+    except ListenerStartError as error:
+        raise CliError(str(error)) from None
+    print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
+    server.run()
+    return 0
+
+
+def terminal_enrollment(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Open or close the enrollment window of a terminal."""
+    terminals = ctx.services.terminals
+    if args.close:
+        terminal = terminals.close_enrollment(ctx.actor, args.id)
+        ctx.emit(terminal, f"terminal {terminal.id}: enrollment closed")
+        return 0
+    minutes = args.minutes or ctx.services.settings.current().enrollment_window_minutes
+    terminal = terminals.open_enrollment(ctx.actor, args.id, minutes)
+    until = terminal.enrollment_until.isoformat(timespec="seconds") if terminal.enrollment_until else "-"
+    ctx.emit(terminal, f"terminal {terminal.id}: enrollment open until {until}")
+    return 0
+
+
+def _when(value: Any) -> str:
+    return value.isoformat(timespec="seconds") if value is not None else "never"
+
+
+def terminal_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    """A terminal with its health (last seen, requests and taps today, online)."""
+    terminal = ctx.services.terminals.get(args.id)
+    health = ctx.services.terminal_health.health(args.id)
+    abilities = [n for n, on in (("phone scans", terminal.phone_scans), ("card scans", terminal.card_scans),
+                                 ("enrollment", terminal.enrollment)) if on]  # fmt: skip
+    state = "" if terminal.is_active else " DISABLED"
+    window = f"until {_when(terminal.enrollment_until)}" if terminal.enrollment_until else "no"
+    status = "online" if health.online else "offline"
+    lines = [
+        f"terminal {terminal.id}: {terminal.name} ({terminal.kind.value}){state}",
+        f"  location:        {terminal.location or '-'}",
+        f"  capabilities:    {', '.join(abilities) or 'none'}",
+        f"  direction mode:  {terminal.direction_mode.value}; UID format: {terminal.uid_format.value}",
+        f"  enrollment open: {window}",
+        f"  status:          {status}; last seen {_when(health.last_seen_at)}",
+        f"  today ({health.day.isoformat()}): {health.requests_today} requests, {health.taps_today} taps",
+    ]
+    ctx.emit({"terminal": terminal, "health": health}, "\n".join(lines))
+    return 0
