@@ -22,10 +22,11 @@ ADMIN_PASSWORD = "admin-pass-1"
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in memory (tests only)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
+    viable = False  # never picked by keyring's own discovery
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -82,7 +83,9 @@ def make_user(services: Services, name: str, role: Role) -> User:
     return services.users.authenticate(name, f"{name}-pass-1")
 
 
-def make_context(services: Services, user: User, runner: InlineTaskRunner, ui_settings: UiSettings) -> GuiContext:
+def make_context(
+    services: Services, user: User, runner: InlineTaskRunner, ui_settings: UiSettings
+) -> GuiContext:
     """The context pages get, over the test database."""
     return GuiContext(services, user, runner, ui_settings, "test database", ScanBridge())
 

@@ -63,7 +63,8 @@ def test_first_run_creates_the_database_and_the_admin(
     page.confirm.setText(PASSWORD)
     with qtbot.waitSignal(wizard.accepted):
         finish.click()
-    assert page.admin is not None and page.admin.username == "boss"
+    assert page.admin is not None
+    assert page.admin.username == "boss"
     database = wizard.database
     assert database is not None
     try:
@@ -131,7 +132,8 @@ def test_startup_with_a_database_without_users_asks_for_the_admin(
     startup = Startup(GuiDatabaseGateway(clock, bcrypt_rounds=4), runner, ui_settings, db_url)
     startup.start()
     wizard = startup.wizard
-    assert wizard is not None and wizard.database_page is None
+    assert wizard is not None
+    assert wizard.database_page is None
     qtbot.addWidget(wizard)
     wizard.admin_page.password.setText(PASSWORD)
     wizard.admin_page.confirm.setText(PASSWORD)

@@ -30,13 +30,16 @@ def test_rows_with_problems_block_the_import(qtbot: QtBot, admin_context: GuiCon
     problems = [dialog.model.problems_text(row) for row in dialog.model.rows]
     assert problems[0] == ""
     assert problems[1] == "Enter the full name."
-    assert "hexadecimal" in problems[2] and "EMP-1A2B3C4D" in problems[2]
+    assert "hexadecimal" in problems[2]
+    assert "EMP-1A2B3C4D" in problems[2]
     assert not dialog.import_button.isEnabled()
     assert dialog.status.text() == "2 row(s) have problems: fix the file and choose it again."
 
 
 def test_import_is_all_or_none(qtbot: QtBot, admin_context: GuiContext, tmp_path: Path) -> None:
-    admin_context.services.employees.add_employee(admin_context.actor, EmployeeDraft("Є", card_uid="04A1B2C3"))
+    admin_context.services.employees.add_employee(
+        admin_context.actor, EmployeeDraft("Є", card_uid="04A1B2C3")
+    )
     path = tmp_path / "staff.csv"
     path.write_text(HEADER + "Олена Коваль,Бухгалтер,,\nІван Ткач,,04A1B2C3,\n", "utf-8")
     dialog = _dialog(qtbot, admin_context)

@@ -34,7 +34,8 @@ def test_wrong_password_then_lockout(qtbot: QtBot, services: Services, runner: I
     dialog.password.setText("not-the-password")
     dialog.login_button.click()
     assert dialog.message.text() == "Wrong user name or password."
-    assert dialog.password.text() == "" and dialog.isVisible()
+    assert dialog.password.text() == ""
+    assert dialog.isVisible()
     for _ in range(MAX_FAILED_LOGINS - 1):
         dialog.password.setText("still-wrong")
         dialog.login_button.click()

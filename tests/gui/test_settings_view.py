@@ -27,7 +27,11 @@ def test_change_rules_and_preferences(qtbot: QtBot, admin_context: GuiContext) -
     view.listener_port.setValue(8123)
     view.save_button.click()
     stored = admin_context.services.settings.current()
-    assert (stored.scan_cooldown_seconds, stored.max_shift_hours, stored.terminal_online_seconds) == (90, 14, 600)
+    assert (stored.scan_cooldown_seconds, stored.max_shift_hours, stored.terminal_online_seconds) == (
+        90,
+        14,
+        600,
+    )
     assert admin_context.ui_settings.language == "en"
     assert admin_context.ui_settings.listener_port == 8123
     assert view.status.text() == "Saved. Restart to apply the changes."
@@ -50,5 +54,6 @@ def test_bad_time_zone_is_shown_at_its_field(qtbot: QtBot, admin_context: GuiCon
 
 def test_viewer_cannot_change_office_rules(qtbot: QtBot, viewer_context: GuiContext) -> None:
     view = _view(qtbot, viewer_context)
-    assert not view.cooldown.isEnabled() and not view.listener_port.isEnabled()
+    assert not view.cooldown.isEnabled()
+    assert not view.listener_port.isEnabled()
     assert view.language.isEnabled()

@@ -27,7 +27,9 @@ def _view(qtbot: QtBot, context: GuiContext) -> TerminalsView:
 
 def _image_matches(image: QImage, text: str) -> bool:
     """Sample the centre of every module and compare with the QR matrix of ``text``."""
-    rows = [list(r) for r in segno.make(text, error="m", micro=False).matrix_iter(scale=1, border=QUIET_MODULES)]
+    rows = [
+        list(r) for r in segno.make(text, error="m", micro=False).matrix_iter(scale=1, border=QUIET_MODULES)
+    ]
     scale = image.width() // len(rows)
     black = QColor("black").rgb()
     return all(
@@ -65,7 +67,8 @@ def test_add_terminal_shows_key_and_qr(qtbot: QtBot, admin_context: GuiContext) 
         "terminal_name": "Вхід",
     }
     assert admin_context.services.terminals.authenticate(dialog.key.text()) == terminal
-    assert dialog.image is not None and _image_matches(dialog.image, dialog.payload.toPlainText())
+    assert dialog.image is not None
+    assert _image_matches(dialog.image, dialog.payload.toPlainText())
     assert admin_context.ui_settings.server_address == "192.168.1.20"
     assert view.model.state_text(view.model.rows[0]) == "Offline"
 
@@ -90,7 +93,8 @@ def test_rotate_key_and_deactivate(qtbot: QtBot, admin_context: GuiContext) -> N
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
     rotated = view.dialog
-    assert isinstance(rotated, TerminalKeyDialog) and rotated.key.text() != old_key
+    assert isinstance(rotated, TerminalKeyDialog)
+    assert rotated.key.text() != old_key
     terminals = admin_context.services.terminals
     assert terminals.authenticate(old_key) is None
     assert terminals.authenticate(rotated.key.text()) is not None
@@ -102,5 +106,6 @@ def test_rotate_key_and_deactivate(qtbot: QtBot, admin_context: GuiContext) -> N
 
 def test_viewer_cannot_manage_terminals(qtbot: QtBot, viewer_context: GuiContext) -> None:
     view = _view(qtbot, viewer_context)
-    assert not view.add_button.isVisible() and not view.rotate_button.isVisible()
+    assert not view.add_button.isVisible()
+    assert not view.rotate_button.isVisible()
     assert view.refresh_button.isVisible()

@@ -27,7 +27,9 @@ def _employee(context: GuiContext, name: str, cell: str | None) -> int:
 
 def _punch(context: GuiContext, employee_id: int, hour: int, minute: int) -> None:
     at = datetime(2026, 3, 4, hour, minute)  # noqa: DTZ001 - a local wall time, as typed in the GUI
-    context.services.punches.add_manual(context.actor, employee_id, at, "forgot the badge", direction=Direction.IN)
+    context.services.punches.add_manual(
+        context.actor, employee_id, at, "forgot the badge", direction=Direction.IN
+    )
 
 
 def _states(view: TodayView) -> dict[str, str]:

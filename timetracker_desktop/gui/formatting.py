@@ -5,8 +5,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-_CONTEXT = "Formatting"
-
 
 def local_time(at: datetime | None, zone: ZoneInfo) -> str:
     """``HH:MM`` in the office zone; empty for None."""
@@ -42,7 +40,8 @@ def minutes_text(seconds: int) -> str:
     """Whole minutes with a translated unit (``12 min``); empty for zero."""
     if seconds <= 0:
         return ""
-    return QCoreApplication.translate(_CONTEXT, "%n min", "", seconds // 60)
+    minutes = seconds // 60  # on its own line: lupdate's Python parser reads "//" as a comment
+    return QCoreApplication.translate("Formatting", "{0} min").format(minutes)
 
 
 def timestamp(at: datetime | None) -> float:

@@ -1,0 +1,1169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>AddBadgeDialog</name>
+    <message>
+        <source>New badge for {0}</source>
+        <translation>Новий бейдж для {0}</translation>
+    </message>
+    <message>
+        <source>Card (UID)</source>
+        <translation>Картка (UID)</translation>
+    </message>
+    <message>
+        <source>Phone badge code</source>
+        <translation>Код бейджа телефону</translation>
+    </message>
+    <message>
+        <source>Terminal PIN</source>
+        <translation>PIN термінала</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Значення:</translation>
+    </message>
+</context>
+<context>
+    <name>AddTerminalDialog</name>
+    <message>
+        <source>New terminal</source>
+        <translation>Новий термінал</translation>
+    </message>
+    <message>
+        <source>e.g. Entrance</source>
+        <translation>напр. Вхід</translation>
+    </message>
+    <message>
+        <source>Android terminal (phone badges, QR set-up)</source>
+        <translation>Android-термінал (бейджі телефонів, налаштування через QR)</translation>
+    </message>
+    <message>
+        <source>Card reader terminal</source>
+        <translation>Термінал зі зчитувачем карток</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Назва:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Розташування:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>Перший адміністратор</translation>
+    </message>
+    <message>
+        <source>This account manages users and settings. Keep the password safe: it cannot be recovered.</source>
+        <translation>Цей обліковий запис керує користувачами та налаштуваннями. Зберігайте пароль надійно: відновити його неможливо.</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>щонайменше {0} символів</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Ім’я користувача:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Repeat the password:</source>
+        <translation>Повторіть пароль:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Паролі не збігаються.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator...</source>
+        <translation>Створення адміністратора…</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Бейдж</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Видано</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Картка</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>Revoked {0}: {1}</source>
+        <translation>Відкликано {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesPanel</name>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджі</translation>
+    </message>
+    <message>
+        <source>Add badge</source>
+        <translation>Додати бейдж</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Відкликати</translation>
+    </message>
+    <message>
+        <source>Give to another...</source>
+        <translation>Передати іншому…</translation>
+    </message>
+    <message>
+        <source>Badges of {0}</source>
+        <translation>Бейджі: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Database connection</source>
+        <translation>Підключення до бази даних</translation>
+    </message>
+    <message>
+        <source>The new database is used from the next start of TimeTracker Desktop.</source>
+        <translation>Нова база даних використовуватиметься з наступного запуску TimeTracker Desktop.</translation>
+    </message>
+    <message>
+        <source>Saved without the password: there is no password store, it will be asked at start.</source>
+        <translation>Збережено без пароля: сховища паролів немає, пароль буде запитано під час запуску.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseForm</name>
+    <message>
+        <source>Embedded database on this computer (recommended)</source>
+        <translation>Вбудована база даних на цьому комп’ютері (рекомендовано)</translation>
+    </message>
+    <message>
+        <source>MySQL or MariaDB server (several computers share the data)</source>
+        <translation>Сервер MySQL або MariaDB (дані спільні для кількох комп’ютерів)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Перевірити підключення</translation>
+    </message>
+    <message>
+        <source>No password store (keyring) was found on this computer, so the password is not saved: TimeTracker will ask for it at every start.</source>
+        <translation>На цьому комп’ютері не знайдено сховища паролів (keyring), тому пароль не зберігається: TimeTracker запитуватиме його під час кожного запуску.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Файл бази даних</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Хост:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Користувач:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База даних:</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.db)</source>
+        <translation>База даних SQLite (*.db)</translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>Підключення…</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: its tables will be created.</source>
+        <translation>Підключено. База даних порожня: таблиці буде створено.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is ready.</source>
+        <translation>Підключено. База даних готова.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Where to keep the data</source>
+        <translation>Де зберігати дані</translation>
+    </message>
+    <message>
+        <source>The embedded database suits one office PC. Choose a server if several PCs share the data.</source>
+        <translation>Вбудована база даних підходить для одного офісного ПК. Оберіть сервер, якщо дані спільні для кількох ПК.</translation>
+    </message>
+    <message>
+        <source>Preparing the database...</source>
+        <translation>Підготовка бази даних…</translation>
+    </message>
+    <message>
+        <source>The password was not saved: there is no password store on this computer.</source>
+        <translation>Пароль не збережено: на цьому комп’ютері немає сховища паролів.</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system's password store.</source>
+        <translation>Пароль збережено в системному сховищі паролів.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDialog</name>
+    <message>
+        <source>New employee</source>
+        <translation>Новий працівник</translation>
+    </message>
+    <message>
+        <source>Edit employee</source>
+        <translation>Редагування працівника</translation>
+    </message>
+    <message>
+        <source>e.g. 04A1B2C3 (optional)</source>
+        <translation>напр. 04A1B2C3 (необов’язково)</translation>
+    </message>
+    <message>
+        <source>e.g. EMP-1A2B3C4D (optional)</source>
+        <translation>напр. EMP-1A2B3C4D (необов’язково)</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ПІБ:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Посада:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Примітка:</translation>
+    </message>
+    <message>
+        <source>Card UID:</source>
+        <translation>UID картки:</translation>
+    </message>
+    <message>
+        <source>Phone badge:</source>
+        <translation>Бейдж телефону:</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Посада</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Деактивовано</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesView</name>
+    <message>
+        <source>Search by name, position...</source>
+        <translation>Пошук за іменем, посадою…</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>Показати деактивованих</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Додати</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Деактивувати</translation>
+    </message>
+    <message>
+        <source>Import...</source>
+        <translation>Імпорт…</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active employee(s)</source>
+        <translation><numerusform>%n активний працівник</numerusform><numerusform>%n активні працівники</numerusform><numerusform>%n активних працівників</numerusform></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Активувати</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>TimeTracker Desktop: error</source>
+        <translation>TimeTracker Desktop: помилка</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Копіювати подробиці</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Неправильне ім’я користувача або пароль.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. This user is locked for 15 minutes.</source>
+        <translation>Забагато невдалих спроб. Користувача заблоковано на 15 хвилин.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. Ask an administrator.</source>
+        <translation>Цього користувача вимкнено. Зверніться до адміністратора.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>Ваша роль не дозволяє цю дію.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 64 letters, digits or . _ @ -</source>
+        <translation>Ім’я користувача — від 2 до 64 літер, цифр або . _ @ -</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>Це ім’я користувача вже зайняте.</translation>
+    </message>
+    <message>
+        <source>The first user must be an administrator.</source>
+        <translation>Перший користувач має бути адміністратором.</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be removed or disabled.</source>
+        <translation>Останнього адміністратора не можна видалити чи вимкнути.</translation>
+    </message>
+    <message>
+        <source>The password is too short (at least 8 characters).</source>
+        <translation>Пароль закороткий (щонайменше 8 символів).</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most 72 bytes).</source>
+        <translation>Пароль задовгий (не більше 72 байтів).</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Введіть ПІБ.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 128 characters).</source>
+        <translation>Ім’я задовге (не більше 128 символів).</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>Текст задовгий.</translation>
+    </message>
+    <message>
+        <source>A card UID is hexadecimal, such as 04A1B2C3.</source>
+        <translation>UID картки — шістнадцяткове число, напр. 04A1B2C3.</translation>
+    </message>
+    <message>
+        <source>A card UID has 4, 7 or 10 bytes (8, 14 or 20 hex digits).</source>
+        <translation>UID картки має 4, 7 або 10 байтів (8, 14 або 20 шістнадцяткових цифр).</translation>
+    </message>
+    <message>
+        <source>A phone badge code looks like EMP-1A2B3C4D.</source>
+        <translation>Код бейджа телефону має вигляд EMP-1A2B3C4D.</translation>
+    </message>
+    <message>
+        <source>A terminal PIN is 1 to 24 letters or digits.</source>
+        <translation>PIN термінала — від 1 до 24 літер або цифр.</translation>
+    </message>
+    <message>
+        <source>This badge already belongs to another employee.</source>
+        <translation>Цей бейдж уже належить іншому працівнику.</translation>
+    </message>
+    <message>
+        <source>This badge appears twice in the file.</source>
+        <translation>Цей бейдж трапляється у файлі двічі.</translation>
+    </message>
+    <message>
+        <source>This badge is already revoked.</source>
+        <translation>Цей бейдж уже відкликано.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Вкажіть причину.</translation>
+    </message>
+    <message>
+        <source>A terminal name is 1 to 64 characters.</source>
+        <translation>Назва термінала — від 1 до 64 символів.</translation>
+    </message>
+    <message>
+        <source>A terminal with this name already exists.</source>
+        <translation>Термінал із такою назвою вже існує.</translation>
+    </message>
+    <message>
+        <source>The server address must look like http://192.168.1.20:8000.</source>
+        <translation>Адреса сервера має виглядати як http://192.168.1.20:8000.</translation>
+    </message>
+    <message>
+        <source>Terminals cannot reach this address: choose this PC's LAN address.</source>
+        <translation>Термінали не зможуть звернутися на цю адресу: оберіть адресу цього ПК у локальній мережі.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone.</source>
+        <translation>Невідомий часовий пояс.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Введіть ціле число.</translation>
+    </message>
+    <message>
+        <source>The value is outside the allowed range.</source>
+        <translation>Значення поза допустимими межами.</translation>
+    </message>
+    <message>
+        <source>Choose one of the offered values.</source>
+        <translation>Оберіть одне із запропонованих значень.</translation>
+    </message>
+    <message>
+        <source>The period is not valid.</source>
+        <translation>Неправильний період.</translation>
+    </message>
+    <message>
+        <source>The database already has employees.</source>
+        <translation>У базі даних уже є працівники.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check the host name, the port and the network.</source>
+        <translation>Сервер бази даних недоступний. Перевірте ім’я хоста, порт і мережу.</translation>
+    </message>
+    <message>
+        <source>The database server refused the user name or password.</source>
+        <translation>Сервер бази даних відхилив ім’я користувача або пароль.</translation>
+    </message>
+    <message>
+        <source>The database does not exist on the server. Create it first (CREATE DATABASE ... utf8mb4).</source>
+        <translation>Такої бази даних на сервері немає. Спершу створіть її (CREATE DATABASE … utf8mb4).</translation>
+    </message>
+    <message>
+        <source>This database user has no rights on this database.</source>
+        <translation>Цей користувач бази даних не має прав на цю базу даних.</translation>
+    </message>
+    <message>
+        <source>This database user lacks rights (it needs to create tables, read and write).</source>
+        <translation>Цьому користувачу бази даних бракує прав (потрібно створювати таблиці, читати й записувати).</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost.</source>
+        <translation>З’єднання із сервером бази даних втрачено.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again.</source>
+        <translation>База даних зайнята. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The database file is locked by another program.</source>
+        <translation>Файл бази даних заблоковано іншою програмою.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check the folder and its rights.</source>
+        <translation>Не вдається відкрити файл бази даних. Перевірте папку та права доступу до неї.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading the database.</source>
+        <translation>Під час читання бази даних диск повідомив про помилку.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation>Файл бази даних доступний лише для читання.</translation>
+    </message>
+    <message>
+        <source>This file is not a TimeTracker database.</source>
+        <translation>Цей файл не є базою даних TimeTracker.</translation>
+    </message>
+    <message>
+        <source>The database has no tables yet.</source>
+        <translation>У базі даних ще немає таблиць.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Диск заповнено.</translation>
+    </message>
+    <message>
+        <source>The database is not available: {0}</source>
+        <translation>База даних недоступна: {0}</translation>
+    </message>
+    <message>
+        <source>The change conflicts with data saved meanwhile. Reload and try again.</source>
+        <translation>Зміна суперечить даним, збереженим тим часом. Оновіть і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>It was not found; it may have been removed meanwhile. Reload and try again.</source>
+        <translation>Не знайдено; можливо, його тим часом видалили. Оновіть і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The request was refused: {0}</source>
+        <translation>Запит відхилено: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details below help the developers.</source>
+        <translation>Щось пішло не так. Подробиці нижче допоможуть розробникам.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>TimeTracker Desktop: first start</source>
+        <translation>TimeTracker Desktop: перший запуск</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} хв</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import employees</source>
+        <translation>Імпорт працівників</translation>
+    </message>
+    <message>
+        <source>A CSV (UTF-8) or XLSX file whose first row is: full_name, position, card_uid, phone_code. Only full_name is required.</source>
+        <translation>Файл CSV (UTF-8) або XLSX, перший рядок якого: full_name, position, card_uid, phone_code. Обов’язковий лише full_name.</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Файл не вибрано.</translation>
+    </message>
+    <message>
+        <source>Choose file...</source>
+        <translation>Вибрати файл…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Таблиці (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading...</source>
+        <translation>Читання…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ready to import.</source>
+        <translation><numerusform>%n рядок готовий до імпорту.</numerusform><numerusform>%n рядки готові до імпорту.</numerusform><numerusform>%n рядків готові до імпорту.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems: fix the file and choose it again.</source>
+        <translation><numerusform>%n рядок має помилки: виправте файл і виберіть його знову.</numerusform><numerusform>%n рядки мають помилки: виправте файл і виберіть його знову.</numerusform><numerusform>%n рядків мають помилки: виправте файл і виберіть його знову.</numerusform></translation>
+    </message>
+    <message>
+        <source>The first row must name the columns; full_name is missing. Found: {0}</source>
+        <translation>Перший рядок має містити назви стовпців; бракує full_name. Знайдено: {0}</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>У файлі немає рядків.</translation>
+    </message>
+    <message>
+        <source>The file has more than {0} rows.</source>
+        <translation>У файлі понад {0} рядків.</translation>
+    </message>
+    <message>
+        <source>The CSV file is not in UTF-8. Save it as "CSV UTF-8" and try again.</source>
+        <translation>Файл CSV не в кодуванні UTF-8. Збережіть його як «CSV UTF-8» і спробуйте знову.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {0}</source>
+        <translation>Не вдається прочитати файл: {0}</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Імпорт…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) imported.</source>
+        <translation><numerusform>Імпортовано %n працівника.</numerusform><numerusform>Імпортовано %n працівники.</numerusform><numerusform>Імпортовано %n працівників.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) conflict with saved data.</source>
+        <translation><numerusform>Нічого не імпортовано: %n рядок суперечить збереженим даним.</numerusform><numerusform>Нічого не імпортовано: %n рядки суперечать збереженим даним.</numerusform><numerusform>Нічого не імпортовано: %n рядків суперечать збереженим даним.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Рядок</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Посада</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>UID картки</translation>
+    </message>
+    <message>
+        <source>Phone badge</source>
+        <translation>Бейдж телефону</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Помилки</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFeedModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Працівник</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Напрям</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Термінал</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Прихід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>Tap</source>
+        <translation>Відмітка</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>вручну</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>TimeTracker Desktop: log in</source>
+        <translation>TimeTracker Desktop: вхід</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Увійти</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Ім’я користувача:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>Перевірка…</translation>
+    </message>
+</context>
+<context>
+    <name>MainStatusBar</name>
+    <message>
+        <source>Database: {0}</source>
+        <translation>База даних: {0}</translation>
+    </message>
+    <message>
+        <source>Terminals online: ...</source>
+        <translation>Термінали онлайн: …</translation>
+    </message>
+    <message>
+        <source>Desk reader: not connected</source>
+        <translation>Настільний зчитувач: не під’єднано</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не запущено</translation>
+    </message>
+    <message>
+        <source>Listener {0}:{1}: {2}</source>
+        <translation>Приймач {0}:{1}: {2}</translation>
+    </message>
+    <message>
+        <source>Desk reader: {0}</source>
+        <translation>Настільний зчитувач: {0}</translation>
+    </message>
+    <message>
+        <source>Terminals online: {0} of {1}</source>
+        <translation>Термінали онлайн: {0} з {1}</translation>
+    </message>
+    <message>
+        <source>Terminals online: unknown (database unavailable)</source>
+        <translation>Термінали онлайн: невідомо (база даних недоступна)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>TimeTracker Desktop — {0}</source>
+        <translation>TimeTracker Desktop — {0}</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop</source>
+        <translation>TimeTracker Desktop</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Працівники</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Термінали</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceTableModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Працівник</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Посада</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Графік</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>Прийшов</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Пішов</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Запізнення</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Відпрацьовано</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>На роботі</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Відсутній</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Очікується</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Поважна причина</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Вихідний</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Поза графіком</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignBadgeDialog</name>
+    <message>
+        <source>Give badge {0} to another employee</source>
+        <translation>Передати бейдж {0} іншому працівнику</translation>
+    </message>
+    <message>
+        <source>New holder:</source>
+        <translation>Новий власник:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeBadgeDialog</name>
+    <message>
+        <source>Revoke badge {0}</source>
+        <translation>Відкликати бейдж {0}</translation>
+    </message>
+    <message>
+        <source>e.g. card lost</source>
+        <translation>напр. картку загублено</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> год</translation>
+    </message>
+    <message>
+        <source>Change database...</source>
+        <translation>Змінити базу даних…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Цей комп’ютер</translation>
+    </message>
+    <message>
+        <source>Language (after restart):</source>
+        <translation>Мова (після перезапуску):</translation>
+    </message>
+    <message>
+        <source>Office rules (shared by all computers)</source>
+        <translation>Правила офісу (спільні для всіх комп’ютерів)</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Часовий пояс:</translation>
+    </message>
+    <message>
+        <source>Ignore repeated taps within:</source>
+        <translation>Ігнорувати повторні відмітки протягом:</translation>
+    </message>
+    <message>
+        <source>Longest shift (day boundary):</source>
+        <translation>Найдовша зміна (межа доби):</translation>
+    </message>
+    <message>
+        <source>Terminal counts as online for:</source>
+        <translation>Термінал вважається онлайн протягом:</translation>
+    </message>
+    <message>
+        <source>Terminal listener (after restart)</source>
+        <translation>Приймач терміналів (після перезапуску)</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Слухати на адресі:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База даних</translation>
+    </message>
+    <message>
+        <source>Saved. Restart to apply the changes.</source>
+        <translation>Збережено. Перезапустіть програму, щоб застосувати зміни.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Збережено.</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Збереження…</translation>
+    </message>
+    <message>
+        <source>{0} (from the next start)</source>
+        <translation>{0} (з наступного запуску)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Database password</source>
+        <translation>Пароль бази даних</translation>
+    </message>
+    <message>
+        <source>Password of the database user for {0}:</source>
+        <translation>Пароль користувача бази даних {0}:</translation>
+    </message>
+    <message>
+        <source>Opening the database...</source>
+        <translation>Відкриття бази даних…</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop</source>
+        <translation>TimeTracker Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalKeyDialog</name>
+    <message>
+        <source>Key of terminal {0}</source>
+        <translation>Ключ термінала {0}</translation>
+    </message>
+    <message>
+        <source>This key is shown only now. Scan the QR code with the TimeTracker terminal app, or type the key into the terminal. If it is lost, rotate the key.</source>
+        <translation>Цей ключ показано лише зараз. Зіскануйте QR-код у застосунку термінала TimeTracker або введіть ключ у термінал. Якщо ключ втрачено, видайте новий.</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Копіювати ключ</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Ключ:</translation>
+    </message>
+    <message>
+        <source>This PC's address:</source>
+        <translation>Адреса цього ПК:</translation>
+    </message>
+    <message>
+        <source>QR content:</source>
+        <translation>Вміст QR-коду:</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTableModel</name>
+    <message>
+        <source>Terminal</source>
+        <translation>Термінал</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Розташування</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Остання активність</translation>
+    </message>
+    <message>
+        <source>Android terminal</source>
+        <translation>Android-термінал</translation>
+    </message>
+    <message>
+        <source>Card reader</source>
+        <translation>Зчитувач карток</translation>
+    </message>
+    <message>
+        <source>ZKTeco (ADMS)</source>
+        <translation>ZKTeco (ADMS)</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Деактивовано</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Офлайн</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsView</name>
+    <message>
+        <source>Add terminal</source>
+        <translation>Додати термінал</translation>
+    </message>
+    <message>
+        <source>New key...</source>
+        <translation>Новий ключ…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Деактивувати</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Terminals connect to this PC at port {0} (listener address {1}). Change the port in Settings; the QR code of a new key carries this PC's address.</source>
+        <translation>Термінали підключаються до цього ПК на порт {0} (адреса приймача {1}). Порт змінюється в Налаштуваннях; QR-код нового ключа містить адресу цього ПК.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} active terminal(s) online</source>
+        <translation>Онлайн {0} з {1} активних терміналів</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Активувати</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Новий ключ</translation>
+    </message>
+    <message>
+        <source>Issue a new key for {0}? The old key stops working at once.</source>
+        <translation>Видати новий ключ для {0}? Старий ключ одразу перестане діяти.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Loading...</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Live taps</source>
+        <translation>Відмітки наживо</translation>
+    </message>
+    <message>
+        <source>Today, {0}</source>
+        <translation>Сьогодні, {0}</translation>
+    </message>
+    <message>
+        <source>At work: {0}   Late: {1}   Absent: {2}   Expected: {3}   Left: {4}   Employees: {5}</source>
+        <translation>На роботі: {0}   Запізнилися: {1}   Відсутні: {2}   Очікуються: {3}   Пішли: {4}   Працівників: {5}</translation>
+    </message>
+    <message>
+        <source>Updated at {0}</source>
+        <translation>Оновлено о {0}</translation>
+    </message>
+</context>
+</TS>
