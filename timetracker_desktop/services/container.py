@@ -10,6 +10,8 @@ from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.employees import EmployeeService
 from timetracker_desktop.services.passwords import PasswordHasher
 from timetracker_desktop.services.punches import PunchService
+from timetracker_desktop.services.report_exports import ReportExportService
+from timetracker_desktop.services.reports import ReportService
 from timetracker_desktop.services.scans import ScanService
 from timetracker_desktop.services.schedules import ScheduleService
 from timetracker_desktop.services.settings import SettingsService
@@ -36,11 +38,14 @@ class Services:
     desk_enrollment: DeskEnrollmentService
     terminal_health: TerminalHealthService
     scans: ScanService
+    reports: ReportService
+    report_exports: ReportExportService
 
 
 def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int = 12) -> Services:
     """Wire the services over one storage and clock."""
     health = TerminalHealthService(uow, clock)
+    reports = ReportService(uow, clock)
     return Services(
         uow=uow,
         clock=clock,
@@ -55,4 +60,6 @@ def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int =
         desk_enrollment=DeskEnrollmentService(uow, clock),
         terminal_health=health,
         scans=ScanService(uow, clock, ChallengeStore(clock), health),
+        reports=reports,
+        report_exports=ReportExportService(uow, clock, reports),
     )

@@ -1,0 +1,301 @@
+"""PDF export of a report table: A4 (landscape for day grids), embedded DejaVu, captions and page numbers."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import IO, Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from timetracker_desktop.services.report_fonts import BOLD, REGULAR, find_font
+from timetracker_desktop.services.report_tables import Column, ColumnKind, ReportTable
+from timetracker_desktop.services.report_text import ReportText
+
+FONT, FONT_BOLD = "TT-DejaVuSans", "TT-DejaVuSans-Bold"
+MM = 72 / 25.4
+MARGIN = 10 * MM
+CAPTION_SIZE = 8.0
+TITLE_SIZE = 12.0
+PAD = 1.5
+_GRID_WIDTHS = {ColumnKind.DURATION: 11 * MM, ColumnKind.COUNT: 8 * MM, ColumnKind.TEXT: 34 * MM}
+_WIDTHS = {
+    ColumnKind.DATE: 18 * MM,
+    ColumnKind.TIME: 14 * MM,
+    ColumnKind.CODE: 20 * MM,
+    ColumnKind.DURATION: 18 * MM,
+    ColumnKind.COUNT: 12 * MM,
+    ColumnKind.LABEL: 30 * MM,
+}
+_FLEX = {ColumnKind.TEXT: 1.0, ColumnKind.LABELS: 1.4, ColumnKind.SHIFT: 0.5}
+_HEADER_FILL = colors.HexColor("#305496")
+_SHADE = colors.HexColor("#E7E6E6")
+_TOTAL_FILL = colors.HexColor("#DDEBF7")
+_LINE = colors.HexColor("#A6A6A6")
+_LEFT = (ColumnKind.TEXT, ColumnKind.LABELS, ColumnKind.LABEL)
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Register DejaVu Sans regular and bold once per process; raises FontNotFoundError without them."""
+    pdfmetrics.registerFont(TTFont(FONT, str(find_font(REGULAR))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(find_font(BOLD))))
+    return FONT, FONT_BOLD
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where everything goes on a page; lengths in points."""
+
+    size: tuple[float, float]
+    xs: tuple[float, ...]
+    widths: tuple[float, ...]
+    font_size: float
+    leading: float
+    lines: int
+    header_lines: int
+
+    @property
+    def row_height(self) -> float:
+        return self.lines * self.leading + PAD
+
+    @property
+    def header_height(self) -> float:
+        return self.header_lines * self.leading + 2 * PAD
+
+
+def _widths(columns: Sequence[Column], page_width: float, grid: bool) -> list[float]:
+    usable = page_width - 2 * MARGIN
+    table = _GRID_WIDTHS if grid else _WIDTHS
+    fixed = [None if c.day is not None else table.get(c.kind) for c in columns]
+    share = usable - sum(w for w in fixed if w is not None)
+    weights = [1.0 if c.day is not None else _FLEX.get(c.kind, 1.0) for c in columns]
+    flex_weight = sum(wt for w, wt in zip(fixed, weights, strict=True) if w is None) or 1.0
+    return [w if w is not None else share * wt / flex_weight for w, wt in zip(fixed, weights, strict=True)]
+
+
+def _layout(table: ReportTable, cells: Sequence[Sequence[str]], headers: Sequence[str]) -> _Layout:
+    grid = table.is_grid
+    fixed = sum(_WIDTHS.get(c.kind, 25 * MM) for c in table.columns)
+    page = landscape(A4) if grid or fixed > A4[0] - 2 * MARGIN else A4
+    size = (float(page[0]), float(page[1]))
+    widths = _widths(table.columns, size[0], grid)
+    xs = [MARGIN]
+    for width in widths[:-1]:
+        xs.append(xs[-1] + width)
+    font_size = 5.5 if grid else 8.0
+    lines = max((text.count("\n") + 1 for row in cells for text in row), default=1)
+    header_lines = max((h.count("\n") + 1 for h in headers), default=1)
+    return _Layout(size, tuple(xs), tuple(widths), font_size, font_size * 1.2, lines, header_lines)
+
+
+def _fit(text: str, width: float, font: str, size: float) -> str:
+    """Cut a line to the width, ending with an ellipsis."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
+    pieces = [""]
+    for char in word:
+        if pieces[-1] and pdfmetrics.stringWidth(pieces[-1] + char, font, size) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
+
+
+def wrap(text: str, width: float, font: str, size: float) -> list[str]:
+    """Lines no wider than ``width``: words kept whole where they fit, long words broken."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split():
+            candidate = f"{line} {word}" if line else word
+            if pdfmetrics.stringWidth(candidate, font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            *full, line = _split_word(word, width, font, size)
+            lines += full
+        lines.append(line)
+    return lines
+
+
+def _shift_text(text: str, width: float, size: float) -> str:
+    # a long shift such as 8:30-17:30 goes on two lines rather than overflowing its day column
+    if pdfmetrics.stringWidth(text, FONT, size) > width - PAD and "-" in text:
+        return text.replace("-", "-\n", 1)
+    return text
+
+
+class _PdfWriter:
+    """Draws the table page by page; pages are counted before drawing so every page says 'page x of y'."""
+
+    def __init__(self, table: ReportTable, text: ReportText, stream: IO[bytes]) -> None:
+        self.table, self.text = table, text
+        raw = [text.row(values) for values in table.rows]
+        if table.totals is not None:
+            raw.append(text.row(table.totals))
+        probe = _layout(table, [], [])
+        self.cells = [self._shifts(row, probe) for row in raw]
+        self.headers = [
+            "\n".join(wrap(text.header(column), width - 2 * PAD, FONT_BOLD, probe.font_size))
+            for column, width in zip(table.columns, probe.widths, strict=True)
+        ]
+        self.layout = _layout(table, self.cells, self.headers)
+        self.canvas = Canvas(stream, pagesize=self.layout.size, invariant=True)
+        self.canvas.setTitle(text.title())
+        self.canvas.setCreator("TimeTracker Desktop")
+        self.summary = simpleSplit(
+            "; ".join(text.summary(item) for item in table.summary),
+            FONT,
+            CAPTION_SIZE,
+            self.layout.size[0] - 2 * MARGIN,
+        )
+
+    def _shifts(self, row: list[str], layout: _Layout) -> list[str]:
+        return [
+            _shift_text(cell, width, layout.font_size) if column.kind is ColumnKind.SHIFT else cell
+            for cell, column, width in zip(row, self.table.columns, layout.widths, strict=True)
+        ]
+
+    def _top(self, page: int) -> float:
+        extra = len(self.summary) * (CAPTION_SIZE + 2) if page == 1 else 0
+        return self.layout.size[1] - MARGIN - TITLE_SIZE - 3 * (CAPTION_SIZE + 3) - extra
+
+    def _capacity(self, page: int) -> int:
+        room = self._top(page) - self.layout.header_height - MARGIN - 8 * MM
+        return max(1, int(room // self.layout.row_height))
+
+    def _pages(self) -> list[range]:
+        pages: list[range] = []
+        start, page = 0, 1
+        while start < len(self.cells) or not pages:
+            end = min(len(self.cells), start + self._capacity(page))
+            pages.append(range(start, end))
+            start, page = end, page + 1
+        return pages
+
+    def _legend_lines(self) -> list[str]:
+        lines = [f"{symbol} — {meaning}" for symbol, meaning in map(self.text.legend, self.table.legend)]
+        holidays = self.text.holidays()
+        if holidays:
+            lines += simpleSplit(holidays, FONT, CAPTION_SIZE, self.layout.size[0] - 2 * MARGIN)
+        return [self.text.word("legend"), *lines] if lines else []
+
+    def write(self) -> None:
+        pages = self._pages()
+        legend = self._legend_lines()
+        last_bottom = self._table_bottom(len(pages), len(pages[-1]))
+        legend_height = len(legend) * (CAPTION_SIZE + 2) + 4 * MM
+        legend_apart = bool(legend) and last_bottom - legend_height < MARGIN + 8 * MM
+        total = len(pages) + int(legend_apart)
+        for number, rows in enumerate(pages, start=1):
+            self._captions(number, total)
+            self._table(number, rows)
+            if number < total:
+                self.canvas.showPage()
+        if legend:
+            self._legend(legend, self._top(total) if legend_apart else last_bottom - 4 * MM)
+            if legend_apart:
+                self._captions(total, total)
+        self.canvas.showPage()
+        self.canvas.save()
+
+    def _table_bottom(self, page: int, rows: int) -> float:
+        return self._top(page) - self.layout.header_height - rows * self.layout.row_height
+
+    def _captions(self, page: int, pages: int) -> None:
+        c, text = self.canvas, self.text
+        width, height = self.layout.size
+        y = height - MARGIN - TITLE_SIZE
+        c.setFillColor(colors.black)
+        c.setFont(FONT_BOLD, TITLE_SIZE)
+        c.drawString(MARGIN, y, text.title())
+        c.setFont(FONT, CAPTION_SIZE)
+        for line in (f"{text.period()}    {text.generated()}", f"{text.rounding()}. {text.rules()}"):
+            y -= CAPTION_SIZE + 3
+            c.drawString(MARGIN, y, line)
+        for line in self.summary if page == 1 else []:
+            y -= CAPTION_SIZE + 2
+            c.drawString(MARGIN, y, line)
+        c.drawRightString(width - MARGIN, MARGIN, text.words["page"].format(page=page, pages=pages))
+        c.drawString(MARGIN, MARGIN, "TimeTracker Desktop")
+
+    def _table(self, page: int, rows: range) -> None:
+        layout, c = self.layout, self.canvas
+        top = self._top(page)
+        bottom = self._table_bottom(page, len(rows))
+        right = layout.xs[-1] + layout.widths[-1]
+        self._shading(top - layout.header_height, bottom)
+        c.setFillColor(_HEADER_FILL)
+        c.rect(MARGIN, top - layout.header_height, right - MARGIN, layout.header_height, stroke=0, fill=1)
+        self._row(self.headers, top, layout.header_lines, header=True)
+        y = top - layout.header_height
+        for index in rows:
+            is_total = self.table.totals is not None and index == len(self.cells) - 1
+            if is_total:
+                c.setFillColor(_TOTAL_FILL)
+                c.rect(MARGIN, y - layout.row_height, right - MARGIN, layout.row_height, stroke=0, fill=1)
+            self._row(self.cells[index], y, layout.lines, bold=is_total)
+            y -= layout.row_height
+        self._rules(top, bottom, len(rows))
+
+    def _shading(self, top: float, bottom: float) -> None:
+        c = self.canvas
+        c.setFillColor(_SHADE)
+        for column, x, width in zip(self.table.columns, self.layout.xs, self.layout.widths, strict=True):
+            if column.shaded:
+                c.rect(x, bottom, width, top - bottom, stroke=0, fill=1)
+
+    def _row(
+        self, cells: Sequence[str], top: float, lines: int, *, header: bool = False, bold: bool = False
+    ) -> None:
+        layout, c = self.layout, self.canvas
+        font = FONT_BOLD if header or bold else FONT
+        c.setFont(font, layout.font_size)
+        c.setFillColor(colors.white if header else colors.black)
+        pad = PAD if header else PAD / 2
+        for cell, column, x, width in zip(cells, self.table.columns, layout.xs, layout.widths, strict=True):
+            for number, line in enumerate(cell.split("\n")[:lines]):
+                y = top - pad - (number + 1) * layout.leading + layout.font_size * 0.25
+                shown = _fit(line, width - 2 * PAD, font, layout.font_size)
+                if column.kind in _LEFT and not header:
+                    c.drawString(x + PAD, y, shown)
+                else:
+                    c.drawCentredString(x + width / 2, y, shown)
+
+    def _rules(self, top: float, bottom: float, rows: int) -> None:
+        layout, c = self.layout, self.canvas
+        right = layout.xs[-1] + layout.widths[-1]
+        c.setStrokeColor(_LINE)
+        c.setLineWidth(0.25)
+        first = top - layout.header_height
+        ys = [top, *(first - n * layout.row_height for n in range(rows + 1))]
+        segments: list[Any] = [(MARGIN, y, right, y) for y in ys]
+        segments += [(x, top, x, bottom) for x in (*layout.xs, right)]
+        c.lines(segments)
+
+    def _legend(self, lines: Sequence[str], top: float) -> None:
+        c = self.canvas
+        y = top
+        for number, line in enumerate(lines):
+            c.setFont(FONT_BOLD if number == 0 else FONT, CAPTION_SIZE)
+            c.setFillColor(colors.black)
+            y -= CAPTION_SIZE + 2
+            c.drawString(MARGIN, y, line)
+
+
+def write_pdf(table: ReportTable, stream: IO[bytes], lang: str) -> int:
+    """Write the PDF; returns the number of data rows."""
+    register_fonts()
+    _PdfWriter(table, ReportText(table, lang), stream).write()
+    return len(table.rows)

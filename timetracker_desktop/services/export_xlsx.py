@@ -1,0 +1,140 @@
+"""XLSX export of a report table: captions, styled header, frozen panes, typed cells, totals, legend."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from timetracker_desktop.domain.reports import DayMark
+from timetracker_desktop.services.report_tables import CellValue, Column, ColumnKind, ReportTable
+from timetracker_desktop.services.report_text import ReportText
+
+SECONDS_PER_DAY = 86400
+DURATION_FORMAT = "[h]:mm"
+_FORMATS = {
+    ColumnKind.DURATION: DURATION_FORMAT,
+    ColumnKind.DAY: DURATION_FORMAT,
+    ColumnKind.TIME: "hh:mm",
+    ColumnKind.DATE: "dd.mm.yyyy",
+    ColumnKind.COUNT: "0",
+}
+_WIDTHS = {
+    ColumnKind.TEXT: 26,
+    ColumnKind.CODE: 12,
+    ColumnKind.LABEL: 18,
+    ColumnKind.LABELS: 30,
+    ColumnKind.DATE: 11,
+    ColumnKind.TIME: 8,
+    ColumnKind.DURATION: 10,
+    ColumnKind.COUNT: 8,
+    ColumnKind.DAY: 6.5,
+    ColumnKind.SHIFT: 6.5,
+}
+_HEADER_FILL = PatternFill("solid", fgColor="305496")
+_SHADE_FILL = PatternFill("solid", fgColor="E7E6E6")
+_THIN = Side(style="thin", color="A6A6A6")
+_CAPTION_ROWS = 6
+
+
+def _styles(workbook: Workbook) -> None:
+    """Named styles shared by all cells (one style record each, fast to assign)."""
+    border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    for kind in ColumnKind:
+        for shaded in (False, True):
+            for bold in (False, True):
+                style = NamedStyle(name=_style_name(kind, shaded=shaded, bold=bold))
+                style.number_format = _FORMATS.get(kind, "General")
+                style.border = border
+                style.font = Font(bold=bold)
+                style.alignment = Alignment(horizontal="left" if kind is ColumnKind.TEXT else "center")
+                if shaded:
+                    style.fill = _SHADE_FILL
+                workbook.add_named_style(style)
+
+
+def _style_name(kind: ColumnKind, *, shaded: bool, bold: bool) -> str:
+    return f"tt-{kind.value}{'-shaded' if shaded else ''}{'-bold' if bold else ''}"
+
+
+def _native(value: CellValue, column: Column, text: ReportText) -> Any:
+    """The value as Excel should hold it: durations as time values, local times, dates; the rest as text."""
+    if value is None:
+        return None
+    if isinstance(value, int) and column.kind in (ColumnKind.DURATION, ColumnKind.DAY):
+        return value / SECONDS_PER_DAY
+    if isinstance(value, datetime):
+        return value.astimezone(text.zone).replace(tzinfo=None)
+    if isinstance(value, date) or (isinstance(value, int) and column.kind is ColumnKind.COUNT):
+        return value
+    if isinstance(value, DayMark | StrEnum | tuple):
+        return text.cell(value, column) or None
+    return str(value)
+
+
+def _captions(sheet: Any, table: ReportTable, text: ReportText) -> None:
+    lines = [text.title(), text.period(), f"{text.rounding()}. {text.rules()}", text.generated()]
+    lines.append("; ".join(text.summary(item) for item in table.summary))
+    for row, line in enumerate(lines, start=1):
+        sheet.cell(row=row, column=1, value=line or None)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+
+
+def _header(sheet: Any, table: ReportTable, text: ReportText) -> None:
+    row = _CAPTION_ROWS + 1
+    for index, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=row, column=index, value=text.header(column))
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS[column.kind]
+    sheet.row_dimensions[row].height = 30
+
+
+def _rows(sheet: Any, table: ReportTable, text: ReportText) -> int:
+    styles = [_style_name(c.kind, shaded=c.shaded, bold=False) for c in table.columns]
+    bold = [_style_name(c.kind, shaded=c.shaded, bold=True) for c in table.columns]
+    row = _CAPTION_ROWS + 2
+    lines = [(values, styles) for values in table.rows]
+    if table.totals is not None:
+        lines.append((table.totals, bold))
+    for values, names in lines:
+        for index, (value, column) in enumerate(zip(values, table.columns, strict=True)):
+            cell = sheet.cell(row=row, column=index + 1, value=_native(value, column, text))
+            cell.style = names[index]
+        row += 1
+    return row
+
+
+def _legend(sheet: Any, table: ReportTable, text: ReportText, row: int) -> None:
+    entries = [text.legend(item) for item in table.legend]
+    if entries:
+        sheet.cell(row=row + 1, column=1, value=text.word("legend")).font = Font(bold=True)
+    for offset, (symbol, meaning) in enumerate(entries, start=2):
+        sheet.cell(row=row + offset, column=1, value=f"{symbol} — {meaning}")
+    if table.holidays:
+        sheet.cell(row=row + len(entries) + 2, column=1, value=text.holidays())
+
+
+def write_xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
+    """Write the workbook (1904 date system, so negative differences show as ``-1:05``); returns data rows."""
+    text = ReportText(table, lang)
+    workbook = Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    _styles(workbook)
+    sheet = workbook.active
+    sheet.title = text.word(f"title.{table.header.kind.value}")[:31]
+    _captions(sheet, table, text)
+    _header(sheet, table, text)
+    end = _rows(sheet, table, text)
+    _legend(sheet, table, text, end)
+    first_data = _CAPTION_ROWS + 2
+    sheet.freeze_panes = sheet.cell(row=first_data, column=2 if table.is_grid else 1)
+    sheet.print_options.gridLines = False
+    sheet.page_setup.orientation = "landscape" if table.is_grid else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    workbook.save(stream)
+    return len(table.rows)

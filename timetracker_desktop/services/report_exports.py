@@ -1,0 +1,124 @@
+"""Report files: build a report, write it as CSV, CSV for Excel, XLSX or PDF, and audit the export."""
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO
+
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.export_csv import write_csv
+from timetracker_desktop.services.export_pdf import write_pdf
+from timetracker_desktop.services.export_xlsx import write_xlsx
+from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE, labels
+from timetracker_desktop.services.report_run import QUIET, RunControl
+from timetracker_desktop.services.report_tables import ReportTable, to_table
+from timetracker_desktop.services.reports import ReportRequest, ReportService
+
+
+class ExportFormat(StrEnum):
+    """File formats of report exports."""
+
+    CSV = "csv"
+    CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
+    PDF = "pdf"
+
+
+def _csv(excel: bool) -> Callable[[ReportTable, IO[bytes], str], int]:
+    def write(table: ReportTable, stream: IO[bytes], lang: str) -> int:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        try:
+            return write_csv(table, text, lang, excel=excel)
+        finally:
+            text.detach()  # flush, but leave the byte stream open for the caller
+
+    return write
+
+
+WRITERS: dict[ExportFormat, Callable[[ReportTable, IO[bytes], str], int]] = {
+    ExportFormat.CSV: _csv(excel=False),
+    ExportFormat.CSV_EXCEL: _csv(excel=True),
+    ExportFormat.XLSX: write_xlsx,
+    ExportFormat.PDF: write_pdf,
+}
+
+
+def render(table: ReportTable, fmt: ExportFormat, stream: IO[bytes], lang: str = DEFAULT_LANGUAGE) -> int:
+    """Write a table in a format (e.g. PDF bytes for a print preview); returns the data rows. Not audited."""
+    labels(lang)  # an unknown language fails before anything is written
+    return WRITERS[fmt](table, stream, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written."""
+
+    path: Path
+    format: ExportFormat
+    rows: int
+
+
+class ReportExportService:
+    """Writes report files and records each one in the audit log (type, period, filter, format, rows)."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, reports: ReportService) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._reports = reports
+
+    def export(
+        self,
+        actor: Actor,
+        request: ReportRequest,
+        fmt: ExportFormat,
+        path: Path,
+        *,
+        lang: str = DEFAULT_LANGUAGE,
+        control: RunControl = QUIET,
+    ) -> ExportResult:
+        """Build the report and write it to ``path`` (replaced only once complete)."""
+        require(actor, Permission.READ)
+        labels(lang)
+        table = to_table(self._reports.build(request, control))
+        control.check()
+        rows = self._write(table, fmt, path, lang)
+        self._audit(actor, request, fmt, path, rows)
+        return ExportResult(path, fmt, rows)
+
+    @staticmethod
+    def _write(table: ReportTable, fmt: ExportFormat, path: Path, lang: str) -> int:
+        partial = path.with_name(path.name + ".part")
+        try:
+            with partial.open("wb") as stream:
+                rows = render(table, fmt, stream, lang)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
+        return rows
+
+    def _audit(self, actor: Actor, request: ReportRequest, fmt: ExportFormat, path: Path, rows: int) -> None:
+        now = self._clock.now()
+        with self._uow() as uow:
+            record(
+                uow,
+                actor,
+                now,
+                "report.export",
+                ("report", request.kind.value),
+                after={
+                    "type": request.kind.value,
+                    "period": f"{request.first.isoformat()}..{request.last.isoformat()}",
+                    "filter": {"employee_id": request.employee_id},
+                    "format": fmt.value,
+                    "rows": rows,
+                    "file": path.name,
+                },
+            )
+            uow.commit()
