@@ -257,7 +257,7 @@
         <translation>Пароль не збережено: на цьому комп’ютері немає сховища паролів.</translation>
     </message>
     <message>
-        <source>The password is saved in the system's password store.</source>
+        <source>The password is saved in the system&apos;s password store.</source>
         <translation>Пароль збережено в системному сховищі паролів.</translation>
     </message>
 </context>
@@ -359,7 +359,11 @@
     </message>
     <message numerus="yes">
         <source>%n active employee(s)</source>
-        <translation><numerusform>%n активний працівник</numerusform><numerusform>%n активні працівники</numerusform><numerusform>%n активних працівників</numerusform></translation>
+        <translation>
+            <numerusform>%n активний працівник</numerusform>
+            <numerusform>%n активні працівники</numerusform>
+            <numerusform>%n активних працівників</numerusform>
+        </translation>
     </message>
     <message>
         <source>Activate</source>
@@ -480,7 +484,7 @@
         <translation>Адреса сервера має виглядати як http://192.168.1.20:8000.</translation>
     </message>
     <message>
-        <source>Terminals cannot reach this address: choose this PC's LAN address.</source>
+        <source>Terminals cannot reach this address: choose this PC&apos;s LAN address.</source>
         <translation>Термінали не зможуть звернутися на цю адресу: оберіть адресу цього ПК у локальній мережі.</translation>
     </message>
     <message>
@@ -630,11 +634,19 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) ready to import.</source>
-        <translation><numerusform>%n рядок готовий до імпорту.</numerusform><numerusform>%n рядки готові до імпорту.</numerusform><numerusform>%n рядків готові до імпорту.</numerusform></translation>
+        <translation>
+            <numerusform>%n рядок готовий до імпорту.</numerusform>
+            <numerusform>%n рядки готові до імпорту.</numerusform>
+            <numerusform>%n рядків готові до імпорту.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems: fix the file and choose it again.</source>
-        <translation><numerusform>%n рядок має помилки: виправте файл і виберіть його знову.</numerusform><numerusform>%n рядки мають помилки: виправте файл і виберіть його знову.</numerusform><numerusform>%n рядків мають помилки: виправте файл і виберіть його знову.</numerusform></translation>
+        <translation>
+            <numerusform>%n рядок має помилки: виправте файл і виберіть його знову.</numerusform>
+            <numerusform>%n рядки мають помилки: виправте файл і виберіть його знову.</numerusform>
+            <numerusform>%n рядків мають помилки: виправте файл і виберіть його знову.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first row must name the columns; full_name is missing. Found: {0}</source>
@@ -649,7 +661,7 @@
         <translation>У файлі понад {0} рядків.</translation>
     </message>
     <message>
-        <source>The CSV file is not in UTF-8. Save it as "CSV UTF-8" and try again.</source>
+        <source>The CSV file is not in UTF-8. Save it as &quot;CSV UTF-8&quot; and try again.</source>
         <translation>Файл CSV не в кодуванні UTF-8. Збережіть його як «CSV UTF-8» і спробуйте знову.</translation>
     </message>
     <message>
@@ -662,11 +674,19 @@
     </message>
     <message numerus="yes">
         <source>%n employee(s) imported.</source>
-        <translation><numerusform>Імпортовано %n працівника.</numerusform><numerusform>Імпортовано %n працівники.</numerusform><numerusform>Імпортовано %n працівників.</numerusform></translation>
+        <translation>
+            <numerusform>Імпортовано %n працівника.</numerusform>
+            <numerusform>Імпортовано %n працівники.</numerusform>
+            <numerusform>Імпортовано %n працівників.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) conflict with saved data.</source>
-        <translation><numerusform>Нічого не імпортовано: %n рядок суперечить збереженим даним.</numerusform><numerusform>Нічого не імпортовано: %n рядки суперечать збереженим даним.</numerusform><numerusform>Нічого не імпортовано: %n рядків суперечать збереженим даним.</numerusform></translation>
+        <translation>
+            <numerusform>Нічого не імпортовано: %n рядок суперечить збереженим даним.</numerusform>
+            <numerusform>Нічого не імпортовано: %n рядки суперечать збереженим даним.</numerusform>
+            <numerusform>Нічого не імпортовано: %n рядків суперечать збереженим даним.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1057,7 @@
         <translation>Ключ:</translation>
     </message>
     <message>
-        <source>This PC's address:</source>
+        <source>This PC&apos;s address:</source>
         <translation>Адреса цього ПК:</translation>
     </message>
     <message>
@@ -1115,7 +1135,7 @@
         <translation>Оновити</translation>
     </message>
     <message>
-        <source>Terminals connect to this PC at port {0} (listener address {1}). Change the port in Settings; the QR code of a new key carries this PC's address.</source>
+        <source>Terminals connect to this PC at port {0} (listener address {1}). Change the port in Settings; the QR code of a new key carries this PC&apos;s address.</source>
         <translation>Термінали підключаються до цього ПК на порт {0} (адреса приймача {1}). Порт змінюється в Налаштуваннях; QR-код нового ключа містить адресу цього ПК.</translation>
     </message>
     <message>

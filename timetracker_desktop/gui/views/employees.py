@@ -5,13 +5,11 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.models.employees import EmployeeTableModel
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.views.badges_panel import BadgesPanel
-from timetracker_desktop.gui.views.today import make_table
+from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.container import Services
 
 
@@ -82,10 +80,10 @@ class EmployeesView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.show_inactive = QCheckBox(self.tr("Show deactivated"))
         self.show_inactive.setObjectName("showInactive")
-        self.add_button = self._button("addEmployee", self.tr("Add"), ":/icons/add.svg", editor)
-        self.edit_button = self._button("editEmployee", self.tr("Edit"), ":/icons/edit.svg", editor)
-        self.active_button = self._button("toggleActive", self.tr("Deactivate"), ":/icons/power.svg", editor)
-        self.import_button = self._button(
+        self.add_button = action_button("addEmployee", self.tr("Add"), ":/icons/add.svg", editor)
+        self.edit_button = action_button("editEmployee", self.tr("Edit"), ":/icons/edit.svg", editor)
+        self.active_button = action_button("toggleActive", self.tr("Deactivate"), ":/icons/power.svg", editor)
+        self.import_button = action_button(
             "importEmployees", self.tr("Import..."), ":/icons/import.svg", editor
         )
         self.status = QLabel()
@@ -101,12 +99,6 @@ class EmployeesView(QWidget):
         self._connect_signals()
         self._update_actions()
         self.refresh()
-
-    def _button(self, name: str, text: str, icon: str, visible: bool) -> QPushButton:
-        button = QPushButton(QIcon(icon), text)
-        button.setObjectName(name)
-        button.setVisible(visible)
-        return button
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()

@@ -4,13 +4,11 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialo
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.models.terminals import TerminalTableModel
-from timetracker_desktop.gui.views.today import make_table
+from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.dto import NewTerminalKey
 from timetracker_desktop.services.terminal_overview import (
     TerminalOverview,
@@ -45,12 +43,12 @@ class TerminalsView(QWidget):
         self._overview = TerminalOverviewService(context.services.uow, context.services.clock)
         self.dialog: QWidget | None = None
         manager = context.can(Permission.MANAGE_TERMINALS)
-        self.add_button = self._button("addTerminal", self.tr("Add terminal"), ":/icons/add.svg", manager)
-        self.rotate_button = self._button("rotateKey", self.tr("New key..."), ":/icons/key.svg", manager)
-        self.active_button = self._button(
+        self.add_button = action_button("addTerminal", self.tr("Add terminal"), ":/icons/add.svg", manager)
+        self.rotate_button = action_button("rotateKey", self.tr("New key..."), ":/icons/key.svg", manager)
+        self.active_button = action_button(
             "toggleTerminal", self.tr("Deactivate"), ":/icons/power.svg", manager
         )
-        self.refresh_button = self._button(
+        self.refresh_button = action_button(
             "refreshTerminals", self.tr("Refresh"), ":/icons/refresh.svg", True
         )
         self.listener = QLabel()
@@ -82,12 +80,6 @@ class TerminalsView(QWidget):
         self._show_listener()
         self._on_selection_changed()
         self.refresh()
-
-    def _button(self, name: str, text: str, icon: str, visible: bool) -> QPushButton:
-        button = QPushButton(QIcon(icon), text)
-        button.setObjectName(name)
-        button.setVisible(visible)
-        return button
 
     def _show_listener(self) -> None:
         settings = self._context.ui_settings

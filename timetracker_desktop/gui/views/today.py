@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,25 +19,11 @@ from timetracker_desktop.gui.live_feed import LiveFeedController
 from timetracker_desktop.gui.models.live_feed import LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
 from timetracker_desktop.gui.models.table import SearchProxy
+from timetracker_desktop.gui.widgets import make_table
 from timetracker_desktop.repositories.ports import PunchLine
 from timetracker_desktop.services.presence import PresenceState, PresenceSummary
 
 BOARD_REFRESH_MS = 60_000
-
-
-def make_table(object_name: str) -> QTableView:
-    """A read-only, row-selecting, sortable table view."""
-    view = QTableView()
-    view.setObjectName(object_name)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class TodayView(QWidget):
