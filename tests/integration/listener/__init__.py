@@ -1,0 +1,1 @@
+"""Listener integration tests (a package, so that mypy sees one module per conftest)."""
