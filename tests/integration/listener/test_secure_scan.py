@@ -28,8 +28,8 @@ def test_recorded_in_then_cooldown_then_out_byte_for_byte(office: Office, clock:
     assert first.status_code == 200
     assert first.headers["content-type"] == "application/json; charset=utf-8"
     expected = (
-        '{"ok":true,"message":"Registered IN","employee_id":%d,'
-        '"employee_name":"Олена Коваль","direction":"IN"}' % office.olena
+        f'{{"ok":true,"message":"Registered IN","employee_id":{office.olena},'
+        '"employee_name":"Олена Коваль","direction":"IN"}'
     )
     assert first.content == expected.encode()
     assert voice(first) == "granted"
