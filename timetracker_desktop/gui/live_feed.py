@@ -5,7 +5,6 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.repositories.ports import PunchLine
 from timetracker_desktop.services.live_feed import FeedBatch
 
 POLL_MS = 3000
@@ -16,7 +15,7 @@ class LiveFeedController(QObject):
     (in-process listener) or on a timer (listener in another process). Fetches never overlap.
 
     Signals:
-        arrived(object): a list of new ``PunchLine``, oldest first.
+        arrived(object): a ``FeedBatch`` with new punches (oldest first) and the office zone.
         failed(object): the exception of a failed fetch.
     """
 
@@ -53,8 +52,7 @@ class LiveFeedController(QObject):
         self._last_id = batch.last_id
         self._finish()
         if batch.lines:
-            lines: list[PunchLine] = list(batch.lines)
-            self.arrived.emit(lines)
+            self.arrived.emit(batch)
 
     def _on_fetch_failed(self, error: BaseException) -> None:
         self._finish()

@@ -49,6 +49,7 @@ class Shell(QObject):
         self.scan_bridge = ScanBridge(self)
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
+        self.context: GuiContext | None = None
         self.startup = Startup(gateway, self.runner, ui_settings, explicit_url, self)
         self.startup.finished.connect(self._on_started)
         self.startup.aborted.connect(self._on_aborted)
@@ -65,6 +66,7 @@ class Shell(QObject):
             scan_bridge=self.scan_bridge,
             gateway=self._gateway,
         )
+        self.context = context
         self.window = MainWindow(context)
         self.runner.relay.busy_changed.connect(self.window.status.set_busy)
         self.window.show()

@@ -16,10 +16,11 @@ _EVER = PunchQuery(datetime(1970, 1, 1, tzinfo=UTC), datetime(9999, 1, 1, tzinfo
 
 @dataclass(frozen=True, slots=True)
 class FeedBatch:
-    """Punches for the feed, oldest first, and the id to continue after."""
+    """Punches for the feed, oldest first, the id to continue after, and the office zone to show them in."""
 
     lines: tuple[PunchLine, ...]
     last_id: int
+    time_zone: str
 
 
 def _newest_id(uow: UnitOfWork) -> int:
@@ -48,10 +49,11 @@ class LiveFeedService:
             start = local_midnight(local_date(self._clock.now(), zone), zone)
             end = local_midnight(local_date(start, zone) + timedelta(days=1), zone)
             lines = uow.punches.page(PunchQuery(start, end), None, limit)
-            return FeedBatch(tuple(reversed(lines)), _newest_id(uow))
+            return FeedBatch(tuple(reversed(lines)), _newest_id(uow), zone.key)
 
     def after(self, last_id: int, limit: int = FEED_LIMIT) -> FeedBatch:
         """Punches stored after ``last_id``, oldest first."""
         with self._uow(read_only=True) as uow:
+            zone = load_settings(uow).time_zone
             lines = tuple(uow.punches.after_id(last_id, limit))
-        return FeedBatch(lines, lines[-1].id if lines else last_id)
+        return FeedBatch(lines, lines[-1].id if lines else last_id, zone)

@@ -60,3 +60,4 @@ class FormDialog(QDialog):
     def _on_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.errors.show(error)
+        self.adjustSize()  # make room for the message

@@ -20,7 +20,7 @@ from timetracker_desktop.gui.models.live_feed import LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
 from timetracker_desktop.gui.models.table import SearchProxy
 from timetracker_desktop.gui.widgets import make_table
-from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.services.live_feed import FeedBatch
 from timetracker_desktop.services.presence import PresenceState, PresenceSummary
 
 BOARD_REFRESH_MS = 60_000
@@ -90,8 +90,9 @@ class TodayView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.board_view)
         splitter.addWidget(feed_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.summary)
@@ -132,8 +133,10 @@ class TodayView(QWidget):
         self.refresh_button.setEnabled(True)
         self.summary.setText(message_for(error))
 
-    def _on_feed_arrived(self, lines: list[PunchLine]) -> None:
-        if self.feed.add(lines):
+    def _on_feed_arrived(self, batch: FeedBatch) -> None:
+        self._zone = ZoneInfo(batch.time_zone)
+        self.feed.set_zone(self._zone)
+        if self.feed.add(batch.lines):
             self.feed_view.resizeColumnsToContents()
             self.after_tap_timer.start()  # taps change the board; coalesce bursts
         now = self._context.services.clock.now()
