@@ -1,0 +1,65 @@
+"""Labels, duration text and the font resolver of report exports."""
+
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+
+from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.report_detail import Remark
+from timetracker_desktop.domain.reports import DayMark, ExceptionKind, Presence, ReportKind
+from timetracker_desktop.domain.settings import RoundingMode
+from timetracker_desktop.services import report_fonts
+from timetracker_desktop.services.report_fonts import FontNotFoundError, find_font
+from timetracker_desktop.services.report_labels import LANGUAGES, enum_key, labels
+from timetracker_desktop.services.report_tables import Word
+from timetracker_desktop.services.report_text import hhmm
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0:00"), (59, "0:00"), (8 * 3600 + 55 * 60, "8:55"), (45 * 3600, "45:00"), (-300, "-0:05")],
+)
+def test_durations_are_floored_hours_and_minutes(seconds: int, text: str) -> None:
+    assert hhmm(seconds) == text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_shown_enum_has_a_label(lang: str) -> None:
+    words = labels(lang)
+    members: list[StrEnum] = [*ExceptionKind, *Presence, *Remark, *RoundingMode, Word.TOTAL]
+    missing = [enum_key(m) for m in members if enum_key(m) not in words]
+    missing += [f"title.{k.value}" for k in ReportKind if f"title.{k.value}" not in words]
+    missing += [
+        enum_key(m, "short")
+        for m in (DayMark.ABSENT, DayMark.INCOMPLETE)
+        if enum_key(m, "short") not in words
+    ]
+    assert missing == []
+
+
+def test_languages_share_their_keys_and_unknown_ones_are_refused() -> None:
+    uk, en = (set(labels(lang)) for lang in ("uk", "en"))
+    assert {k for k in uk ^ en if not k.startswith("code.")} == set()
+    with pytest.raises(ValidationError) as caught:
+        labels("de")
+    assert caught.value.code == "bad_language"
+
+
+def test_fonts_come_from_the_given_folders_or_fail_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_fonts, "_packaged", lambda name: None)
+    with pytest.raises(FontNotFoundError) as caught:
+        find_font("DejaVuSans.ttf", [tmp_path])
+    assert caught.value.code == "font_not_found"
+    assert str(tmp_path) in caught.value.message
+    assert "fonts-dejavu-core" in caught.value.message
+    (tmp_path / "DejaVuSans.ttf").write_bytes(b"")
+    assert find_font("DejaVuSans.ttf", [tmp_path]) == tmp_path / "DejaVuSans.ttf"
+
+
+def test_the_package_folder_is_searched_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = tmp_path / "DejaVuSans.ttf"
+    monkeypatch.setattr(report_fonts, "_packaged", lambda name: packaged)
+    assert find_font("DejaVuSans.ttf", []) == packaged
