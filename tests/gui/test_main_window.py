@@ -16,7 +16,7 @@ def test_pages_open_and_the_last_one_is_remembered(qtbot: QtBot, admin_context: 
     window = MainWindow(admin_context)
     show(qtbot, window)
     assert window.page_names == [spec.name for spec in PAGES]
-    assert window.stack.currentWidget().objectName() == "page_today"
+    assert window.page("today") is window.stack.currentWidget()
     for name in window.page_names:
         assert window.show_page(name) is window.stack.currentWidget()
     assert admin_context.ui_settings.last_view == "settings"
@@ -24,7 +24,7 @@ def test_pages_open_and_the_last_one_is_remembered(qtbot: QtBot, admin_context: 
     window.close()
     again = MainWindow(admin_context)
     show(qtbot, again)
-    assert again.stack.currentWidget().objectName() == "page_settings"
+    assert again.page("settings") is again.stack.currentWidget()
     assert not admin_context.ui_settings.window_geometry.isEmpty()
 
 
