@@ -54,16 +54,45 @@ def _terminals(context: GuiContext) -> QWidget:
     return TerminalsView(context)
 
 
+def _schedules(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.schedules import SchedulesView
+
+    return SchedulesView(context)
+
+
+def _events(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.events import EventsView
+
+    return EventsView(context)
+
+
+def _users(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.users import UsersView
+
+    return UsersView(context)
+
+
+def _audit(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.audit import AuditView
+
+    return AuditView(context)
+
+
 def _settings(context: GuiContext) -> QWidget:
     from timetracker_desktop.gui.views.settings_view import SettingsView
 
     return SettingsView(context)
 
 
+_ADMIN = Permission.MANAGE_USERS
 PAGES: list[PageSpec] = [
     PageSpec("today", str(QT_TRANSLATE_NOOP("Pages", "Today")), ":/icons/today.svg", _today),
     PageSpec("employees", str(QT_TRANSLATE_NOOP("Pages", "Employees")), ":/icons/employees.svg", _employees),
     PageSpec("terminals", str(QT_TRANSLATE_NOOP("Pages", "Terminals")), ":/icons/terminals.svg", _terminals),
+    PageSpec("schedules", str(QT_TRANSLATE_NOOP("Pages", "Schedules")), ":/icons/schedules.svg", _schedules),
+    PageSpec("events", str(QT_TRANSLATE_NOOP("Pages", "Events")), ":/icons/events.svg", _events),
+    PageSpec("users", str(QT_TRANSLATE_NOOP("Pages", "Users")), ":/icons/users.svg", _users, _ADMIN),
+    PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit log")), ":/icons/audit.svg", _audit),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), ":/icons/settings.svg", _settings),
 ]
 

@@ -1,7 +1,6 @@
 """Translated messages for the error codes of schedules, corrections and the unassigned queue."""
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.gui.dialogs.form_dialog import FormDialog
@@ -62,9 +61,3 @@ class WorkflowFormDialog(FormDialog):
     def _on_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.errors.show(error).setText(explain(error))
-
-
-def keep(owner: QWidget, dialog: QWidget) -> QWidget:
-    """Parent a dialog to its view and return it (views keep the open dialog in ``dialog``)."""
-    dialog.setParent(owner, dialog.windowFlags())
-    return dialog
