@@ -18,8 +18,11 @@ from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 from timetracker_desktop.services.scan_dto import ScanNotice
 
-# Contract tests send many requests per terminal within a second; rate limits have their own tests.
-ROOMY = ListenerOptions(requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000)
+# Contract tests send many requests per terminal within a second (rate limits have their own tests), and
+# expect a rotated key to fail at once (the key cache has its own tests).
+ROOMY = ListenerOptions(
+    requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0
+)
 
 
 @dataclass

@@ -12,9 +12,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.replies import ProtocolError, error_reply
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.terminal_keys import hash_key
 
 log = logging.getLogger(__name__)
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+MAX_CACHED_KEYS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class ListenerOptions:
     failed_auth_per_minute: float = 20
     allowed_networks: tuple[IpNetwork, ...] | None = None
     health_flush_seconds: float = 15.0
+    key_cache_seconds: float = 1.0
 
 
 def source_allowed(host: str | None, networks: Sequence[IpNetwork] | None) -> bool:
@@ -106,11 +109,49 @@ def rate_limited(wait: float) -> ProtocolError:
     )
 
 
+class KeyCache:
+    """Terminals by presented key for ``ttl`` seconds, sparing a database read per request.
+
+    A rotated key, or a disabled terminal, is refused within ``ttl`` (1 s by default); only successful
+    look-ups are kept, and the key itself is held only as its SHA-256.
+    """
+
+    def __init__(
+        self,
+        authenticate: Callable[[str], Terminal | None],
+        ttl_seconds: float,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._authenticate = authenticate
+        self._ttl = ttl_seconds
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._known: dict[str, tuple[Terminal, float]] = {}
+
+    def terminal(self, key: str) -> Terminal | None:
+        """The key's terminal, from the cache when fresh."""
+        digest, now = hash_key(key), self._monotonic()
+        with self._lock:
+            cached = self._known.get(digest)
+        if cached is not None and now - cached[1] < self._ttl:
+            return cached[0]
+        terminal = self._authenticate(key)
+        with self._lock:
+            if terminal is None:
+                self._known.pop(digest, None)
+            else:
+                if len(self._known) > MAX_CACHED_KEYS:
+                    self._known.clear()
+                self._known[digest] = (terminal, now)
+        return terminal
+
+
 class Gate:
     """Authenticates a request's terminal and applies the per-terminal and per-address limits."""
 
     def __init__(self, services: Services, options: ListenerOptions) -> None:
         self._services = services
+        self._keys = KeyCache(services.terminals.authenticate, options.key_cache_seconds)
         self._requests = TokenBuckets(options.requests_per_minute, options.burst)
         self._failures = TokenBuckets(options.failed_auth_per_minute, options.failed_auth_per_minute)
         self._tripped: set[int] = set()
@@ -124,7 +165,7 @@ class Gate:
         if not key or not key.strip():
             self._failures.take(client)
             raise ProtocolError(401, "missing_key", "the X-Terminal-Key header is required")
-        terminal = self._services.terminals.authenticate(key)
+        terminal = self._keys.terminal(key)
         if terminal is None:
             self._failures.take(client)
             log.warning("invalid terminal key from %s", client)

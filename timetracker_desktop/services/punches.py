@@ -2,11 +2,18 @@
 
 from datetime import datetime, timedelta
 
-from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource, effective_sequence
+from timetracker_desktop.domain.attendance import (
+    CorrectionKind,
+    Direction,
+    Punch,
+    PunchSource,
+    effective_sequence,
+)
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.direction import decide_direction
 from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import resolve_manual_local
+from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports import NewCorrection, NewPunch, UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
@@ -14,11 +21,33 @@ from timetracker_desktop.services.guard import require, require_reason
 from timetracker_desktop.services.settings import load_settings
 
 
-def decide_for(uow: UnitOfWork, employee_id: int, at: datetime) -> Direction:
-    """The direction rule of DOMAIN_RULES §4 for a new punch of an employee at an instant."""
-    settings = load_settings(uow)
-    window = timedelta(hours=settings.max_shift_hours + 24)
-    punches = uow.punches.for_employees([employee_id], at - window, at).get(employee_id, [])
+def direction_window(settings: BusinessSettings) -> timedelta:
+    """How far back the direction rule looks: a maximum shift plus a day."""
+    return timedelta(hours=settings.max_shift_hours + 24)
+
+
+def recent_punches(
+    uow: UnitOfWork, employee_id: int, at: datetime, settings: BusinessSettings
+) -> list[Punch]:
+    """An employee's punches within the direction window before ``at``, in (at, id) order."""
+    return uow.punches.for_employees([employee_id], at - direction_window(settings), at).get(employee_id, [])
+
+
+def decide_for(
+    uow: UnitOfWork,
+    employee_id: int,
+    at: datetime,
+    settings: BusinessSettings | None = None,
+    recent: list[Punch] | None = None,
+) -> Direction:
+    """The direction rule of DOMAIN_RULES §4 for a new punch of an employee at an instant.
+
+    ``settings`` and ``recent`` (from ``recent_punches``) spare a caller that already holds them a second
+    read (the listener's hot path).
+    """
+    settings = settings or load_settings(uow)
+    window = direction_window(settings)
+    punches = recent if recent is not None else recent_punches(uow, employee_id, at, settings)
     corrections = uow.corrections.for_employees([employee_id]).get(employee_id, [])
     previous = effective_sequence(punches, corrections)
     zone = settings.zone

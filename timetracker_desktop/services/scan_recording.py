@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
+from timetracker_desktop.domain.attendance import Direction, Punch, PunchFlag, PunchSource
 from timetracker_desktop.domain.direction import cooldown_remaining_seconds
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
 from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch, UnitOfWork
-from timetracker_desktop.services.punches import decide_for
+from timetracker_desktop.services.punches import decide_for, recent_punches
 from timetracker_desktop.services.scan_dto import ScanOutcome, ScanResult
 
 STORE_AND_FORWARD_WINDOW = timedelta(hours=72)
@@ -108,6 +108,11 @@ def refused(ctx: ScanContext, outcome: ScanOutcome) -> ScanResult:
     return ScanResult(outcome, ctx.received)
 
 
+def _latest_terminal_punch(recent: list[Punch]) -> Punch | None:
+    """The newest terminal punch of a list in (at, id) order (the cooldown lies inside the window)."""
+    return next((p for p in reversed(recent) if p.source is PunchSource.TERMINAL), None)
+
+
 def punch_or_cooldown(
     uow: UnitOfWork, settings: BusinessSettings, ctx: ScanContext, holder: Holder, plan: PunchPlan
 ) -> ScanResult:
@@ -116,7 +121,8 @@ def punch_or_cooldown(
     Store-and-forward sources keep a double tap, flagged, instead (DOMAIN_RULES §4).
     """
     employee = holder.employee
-    previous = uow.punches.latest_terminal_punch(employee.id, plan.at)
+    recent = recent_punches(uow, employee.id, plan.at, settings)
+    previous = _latest_terminal_punch(recent)
     wait = cooldown_remaining_seconds(
         previous.at if previous else None, plan.at, settings.scan_cooldown_seconds
     )
@@ -128,7 +134,9 @@ def punch_or_cooldown(
         )
     flags = plan.flags | {PunchFlag.DOUBLE_TAP} if wait else plan.flags
     direction = (
-        plan.direction or _FIXED.get(ctx.terminal.direction_mode) or decide_for(uow, employee.id, plan.at)
+        plan.direction
+        or _FIXED.get(ctx.terminal.direction_mode)
+        or decide_for(uow, employee.id, plan.at, settings, recent)
     )
     challenge, signature = plan.evidence or (None, None)
     punch = uow.punches.add(

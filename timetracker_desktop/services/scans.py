@@ -5,6 +5,7 @@ acknowledges is stored (H11). Nothing here knows HTTP: the listener maps outcome
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from timetracker_desktop.repositories.ports import (
 )
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.badge_crypto import verify_signature
+from timetracker_desktop.services.cached_settings import CachedSettings
 from timetracker_desktop.services.card_scans import decide_card, in_office_zone, keep_receipt, replay
 from timetracker_desktop.services.challenges import ChallengeStore
 from timetracker_desktop.services.phone_enrollment import enroll_key, enrollment_gate
@@ -41,7 +43,6 @@ from timetracker_desktop.services.scan_recording import (
     refused,
     skew_flags,
 )
-from timetracker_desktop.services.settings import load_settings
 from timetracker_desktop.services.terminal_health import TerminalHealthService
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,13 @@ class ScanService:
         self._clock = clock
         self.challenges = challenges
         self._health = health
+        self._settings = CachedSettings()
+        # One scan transaction at a time in this process: SQLite writers would otherwise sleep in its busy
+        # handler, and two taps of one employee could both pass the cooldown check on MariaDB.
+        self._write_lock = threading.Lock()
 
     def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
-        with self._uow() as uow:
+        with self._write_lock, self._uow() as uow:
             result = work(uow)
             uow.commit()
         return result
@@ -118,7 +123,7 @@ class ScanService:
                 uow, ctx, BadgeKind.PHONE, code, code, QueueReason.INACTIVE_EMPLOYEE, badge.employee_id
             )
             return refused(ctx, ScanOutcome.EMPLOYEE_INACTIVE)
-        settings = load_settings(uow)
+        settings = self._settings.get(uow)
         flags = skew_flags(
             ctx.terminal_ts, ctx.received, settings
         )  # the phone terminal's ts is diagnostics only
@@ -150,9 +155,8 @@ class ScanService:
             # Two requests with one event id raced; the loser replays the winner's stored outcome.
             return self._transaction(lambda uow: self._card_once(uow, ctx, scan))
 
-    @staticmethod
-    def _card_once(uow: UnitOfWork, ctx: ScanContext, scan: CardScan) -> CardScanResult:
-        settings = load_settings(uow)
+    def _card_once(self, uow: UnitOfWork, ctx: ScanContext, scan: CardScan) -> CardScanResult:
+        settings = self._settings.get(uow)
         ctx = in_office_zone(ctx, settings)
         if ctx.event_id is not None:
             receipt = uow.scan_receipts.get(ctx.terminal.id, ctx.event_id)
