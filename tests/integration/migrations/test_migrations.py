@@ -86,3 +86,51 @@ def test_migrations_form_a_single_line() -> None:
     config.set_main_option("script_location", str(migrations_dir()))
     heads = ScriptDirectory.from_config(config).get_heads()
     assert len(heads) == 1, f"several migration heads {heads}: re-chain the newest migration's down_revision"
+
+
+def test_an_older_sqlite_database_with_data_is_copied_then_upgraded(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from timetracker_desktop.app import build_app
+    from timetracker_desktop.domain.attendance import Direction, PunchSource
+    from timetracker_desktop.repositories.ports import IntegrityConflictError, NewPunch
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    storage = open_storage(url)
+    now = datetime(2026, 3, 4, 8, tzinfo=UTC)
+    try:
+        migrate.upgrade(storage.write_engine, migrations_dir(), "0001")
+        with storage.write_engine.begin() as conn:  # rows that reference terminals, as an office would have
+            conn.exec_driver_sql(
+                "INSERT INTO terminals (id, name, kind, is_active, phone_scans, card_scans, enrollment, "
+                "direction_mode, uid_format, trusted_clock, created_at) "
+                "VALUES (3, 'Вхід', 'android', 1, 1, 0, 1, 'auto', 'hex', 0, '2026-03-01 00:00:00')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO employees (id, full_name, is_active, created_at, updated_at) "
+                "VALUES (7, 'Олена', 1, '2026-03-01 00:00:00', '2026-03-01 00:00:00')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO punches (employee_id, at, direction, source, terminal_id, flags, created_at) "
+                "VALUES (7, '2026-03-04 06:00:00', 'IN', 'terminal', 3, '', '2026-03-04 06:00:00')"
+            )
+    finally:
+        storage.dispose()
+    app = build_app(url)  # the app upgrades at start, copying the file first
+    try:
+        with app.storage(read_only=True) as uow:
+            punches = uow.punches.for_employees([7], now.replace(day=1), now.replace(day=5))[7]
+            assert punches[0].terminal_id == 3
+            assert punches[0].direction is Direction.IN
+            assert punches[0].source is PunchSource.TERMINAL
+        assert migrate.current_revision(app.storage.write_engine) == migrate.head_revision(migrations_dir())
+        # Foreign keys are on again after the migration.
+        with pytest.raises(IntegrityConflictError, match="FOREIGN KEY"), app.storage() as uow:
+            uow.punches.add(NewPunch(999, now, Direction.IN, PunchSource.MANUAL, now))
+    finally:
+        app.close()
+    backups = list(tmp_path.glob("office.db.0001.*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    copy.close()

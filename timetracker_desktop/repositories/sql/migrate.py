@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from timetracker_desktop.repositories.sql.errors import translate
@@ -65,11 +65,39 @@ def backup_sqlite(source: Path, target: Path) -> None:
 def _run(engine: Engine, migrations_dir: Path, action: str, revision: str) -> None:
     config = _config(migrations_dir)
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            getattr(command, action)(config, revision)
+        with engine.connect() as connection:
+            sqlite = engine.url.get_backend_name() == "sqlite"
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=False)
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    getattr(command, action)(config, revision)
+                    if sqlite:
+                        _check_sqlite_foreign_keys(connection)
+            finally:
+                if sqlite:
+                    _sqlite_foreign_keys(connection, on=True)
     except DBAPIError as error:
         raise translate(error) from error
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite foreign keys on the raw connection, outside any transaction.
+
+    Batch migrations rebuild a table (create new, copy, drop old, rename); with foreign keys on, dropping a
+    table that other rows reference fails, so SQLite's documented procedure turns them off meanwhile.
+    """
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_sqlite_foreign_keys(connection: Connection) -> None:
+    """Refuse to commit a migration that left dangling references."""
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"migration left {len(problems)} broken references, first: {tuple(problems[0])}")
 
 
 def upgrade(engine: Engine, migrations_dir: Path, revision: str = "head") -> MigrationReport:
