@@ -1,4 +1,4 @@
-"""``serve`` headless (never loading Qt widgets), ``terminal enrollment`` and ``terminal show`` from the CLI."""
+"""``serve`` headless (no Qt widgets loaded), ``terminal enrollment`` and ``terminal show`` from the CLI."""
 
 import json
 import os
@@ -12,7 +12,8 @@ from dbsupport import SqliteTemplate
 
 from timetracker_desktop.cli import main
 
-# Runs `serve` in a child process; once /health answers, reports the loaded Qt modules and sends itself SIGINT.
+# Runs `serve` in a child process; once /health answers, it reports the Qt modules loaded and sends itself
+# SIGINT.
 SERVE_SCRIPT = """
 import json, os, signal, sys, threading, time, urllib.request
 from timetracker_desktop.cli import main
