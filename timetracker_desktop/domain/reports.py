@@ -69,22 +69,20 @@ class Summary:
 
 def summarize(days: Iterable[DayResult]) -> Summary:
     """The period sums of some workdays."""
-    total = Summary()
-    for d in days:
-        total += Summary(
-            worked_seconds=d.worked_seconds,
-            rounded_seconds=d.rounded_worked_seconds,
-            planned_seconds=d.planned_seconds,
-            worked_days=int(d.worked_seconds > 0),
-            overtime_seconds=d.overtime_seconds,
-            undertime_seconds=d.undertime_seconds,
-            late_days=int(d.late_seconds > 0),
-            early_leave_days=int(d.early_leave_seconds > 0),
-            absences=int(d.absent),
-            excused_days=int(d.excused),
-            anomalies=sum(1 for a in d.anomalies if a not in INFORMATION_ONLY),
-        )
-    return total
+    results = tuple(days)
+    return Summary(
+        worked_seconds=sum(d.worked_seconds for d in results),
+        rounded_seconds=sum(d.rounded_worked_seconds for d in results),
+        planned_seconds=sum(d.planned_seconds for d in results),
+        worked_days=sum(1 for d in results if d.worked_seconds > 0),
+        overtime_seconds=sum(d.overtime_seconds for d in results),
+        undertime_seconds=sum(d.undertime_seconds for d in results),
+        late_days=sum(1 for d in results if d.late_seconds > 0),
+        early_leave_days=sum(1 for d in results if d.early_leave_seconds > 0),
+        absences=sum(1 for d in results if d.absent),
+        excused_days=sum(1 for d in results if d.excused),
+        anomalies=sum(1 for d in results for a in d.anomalies if a not in INFORMATION_ONLY),
+    )
 
 
 class DayMark(StrEnum):
