@@ -165,7 +165,7 @@ class UnassignedPunchRow(Base):
     """A read that resolved to nobody: kept for the office to assign or dismiss, never lost."""
 
     __tablename__ = "unassigned_punches"
-    __table_args__ = (Index(None, "state", "at"),)
+    __table_args__ = (Index(None, "state", "at"), Index(None, "terminal_id", "external_key"))
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"), index=True)
     kind: Mapped[str] = mapped_column(String(8))
@@ -308,3 +308,72 @@ class ScanReceiptRow(Base):
     raw_uid: Mapped[str] = mapped_column(String(128))
     reply_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AdmsDeviceRow(Base):
+    """A ZKTeco PUSH device known by serial: pending approval, approved (linked to a terminal) or rejected."""
+
+    __tablename__ = "adms_devices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    serial: Mapped[str] = mapped_column(String(64), unique=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"), unique=True)
+    first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_ip: Mapped[str | None] = mapped_column(String(45))
+    approved_ip: Mapped[str | None] = mapped_column(String(45))
+    push_version: Mapped[str | None] = mapped_column(String(32))
+    firmware: Mapped[str | None] = mapped_column(String(64))
+    user_count: Mapped[int | None] = mapped_column(Integer)
+    fingerprint_count: Mapped[int | None] = mapped_column(Integer)
+    attlog_count: Mapped[int | None] = mapped_column(Integer)
+    info_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    attlog_stamp: Mapped[str | None] = mapped_column(String(32))
+    operlog_stamp: Mapped[str | None] = mapped_column(String(32))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    next_command_no: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+
+class AdmsCommandRow(Base):
+    """A command queued for a device, sent as ``C:<command_id>:<command>`` and closed by its result."""
+
+    __tablename__ = "adms_commands"
+    __table_args__ = (UniqueConstraint("device_id", "command_id"), Index(None, "device_id", "state", "id"))
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("adms_devices.id"))
+    command_id: Mapped[str] = mapped_column(String(16))
+    command: Mapped[str] = mapped_column(String(1024))
+    state: Mapped[str] = mapped_column(String(16))
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    return_code: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str | None] = mapped_column(Text)
+    queued_by: Mapped[str] = mapped_column(String(96))
+    queued_by_user_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class AdmsQuarantineRow(Base):
+    """An uploaded line that could not be parsed: kept once per (device, line), never refused."""
+
+    __tablename__ = "adms_quarantine"
+    __table_args__ = (UniqueConstraint("device_id", "line_hash"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("adms_devices.id"))
+    table_name: Mapped[str] = mapped_column(String(16))
+    raw: Mapped[str] = mapped_column(String(1024))
+    reason: Mapped[str] = mapped_column(String(64))
+    line_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AdmsDeviceUserRow(Base):
+    """A user as the device lists it (OPERLOG ``USER`` lines), for display; biometrics are never stored."""
+
+    __tablename__ = "adms_device_users"
+    device_id: Mapped[int] = mapped_column(ForeignKey("adms_devices.id"), primary_key=True)
+    pin: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(64))
+    card: Mapped[str | None] = mapped_column(String(64))
+    privilege: Mapped[str | None] = mapped_column(String(8))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
