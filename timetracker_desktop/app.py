@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
-from timetracker_desktop.paths import default_database_url, migrations_dir
+from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir
 from timetracker_desktop.repositories.sql import migrate
+from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.services.container import Services, build_services
@@ -72,7 +73,13 @@ def build_app(
     storage = open_storage(resolved)
     if upgrade:
         upgrade_database(storage)
-    services = build_services(storage, clock or SystemClock(), bcrypt_rounds=bcrypt_rounds)
+    services = build_services(
+        storage,
+        clock or SystemClock(),
+        bcrypt_rounds=bcrypt_rounds,
+        archive=SqlDatabaseArchive(storage, migrations_dir()),
+        backup_folder=lambda: data_dir() / "backups",
+    )
     return AppContext(resolved, storage, services)
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from timetracker_desktop.cli import admin, listener_cmds, people, reader_cmd, records, reports_cmd
+from timetracker_desktop.cli import admin, listener_cmds, ops_cmd, people, reader_cmd, records, reports_cmd
 from timetracker_desktop.cli.context import CliContext, CliError, common_options
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
@@ -14,7 +14,7 @@ from timetracker_desktop.repositories.ports import IntegrityConflictError, Stora
 EXIT_DOMAIN = 1
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
-COMMAND_MODULES = (admin, people, records, reader_cmd, listener_cmds, reports_cmd)
+COMMAND_MODULES = (admin, people, records, reader_cmd, listener_cmds, reports_cmd, ops_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

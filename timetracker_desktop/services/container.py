@@ -1,10 +1,15 @@
 """The bundle of services the composition root builds and hands to the GUI, the listener and the CLI."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.repositories.backup_port import DatabaseArchive
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
 from timetracker_desktop.services.audit import AuditService
+from timetracker_desktop.services.backup import BackupService
+from timetracker_desktop.services.backup_schedule import BackupScheduleService
 from timetracker_desktop.services.challenges import ChallengeStore
 from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.employees import EmployeeService
@@ -40,12 +45,27 @@ class Services:
     scans: ScanService
     reports: ReportService
     report_exports: ReportExportService
+    backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
+    backup_schedule: BackupScheduleService | None = None
 
 
-def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int = 12) -> Services:
-    """Wire the services over one storage and clock."""
+def build_services(
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    *,
+    bcrypt_rounds: int = 12,
+    archive: DatabaseArchive | None = None,
+    backup_folder: Callable[[], Path] | None = None,
+) -> Services:
+    """Wire the services over one storage and clock (backups only when given an archive and folder)."""
     health = TerminalHealthService(uow, clock)
     reports = ReportService(uow, clock)
+    backups = BackupService(uow, clock, archive) if archive is not None else None
+    schedule = (
+        BackupScheduleService(uow, clock, backups, backup_folder)
+        if backups is not None and backup_folder is not None
+        else None
+    )
     return Services(
         uow=uow,
         clock=clock,
@@ -62,4 +82,6 @@ def build_services(uow: UnitOfWorkFactory, clock: Clock, *, bcrypt_rounds: int =
         scans=ScanService(uow, clock, ChallengeStore(clock), health),
         reports=reports,
         report_exports=ReportExportService(uow, clock, reports),
+        backups=backups,
+        backup_schedule=schedule,
     )

@@ -1,0 +1,97 @@
+"""CLI commands for operations: backup, restore and the automatic-backup schedule."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.repositories.backup_port import BackupManifest
+from timetracker_desktop.services.backup import BackupService
+from timetracker_desktop.services.backup_schedule import BackupScheduleService, backup_name
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add backup, restore and backup-schedule."""
+    backup = sub.add_parser("backup", parents=[common], help="back up the whole database to a file")
+    backup.add_argument("--out", type=Path, help="backup file (default: a new file in the backup folder)")
+    backup.set_defaults(handler=backup_database)
+
+    restore = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--no-safety-backup", action="store_true", help="do not back up the current data first"
+    )
+    restore.set_defaults(handler=restore_database)
+
+    schedule = sub.add_parser("backup-schedule", parents=[common], help="show or change automatic backups")
+    schedule.add_argument(
+        "--every", type=int, metavar="HOURS", help="interval in hours (0 switches them off)"
+    )
+    schedule.add_argument("--keep", type=int, metavar="N", help="how many automatic backups to keep")
+    schedule.add_argument("--folder", help="absolute folder for backups ('' = the default folder)")
+    schedule.set_defaults(handler=backup_schedule)
+
+
+def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
+    services = ctx.services
+    if services.backups is None or services.backup_schedule is None:
+        raise CliError("backups are not available in this build")
+    return services.backups, services.backup_schedule
+
+
+def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write a backup."""
+    backups, schedule = _backups(ctx)
+    target = args.out or schedule.folder() / backup_name("manual", ctx.services.clock.now())
+    result = backups.backup(ctx.actor, target.resolve())
+    text = f"backup written to {result.path} ({result.manifest.total_rows()} rows, {result.size_bytes} bytes)"
+    ctx.emit({"path": str(result.path), "bytes": result.size_bytes, "manifest": result.manifest}, text)
+    return 0
+
+
+def _describe(manifest: BackupManifest) -> str:
+    made = manifest.created_at.isoformat(timespec="seconds")
+    counts = ", ".join(f"{t.name} {t.rows}" for t in manifest.tables if t.rows)
+    return (
+        f"backup of {made} from {manifest.backend}, schema {manifest.schema_revision},"
+        f" app {manifest.app_version}\n  {counts}"
+    )
+
+
+def _confirm(url: str) -> None:
+    if not sys.stdin.isatty():
+        raise CliError("restore replaces every record: confirm with --yes")
+    answer = input(f"Replace ALL data in {url} with this backup? Type 'yes' to go on: ")
+    if answer.strip().lower() != "yes":
+        raise CliError("restore cancelled")
+
+
+def restore_database(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Restore a backup after confirmation; the current data is backed up first."""
+    backups, schedule = _backups(ctx)
+    manifest = backups.inspect(args.file)
+    print(_describe(manifest), file=sys.stderr)
+    if not args.yes:
+        _confirm(ctx.app().storage.write_engine.url.render_as_string(hide_password=True))
+    safety_dir = None if args.no_safety_backup else schedule.folder()
+    result = backups.restore(ctx.actor, args.file.resolve(), safety_dir=safety_dir)
+    safety = f"; the previous data is in {result.safety_backup}" if result.safety_backup else ""
+    data = {"manifest": result.manifest, "safety_backup": str(result.safety_backup or "") or None}
+    ctx.emit(data, f"restored {result.manifest.total_rows()} rows, every table checked{safety}")
+    return 0
+
+
+def backup_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Show the automatic-backup schedule, changing it first when asked."""
+    _backups_service, schedule = _backups(ctx)
+    current = schedule.current()
+    if args.every is not None or args.keep is not None or args.folder is not None:
+        current = schedule.change(ctx.actor, folder=args.folder, interval_hours=args.every, keep=args.keep)
+    due = schedule.next_due()
+    every = f"every {current.interval_hours} h" if current.interval_hours else "off"
+    when = due.isoformat(timespec="seconds") if due else "-"
+    text = f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
+    ctx.emit({"schedule": current, "folder": str(schedule.folder(current)), "next_due": due}, text)
+    return 0

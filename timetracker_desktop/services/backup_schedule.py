@@ -1,0 +1,200 @@
+"""Automatic backups: folder, interval and retention as settings; a Qt-free scheduler thread."""
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.backup import STAMP_FORMAT, BackupResult, BackupService
+from timetracker_desktop.services.guard import require
+
+log = logging.getLogger(__name__)
+FOLDER_KEY, INTERVAL_KEY, KEEP_KEY = "backup_folder", "backup_interval_hours", "backup_keep"
+MAX_INTERVAL_HOURS = 24 * 31
+MAX_KEEP = 1000
+_AUTO_RE = re.compile(r"^timetracker-auto-(\d{8}T\d{6}Z)\.zip$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSchedule:
+    """Where automatic backups go, how often (0 = never) and how many are kept."""
+
+    folder: str = ""
+    interval_hours: int = 24
+    keep: int = 14
+
+
+def backup_name(kind: str, at: datetime) -> str:
+    """``timetracker-<kind>-<UTC stamp>.zip``; automatic ones are recognised (and pruned) by this name."""
+    return f"timetracker-{kind}-{at.astimezone(UTC).strftime(STAMP_FORMAT)}.zip"
+
+
+def _whole(value: str, low: int, high: int, field: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValidationError(
+            f"{field}: {value!r} is not a whole number", code="not_a_number", field=field
+        ) from None
+    if not low <= number <= high:
+        raise ValidationError(f"{field}: {number} is outside {low}..{high}", code="out_of_range", field=field)
+    return number
+
+
+def _check_interval(hours: int | str) -> int:
+    return _whole(str(hours), 0, MAX_INTERVAL_HOURS, INTERVAL_KEY)
+
+
+def _check_keep(count: int | str) -> int:
+    return _whole(str(count), 1, MAX_KEEP, KEEP_KEY)
+
+
+def _schedule(stored: dict[str, str]) -> BackupSchedule:
+    """The stored schedule; a value that no longer validates falls back to the default."""
+    default = BackupSchedule()
+    try:
+        interval = _check_interval(stored.get(INTERVAL_KEY, default.interval_hours))
+        keep = _check_keep(stored.get(KEEP_KEY, default.keep))
+    except ValidationError:
+        return default
+    return BackupSchedule(stored.get(FOLDER_KEY, ""), interval, keep)
+
+
+def automatic_backups(folder: Path) -> list[tuple[datetime, Path]]:
+    """Automatic backups in a folder, oldest first, with the instants in their names."""
+    found = []
+    for path in folder.glob("timetracker-auto-*.zip") if folder.is_dir() else []:
+        match = _AUTO_RE.match(path.name)
+        if match:
+            found.append((datetime.strptime(match[1], STAMP_FORMAT).replace(tzinfo=UTC), path))
+    return sorted(found)
+
+
+class BackupScheduleService:
+    """Settings of automatic backups and the "back up if due" use case."""
+
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, backups: BackupService, default_folder: Callable[[], Path]
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._backups = backups
+        self._default_folder = default_folder
+
+    def current(self) -> BackupSchedule:
+        """The schedule in force (defaults for what was never set)."""
+        with self._uow(read_only=True) as uow:
+            return _schedule(uow.settings.all())
+
+    def folder(self, schedule: BackupSchedule | None = None) -> Path:
+        """The folder backups go to: the setting, else ``backups`` in the user data folder."""
+        chosen = (schedule or self.current()).folder
+        return Path(chosen) if chosen else self._default_folder()
+
+    def change(
+        self,
+        actor: Actor,
+        *,
+        folder: str | None = None,
+        interval_hours: int | None = None,
+        keep: int | None = None,
+    ) -> BackupSchedule:
+        """Change the schedule; audited old -> new."""
+        require(actor, Permission.MANAGE_SETTINGS)
+        if folder and not Path(folder).is_absolute():
+            raise ValidationError(
+                "the backup folder must be an absolute path", code="bad_folder", field=FOLDER_KEY
+            )
+        now = self._clock.now()
+        with self._uow() as uow:
+            before = _schedule(uow.settings.all())
+            after = BackupSchedule(
+                before.folder if folder is None else folder.strip(),
+                before.interval_hours if interval_hours is None else _check_interval(interval_hours),
+                before.keep if keep is None else _check_keep(keep),
+            )
+            for key, value in (
+                (FOLDER_KEY, after.folder),
+                (INTERVAL_KEY, after.interval_hours),
+                (KEEP_KEY, after.keep),
+            ):
+                uow.settings.set(key, str(value), now)
+            record(
+                uow,
+                actor,
+                now,
+                "settings.change",
+                ("setting", "backup_schedule"),
+                before=_text(before),
+                after=_text(after),
+            )
+            uow.commit()
+        return after
+
+    def next_due(self) -> datetime | None:
+        """When the next automatic backup is due (None when switched off)."""
+        schedule = self.current()
+        if schedule.interval_hours == 0:
+            return None
+        existing = automatic_backups(self.folder(schedule))
+        if not existing:
+            return self._clock.now()
+        return existing[-1][0] + timedelta(hours=schedule.interval_hours)
+
+    def run_if_due(self) -> BackupResult | None:
+        """Make an automatic backup when one is due, then delete the oldest beyond the number kept."""
+        due = self.next_due()
+        now = self._clock.now()
+        if due is None or due > now:
+            return None
+        schedule = self.current()
+        folder = self.folder(schedule)
+        result = self._backups.backup(Actor.system(), folder / backup_name("auto", now), kind="automatic")
+        for _at, old in automatic_backups(folder)[: -schedule.keep]:
+            old.unlink(missing_ok=True)
+            log.info("old automatic backup %s deleted", old.name)
+        return result
+
+
+def _text(schedule: BackupSchedule) -> dict[str, str]:
+    return {
+        FOLDER_KEY: schedule.folder,
+        INTERVAL_KEY: str(schedule.interval_hours),
+        KEEP_KEY: str(schedule.keep),
+    }
+
+
+class BackupScheduler:
+    """A daemon thread that makes automatic backups when due; ``stop()`` ends it promptly."""
+
+    def __init__(self, schedule: BackupScheduleService, *, poll_seconds: float = 60.0) -> None:
+        self._schedule = schedule
+        self._poll = poll_seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="backup-scheduler", daemon=True)
+
+    def start(self) -> None:
+        """Begin checking (the first check happens at once)."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop checking; waits for a backup in progress."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._schedule.run_if_due()
+            except Exception:  # a full disk or a lost database must not end the scheduler
+                log.exception("automatic backup failed")
+            self._stop.wait(self._poll)
