@@ -153,7 +153,8 @@ def section(results: dict[str, tuple[int, list[Figure]]], args: argparse.Namespa
         "",
         f"`bench/bench_reports.py` (`--employees {args.employees} --days {args.days} "
         f"--repeat {args.repeat}`), "
-        f"punches stored: {punches}; month {first:%Y-%m}, Python {platform.python_version()}, load average at the end "
+        f"punches stored: {punches}; month {first:%Y-%m}, Python {platform.python_version()}, "
+        "load average at the end "
         f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on 2 cores (other engineers' tests were running, so "
         "wall times are upper bounds; CPU time is the steadier figure). Best of the repeats; export figures "
         "include building the report, writing the file and the audit entry.",
