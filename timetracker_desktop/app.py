@@ -4,6 +4,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir
@@ -12,6 +13,9 @@ from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.services.container import Services, build_services
+
+if TYPE_CHECKING:
+    from timetracker_desktop.gui.reader_bridge import ReaderListener, ReaderService
 
 log = logging.getLogger(__name__)
 DB_URL_ENV = "TIMETRACKER_DB_URL"
@@ -108,9 +112,24 @@ class GuiDatabaseGateway:
         return build_app(url, clock=self.clock, bcrypt_rounds=self.bcrypt_rounds)
 
 
+def open_desk_reader(listener: "ReaderListener", reader_name: str | None) -> "ReaderService":
+    """The USB desk reader service reporting to the GUI's bridge (pyscard is imported only here)."""
+    from timetracker_desktop.hardware.desk_reader import DeskReader, ReaderCallbacks
+
+    callbacks = ReaderCallbacks(
+        card_presented=listener.on_card_presented,
+        card_removed=listener.on_card_removed,
+        reader_gone=listener.on_reader_gone,
+        reader_back=listener.on_reader_back,
+        readers_changed=listener.on_readers_changed,
+        error=listener.on_error,
+    )
+    return DeskReader(callbacks, reader_name)
+
+
 def run_gui(url: str | None) -> int:
     """Start the desktop application (Qt is imported only here)."""
     from timetracker_desktop.gui.shell import run
 
     explicit = url if url and url != default_database_url() else None
-    return run(explicit, GuiDatabaseGateway())
+    return run(explicit, GuiDatabaseGateway(), open_desk_reader)

@@ -95,6 +95,57 @@
     </message>
 </context>
 <context>
+    <name>BadgeReadView</name>
+    <message>
+        <source>Read from the badge</source>
+        <translation>Прочитано з бейджа</translation>
+    </message>
+    <message>
+        <source>Card UID:</source>
+        <translation>UID картки:</translation>
+    </message>
+    <message>
+        <source>Reversed:</source>
+        <translation>У зворотному порядку:</translation>
+    </message>
+    <message>
+        <source>Decimal:</source>
+        <translation>Десятковий:</translation>
+    </message>
+    <message>
+        <source>Phone badge code:</source>
+        <translation>Код бейджа телефона:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Ключ:</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Відбиток ключа:</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Власник:</translation>
+    </message>
+    <message>
+        <source>Little-endian / big-endian: other readers and systems print one of these.</source>
+        <translation>Від молодшого / від старшого байта: інші зчитувачі та системи показують одне з цих чисел.</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>verified by a fresh challenge</source>
+        <translation>перевірено свіжим викликом</translation>
+    </message>
+    <message>
+        <source>NOT verified: wrong signature</source>
+        <translation>НЕ перевірено: хибний підпис</translation>
+    </message>
+</context>
+<context>
     <name>BadgeTableModel</name>
     <message>
         <source>Kind</source>
@@ -154,6 +205,10 @@
     <message>
         <source>Badges of {0}</source>
         <translation>Бейджі: {0}</translation>
+    </message>
+    <message>
+        <source>Enroll from reader...</source>
+        <translation>Зі зчитувача...</translation>
     </message>
 </context>
 <context>
@@ -259,6 +314,17 @@
     <message>
         <source>The password is saved in the system&apos;s password store.</source>
         <translation>Пароль збережено в системному сховищі паролів.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReaderBridge</name>
+    <message>
+        <source>service unavailable</source>
+        <translation>служба недоступна</translation>
+    </message>
+    <message>
+        <source>no reader</source>
+        <translation>немає зчитувача</translation>
     </message>
 </context>
 <context>
@@ -368,6 +434,121 @@
     <message>
         <source>Activate</source>
         <translation>Активувати</translation>
+    </message>
+    <message>
+        <source>Who is this?</source>
+        <translation>Чий це бейдж?</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollBadgeDialog</name>
+    <message>
+        <source>Enroll a badge for {0}</source>
+        <translation>Реєстрація бейджа: {0}</translation>
+    </message>
+    <message>
+        <source>%v s left</source>
+        <translation>залишилось %v с</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Зареєструвати</translation>
+    </message>
+    <message>
+        <source>Reassign to this employee...</source>
+        <translation>Передати цьому працівникові...</translation>
+    </message>
+    <message>
+        <source>Read another badge</source>
+        <translation>Прочитати інший бейдж</translation>
+    </message>
+    <message>
+        <source>Enter by hand...</source>
+        <translation>Ввести вручну...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Tap the card or the phone with the badge app on the reader {0}...</source>
+        <translation>Прикладіть картку або телефон із застосунком бейджа до зчитувача {0}...</translation>
+    </message>
+    <message>
+        <source>No desk reader is connected. Connect a USB NFC reader (it is found at once), or enter the card UID or the phone badge code by hand.</source>
+        <translation>Настільний зчитувач не підключено. Підключіть USB NFC-зчитувач (його буде знайдено одразу) або введіть UID картки чи код бейджа телефона вручну.</translation>
+    </message>
+    <message>
+        <source>Wait again</source>
+        <translation>Чекати знову</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>No badge was tapped in time.</source>
+        <translation>За відведений час бейдж не приклали.</translation>
+    </message>
+    <message>
+        <source>Checking who holds this badge...</source>
+        <translation>Перевіряємо, чий це бейдж...</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>поки нікому</translation>
+    </message>
+    <message>
+        <source>Nobody holds this badge yet. Enroll it for {0}?</source>
+        <translation>Цей бейдж поки нікому не належить. Зареєструвати його для працівника «{0}»?</translation>
+    </message>
+    <message>
+        <source>This badge belongs to {0}. It can be enrolled for {1} only by reassigning it to them.</source>
+        <translation>Власник цього бейджа: {0}. Зареєструвати його для працівника «{1}» можна лише передавши йому бейдж.</translation>
+    </message>
+    <message>
+        <source>This phone is already enrolled for {0}. Save its key?</source>
+        <translation>Цей телефон уже зареєстровано для працівника «{0}». Зберегти його ключ?</translation>
+    </message>
+    <message>
+        <source>This card is already enrolled for {0}.</source>
+        <translation>Цю картку вже зареєстровано для працівника «{0}».</translation>
+    </message>
+    <message>
+        <source>Reassign the badge</source>
+        <translation>Передати бейдж</translation>
+    </message>
+    <message>
+        <source>Take this badge from {0} and give it to {1}? {0} will no longer be able to use it.</source>
+        <translation>Забрати цей бейдж у працівника «{0}» і передати працівникові «{1}»? «{0}» більше не зможе ним користуватися.</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Передати</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Збереження...</translation>
+    </message>
+    <message>
+        <source>Enrolled for {0}.</source>
+        <translation>Зареєстровано для працівника «{0}».</translation>
+    </message>
+    <message>
+        <source>Reassigned to {0}; the previous holder can no longer use it.</source>
+        <translation>Передано працівникові «{0}»; попередній власник більше не може ним користуватися.</translation>
+    </message>
+    <message>
+        <source>Already enrolled for {0}; nothing changed.</source>
+        <translation>Уже зареєстровано для працівника «{0}»; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s verified key was saved for {0}.</source>
+        <translation>Перевірений ключ телефона збережено для працівника «{0}».</translation>
+    </message>
+    <message>
+        <source>Another key is already registered for this phone. Reset its key first.</source>
+        <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1088,52 @@
     </message>
 </context>
 <context>
+    <name>ReaderChooser</name>
+    <message>
+        <source>First connected reader</source>
+        <translation>Перший підключений зчитувач</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (не підключено)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadMessages</name>
+    <message>
+        <source>The badge is disabled in the phone&apos;s app. Turn it on in the app and tap again.</source>
+        <translation>Бейдж вимкнено в застосунку на телефоні. Увімкніть його в застосунку й прикладіть ще раз.</translation>
+    </message>
+    <message>
+        <source>The badge was taken away too early. Hold it still on the reader and tap again.</source>
+        <translation>Бейдж забрали зарано. Притримайте його нерухомо на зчитувачі й прикладіть ще раз.</translation>
+    </message>
+    <message>
+        <source>This is a random ID (a phone without the badge app, or with the app closed): it never identifies anyone. Open the badge app and tap again.</source>
+        <translation>Це випадковий ідентифікатор (телефон без застосунку бейджа або із закритим застосунком): він нікого не ідентифікує. Відкрийте застосунок бейджа й прикладіть ще раз.</translation>
+    </message>
+    <message>
+        <source>The phone did not prove that it holds its key (wrong signature). It cannot be enrolled; nothing was saved.</source>
+        <translation>Телефон не довів, що володіє своїм ключем (хибний підпис). Зареєструвати його не можна; нічого не збережено.</translation>
+    </message>
+    <message>
+        <source>This reader cuts the phone&apos;s long replies, so the phone cannot be checked here. Enroll this phone through an Android terminal in register mode.</source>
+        <translation>Цей зчитувач обрізає довгі відповіді телефона, тож перевірити телефон тут не можна. Зареєструйте цей телефон через Android-термінал у режимі реєстрації.</translation>
+    </message>
+    <message>
+        <source>The phone sent a key that is not valid. Reinstall the badge app and tap again.</source>
+        <translation>Телефон надіслав недійсний ключ. Перевстановіть застосунок бейджа й прикладіть ще раз.</translation>
+    </message>
+    <message>
+        <source>The card sent a UID that is not valid. Tap again or use another card.</source>
+        <translation>Картка надіслала недійсний UID. Прикладіть ще раз або візьміть іншу картку.</translation>
+    </message>
+    <message>
+        <source>The badge could not be read. Tap again; if it keeps failing, try another badge.</source>
+        <translation>Не вдалося прочитати бейдж. Прикладіть ще раз; якщо помилка повторюється, спробуйте інший бейдж.</translation>
+    </message>
+</context>
+<context>
     <name>ReassignBadgeDialog</name>
     <message>
         <source>Give badge {0} to another employee</source>
@@ -1013,6 +1240,10 @@
     <message>
         <source>{0} (from the next start)</source>
         <translation>{0} (з наступного запуску)</translation>
+    </message>
+    <message>
+        <source>Desk reader (applies at once):</source>
+        <translation>Настільний зчитувач (діє одразу):</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1415,37 @@
     <message>
         <source>Updated at {0}</source>
         <translation>Оновлено о {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WhoIsThisDialog</name>
+    <message>
+        <source>Who is this?</source>
+        <translation>Чий це бейдж?</translation>
+    </message>
+    <message>
+        <source>No desk reader is connected.</source>
+        <translation>Настільний зчитувач не підключено.</translation>
+    </message>
+    <message>
+        <source>Tap any badge on the reader {0}...</source>
+        <translation>Прикладіть будь-який бейдж до зчитувача {0}...</translation>
+    </message>
+    <message>
+        <source>Looking up the holder...</source>
+        <translation>Шукаємо власника...</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>нікому</translation>
+    </message>
+    <message>
+        <source>Nobody holds this badge.</source>
+        <translation>Цей бейдж нікому не належить.</translation>
+    </message>
+    <message>
+        <source>This badge belongs to {0}.</source>
+        <translation>Власник цього бейджа: {0}.</translation>
     </message>
 </context>
 </TS>

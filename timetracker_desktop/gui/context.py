@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from timetracker_desktop.domain.users import Actor, Permission, User
 from timetracker_desktop.gui.bridges import ScanBridge
 from timetracker_desktop.gui.gateway import DatabaseGateway
+from timetracker_desktop.gui.reader_bridge import DeskReaderBridge
 from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.tasks import TaskRunner
 from timetracker_desktop.services.container import Services
@@ -28,6 +29,7 @@ class GuiContext:
     scan_bridge: ScanBridge
     listener_in_process: bool = False
     gateway: DatabaseGateway | None = None
+    reader: DeskReaderBridge | None = None  # the USB desk reader; None: none wired (tests)
     presence: PresenceService = field(init=False)
     live_feed: LiveFeedService = field(init=False)
 

@@ -17,6 +17,7 @@ from timetracker_desktop.gui.errors import ErrorReporter, install_error_handling
 from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
 from timetracker_desktop.gui.i18n import install_translators
 from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderFactory
 from timetracker_desktop.gui.settings import APPLICATION, ORGANIZATION, UiSettings
 from timetracker_desktop.gui.startup import Startup
 from timetracker_desktop.gui.tasks import PoolTaskRunner
@@ -38,7 +39,12 @@ class Shell(QObject):
     """
 
     def __init__(
-        self, app: QApplication, gateway: DatabaseGateway, ui_settings: UiSettings, explicit_url: str | None
+        self,
+        app: QApplication,
+        gateway: DatabaseGateway,
+        ui_settings: UiSettings,
+        explicit_url: str | None,
+        reader_factory: ReaderFactory | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -47,6 +53,8 @@ class Shell(QObject):
         self.reporter = ErrorReporter(self)
         self.runner = PoolTaskRunner(self.reporter.report, self)
         self.scan_bridge = ScanBridge(self)
+        self.reader = DeskReaderBridge(self)
+        self._reader_factory = reader_factory
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
@@ -57,6 +65,7 @@ class Shell(QObject):
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         self.database = database
+        self.reader.start(self._reader_factory, self.ui_settings.reader_name)
         context = GuiContext(
             services=database.services,
             user=user,
@@ -65,6 +74,7 @@ class Shell(QObject):
             database_label=without_password(database.url),
             scan_bridge=self.scan_bridge,
             gateway=self._gateway,
+            reader=self.reader,
         )
         self.context = context
         self.window = MainWindow(context)
@@ -77,12 +87,13 @@ class Shell(QObject):
 
     def _on_about_to_quit(self) -> None:
         # Shutdown order (Threading rule 6): listener -> reader -> worker threads -> database.
+        self.reader.stop()
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
 
 
-def run(url: str | None, gateway: DatabaseGateway) -> int:
+def run(url: str | None, gateway: DatabaseGateway, reader_factory: ReaderFactory | None = None) -> int:
     """Show the application and run its event loop; ``url`` is a database given on the command line."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -94,7 +105,7 @@ def run(url: str | None, gateway: DatabaseGateway) -> int:
     if not install_translators(app, ui_settings.language):
         log.warning("the Ukrainian catalogs could not be loaded")
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
-    shell = Shell(app, gateway, ui_settings, url)
+    shell = Shell(app, gateway, ui_settings, url, reader_factory)
     install_error_handling(shell.reporter)
     shell.startup.start()
     return int(app.exec())

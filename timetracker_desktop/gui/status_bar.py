@@ -44,6 +44,9 @@ class MainStatusBar(QStatusBar):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+        if context.reader is not None:
+            context.reader.state_changed.connect(self._on_reader_state_changed)
+            self._on_reader_state_changed()
 
     def set_listener_state(self, state: str) -> None:
         """Show the listener's address and state."""
@@ -55,6 +58,10 @@ class MainStatusBar(QStatusBar):
     def set_reader_state(self, state: str) -> None:
         """Show the desk reader's state."""
         self.reader.setText(self.tr("Desk reader: {0}").format(state))
+
+    def _on_reader_state_changed(self) -> None:
+        if self._context.reader is not None:
+            self.set_reader_state(self._context.reader.describe())
 
     def set_busy(self, busy: bool) -> None:
         """Show or hide the busy indicator."""

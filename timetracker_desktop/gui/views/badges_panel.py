@@ -15,6 +15,7 @@ from timetracker_desktop.gui.dialogs.badge_dialogs import (
     ReassignBadgeDialog,
     RevokeBadgeDialog,
 )
+from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.models.badges import BadgeTableModel
 from timetracker_desktop.services.dto import EmployeeDetail
@@ -48,6 +49,9 @@ class BadgesPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(QIcon(":/icons/add.svg"), self.tr("Add badge"))
         self.add_button.setObjectName("addBadge")
+        self.enroll_button = QPushButton(QIcon(":/icons/badge.svg"), self.tr("Enroll from reader..."))
+        self.enroll_button.setObjectName("enrollBadge")
+        self.enroll_button.clicked.connect(self._on_enroll_clicked)
         self.revoke_button = QPushButton(self.tr("Revoke"))
         self.revoke_button.setObjectName("revokeBadge")
         self.reassign_button = QPushButton(self.tr("Give to another..."))
@@ -57,7 +61,7 @@ class BadgesPanel(QWidget):
         self.reassign_button.clicked.connect(self._on_reassign_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.revoke_button, self.reassign_button):
+        for button in (self.enroll_button, self.add_button, self.revoke_button, self.reassign_button):
             buttons.addWidget(button)
             button.setVisible(context.can(Permission.EDIT_PEOPLE))
         buttons.addStretch(1)
@@ -106,6 +110,7 @@ class BadgesPanel(QWidget):
         badge = self.selected_badge()
         active = badge is not None and badge.is_active
         self.add_button.setEnabled(self._employee is not None)
+        self.enroll_button.setEnabled(self._employee is not None)
         self.revoke_button.setEnabled(active)
         self.reassign_button.setEnabled(active)
 
@@ -117,6 +122,15 @@ class BadgesPanel(QWidget):
     def _on_add_clicked(self) -> None:
         if self._employee is not None:
             self._open(AddBadgeDialog(self._context, self._employee, self))
+
+    def _on_enroll_clicked(self) -> None:
+        if self._employee is None:
+            return
+        dialog = EnrollBadgeDialog(self._context, self._employee, self)
+        dialog.saved.connect(self._on_badges_changed)
+        dialog.manual_requested.connect(self._on_add_clicked)
+        self.dialog = dialog
+        dialog.open()
 
     def _on_revoke_clicked(self) -> None:
         badge = self.selected_badge()

@@ -20,6 +20,7 @@ from timetracker_desktop.domain.users import Permission
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.employee_dialog import EmployeeDialog
 from timetracker_desktop.gui.dialogs.import_dialog import ImportDialog
+from timetracker_desktop.gui.dialogs.who_is_this import WhoIsThisDialog
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.models.employees import EmployeeTableModel
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
@@ -86,6 +87,7 @@ class EmployeesView(QWidget):
         self.import_button = action_button(
             "importEmployees", self.tr("Import..."), ":/icons/import.svg", editor
         )
+        self.who_button = action_button("whoIsThis", self.tr("Who is this?"), ":/icons/employees.svg")
         self.status = QLabel()
         self.status.setObjectName("employeesStatus")
         self.model = EmployeeTableModel(self)
@@ -106,6 +108,7 @@ class EmployeesView(QWidget):
         bar.addWidget(self.show_inactive)
         for button in (self.add_button, self.edit_button, self.active_button, self.import_button):
             bar.addWidget(button)
+        bar.addWidget(self.who_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.badges)
@@ -124,6 +127,7 @@ class EmployeesView(QWidget):
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.active_button.clicked.connect(self._on_toggle_active_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
+        self.who_button.clicked.connect(self._on_who_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def refresh(self) -> None:
@@ -213,6 +217,11 @@ class EmployeesView(QWidget):
     def _on_import_clicked(self) -> None:
         dialog = ImportDialog(self._context, self)
         dialog.imported.connect(self._on_imported)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_who_clicked(self) -> None:
+        dialog = WhoIsThisDialog(self._context, self)
         self.dialog = dialog
         dialog.open()
 

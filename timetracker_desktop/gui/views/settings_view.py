@@ -22,6 +22,7 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.field_errors import FieldErrors
+from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
 
 RULE_FIELDS = ("time_zone", "scan_cooldown_seconds", "max_shift_hours", "terminal_online_seconds")
@@ -62,6 +63,7 @@ class SettingsView(QWidget):
         self.language.addItem("Українська", "uk")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(context.ui_settings.language)))
+        self.desk_reader = ReaderChooser(context)
         self.time_zone = QComboBox()
         self.time_zone.setObjectName("time_zone")
         self.time_zone.setEditable(True)
@@ -92,6 +94,7 @@ class SettingsView(QWidget):
         interface = QGroupBox(self.tr("This computer"))
         ui_form = QFormLayout(interface)
         ui_form.addRow(self.tr("Language (after restart):"), self.language)
+        ui_form.addRow(self.tr("Desk reader (applies at once):"), self.desk_reader)
         rules = QGroupBox(self.tr("Office rules (shared by all computers)"))
         rules_form = QFormLayout(rules)
         self.errors = FieldErrors(rules_form, "settingsError")
