@@ -95,10 +95,11 @@ class EventLogModel(RowTableModel[PunchLine]):
         self._generation += 1
         self._fetch = fetch
         self._after = None
-        self._complete = False
+        self._complete = True  # nobody may fetch while the reset is being announced
         self._loading = False
         self._overrides = {}
         self.set_rows([])
+        self._complete = False
         self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
@@ -116,20 +117,20 @@ class EventLogModel(RowTableModel[PunchLine]):
     def _on_page_fetched(self, tagged: _Tagged) -> None:
         if tagged.generation != self._generation:
             return
-        self._loading = False
         if tagged.page is None:
-            self._complete = True
+            self._loading, self._complete = False, True
             self.failed.emit(tagged.error)
             return
         page = tagged.page
         self._overrides.update(page.overrides)
         self._after = page.next_after or self._after
         self._complete = page.complete
-        if page.lines:
+        if page.lines:  # still "loading" while the insertion is announced: no nested fetch from a listener
             start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page.lines) - 1)
             self.rows.extend(page.lines)
             self.endInsertRows()
+        self._loading = False
         self.loaded.emit(len(self.rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
