@@ -13,6 +13,9 @@ from timetracker_desktop.hardware.outcomes import (
     ReadInterrupted,
 )
 
+VERIFIED_STYLE = "color: #1b7f3b; font-weight: 600"
+NOT_VERIFIED_STYLE = "color: #b00020; font-weight: 600"
+
 
 def badge_of(outcome: CardOutcome) -> tuple[BadgeKind, str] | None:
     """The badge a read names (kind, value), if it names one."""
@@ -135,6 +138,7 @@ class BadgeReadView(QGroupBox):
                 else self.tr("NOT verified: wrong signature")
             )
             self._show(code=outcome.code, key=key, fingerprint=outcome.fingerprint)
+            self.values["key"].setStyleSheet(VERIFIED_STYLE if outcome.verified else NOT_VERIFIED_STYLE)
         else:
             self.clear()
 
