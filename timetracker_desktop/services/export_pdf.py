@@ -23,7 +23,7 @@ MARGIN = 10 * MM
 CAPTION_SIZE = 8.0
 TITLE_SIZE = 12.0
 PAD = 1.5
-_GRID_WIDTHS = {ColumnKind.DURATION: 11 * MM, ColumnKind.COUNT: 8 * MM, ColumnKind.TEXT: 34 * MM}
+_GRID_WIDTHS = {ColumnKind.DURATION: 12 * MM, ColumnKind.COUNT: 8 * MM, ColumnKind.TEXT: 34 * MM}
 _WIDTHS = {
     ColumnKind.DATE: 18 * MM,
     ColumnKind.TIME: 14 * MM,
@@ -62,12 +62,11 @@ class _Layout:
     widths: tuple[float, ...]
     font_size: float
     leading: float
-    lines: int
     header_lines: int
 
-    @property
-    def row_height(self) -> float:
-        return self.lines * self.leading + PAD
+    def row_height(self, cells: Sequence[str]) -> float:
+        """Rows grow with their tallest cell (a two-line shift)."""
+        return max((c.count("\n") for c in cells), default=0) * self.leading + self.leading + PAD
 
     @property
     def header_height(self) -> float:
@@ -84,7 +83,7 @@ def _widths(columns: Sequence[Column], page_width: float, grid: bool) -> list[fl
     return [w if w is not None else share * wt / flex_weight for w, wt in zip(fixed, weights, strict=True)]
 
 
-def _layout(table: ReportTable, cells: Sequence[Sequence[str]], headers: Sequence[str]) -> _Layout:
+def _layout(table: ReportTable, headers: Sequence[str]) -> _Layout:
     grid = table.is_grid
     fixed = sum(_WIDTHS.get(c.kind, 25 * MM) for c in table.columns)
     page = landscape(A4) if grid or fixed > A4[0] - 2 * MARGIN else A4
@@ -94,9 +93,8 @@ def _layout(table: ReportTable, cells: Sequence[Sequence[str]], headers: Sequenc
     for width in widths[:-1]:
         xs.append(xs[-1] + width)
     font_size = 5.5 if grid else 8.0
-    lines = max((text.count("\n") + 1 for row in cells for text in row), default=1)
     header_lines = max((h.count("\n") + 1 for h in headers), default=1)
-    return _Layout(size, tuple(xs), tuple(widths), font_size, font_size * 1.2, lines, header_lines)
+    return _Layout(size, tuple(xs), tuple(widths), font_size, font_size * 1.2, header_lines)
 
 
 @lru_cache(maxsize=65536)  # report cells repeat (names, times, kinds): measure each text once
@@ -152,13 +150,14 @@ class _PdfWriter:
         raw = [text.row(values) for values in table.rows]
         if table.totals is not None:
             raw.append(text.row(table.totals))
-        probe = _layout(table, [], [])
+        probe = _layout(table, [])
         self.cells = [self._shifts(row, probe) for row in raw]
         self.headers = [
             "\n".join(wrap(text.header(column), width - 2 * PAD, FONT_BOLD, probe.font_size))
             for column, width in zip(table.columns, probe.widths, strict=True)
         ]
-        self.layout = _layout(table, self.cells, self.headers)
+        self.layout = _layout(table, self.headers)
+        self.heights = [self.layout.row_height(row) for row in self.cells]
         self.left = [column.kind in _LEFT for column in table.columns]
         self.canvas = Canvas(stream, pagesize=self.layout.size, invariant=True)
         self.canvas.setTitle(text.title())
@@ -180,15 +179,19 @@ class _PdfWriter:
         extra = len(self.summary) * (CAPTION_SIZE + 2) if page == 1 else 0
         return self.layout.size[1] - MARGIN - TITLE_SIZE - 3 * (CAPTION_SIZE + 3) - extra
 
-    def _capacity(self, page: int) -> int:
+    def _page_end(self, page: int, start: int) -> int:
         room = self._top(page) - self.layout.header_height - MARGIN - 8 * MM
-        return max(1, int(room // self.layout.row_height))
+        end = start
+        while end < len(self.cells) and (end == start or room >= self.heights[end]):
+            room -= self.heights[end]
+            end += 1
+        return end
 
     def _pages(self) -> list[range]:
         pages: list[range] = []
         start, page = 0, 1
         while start < len(self.cells) or not pages:
-            end = min(len(self.cells), start + self._capacity(page))
+            end = self._page_end(page, start)
             pages.append(range(start, end))
             start, page = end, page + 1
         return pages
@@ -203,7 +206,7 @@ class _PdfWriter:
     def write(self) -> None:
         pages = self._pages()
         legend = self._legend_lines()
-        last_bottom = self._table_bottom(len(pages), len(pages[-1]))
+        last_bottom = self._table_bottom(len(pages), pages[-1])
         legend_height = len(legend) * (CAPTION_SIZE + 2) + 4 * MM
         legend_apart = bool(legend) and last_bottom - legend_height < MARGIN + 8 * MM
         total = len(pages) + int(legend_apart)
@@ -219,8 +222,8 @@ class _PdfWriter:
         self.canvas.showPage()
         self.canvas.save()
 
-    def _table_bottom(self, page: int, rows: int) -> float:
-        return self._top(page) - self.layout.header_height - rows * self.layout.row_height
+    def _table_bottom(self, page: int, rows: range) -> float:
+        return self._top(page) - self.layout.header_height - sum(self.heights[i] for i in rows)
 
     def _captions(self, page: int, pages: int) -> None:
         c, text = self.canvas, self.text
@@ -242,7 +245,7 @@ class _PdfWriter:
     def _table(self, page: int, rows: range) -> None:
         layout, c = self.layout, self.canvas
         top = self._top(page)
-        bottom = self._table_bottom(page, len(rows))
+        bottom = self._table_bottom(page, rows)
         right = layout.xs[-1] + layout.widths[-1]
         self._shading(top - layout.header_height, bottom)
         c.setFillColor(_HEADER_FILL)
@@ -250,17 +253,17 @@ class _PdfWriter:
         has_total = self.table.totals is not None and len(rows) > 0 and rows[-1] == len(self.cells) - 1
         if has_total:
             c.setFillColor(_TOTAL_FILL)
-            c.rect(MARGIN, bottom, right - MARGIN, layout.row_height, stroke=0, fill=1)
+            c.rect(MARGIN, bottom, right - MARGIN, self.heights[rows[-1]], stroke=0, fill=1)
         text = c.beginText()  # one text object per page: far cheaper than a drawString per cell
         text.setFillColor(colors.white)
-        self._row(text, self.headers, top, layout.header_lines, header=True)
+        self._row(text, self.headers, top, header=True)
         text.setFillColor(colors.black)
         y = top - layout.header_height
         for index in rows:
-            self._row(text, self.cells[index], y, layout.lines, bold=has_total and index == rows[-1])
-            y -= layout.row_height
+            self._row(text, self.cells[index], y, bold=has_total and index == rows[-1])
+            y -= self.heights[index]
         c.drawText(text)
-        self._rules(top, bottom, len(rows))
+        self._rules(top, bottom, rows)
 
     def _shading(self, top: float, bottom: float) -> None:
         c = self.canvas
@@ -274,7 +277,6 @@ class _PdfWriter:
         text: Any,
         cells: Sequence[str],
         top: float,
-        lines: int,
         *,
         header: bool = False,
         bold: bool = False,
@@ -284,22 +286,26 @@ class _PdfWriter:
         font = FONT_BOLD if header or bold else FONT
         text.setFont(font, size)
         pad = PAD if header else PAD / 2
+        tallest = max(cell.count("\n") for cell in cells)
         for cell, left, x, width in zip(cells, self.left, layout.xs, layout.widths, strict=True):
             if not cell:
                 continue
-            for number, line in enumerate(cell.split("\n")[:lines]):
+            lines = cell.split("\n")
+            offset = (tallest + 1 - len(lines)) * layout.leading / 2  # centred vertically in a taller row
+            for number, line in enumerate(lines, start=1):
                 shown, measured = fitted(line, width - 2 * PAD, font, size)
                 x_text = x + PAD if left and not header else x + (width - measured) / 2
-                text.setTextOrigin(x_text, top - pad - (number + 1) * layout.leading + size * 0.25)
+                text.setTextOrigin(x_text, top - pad - offset - number * layout.leading + size * 0.25)
                 text.textOut(shown)
 
-    def _rules(self, top: float, bottom: float, rows: int) -> None:
+    def _rules(self, top: float, bottom: float, rows: range) -> None:
         layout, c = self.layout, self.canvas
         right = layout.xs[-1] + layout.widths[-1]
         c.setStrokeColor(_LINE)
         c.setLineWidth(0.25)
-        first = top - layout.header_height
-        ys = [top, *(first - n * layout.row_height for n in range(rows + 1))]
+        ys = [top, top - layout.header_height]
+        for index in rows:
+            ys.append(ys[-1] - self.heights[index])
         segments: list[Any] = [(MARGIN, y, right, y) for y in ys]
         segments += [(x, top, x, bottom) for x in (*layout.xs, right)]
         c.lines(segments)
