@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Новий користувач</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Ім&apos;я користувача:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The first administrator</source>
@@ -92,6 +107,266 @@
     <message>
         <source>Creating the administrator...</source>
         <translation>Створення адміністратора…</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyTemplateDialog</name>
+    <message>
+        <source>Fill from a template</source>
+        <translation>Заповнити з шаблону</translation>
+    </message>
+    <message>
+        <source>New...</source>
+        <translation>Новий...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Змінити...</translation>
+    </message>
+    <message>
+        <source>Overwrite cells that are already filled</source>
+        <translation>Перезаписати вже заповнені клітинки</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>Employees:</source>
+        <translation>Працівники:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign punch</source>
+        <translation>Призначити відмітку</translation>
+    </message>
+    <message>
+        <source>I confirm that this phone belongs to this employee (the sighting is not signed)</source>
+        <translation>Підтверджую, що цей телефон належить цьому працівникові (відмітка не підписана)</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Зчитано:</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Працівник:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Об&apos;єкт</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Вхід у систему</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Невдалий вхід</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>Блокування</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Користувача створено</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Роль змінено</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>Користувача ввімкнено</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>Користувача вимкнено</translation>
+    </message>
+    <message>
+        <source>User unlocked</source>
+        <translation>Користувача розблоковано</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Пароль змінено</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Працівника додано</translation>
+    </message>
+    <message>
+        <source>Employee changed</source>
+        <translation>Працівника змінено</translation>
+    </message>
+    <message>
+        <source>Badge issued</source>
+        <translation>Бейдж видано</translation>
+    </message>
+    <message>
+        <source>Badge revoked</source>
+        <translation>Бейдж відкликано</translation>
+    </message>
+    <message>
+        <source>Badge reassigned</source>
+        <translation>Бейдж передано</translation>
+    </message>
+    <message>
+        <source>Badge alias learned</source>
+        <translation>Запам&apos;ятано псевдонім бейджа</translation>
+    </message>
+    <message>
+        <source>Manual punch</source>
+        <translation>Ручна відмітка</translation>
+    </message>
+    <message>
+        <source>Punch voided</source>
+        <translation>Відмітку анульовано</translation>
+    </message>
+    <message>
+        <source>Direction set</source>
+        <translation>Напрямок встановлено</translation>
+    </message>
+    <message>
+        <source>Correction undone</source>
+        <translation>Виправлення скасовано</translation>
+    </message>
+    <message>
+        <source>Unassigned punch assigned</source>
+        <translation>Непризначену відмітку призначено</translation>
+    </message>
+    <message>
+        <source>Unassigned punch dismissed</source>
+        <translation>Непризначену відмітку відхилено</translation>
+    </message>
+    <message>
+        <source>Schedule cell</source>
+        <translation>Клітинка графіка</translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation>Шаблон збережено</translation>
+    </message>
+    <message>
+        <source>Template applied</source>
+        <translation>Шаблон застосовано</translation>
+    </message>
+    <message>
+        <source>Holiday set</source>
+        <translation>Свято додано</translation>
+    </message>
+    <message>
+        <source>Holiday removed</source>
+        <translation>Свято видалено</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Налаштування змінено</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>виконано</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>All actions</source>
+        <translation>Усі дії</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>Усі об&apos;єкти</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>Перевірити ланцюжок</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Дія:</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>Об&apos;єкт:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Завантаження...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>Перевірка...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n entry(ies) chain correctly.</source>
+        <translation>
+            <numerusform>Цілий: %n запис правильно зчеплений.</numerusform>
+            <numerusform>Цілий: %n записи правильно зчеплені.</numerusform>
+            <numerusform>Цілий: %n записів правильно зчеплені.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at entry #{0}: the log was altered after it was written.</source>
+        <translation>Порушено на записі №{0}: журнал змінили після запису.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +484,37 @@
     <message>
         <source>Enroll from reader...</source>
         <translation>Зі зчитувача...</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Void punch</source>
+        <translation>Анулювати відмітку</translation>
+    </message>
+    <message>
+        <source>Set direction</source>
+        <translation>Встановити напрямок</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Вхід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>Punch:</source>
+        <translation>Відмітка:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Напрямок:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
     </message>
 </context>
 <context>
@@ -770,6 +1076,168 @@
     </message>
 </context>
 <context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Працівник</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Напрямок</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Термінал</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Вхід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>{0} (corrected)</source>
+        <translation>{0} (виправлено)</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>термінал</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>вручну</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>імпорт</translation>
+    </message>
+    <message>
+        <source>terminal clock off</source>
+        <translation>годинник термінала неточний</translation>
+    </message>
+    <message>
+        <source>double tap</source>
+        <translation>подвійне прикладання</translation>
+    </message>
+    <message>
+        <source>reassigned</source>
+        <translation>перепризначено</translation>
+    </message>
+    <message>
+        <source>legacy</source>
+        <translation>зі старої системи</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>анульовано</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Manual punch...</source>
+        <translation>Ручна відмітка...</translation>
+    </message>
+    <message>
+        <source>Void...</source>
+        <translation>Анулювати...</translation>
+    </message>
+    <message>
+        <source>Set direction...</source>
+        <translation>Напрямок...</translation>
+    </message>
+    <message>
+        <source>Undo...</source>
+        <translation>Скасувати...</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Термінал:</translation>
+    </message>
+    <message>
+        <source>Punch log</source>
+        <translation>Журнал відміток</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Непризначені</translation>
+    </message>
+    <message>
+        <source>All employees</source>
+        <translation>Усі працівники</translation>
+    </message>
+    <message>
+        <source>All terminals</source>
+        <translation>Усі термінали</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Завантаження...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n punch(es) shown</source>
+        <translation>
+            <numerusform>Показано %n відмітку</numerusform>
+            <numerusform>Показано %n відмітки</numerusform>
+            <numerusform>Показано %n відміток</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n punch(es) shown</source>
+        <translation>
+            <numerusform>Показано {0} з %n відмітки</numerusform>
+            <numerusform>Показано {0} з %n відміток</numerusform>
+            <numerusform>Показано {0} з %n відміток</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This punch has no correction to undo.</source>
+        <translation>Ця відмітка не має виправлень, які можна скасувати.</translation>
+    </message>
+    <message>
+        <source>Unassigned ({0})</source>
+        <translation>Непризначені ({0})</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>TimeTracker Desktop: first start</source>
@@ -781,6 +1249,51 @@
     <message>
         <source>{0} min</source>
         <translation>{0} хв</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <source>Holiday</source>
+        <translation>Свято</translation>
+    </message>
+    <message>
+        <source>e.g. Independence Day</source>
+        <translation>напр. День Незалежності</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Назва:</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Свято</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPanel</name>
+    <message>
+        <source>Add...</source>
+        <translation>Додати...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Holidays of {0}</source>
+        <translation>Свята {0} року</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1523,57 @@
     </message>
 </context>
 <context>
+    <name>ManualPunchDialog</name>
+    <message>
+        <source>Manual punch</source>
+        <translation>Ручна відмітка</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Вхід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>e.g. forgot to tap out</source>
+        <translation>напр. забув відмітитися на виході</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Час:</translation>
+    </message>
+    <message>
+        <source>Which one:</source>
+        <translation>Котрий:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Напрямок:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>first ({0})</source>
+        <translation>перший ({0})</translation>
+    </message>
+    <message>
+        <source>second ({0})</source>
+        <translation>другий ({0})</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Today</source>
@@ -1024,8 +1588,31 @@
         <translation>Термінали</translation>
     </message>
     <message>
+        <source>Schedules</source>
+        <translation>Графіки</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Користувачі</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудиту</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Налаштування</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for {0}</source>
+        <translation>Новий пароль для {0}</translation>
     </message>
 </context>
 <context>
@@ -1088,17 +1675,6 @@
     </message>
 </context>
 <context>
-    <name>ReaderChooser</name>
-    <message>
-        <source>First connected reader</source>
-        <translation>Перший підключений зчитувач</translation>
-    </message>
-    <message>
-        <source>{0} (not connected)</source>
-        <translation>{0} (не підключено)</translation>
-    </message>
-</context>
-<context>
     <name>ReadMessages</name>
     <message>
         <source>The badge is disabled in the phone&apos;s app. Turn it on in the app and tap again.</source>
@@ -1134,6 +1710,17 @@
     </message>
 </context>
 <context>
+    <name>ReaderChooser</name>
+    <message>
+        <source>First connected reader</source>
+        <translation>Перший підключений зчитувач</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (не підключено)</translation>
+    </message>
+</context>
+<context>
     <name>ReassignBadgeDialog</name>
     <message>
         <source>Give badge {0} to another employee</source>
@@ -1161,6 +1748,135 @@
     <message>
         <source>Reason:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of {0}</source>
+        <translation>Роль користувача {0}</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGridModel</name>
+    <message>
+        <source>Holiday: {0}</source>
+        <translation>Свято: {0}</translation>
+    </message>
+    <message>
+        <source>Break: {0} min</source>
+        <translation>Перерва: {0} хв</translation>
+    </message>
+    <message>
+        <source>Night shift: ends the next day</source>
+        <translation>Нічна зміна: закінчується наступного дня</translation>
+    </message>
+    <message>
+        <source>Not saved: «{0}». {1}</source>
+        <translation>Не збережено: «{0}». {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesView</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Попередній місяць</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Наступний місяць</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>Unpaid break saved with the shifts you type</source>
+        <translation>Неоплачувана перерва, що зберігається з введеними змінами</translation>
+    </message>
+    <message>
+        <source>Fill from template...</source>
+        <translation>Заповнити з шаблону...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Break:</source>
+        <translation>Перерва:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n працівник</numerusform>
+            <numerusform>%n працівники</numerusform>
+            <numerusform>%n працівників</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>вихідний</translation>
+    </message>
+    <message>
+        <source>sick leave</source>
+        <translation>лікарняний</translation>
+    </message>
+    <message>
+        <source>vacation</source>
+        <translation>відпустка</translation>
+    </message>
+    <message>
+        <source>office day (no fixed times)</source>
+        <translation>офісний день (без фіксованого часу)</translation>
+    </message>
+    <message>
+        <source>night shift, ends the next day</source>
+        <translation>нічна зміна, закінчується наступного дня</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>вихідні</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>свято</translation>
+    </message>
+    <message>
+        <source>not saved (see the cell&apos;s tooltip)</source>
+        <translation>не збережено (див. підказку клітинки)</translation>
+    </message>
+    <message>
+        <source>Type 8-17, 8:30-17 or 22:00-06:00, or a code; Enter saves, Delete clears.</source>
+        <translation>Введіть 8-17, 8:30-17 або 22:00-06:00 чи код; Enter зберігає, Delete очищає.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Збережено.</translation>
+    </message>
+    <message>
+        <source>«{0}» was not saved: {1}</source>
+        <translation>«{0}» не збережено: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) cleared</source>
+        <translation>
+            <numerusform>Очищено %n клітинку</numerusform>
+            <numerusform>Очищено %n клітинки</numerusform>
+            <numerusform>Очищено %n клітинок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) filled from the template</source>
+        <translation>
+            <numerusform>З шаблону заповнено %n клітинку</numerusform>
+            <numerusform>З шаблону заповнено %n клітинки</numerusform>
+            <numerusform>З шаблону заповнено %n клітинок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1979,45 @@
     <message>
         <source>TimeTracker Desktop</source>
         <translation>TimeTracker Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New template</source>
+        <translation>Новий шаблон</translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation>Зміна шаблону</translation>
+    </message>
+    <message>
+        <source>e.g. Five-day week</source>
+        <translation>напр. П&apos;ятиденка</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Назва:</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>Перший день:</translation>
+    </message>
+    <message>
+        <source>Weeks:</source>
+        <translation>Тижнів:</translation>
+    </message>
+    <message>
+        <source>Cells:</source>
+        <translation>Клітинки:</translation>
+    </message>
+    <message>
+        <source>Week {0}</source>
+        <translation>Тиждень {0}</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Введіть назву.</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +2173,205 @@
     </message>
 </context>
 <context>
+    <name>UnassignedPanel</name>
+    <message>
+        <source>Assign...</source>
+        <translation>Призначити...</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Відхилити</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unassigned punch(es)</source>
+        <translation>
+            <numerusform>%n непризначена відмітка</numerusform>
+            <numerusform>%n непризначені відмітки</numerusform>
+            <numerusform>%n непризначених відміток</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assigned; a new badge was issued.</source>
+        <translation>Призначено; видано новий бейдж.</translation>
+    </message>
+    <message>
+        <source>Assigned.</source>
+        <translation>Призначено.</translation>
+    </message>
+    <message>
+        <source>Dismiss the read {0}? It stays in the records, marked dismissed.</source>
+        <translation>Відхилити зчитування {0}? Воно залишиться в записах з позначкою «відхилено».</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Термінал</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Value read</source>
+        <translation>Зчитане значення</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Чому</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>картка</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>unknown badge</source>
+        <translation>невідомий бейдж</translation>
+    </message>
+    <message>
+        <source>revoked badge</source>
+        <translation>відкликаний бейдж</translation>
+    </message>
+    <message>
+        <source>deactivated employee</source>
+        <translation>деактивований працівник</translation>
+    </message>
+    <message>
+        <source>unverified phone (unsigned)</source>
+        <translation>неперевірений телефон (без підпису)</translation>
+    </message>
+    <message>
+        <source>enrollment request</source>
+        <translation>запит на реєстрацію</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDialog</name>
+    <message>
+        <source>Undo a correction</source>
+        <translation>Скасувати виправлення</translation>
+    </message>
+    <message>
+        <source>Punch:</source>
+        <translation>Відмітка:</translation>
+    </message>
+    <message>
+        <source>Correction:</source>
+        <translation>Виправлення:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>анульовано</translation>
+    </message>
+    <message>
+        <source>direction set to {0}</source>
+        <translation>напрямок змінено на «{0}»</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Вхід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>Ім&apos;я користувача</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Останній вхід</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Адміністратор</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Глядач</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Вимкнений</translation>
+    </message>
+    <message>
+        <source>Locked until {0}</source>
+        <translation>Заблокований до {0}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>Add...</source>
+        <translation>Додати...</translation>
+    </message>
+    <message>
+        <source>Role...</source>
+        <translation>Роль...</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Вимкнути</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Розблокувати</translation>
+    </message>
+    <message>
+        <source>New password...</source>
+        <translation>Новий пароль...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Увімкнути</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Збережено.</translation>
+    </message>
+</context>
+<context>
     <name>WhoIsThisDialog</name>
     <message>
         <source>Who is this?</source>
@@ -1446,6 +2400,76 @@
     <message>
         <source>This badge belongs to {0}.</source>
         <translation>Власник цього бейджа: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowMessages</name>
+    <message>
+        <source>Enter times such as 8-17 or 22:00-06:00, or a code from the legend.</source>
+        <translation>Введіть час, наприклад 8-17 або 22:00-06:00, чи код із легенди.</translation>
+    </message>
+    <message>
+        <source>A break is 0 to 240 minutes.</source>
+        <translation>Перерва — від 0 до 240 хвилин.</translation>
+    </message>
+    <message>
+        <source>Choose a month between 2000 and 2100.</source>
+        <translation>Виберіть місяць між 2000 і 2100 роками.</translation>
+    </message>
+    <message>
+        <source>A template covers 1 to 4 whole weeks.</source>
+        <translation>Шаблон охоплює від 1 до 4 повних тижнів.</translation>
+    </message>
+    <message>
+        <source>Enter a name (at most 128 characters).</source>
+        <translation>Введіть назву (не більше 128 символів).</translation>
+    </message>
+    <message>
+        <source>The template was not found; it may have been removed meanwhile.</source>
+        <translation>Шаблон не знайдено; можливо, його тим часом видалили.</translation>
+    </message>
+    <message>
+        <source>This time does not exist: the clocks skip it when summer time starts. Enter another time.</source>
+        <translation>Такого часу не існує: під час переходу на літній час годинник його пропускає. Введіть інший час.</translation>
+    </message>
+    <message>
+        <source>This time occurs twice when summer time ends: choose which occurrence you mean.</source>
+        <translation>Цей час настає двічі під час переходу на зимовий час: виберіть, котрий саме.</translation>
+    </message>
+    <message>
+        <source>Choose In or Out.</source>
+        <translation>Виберіть «Вхід» або «Вихід».</translation>
+    </message>
+    <message>
+        <source>An undo cannot be undone; add a new correction instead.</source>
+        <translation>Скасування не можна скасувати; додайте нове виправлення.</translation>
+    </message>
+    <message>
+        <source>A phone sighting is unsigned: tick the confirmation to assign it.</source>
+        <translation>Відмітка телефоном не підписана: поставте позначку підтвердження, щоб призначити її.</translation>
+    </message>
+    <message>
+        <source>This punch was already assigned or dismissed. Reload the queue.</source>
+        <translation>Цю відмітку вже призначено або відхилено. Оновіть чергу.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s value cannot be mapped to a card: give the employee a card first, then assign again to learn it as an alias.</source>
+        <translation>Значення цього термінала не можна зіставити з карткою: спершу видайте працівникові картку, а потім призначте ще раз, щоб запам&apos;ятати його як псевдонім.</translation>
+    </message>
+</context>
+<context>
+    <name>_PasswordTwiceDialog</name>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Повторіть пароль:</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Паролі не збігаються.</translation>
     </message>
 </context>
 </TS>
