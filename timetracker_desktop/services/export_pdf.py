@@ -23,6 +23,7 @@ MARGIN = 10 * MM
 CAPTION_SIZE = 8.0
 TITLE_SIZE = 12.0
 PAD = 1.5
+SMALLEST = 0.6  # a figure that does not fit its column may be set this much smaller
 _GRID_WIDTHS = {ColumnKind.DURATION: 12 * MM, ColumnKind.COUNT: 8 * MM, ColumnKind.TEXT: 34 * MM}
 _WIDTHS = {
     ColumnKind.DATE: 18 * MM,
@@ -98,14 +99,16 @@ def _layout(table: ReportTable, headers: Sequence[str]) -> _Layout:
 
 
 @lru_cache(maxsize=65536)  # report cells repeat (names, times, kinds): measure each text once
-def fitted(text: str, width: float, font: str, size: float) -> tuple[str, float]:
-    """The line cut to the width (ending with an ellipsis) and its width."""
+def fitted(text: str, width: float, font: str, size: float, *, shrink: bool) -> tuple[str, float, float]:
+    """(text, width, font size) that fit: a figure is set smaller (down to 60 %), words are cut with '…'."""
     measured = pdfmetrics.stringWidth(text, font, size)
     if measured <= width:
-        return text, measured
+        return text, measured, size
+    if shrink and measured * SMALLEST <= width:
+        return text, width, size * width / measured
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
-    return text + "…", pdfmetrics.stringWidth(text + "…", font, size)
+    return text + "…", pdfmetrics.stringWidth(text + "…", font, size), size
 
 
 def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
@@ -135,10 +138,14 @@ def wrap(text: str, width: float, font: str, size: float) -> list[str]:
     return lines
 
 
-def _shift_text(text: str, width: float, size: float) -> str:
-    # a long shift such as 8:30-17:30 goes on two lines rather than overflowing its day column
-    if pdfmetrics.stringWidth(text, FONT, size) > width - PAD and "-" in text:
-        return text.replace("-", "-\n", 1)
+def _two_lines(text: str, width: float, size: float) -> str:
+    # a long shift (8:30-17:30) or day total (310:40) goes on two lines rather than overflowing its day column
+    if pdfmetrics.stringWidth(text, FONT_BOLD, size) * SMALLEST <= width - 2 * PAD:
+        return text  # fits, perhaps set a little smaller
+    for mark in ("-", ":"):
+        if mark in text.lstrip("-"):
+            head, tail = text.rsplit(mark, 1) if mark == ":" else text.split(mark, 1)
+            return f"{head}{mark}\n{tail}"
     return text
 
 
@@ -171,7 +178,7 @@ class _PdfWriter:
 
     def _shifts(self, row: list[str], layout: _Layout) -> list[str]:
         return [
-            _shift_text(cell, width, layout.font_size) if column.kind is ColumnKind.SHIFT else cell
+            _two_lines(cell, width, layout.font_size) if column.day is not None else cell
             for cell, column, width in zip(row, self.table.columns, layout.widths, strict=True)
         ]
 
@@ -293,10 +300,14 @@ class _PdfWriter:
             lines = cell.split("\n")
             offset = (tallest + 1 - len(lines)) * layout.leading / 2  # centred vertically in a taller row
             for number, line in enumerate(lines, start=1):
-                shown, measured = fitted(line, width - 2 * PAD, font, size)
+                shown, measured, shown_size = fitted(line, width - 2 * PAD, font, size, shrink=not left)
                 x_text = x + PAD if left and not header else x + (width - measured) / 2
                 text.setTextOrigin(x_text, top - pad - offset - number * layout.leading + size * 0.25)
+                if shown_size != size:
+                    text.setFont(font, shown_size)
                 text.textOut(shown)
+                if shown_size != size:
+                    text.setFont(font, size)
 
     def _rules(self, top: float, bottom: float, rows: range) -> None:
         layout, c = self.layout, self.canvas
