@@ -27,9 +27,9 @@ SMALLEST = 0.6  # a figure that does not fit its column may be set this much sma
 _GRID_WIDTHS = {ColumnKind.DURATION: 12 * MM, ColumnKind.COUNT: 8 * MM, ColumnKind.TEXT: 34 * MM}
 _WIDTHS = {
     ColumnKind.DATE: 18 * MM,
-    ColumnKind.TIME: 14 * MM,
+    ColumnKind.TIME: 18 * MM,
     ColumnKind.CODE: 20 * MM,
-    ColumnKind.DURATION: 18 * MM,
+    ColumnKind.DURATION: 20 * MM,
     ColumnKind.COUNT: 12 * MM,
     ColumnKind.LABEL: 30 * MM,
 }
