@@ -99,6 +99,11 @@ class DeskReaderBridge(QObject):
         """A reader is ready for taps."""
         return self.active_reader is not None
 
+    @property
+    def running(self) -> bool:
+        """The reader service was started and not stopped."""
+        return self._service is not None
+
     def start(self, factory: ReaderFactory | None, reader_name: str) -> None:
         """Build and start the reader service (once); without one the state stays "no reader"."""
         self.wanted = reader_name
