@@ -298,6 +298,70 @@
         <translation>Налаштування змінено</translation>
     </message>
     <message>
+        <source>Demo data generated</source>
+        <translation>Створено демонстраційні дані</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>користувач</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>працівник</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>бейдж</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>термінал</translation>
+    </message>
+    <message>
+        <source>punch</source>
+        <translation>відмітка</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>виправлення</translation>
+    </message>
+    <message>
+        <source>unassigned punch</source>
+        <translation>непризначена відмітка</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>шаблон</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>свято</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>налаштування</translation>
+    </message>
+    <message>
+        <source>Who: {0}</source>
+        <translation>Хто: {0}</translation>
+    </message>
+    <message>
+        <source>Workstation: {0}</source>
+        <translation>Робоча станція: {0}</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>Причина: {0}</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Після:</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>виконано</translation>
     </message>

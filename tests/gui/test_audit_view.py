@@ -45,7 +45,7 @@ def test_filters_details_and_chain(qtbot: QtBot, admin_context: GuiContext) -> N
     assert _actions(view) == ["holiday.set"]
     view.table.selectRow(0)
     assert '"name": "Свято"' in view.details.toPlainText()
-    assert "after:" in view.details.toPlainText()
+    assert "After:" in view.details.toPlainText()
 
     view.last.setDate(QDate(2026, 3, 1))  # before anything happened (the clock says 4 March)
     assert _actions(view) == []

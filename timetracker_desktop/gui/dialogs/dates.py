@@ -35,4 +35,5 @@ def period_edits(first_name: str, last_name: str) -> tuple[QDateEdit, QDateEdit]
     for edit, name in zip(edits, (first_name, last_name), strict=True):
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
     return edits

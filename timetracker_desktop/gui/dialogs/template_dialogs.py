@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -68,6 +69,7 @@ class TemplateDialog(WorkflowFormDialog):
         self.cells = QTableWidget(self.weeks.value(), DAYS_PER_WEEK)
         self.cells.setObjectName("templateCells")
         self.cells.setMinimumHeight(160)
+        self.cells.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for position, text in enumerate(cells):
             self.cells.setItem(position // DAYS_PER_WEEK, position % DAYS_PER_WEEK, QTableWidgetItem(text))
         self.errors.add_row("name", self.tr("Name:"), self.name)
@@ -192,7 +194,9 @@ class ApplyTemplateDialog(WorkflowFormDialog):
         self.buttons.setEnabled(self.template.count() > 0)
 
     def _open_editor(self, template: ScheduleTemplate | None) -> None:
-        editor = TemplateDialog(self._context, template, to_date(self.first.date()), self)
+        first = to_date(self.first.date())
+        monday = first - timedelta(days=first.weekday())
+        editor = TemplateDialog(self._context, template, monday, self)
         editor.saved.connect(self._on_template_saved)
         self.editor = editor
         editor.open()

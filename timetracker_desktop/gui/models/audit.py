@@ -1,5 +1,6 @@
 """The audit log table: time, actor, action in words, object, outcome and reason."""
 
+import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
@@ -7,6 +8,10 @@ from PySide6.QtCore import QObject
 from timetracker_desktop.domain.audit import AuditEntry
 from timetracker_desktop.gui.formatting import local_date_time, timestamp
 from timetracker_desktop.gui.models.table import Column, RowTableModel
+
+
+def _json(values: object) -> str:
+    return json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True, default=str)
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
@@ -67,7 +72,36 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             "holiday.set": self.tr("Holiday set"),
             "holiday.remove": self.tr("Holiday removed"),
             "settings.change": self.tr("Setting changed"),
+            "demo.generate": self.tr("Demo data generated"),
         }
+
+    def entity_names(self) -> dict[str, str]:
+        """Object types in words."""
+        return {
+            "user": self.tr("user"),
+            "employee": self.tr("employee"),
+            "badge": self.tr("badge"),
+            "terminal": self.tr("terminal"),
+            "punch": self.tr("punch"),
+            "correction": self.tr("correction"),
+            "unassigned": self.tr("unassigned punch"),
+            "template": self.tr("template"),
+            "holiday": self.tr("holiday"),
+            "setting": self.tr("setting"),
+        }
+
+    def details(self, entry: AuditEntry) -> str:
+        """Who, where, why, and the values before and after, as readable text."""
+        parts = [f"{self.action_text(entry)}  #{entry.id}", self.tr("Who: {0}").format(entry.actor)]
+        if entry.workstation:
+            parts.append(self.tr("Workstation: {0}").format(entry.workstation))
+        if entry.reason:
+            parts.append(self.tr("Reason: {0}").format(entry.reason))
+        if entry.before is not None:
+            parts.append(self.tr("Before:") + "\n" + _json(entry.before))
+        if entry.after is not None:
+            parts.append(self.tr("After:") + "\n" + _json(entry.after))
+        return "\n\n".join(parts)
 
     def action_text(self, entry: AuditEntry) -> str:
         """The action in words."""
@@ -77,7 +111,8 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         """``type #id``, or empty."""
         if entry.entity_type is None:
             return ""
-        return f"{entry.entity_type} #{entry.entity_id}" if entry.entity_id else entry.entity_type
+        kind = self.entity_names().get(entry.entity_type, entry.entity_type)
+        return f"{kind} #{entry.entity_id}" if entry.entity_id else kind
 
     def outcome_text(self, entry: AuditEntry) -> str:
         """Done or refused."""

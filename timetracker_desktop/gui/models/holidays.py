@@ -1,9 +1,8 @@
 """The holidays table: date and name."""
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDate, QLocale, QObject
 
 from timetracker_desktop.domain.schedules import Holiday
-from timetracker_desktop.gui.formatting import long_date
 from timetracker_desktop.gui.models.table import Column, RowTableModel
 
 
@@ -23,7 +22,8 @@ class HolidayTableModel(RowTableModel[Holiday]):
 
     @staticmethod
     def _day(holiday: Holiday) -> str:
-        return long_date(holiday.day)
+        day = holiday.day
+        return QLocale().toString(QDate(day.year, day.month, day.day), "dd.MM.yyyy, ddd")
 
     @staticmethod
     def _day_key(holiday: Holiday) -> int:

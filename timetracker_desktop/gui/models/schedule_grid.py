@@ -3,7 +3,7 @@
 import calendar
 from datetime import date, time
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from timetracker_desktop.domain.employees import Employee
@@ -66,7 +66,8 @@ class ScheduleGridModel(QAbstractTableModel):
     def set_month(self, month: ScheduleMonth) -> None:
         """Show a month (resets the model)."""
         self.beginResetModel()
-        self._employees = list(month.employees)
+        collator = QCollator(QLocale())
+        self._employees = sorted(month.employees, key=lambda e: collator.sortKey(e.full_name))
         days = calendar.monthrange(month.year, month.month)[1]
         self._days = [date(month.year, month.month, d) for d in range(1, days + 1)]
         self._cells = {(c.employee_id, c.day): c for c in month.cells}

@@ -1,6 +1,5 @@
 """Audit log: newest first, filtered by action, object type and period; details and the chain check."""
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
@@ -32,8 +31,6 @@ from timetracker_desktop.services.container import Services
 
 SCAN_LIMIT = 5000
 DEFAULT_DAYS = 30
-ENTITY_TYPES = ("user", "employee", "badge", "terminal", "punch", "correction", "unassigned", "template",
-                "holiday", "setting")  # fmt: skip
 OK_STYLE = "color: #1b7f3b; font-weight: 600"
 
 
@@ -68,24 +65,6 @@ def load_audit(services: Services, actor: Actor, query: AuditQuery | None) -> Au
     return AuditPage(chosen, zone.key, today)
 
 
-def details_text(entry: AuditEntry) -> str:
-    """Before, after, reason and workstation of an entry as readable text."""
-
-    def block(values: object) -> str:
-        return json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True, default=str)
-
-    parts = [f"{entry.action}  #{entry.id}", f"actor: {entry.actor}"]
-    if entry.workstation:
-        parts.append(f"workstation: {entry.workstation}")
-    if entry.reason:
-        parts.append(f"reason: {entry.reason}")
-    if entry.before is not None:
-        parts.append(f"before:\n{block(entry.before)}")
-    if entry.after is not None:
-        parts.append(f"after:\n{block(entry.after)}")
-    return "\n\n".join(parts)
-
-
 class AuditView(QWidget):
     """Who did what and when; the hash chain can be verified.
 
@@ -101,7 +80,8 @@ class AuditView(QWidget):
         self.action = self._combo(
             "auditAction", self.tr("All actions"), sorted(self.model.action_names().items())
         )
-        self.entity = self._combo("auditEntity", self.tr("All objects"), [(t, t) for t in ENTITY_TYPES])
+        kinds = sorted(self.model.entity_names().items())
+        self.entity = self._combo("auditEntity", self.tr("All objects"), kinds)
         self.first, self.last = period_edits("auditFrom", "auditTo")
         self.refresh_button = action_button("refreshAudit", self.tr("Refresh"), ":/icons/refresh.svg")
         self.verify_button = action_button("verifyChain", self.tr("Verify chain"), ":/icons/shield.svg")
@@ -205,7 +185,7 @@ class AuditView(QWidget):
 
     def _on_selection_changed(self, *_args: QItemSelection) -> None:
         entry = self.selected_entry()
-        self.details.setPlainText(details_text(entry) if entry else "")
+        self.details.setPlainText(self.model.details(entry) if entry else "")
 
     def _on_verify_clicked(self) -> None:
         self.verify_button.setEnabled(False)

@@ -55,6 +55,7 @@ class EventsView(QWidget):
         self._filter: EventFilter | None = None
         self._count: int | None = None
         self._undo_line: PunchLine | None = None
+        self._fit_columns = True
         self.dialog: QWidget | None = None
         self._build_filters()
         self._build_actions(context.can(Permission.EDIT_PUNCHES))
@@ -79,6 +80,8 @@ class EventsView(QWidget):
         self.employee.setObjectName("eventsEmployee")
         self.terminal = QComboBox()
         self.terminal.setObjectName("eventsTerminal")
+        for combo in (self.employee, self.terminal):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.refresh_button = action_button("refreshEvents", self.tr("Refresh"), ":/icons/refresh.svg")
 
     def _build_actions(self, editor: bool) -> None:
@@ -184,7 +187,7 @@ class EventsView(QWidget):
     def reload(self) -> None:
         """Show the log for the current filter from its newest punch."""
         wanted = self.current_filter()
-        self._filter, self._count = wanted, None
+        self._filter, self._count, self._fit_columns = wanted, None, True
         self.status.setText(self.tr("Loading..."))
         self.model.set_source(partial(self.log.page, wanted))
         self._context.runner.run(partial(_count, self.log, wanted), self._on_counted, self._on_failed)
@@ -195,7 +198,10 @@ class EventsView(QWidget):
             self._count = counted.count
             self._show_progress()
 
-    def _on_rows_loaded(self, _rows: int) -> None:
+    def _on_rows_loaded(self, rows: int) -> None:
+        if self._fit_columns and rows:
+            self._fit_columns = False
+            self.table.resizeColumnsToContents()  # once per filter: later pages must not make columns jump
         self._show_progress()
 
     def _show_progress(self) -> None:

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from timetracker_desktop.domain.employees import Employee
@@ -41,6 +41,7 @@ class UnassignedPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table("unassignedTable")
         self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.assign_button = action_button("assignPunch", self.tr("Assign..."), ":/icons/check.svg", editor)
         self.dismiss_button = action_button("dismissPunch", self.tr("Dismiss"), ":/icons/void.svg", editor)
         self.status = QLabel()

@@ -168,8 +168,9 @@ class SchedulesView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.grid)
         splitter.addWidget(self.holidays)
-        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -260,7 +261,8 @@ class SchedulesView(QWidget):
 
     @staticmethod
     def _swatch(color: str, code: str, text: str) -> str:
-        return f'<span style="background-color:{color}">&nbsp;{code or "&nbsp;&nbsp;"}&nbsp;</span> {text}'
+        swatch = f'<span style="background-color:{color}">&nbsp;{code or "&nbsp;&nbsp;"}&nbsp;</span>'
+        return f'<span style="white-space:nowrap">{swatch}&nbsp;{text}</span>'
 
     def _on_cell_edited(self, employee_id: int, day: date, text: str) -> None:
         services = self._context.services

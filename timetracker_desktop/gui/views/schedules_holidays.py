@@ -39,6 +39,7 @@ class HolidaysPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table("holidaysTable")
         self.table.setModel(self.proxy)
+        self.table.setWordWrap(False)
         self.add_button = action_button("addHoliday", self.tr("Add..."), ":/icons/add.svg", editor)
         self.remove_button = action_button("removeHoliday", self.tr("Remove"), ":/icons/remove.svg", editor)
         self.status = QLabel()
