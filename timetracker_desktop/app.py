@@ -11,6 +11,7 @@ from timetracker_desktop.paths import data_dir, default_database_url, migrations
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
+from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.services.container import Services, build_services
 
@@ -83,6 +84,7 @@ def build_app(
         bcrypt_rounds=bcrypt_rounds,
         archive=SqlDatabaseArchive(storage, migrations_dir()),
         backup_folder=lambda: data_dir() / "backups",
+        legacy_source=SqlLegacySource,
     )
     return AppContext(resolved, storage, services)
 

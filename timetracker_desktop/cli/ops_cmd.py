@@ -1,4 +1,4 @@
-"""CLI commands for operations: backup, restore and the automatic-backup schedule."""
+"""CLI commands for operations: backup, restore, the automatic-backup schedule and the legacy import."""
 
 import argparse
 import sys
@@ -9,10 +9,11 @@ from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.repositories.backup_port import BackupManifest
 from timetracker_desktop.services.backup import BackupService
 from timetracker_desktop.services.backup_schedule import BackupScheduleService, backup_name
+from timetracker_desktop.services.legacy_import import LegacyImportReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add backup, restore and backup-schedule."""
+    """Add backup, restore, backup-schedule and import-legacy."""
     backup = sub.add_parser("backup", parents=[common], help="back up the whole database to a file")
     backup.add_argument("--out", type=Path, help="backup file (default: a new file in the backup folder)")
     backup.set_defaults(handler=backup_database)
@@ -32,6 +33,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     schedule.add_argument("--keep", type=int, metavar="N", help="how many automatic backups to keep")
     schedule.add_argument("--folder", help="absolute folder for backups ('' = the default folder)")
     schedule.set_defaults(handler=backup_schedule)
+
+    legacy = sub.add_parser(
+        "import-legacy", parents=[common], help="bring over a legacy TimeTracker database"
+    )
+    legacy.add_argument("source_url", metavar="SOURCE_URL", help="e.g. mysql://user:pw@host/timetracker")
+    legacy.add_argument("--preview", action="store_true", help="only show what would be imported")
+    demo = legacy.add_mutually_exclusive_group()
+    demo.add_argument(
+        "--skip-demo",
+        dest="skip_demo",
+        action="store_true",
+        default=True,
+        help="leave out the legacy demo terminal and Test Employee (default)",
+    )
+    demo.add_argument("--keep-demo", dest="skip_demo", action="store_false", help="import them too")
+    legacy.set_defaults(handler=import_legacy)
 
 
 def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
@@ -94,4 +111,32 @@ def backup_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
     when = due.isoformat(timespec="seconds") if due else "-"
     text = f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
     ctx.emit({"schedule": current, "folder": str(schedule.folder(current)), "next_due": due}, text)
+    return 0
+
+
+def _report_text(report: LegacyImportReport) -> str:
+    verb = "would import" if report.preview else "imported"
+    lines = [f"legacy database {report.source} (schema {report.revision or 'unknown'}): {verb}"]
+    for c in report.counts:
+        lines.append(
+            f"  {c.entity:<9} {c.new:>6} new, {c.already:>6} imported before, {c.skipped:>6} skipped"
+        )
+    if report.demo:
+        lines.append("demo items of the legacy server (--keep-demo imports them): " + "; ".join(report.demo))
+    if report.issues:
+        lines.append("not imported, or not as they were:")
+    for issue in report.issues:
+        times = f" (x{issue.count})" if issue.count > 1 else ""
+        lines.append(f"  {issue.entity} {issue.legacy_id or '-'}: {issue.reason}{times}: {issue.detail}")
+    return "\n".join(lines)
+
+
+def import_legacy(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Preview or run the import from a legacy database."""
+    service = ctx.services.legacy_import
+    if service is None:
+        raise CliError("the legacy import is not available in this build")
+    run = service.preview if args.preview else service.run
+    report = run(ctx.actor, args.source_url, skip_demo=args.skip_demo)
+    ctx.emit(report, _report_text(report))
     return 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.backup_port import DatabaseArchive
+from timetracker_desktop.repositories.legacy_port import LegacySource
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
 from timetracker_desktop.services.audit import AuditService
 from timetracker_desktop.services.backup import BackupService
@@ -13,6 +14,7 @@ from timetracker_desktop.services.backup_schedule import BackupScheduleService
 from timetracker_desktop.services.challenges import ChallengeStore
 from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.employees import EmployeeService
+from timetracker_desktop.services.legacy_import import LegacyImportService
 from timetracker_desktop.services.passwords import PasswordHasher
 from timetracker_desktop.services.punches import PunchService
 from timetracker_desktop.services.report_exports import ReportExportService
@@ -47,6 +49,7 @@ class Services:
     report_exports: ReportExportService
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
+    legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
 
 
 def build_services(
@@ -56,8 +59,9 @@ def build_services(
     bcrypt_rounds: int = 12,
     archive: DatabaseArchive | None = None,
     backup_folder: Callable[[], Path] | None = None,
+    legacy_source: Callable[[str], LegacySource] | None = None,
 ) -> Services:
-    """Wire the services over one storage and clock (backups only when given an archive and folder)."""
+    """Wire the services over one storage and clock (backups and legacy import when given their parts)."""
     health = TerminalHealthService(uow, clock)
     reports = ReportService(uow, clock)
     backups = BackupService(uow, clock, archive) if archive is not None else None
@@ -84,4 +88,5 @@ def build_services(
         report_exports=ReportExportService(uow, clock, reports),
         backups=backups,
         backup_schedule=schedule,
+        legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,
     )

@@ -377,3 +377,13 @@ class AdmsDeviceUserRow(Base):
     card: Mapped[str | None] = mapped_column(String(64))
     privilege: Mapped[str | None] = mapped_column(String(8))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class LegacyIdRow(Base):
+    """A legacy TimeTracker API row already imported, and what it became (so re-imports bring only news)."""
+
+    __tablename__ = "legacy_ids"
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    legacy_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    new_id: Mapped[int | None] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -8,6 +8,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from timetracker_desktop.repositories import ports
+from timetracker_desktop.repositories.legacy_port import LegacyIdRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
@@ -15,6 +16,7 @@ from timetracker_desktop.repositories.sql.employees import (
     SqlPositionRepository,
 )
 from timetracker_desktop.repositories.sql.errors import translate
+from timetracker_desktop.repositories.sql.legacy_ids import SqlLegacyIdRepository
 from timetracker_desktop.repositories.sql.punches import (
     SqlCorrectionRepository,
     SqlPunchRepository,
@@ -49,6 +51,7 @@ class SqlAlchemyUnitOfWork:
         self.audit: ports.AuditRepository = SqlAuditRepository(session)
         self.settings: ports.SettingsRepository = SqlSettingsRepository(session)
         self.scan_receipts: ports.ScanReceiptRepository = SqlScanReceiptRepository(session)
+        self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
         return self
 
     def __exit__(
