@@ -34,6 +34,7 @@ def _devices() -> None:
         sa.Column("approved_ip", sa.String(length=45), nullable=True),
         sa.Column("push_version", sa.String(length=32), nullable=True),
         sa.Column("firmware", sa.String(length=64), nullable=True),
+        sa.Column("reported_ip", sa.String(length=45), nullable=True),
         sa.Column("user_count", sa.Integer(), nullable=True),
         sa.Column("fingerprint_count", sa.Integer(), nullable=True),
         sa.Column("attlog_count", sa.Integer(), nullable=True),

@@ -10,6 +10,7 @@ from timetracker_desktop.listener.context import ListenerContext
 from timetracker_desktop.listener.docs import docs_router
 from timetracker_desktop.listener.errors import install_error_handlers
 from timetracker_desktop.listener.health_api import health_router
+from timetracker_desktop.listener.iclock import iclock_router
 from timetracker_desktop.listener.nfc_api import nfc_router
 from timetracker_desktop.listener.security import Gate, ListenerOptions, SourceFilter
 from timetracker_desktop.listener.terminal_api import terminal_router
@@ -36,6 +37,7 @@ def build_app(
     ctx = ListenerContext(services, Gate(services, chosen), notify or _no_feed)
     app.include_router(terminal_router(ctx))
     app.include_router(nfc_router(ctx))
+    app.include_router(iclock_router(ctx))
     app.include_router(health_router(services))
     app.include_router(docs_router(TITLE, OPENAPI_URL))
     install_error_handlers(app)

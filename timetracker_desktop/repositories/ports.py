@@ -19,6 +19,7 @@ from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, Key
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Role, User
+from timetracker_desktop.repositories.adms_ports import AdmsRepository
 from timetracker_desktop.repositories.legacy_port import LegacyIdRepository
 
 
@@ -306,6 +307,7 @@ class UnitOfWork(Protocol):
     settings: SettingsRepository
     scan_receipts: ScanReceiptRepository
     legacy_ids: LegacyIdRepository
+    adms: AdmsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -8,6 +8,8 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.backup_port import DatabaseArchive
 from timetracker_desktop.repositories.legacy_port import LegacySource
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.services.adms import AdmsService
+from timetracker_desktop.services.adms_admin import AdmsAdminService
 from timetracker_desktop.services.audit import AuditService
 from timetracker_desktop.services.backup import BackupService
 from timetracker_desktop.services.backup_schedule import BackupScheduleService
@@ -47,6 +49,8 @@ class Services:
     scans: ScanService
     reports: ReportService
     report_exports: ReportExportService
+    adms: AdmsService
+    adms_admin: AdmsAdminService
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
     legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
@@ -86,6 +90,8 @@ def build_services(
         scans=ScanService(uow, clock, ChallengeStore(clock), health),
         reports=reports,
         report_exports=ReportExportService(uow, clock, reports),
+        adms=AdmsService(uow, clock, health),
+        adms_admin=AdmsAdminService(uow, clock),
         backups=backups,
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,

@@ -324,6 +324,7 @@ class AdmsDeviceRow(Base):
     approved_ip: Mapped[str | None] = mapped_column(String(45))
     push_version: Mapped[str | None] = mapped_column(String(32))
     firmware: Mapped[str | None] = mapped_column(String(64))
+    reported_ip: Mapped[str | None] = mapped_column(String(45))
     user_count: Mapped[int | None] = mapped_column(Integer)
     fingerprint_count: Mapped[int | None] = mapped_column(Integer)
     attlog_count: Mapped[int | None] = mapped_column(Integer)

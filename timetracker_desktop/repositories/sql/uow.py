@@ -8,7 +8,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from timetracker_desktop.repositories import ports
+from timetracker_desktop.repositories.adms_ports import AdmsRepository
 from timetracker_desktop.repositories.legacy_port import LegacyIdRepository
+from timetracker_desktop.repositories.sql.adms import SqlAdmsRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
@@ -52,6 +54,7 @@ class SqlAlchemyUnitOfWork:
         self.settings: ports.SettingsRepository = SqlSettingsRepository(session)
         self.scan_receipts: ports.ScanReceiptRepository = SqlScanReceiptRepository(session)
         self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
+        self.adms: AdmsRepository = SqlAdmsRepository(session)
         return self
 
     def __exit__(
