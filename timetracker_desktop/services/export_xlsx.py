@@ -1,5 +1,6 @@
 """XLSX export of a report table: captions, styled header, frozen panes, typed cells, totals, legend."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import IO, Any
@@ -40,20 +41,19 @@ _THIN = Side(style="thin", color="A6A6A6")
 _CAPTION_ROWS = 6
 
 
-def _styles(workbook: Workbook) -> None:
-    """Named styles shared by all cells (one style record each, fast to assign)."""
+def _styles(workbook: Workbook, columns: Sequence[Column]) -> None:
+    """The named styles the table's cells use (openpyxl looks a name up among all of them on each cell)."""
     border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-    for kind in ColumnKind:
-        for shaded in (False, True):
-            for bold in (False, True):
-                style = NamedStyle(name=_style_name(kind, shaded=shaded, bold=bold))
-                style.number_format = _FORMATS.get(kind, "General")
-                style.border = border
-                style.font = Font(bold=bold)
-                style.alignment = Alignment(horizontal="left" if kind is ColumnKind.TEXT else "center")
-                if shaded:
-                    style.fill = _SHADE_FILL
-                workbook.add_named_style(style)
+    for kind, shaded in dict.fromkeys((c.kind, c.shaded) for c in columns):
+        for bold in (False, True):
+            style = NamedStyle(name=_style_name(kind, shaded=shaded, bold=bold))
+            style.number_format = _FORMATS.get(kind, "General")
+            style.border = border
+            style.font = Font(bold=bold)
+            style.alignment = Alignment(horizontal="left" if kind is ColumnKind.TEXT else "center")
+            if shaded:
+                style.fill = _SHADE_FILL
+            workbook.add_named_style(style)
 
 
 def _style_name(kind: ColumnKind, *, shaded: bool, bold: bool) -> str:
@@ -124,7 +124,7 @@ def write_xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
     text = ReportText(table, lang)
     workbook = Workbook()
     workbook.epoch = CALENDAR_MAC_1904
-    _styles(workbook)
+    _styles(workbook, table.columns)
     sheet = workbook.active
     sheet.title = text.word(f"title.{table.header.kind.value}")[:31]
     _captions(sheet, table, text)

@@ -70,7 +70,7 @@ class ReportInputs:
 
 def _employees(uow: UnitOfWork, employee_id: int | None) -> tuple[Employee, ...]:
     if employee_id is None:
-        return tuple(uow.employees.list_all(include_inactive=False))
+        return tuple(uow.employees.list_all(include_inactive=True))
     employee = uow.employees.get(employee_id)
     if employee is None:
         raise NotFoundError("employee", employee_id)
@@ -97,6 +97,10 @@ def load_inputs(
     margin = timedelta(hours=settings.max_shift_hours + 24, minutes=settings.early_checkin_window_minutes)
     start = local_midnight(first, settings.zone) - margin
     end = local_midnight(last + timedelta(days=1), settings.zone) + margin
+    cells = _cells(uow, ids, first - timedelta(days=2), last + timedelta(days=2))
+    loaded = uow.punches.for_employees(ids, start, end) if punches else {}
+    # someone who has left still counts for the periods in which they were scheduled or punched
+    kept = tuple(e for e in employees if e.is_active or e.id in loaded or e.id in cells)
     return ReportInputs(
         first=first,
         last=last,
@@ -104,8 +108,8 @@ def load_inputs(
         settings=settings,
         codes=tuple(uow.schedules.codes()),
         holidays=tuple(uow.schedules.holidays(first, last)),
-        employees=employees,
-        cells=_cells(uow, ids, first - timedelta(days=2), last + timedelta(days=2)),
-        punches=uow.punches.for_employees(ids, start, end) if punches else {},
+        employees=kept if employee_id is None else employees,
+        cells=cells,
+        punches=loaded,
         corrections=uow.corrections.for_employees(ids) if punches else {},
     )

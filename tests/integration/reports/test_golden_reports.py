@@ -2,9 +2,12 @@
 
 from datetime import UTC, date, datetime
 
+from fakes import ADMIN
+
 from timetracker_desktop.domain.report_detail import LineKind, Remark
 from timetracker_desktop.domain.reports import DayMark, ExceptionKind, Presence, Summary
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.dto import EmployeeDraft
 
 from .conftest import FIRST, LAST, Golden
 
@@ -183,3 +186,13 @@ def test_schedule_grid_with_codes_and_dst_planned_time(services: Services, golde
         (golden.night_guard, ("22-6", "22-6", "22-6", "В", "В/Д", "22-6"), 31 * H),
     ]
     assert {c.code for c in grid.codes} >= {"В", "Б", "В/Д", "ОФ"}
+
+
+def test_people_who_left_stay_in_the_periods_they_worked(services: Services, golden: Golden) -> None:
+    services.employees.set_active(ADMIN, golden.night_guard, active=False)
+    never = services.employees.add_employee(ADMIN, EmployeeDraft("Богдан Коваль"))
+    services.employees.set_active(ADMIN, never.id, active=False)
+    sheet = services.reports.timesheet(FIRST, LAST)
+    assert [r.employee.id for r in sheet.rows] == [golden.day_worker, golden.night_guard]
+    later = services.reports.timesheet(date(2026, 5, 1), date(2026, 5, 31))
+    assert [r.employee.id for r in later.rows] == [golden.day_worker]
