@@ -1,19 +1,23 @@
-"""CLI commands for operations: backup, restore, the automatic-backup schedule and the legacy import."""
+"""CLI commands for operations: backup, restore, backup schedule, legacy import and diagnostics."""
 
 import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
+from timetracker_desktop.app import database_revision
 from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.logging_setup import LOG_FILE_NAME
+from timetracker_desktop.paths import log_dir
 from timetracker_desktop.repositories.backup_port import BackupManifest
 from timetracker_desktop.services.backup import BackupService
 from timetracker_desktop.services.backup_schedule import BackupScheduleService, backup_name
+from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.legacy_import import LegacyImportReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add backup, restore, backup-schedule and import-legacy."""
+    """Add backup, restore, backup-schedule, import-legacy and diagnostics."""
     backup = sub.add_parser("backup", parents=[common], help="back up the whole database to a file")
     backup.add_argument("--out", type=Path, help="backup file (default: a new file in the backup folder)")
     backup.set_defaults(handler=backup_database)
@@ -49,6 +53,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     demo.add_argument("--keep-demo", dest="skip_demo", action="store_false", help="import them too")
     legacy.set_defaults(handler=import_legacy)
+
+    diagnostics = sub.add_parser("diagnostics", parents=[common], help="versions, database and recent errors")
+    diagnostics.set_defaults(handler=show_diagnostics)
 
 
 def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
@@ -139,4 +146,15 @@ def import_legacy(args: argparse.Namespace, ctx: CliContext) -> int:
     run = service.preview if args.preview else service.run
     report = run(ctx.actor, args.source_url, skip_demo=args.skip_demo)
     ctx.emit(report, _report_text(report))
+    return 0
+
+
+def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print what support needs; works even when the database cannot be reached."""
+    context = ctx.app(upgrade=False)
+    service = DiagnosticsService(
+        context.services.uow, context.services.clock, lambda: database_revision(context.storage)
+    )
+    report = service.collect(ctx.url, log_file=log_dir() / LOG_FILE_NAME)
+    ctx.emit(report, report.as_text().rstrip())
     return 0

@@ -1,0 +1,70 @@
+"""Log files without secrets, and the diagnostics support asks for (GUI "copy diagnostics" and the CLI)."""
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from timetracker_desktop.app import AppContext, database_revision
+from timetracker_desktop.cli import main
+from timetracker_desktop.logging_setup import close_logging, configure_logging, mask_secrets
+from timetracker_desktop.services.diagnostics import DiagnosticsService, ListenerState, url_without_password
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    """Logging configured into a temporary folder, detached afterwards."""
+    path = configure_logging(folder=tmp_path / "logs")
+    yield path
+    close_logging()
+
+
+def test_secrets_never_reach_the_log(log_file: Path) -> None:
+    log = logging.getLogger("timetracker_desktop.test")
+    log.warning("connect to %s failed", "mysql+pymysql://tt:hunter2@db.local/tt")
+    log.error('bad request {"api_key": "%s", "signature": "AAAA=="}', "Zm9vYmFyYmF6cXV4")
+    log.info("X-Terminal-Key: abcdef123 from 10.0.0.5")
+    text = log_file.read_text(encoding="utf-8")
+    for secret in ("hunter2", "Zm9vYmFyYmF6cXV4", "AAAA==", "abcdef123"):
+        assert secret not in text
+    assert "mysql+pymysql://tt:***@db.local/tt" in text
+    assert "10.0.0.5" in text
+
+
+def test_mask_and_url_helpers() -> None:
+    assert mask_secrets("password=s3cret rest") == "password=*** rest"
+    assert url_without_password("mysql://tt:pw@host:3306/db?charset=utf8mb4") == (
+        "mysql://tt:***@host:3306/db?charset=utf8mb4"
+    )
+    assert url_without_password("sqlite:///C:/data/tt.db") == "sqlite:///C:/data/tt.db"
+
+
+def test_diagnostics_name_versions_database_listener_and_recent_errors(
+    app_context: AppContext, log_file: Path
+) -> None:
+    logging.getLogger("timetracker_desktop.listener").error("port 8000 is in use")
+    service = DiagnosticsService(
+        app_context.services.uow, app_context.services.clock, lambda: database_revision(app_context.storage)
+    )
+    text = service.collect(
+        app_context.url, log_file=log_file, listener=ListenerState(True, "0.0.0.0", 8000), reader="ACR122U"
+    ).as_text()
+    assert "TimeTracker Desktop: " in text
+    assert "SQLAlchemy: " in text
+    assert "(newest " in text
+    assert "running" in text
+    assert "ACR122U" in text
+    assert "port 8000 is in use" in text
+
+
+def test_diagnostics_come_out_when_the_database_does_not(
+    app_context: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> tuple[str | None, str]:
+        raise RuntimeError("server unreachable")
+
+    service = DiagnosticsService(app_context.services.uow, app_context.services.clock, broken)
+    assert "error: RuntimeError: server unreachable" in service.collect("mysql://u:p@h/db").as_text()
+    assert main(["diagnostics", "--db", f"sqlite:///{tmp_path / 'absent' / 'x.db'}"]) == 0
+    assert "[database]" in capsys.readouterr().out
