@@ -4,10 +4,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from timetracker_desktop.domain.adms import DeviceInfo
-from timetracker_desktop.domain.employees import BadgeKind
+
+if TYPE_CHECKING:  # ports.py imports this module
+    from timetracker_desktop.repositories.ports import UnassignedPunch
 
 
 class DeviceState(StrEnum):
@@ -132,22 +134,6 @@ class RosterEntry:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class NewQueueItem:
-    """A read for the unassigned queue, inserted in bulk."""
-
-    terminal_id: int
-    kind: BadgeKind
-    raw_value: str
-    canonical_value: str | None
-    at: datetime
-    received_at: datetime
-    reason: str
-    external_key: str
-    employee_id: int | None = None
-    terminal_ts: datetime | None = None
-
-
 class AdmsRepository(Protocol):
     """ADMS devices and their queues."""
 
@@ -172,7 +158,7 @@ class AdmsRepository(Protocol):
     def terminal_punch_times(
         self, employee_ids: Sequence[int], start: datetime, end: datetime
     ) -> dict[int, list[datetime]]: ...
-    def add_queue_items(self, items: Sequence[NewQueueItem]) -> None: ...
+    def add_queue_items(self, items: Sequence["UnassignedPunch"]) -> None: ...
     def quarantine(self, device_id: int, lines: Sequence[QuarantinedLine]) -> int: ...
     def quarantined(self, device_id: int, limit: int = 200) -> list[QuarantinedLine]: ...
     def put_users(self, device_id: int, users: Sequence[DeviceUser], now: datetime) -> None: ...

@@ -2,7 +2,10 @@
 
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn, TypeVar
 
 from timetracker_desktop.domain.adms import handshake_reply, non_blank_lines, parse_info
 from timetracker_desktop.domain.clock import Clock
@@ -33,6 +36,16 @@ from timetracker_desktop.services.terminal_health import TerminalHealthService
 log = logging.getLogger(__name__)
 LOCK_STRIPES = 64
 CHECK = "CHECK"
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Upload:
+    """An approved device's upload being stored."""
+
+    device_id: int
+    terminal: Terminal
+    now: datetime
 
 
 def device_actor(serial: str) -> Actor:
@@ -127,7 +140,7 @@ class AdmsService:
         zone = terminal_zone(terminal, settings)
         return handshake_reply(call.serial, device.attlog_stamp, device.operlog_stamp, zone, now)
 
-    def _refuse_unapproved(self, call: DeviceCall) -> None:
+    def _refuse_unapproved(self, call: DeviceCall) -> NoReturn:
         """Record an unknown device, then refuse its upload (it keeps its punches until approved)."""
         now = self._clock.now()
         with self._lock(call.serial), self._uow() as uow:
@@ -135,25 +148,21 @@ class AdmsService:
             uow.commit()
         with self._uow(read_only=True) as uow:
             self._terminal(uow, device)
+        raise DeviceRefusedError(Refusal.PENDING_APPROVAL)  # approved just now: the device comes back
 
-    def upload_attlog(self, call: DeviceCall, body: str, stamp: str | None) -> UploadOutcome:
-        """Store an ATTLOG upload and its Stamp in one transaction; the reply follows the commit."""
+    def _upload(self, call: DeviceCall, work: Callable[[UnitOfWork, _Upload], _T]) -> _T:
+        """Run ``work`` for an approved device's upload in one transaction; others are refused with 403."""
         now = self._clock.now()
         with self._lock(call.serial), self._uow() as uow:
             device = uow.adms.by_serial(call.serial)
-            if device is None or device.state is not DeviceState.APPROVED:
-                uow.rollback()
-            else:
+            if device is not None and device.state is DeviceState.APPROVED:
                 terminal = self._terminal(uow, device)
                 self._warn_address(uow, device, call, now)
                 uow.adms.seen(device.id, now, call.ip)
-                upload = Upload(device.id, terminal, body, now)
-                outcome = ingest_attlog(uow, upload, load_settings(uow))
-                self._keep_stamp(uow, device.id, StampTable.ATTLOG, stamp)
+                result = work(uow, _Upload(device.id, terminal, now))
                 uow.commit()
-                return outcome
+                return result
         self._refuse_unapproved(call)
-        raise DeviceRefusedError(Refusal.PENDING_APPROVAL)  # pragma: no cover - _terminal raised
 
     @staticmethod
     def _keep_stamp(uow: UnitOfWork, device_id: int, table: StampTable, stamp: str | None) -> None:
@@ -161,32 +170,29 @@ class AdmsService:
         if kept is not None:
             uow.adms.set_stamp(device_id, table, kept)
 
+    def upload_attlog(self, call: DeviceCall, body: str, stamp: str | None) -> UploadOutcome:
+        """Store an ATTLOG upload and its Stamp in one transaction; the reply follows the commit."""
+
+        def work(uow: UnitOfWork, up: _Upload) -> UploadOutcome:
+            outcome = ingest_attlog(uow, Upload(up.device_id, up.terminal, body, up.now), load_settings(uow))
+            self._keep_stamp(uow, up.device_id, StampTable.ATTLOG, stamp)
+            return outcome
+
+        return self._upload(call, work)
+
     def upload_operlog(self, call: DeviceCall, body: str, stamp: str | None) -> int:
         """Count the lines; ``USER`` lines update the device's user list (biometrics are never kept)."""
-        now = self._clock.now()
-        with self._lock(call.serial), self._uow() as uow:
-            device = uow.adms.by_serial(call.serial)
-            if device is not None and device.state is DeviceState.APPROVED:
-                self._terminal(uow, device)
-                uow.adms.seen(device.id, now, call.ip)
-                uow.adms.put_users(device.id, parse_users(body), now)
-                self._keep_stamp(uow, device.id, StampTable.OPERLOG, stamp)
-                uow.commit()
-                return len(non_blank_lines(body))
-        self._refuse_unapproved(call)
-        raise DeviceRefusedError(Refusal.PENDING_APPROVAL)  # pragma: no cover - _terminal raised
+
+        def work(uow: UnitOfWork, up: _Upload) -> int:
+            uow.adms.put_users(up.device_id, parse_users(body), up.now)
+            self._keep_stamp(uow, up.device_id, StampTable.OPERLOG, stamp)
+            return len(non_blank_lines(body))
+
+        return self._upload(call, work)
 
     def upload_other(self, call: DeviceCall) -> None:
         """Tables v1 does not keep (photos, options...): acknowledged for approved devices only."""
-        now = self._clock.now()
-        with self._lock(call.serial), self._uow() as uow:
-            device = uow.adms.by_serial(call.serial)
-            if device is not None and device.state is DeviceState.APPROVED:
-                self._terminal(uow, device)
-                uow.adms.seen(device.id, now, call.ip)
-                uow.commit()
-                return
-        self._refuse_unapproved(call)
+        self._upload(call, lambda uow, up: None)
 
     def poll(self, call: DeviceCall, info: str | None = None) -> str:
         """``getrequest``: last seen, INFO health, and up to ten queued commands (``OK`` when none)."""

@@ -19,8 +19,8 @@ from timetracker_desktop.domain.direction import is_double_tap
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.repositories.adms_ports import NewQueueItem, PinHolder, QuarantinedLine
-from timetracker_desktop.repositories.ports import NewPunch, UnitOfWork
+from timetracker_desktop.repositories.adms_ports import PinHolder, QuarantinedLine
+from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch, UnitOfWork
 from timetracker_desktop.services.adms_dto import UploadOutcome
 from timetracker_desktop.services.adms_wire import line_hash, punch_key
 from timetracker_desktop.services.scan_recording import QueueReason
@@ -126,9 +126,12 @@ def _punch(upload: Upload, entry: _Entry, holder: PinHolder, flags: frozenset[Pu
     )
 
 
-def _queue_item(upload: Upload, entry: _Entry, holder: PinHolder | None, reason: QueueReason) -> NewQueueItem:
+def _queue_item(
+    upload: Upload, entry: _Entry, holder: PinHolder | None, reason: QueueReason
+) -> UnassignedPunch:
     pin = entry.line.pin
-    return NewQueueItem(
+    return UnassignedPunch(
+        id=0,
         terminal_id=upload.terminal.id,
         kind=BadgeKind.PIN,
         raw_value=pin,
@@ -154,7 +157,7 @@ def ingest_attlog(uow: UnitOfWork, upload: Upload, settings: BusinessSettings) -
     fresh = _fresh_entries(uow, upload, lines, terminal_zone(upload.terminal, settings))
     holders = uow.adms.pin_holders([e.line.pin for e in fresh])
     resolved: list[tuple[_Entry, PinHolder]] = []
-    queued: list[NewQueueItem] = []
+    queued: list[UnassignedPunch] = []
     for entry in fresh:
         holder = holders.get(entry.line.pin)
         reason = _queue_reason(holder)

@@ -18,12 +18,12 @@ from timetracker_desktop.repositories.adms_ports import (
     CommandState,
     DeviceState,
     DeviceUser,
-    NewQueueItem,
     PinHolder,
     QuarantinedLine,
     RosterEntry,
     StampTable,
 )
+from timetracker_desktop.repositories.ports import UnassignedPunch
 from timetracker_desktop.repositories.sql.orm import (
     AdmsCommandRow,
     AdmsDeviceRow,
@@ -252,7 +252,7 @@ class SqlAdmsRepository:
                 grouped[employee_id].append(at)
         return {k: sorted(v) for k, v in grouped.items()}
 
-    def add_queue_items(self, items: Sequence[NewQueueItem]) -> None:
+    def add_queue_items(self, items: Sequence[UnassignedPunch]) -> None:
         """Bulk insert into the unassigned-punch queue."""
         if items:
             rows = [
@@ -266,7 +266,7 @@ class SqlAdmsRepository:
                     "received_at": i.received_at,
                     "terminal_ts": i.terminal_ts,
                     "reason": i.reason,
-                    "state": "open",
+                    "state": i.state,
                     "external_key": i.external_key,
                 }
                 for i in items
