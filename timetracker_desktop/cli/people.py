@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from timetracker_desktop.cli import listener_cmds, reader_cmd
+from timetracker_desktop.cli import adms_cmd, listener_cmds, reader_cmd
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -55,6 +55,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         cmd.add_argument("id", type=int)
         cmd.set_defaults(handler=handler)
     listener_cmds.add_terminal_commands(term, common)
+    adms_cmd.add_terminal_commands(term, common)
 
 
 def employee_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -133,6 +134,7 @@ def terminal_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ("last_seen_at", "LAST SEEN"),
     ]
     ctx.table(terminals, columns)
+    adms_cmd.show_pending(ctx)
     return 0
 
 
