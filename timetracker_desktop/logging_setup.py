@@ -47,7 +47,11 @@ def _tagged(handler: logging.Handler) -> logging.Handler:
 
 
 def configure_logging(
-    *, folder: Path | None = None, level: int = logging.INFO, console_level: int = logging.WARNING
+    *,
+    folder: Path | None = None,
+    level: int = logging.INFO,
+    console_level: int = logging.WARNING,
+    console: bool = True,
 ) -> Path:
     """Log to ``timetracker.log`` (rotated, 5 x 2 MB) and to stderr; safe to call again. Returns the file.
 
@@ -63,10 +67,11 @@ def configure_logging(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     file_handler.setLevel(level)
-    console = logging.StreamHandler(sys.stderr)
-    console.setLevel(console_level)
     root.addHandler(_tagged(file_handler))
-    root.addHandler(_tagged(console))
+    if console and sys.stderr is not None:  # a windowed (frozen) GUI has no stderr
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(console_level)
+        root.addHandler(_tagged(stream))
     root.setLevel(min(level, console_level))
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)  # scans are punches, not log lines
     logging.captureWarnings(True)

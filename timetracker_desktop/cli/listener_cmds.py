@@ -5,6 +5,8 @@ import sys
 from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.logging_setup import configure_logging
+from timetracker_desktop.services.backup_schedule import BackupScheduler
 
 DEFAULT_HOST = "0.0.0.0"  # terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
@@ -49,7 +51,16 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     except ListenerStartError as error:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
-    server.run()
+    configure_logging(console=False)  # the rotating file; the console already gets warnings
+    schedule = services.backup_schedule
+    backups = BackupScheduler(schedule, first_check_after=300) if schedule else None
+    if backups is not None:
+        backups.start()
+    try:
+        server.run()
+    finally:
+        if backups is not None:
+            backups.stop()
     return 0
 
 

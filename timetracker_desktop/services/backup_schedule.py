@@ -175,14 +175,17 @@ def _text(schedule: BackupSchedule) -> dict[str, str]:
 class BackupScheduler:
     """A daemon thread that makes automatic backups when due; ``stop()`` ends it promptly."""
 
-    def __init__(self, schedule: BackupScheduleService, *, poll_seconds: float = 60.0) -> None:
+    def __init__(
+        self, schedule: BackupScheduleService, *, poll_seconds: float = 60.0, first_check_after: float = 0.0
+    ) -> None:
         self._schedule = schedule
         self._poll = poll_seconds
+        self._first = first_check_after
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="backup-scheduler", daemon=True)
 
     def start(self) -> None:
-        """Begin checking (the first check happens at once)."""
+        """Begin checking (the first check after ``first_check_after`` seconds)."""
         self._thread.start()
 
     def stop(self) -> None:
@@ -192,6 +195,8 @@ class BackupScheduler:
             self._thread.join()
 
     def _run(self) -> None:
+        if self._stop.wait(self._first):
+            return
         while not self._stop.is_set():
             try:
                 self._schedule.run_if_due()

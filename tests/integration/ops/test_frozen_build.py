@@ -1,0 +1,104 @@
+"""The PyInstaller one-folder build from packaging/, smoke-tested: migrate, serve /health, GUI start."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built executable (about 40 s of PyInstaller)."""
+    folder = tmp_path_factory.mktemp("frozen")
+    env = {**os.environ, "PYTHON": sys.executable}
+    command = [
+        "bash",
+        str(ROOT / "packaging" / "build.sh"),
+        "--workpath",
+        str(folder / "work"),
+        "--distpath",
+        str(folder / "dist"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    executable = folder / "dist" / "timetracker-desktop" / "timetracker-desktop"
+    assert executable.exists()
+    return executable
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def _wait_for_health(url: str, process: subprocess.Popen[str]) -> httpx.Response:
+    pause = threading.Event()
+    for _ in range(300):
+        assert process.poll() is None, "serve exited early"
+        try:
+            return httpx.get(url, timeout=1)
+        except httpx.TransportError:
+            pause.wait(0.1)
+    raise AssertionError("the frozen listener never answered /health")
+
+
+def test_frozen_app_migrates_a_fresh_database_and_serves_health(frozen_app: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'fresh.db'}"
+    upgraded = subprocess.run(
+        [str(frozen_app), "db", "upgrade", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "database at revision" in upgraded.stdout
+    port = _free_port()
+    serve = subprocess.Popen(
+        [str(frozen_app), "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        health = _wait_for_health(f"http://127.0.0.1:{port}/health", serve)
+        assert health.status_code == 200
+        assert health.json()["status"] == "ok"
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        _out, err = serve.communicate(timeout=20)
+    assert serve.returncode == 0, err
+
+
+def test_frozen_gui_starts_offscreen(frozen_app: Path, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    gui = subprocess.Popen(
+        [str(frozen_app), "--db", f"sqlite:///{tmp_path / 'gui.db'}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            gui.wait(timeout=6)  # no flag to quit after the main window yet: alive after 6 s is the check
+    finally:
+        gui.terminate()
+        _out, err = gui.communicate(timeout=20)
+    assert "Traceback" not in err
