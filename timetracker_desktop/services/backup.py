@@ -14,12 +14,14 @@ from timetracker_desktop.repositories.backup_port import (
     BackupMismatchError,
     DatabaseArchive,
 )
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports import StorageUnavailableError, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 
 log = logging.getLogger(__name__)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+AUDIT_ATTEMPTS = 3
+RETRIED_CAUSES = ("deadlock", "lock wait timeout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +66,8 @@ class BackupService:
         now = self._clock.now()
         manifest = self._archive.dump(target, __version__, now)
         size = target.stat().st_size
-        with self._uow() as uow:
-            after = {"file": str(target), "kind": kind, "bytes": size, **_summary(manifest)}
-            record(uow, actor, now, "backup.create", ("backup", target.name), after=after)
-            uow.commit()
+        after = {"file": str(target), "kind": kind, "bytes": size, **_summary(manifest)}
+        self._audit(actor, "backup.create", target, after)
         log.info("backup %s written (%d rows, %d bytes)", target.name, manifest.total_rows(), size)
         return BackupResult(target, size, manifest)
 
@@ -98,17 +98,22 @@ class BackupService:
         except BackupFileError as error:
             self._record_failure(actor, source, str(error))
             raise ValidationError(str(error), code="backup_unreadable", field="file") from None
-        now = self._clock.now()
-        with self._uow() as uow:
-            after = {
-                "file": str(source),
-                "safety_backup": str(safety) if safety else None,
-                **_summary(manifest),
-            }
-            record(uow, actor, now, "backup.restore", ("backup", source.name), after=after)
-            uow.commit()
+        after = {"file": str(source), "safety_backup": str(safety) if safety else None, **_summary(manifest)}
+        self._audit(actor, "backup.restore", source, after)
         log.info("restored %s (%d rows)", source.name, manifest.total_rows())
         return RestoreResult(manifest, safety)
+
+    def _audit(self, actor: Actor, action: str, path: Path, after: dict[str, object]) -> None:
+        """Record the action; a MariaDB deadlock with a concurrent audit line (the hash chain) is retried."""
+        for attempt in range(AUDIT_ATTEMPTS):
+            try:
+                with self._uow() as uow:
+                    record(uow, actor, self._clock.now(), action, ("backup", path.name), after=after)
+                    uow.commit()
+                return
+            except StorageUnavailableError as error:
+                if error.cause not in RETRIED_CAUSES or attempt == AUDIT_ATTEMPTS - 1:
+                    raise
 
     def _safety_backup(self, actor: Actor, safety_dir: Path | None) -> Path | None:
         if safety_dir is None or self._archive.current_revision() is None:

@@ -13,7 +13,7 @@ from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.repositories.ports import NewPunch, StorageUnavailableError
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.backup import BackupService
 from timetracker_desktop.services.container import Services
@@ -83,12 +83,15 @@ def _write_punches(services: Services, clock: FakeClock, stop: threading.Event, 
     terminal = services.terminals.list_terminals()[0].id
     while not stop.wait(0.02):
         at = clock.now() + timedelta(seconds=len(written))
-        with services.uow() as uow:
-            punch = uow.punches.add(
-                NewPunch(employee, at, Direction.AUTO, PunchSource.TERMINAL, at, terminal_id=terminal)
-            )
-            record(uow, Actor.terminal(terminal), at, WRITER_ACTION, ("punch", punch.id))
-            uow.commit()
+        try:
+            with services.uow() as uow:
+                punch = uow.punches.add(
+                    NewPunch(employee, at, Direction.AUTO, PunchSource.TERMINAL, at, terminal_id=terminal)
+                )
+                record(uow, Actor.terminal(terminal), at, WRITER_ACTION, ("punch", punch.id))
+                uow.commit()
+        except StorageUnavailableError:  # e.g. a MariaDB deadlock with the backup's audit line: 503, resent
+            continue
         written.append(punch.id)
 
 
