@@ -101,7 +101,7 @@ class GuiDatabaseGateway:
         return default_database_url()
 
     def probe(self, url: str) -> str | None:
-        """Connect and return the schema revision (None when empty); StorageUnavailableError names the cause."""
+        """Connect and return the schema revision (None when empty); StorageUnavailableError says why."""
         _ensure_sqlite_folder(url)
         storage = open_storage(url)
         try:
