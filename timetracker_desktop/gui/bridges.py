@@ -1,4 +1,4 @@
-"""Bridges from foreign threads (listener, desk reader) to the GUI: plain callbacks in, queued signals out."""
+"""The listener's bridge to the GUI: a plain callback in, a queued signal out (the reader has its own)."""
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,23 +18,3 @@ class ScanBridge(QObject):
     def notify(self, notice: object = None) -> None:
         """The plain callback handed to the listener (thread-safe)."""
         self.scan_committed.emit(notice)
-
-
-class ReaderBridge(QObject):
-    """Turns the desk reader's callbacks into queued signals.
-
-    Signals:
-        badge_presented(object): whatever the reader reported about a presented badge.
-        state_changed(str): the reader's state in plain words (connected, no reader, ...).
-    """
-
-    badge_presented = Signal(object)
-    state_changed = Signal(str)
-
-    def on_badge(self, event: object) -> None:
-        """The plain callback handed to the reader watcher (thread-safe)."""
-        self.badge_presented.emit(event)
-
-    def on_state(self, state: str) -> None:
-        """The reader's state callback (thread-safe)."""
-        self.state_changed.emit(state)

@@ -179,8 +179,7 @@ class DeskReaderBridge(QObject):
 
     def _on_readers_changed(self, readers: tuple[str, ...]) -> None:
         self.readers = readers
-        if readers:
-            self.fault = None  # the service answers
+        self.fault = None  # the service answered with a list, even an empty one
         self.state_changed.emit()
 
     def _on_reader_error(self, fault: ReaderFault) -> None:

@@ -167,7 +167,9 @@ class DeskReader:
 
     def _refresh_readers(self, context: int) -> None:
         readers = tuple(reader_names(context))
-        if readers != self._readers:
+        # After a fault the list is announced even when unchanged (often empty), so that listeners
+        # learn the service answers again; the fault is cleared right after this call.
+        if readers != self._readers or self._fault is not None:
             logger.info("readers: %s", ", ".join(readers) or "none")
             self._readers = readers
             _notify(self._callbacks.readers_changed, readers)
