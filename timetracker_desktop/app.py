@@ -85,6 +85,7 @@ def build_app(
         archive=SqlDatabaseArchive(storage, migrations_dir()),
         backup_folder=lambda: data_dir() / "backups",
         legacy_source=SqlLegacySource,
+        revision=lambda: database_revision(storage),
     )
     return AppContext(resolved, storage, services)
 

@@ -15,6 +15,7 @@ from timetracker_desktop.services.backup import BackupService
 from timetracker_desktop.services.backup_schedule import BackupScheduleService
 from timetracker_desktop.services.challenges import ChallengeStore
 from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
+from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.employees import EmployeeService
 from timetracker_desktop.services.legacy_import import LegacyImportService
 from timetracker_desktop.services.passwords import PasswordHasher
@@ -54,6 +55,7 @@ class Services:
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
     legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
+    diagnostics: DiagnosticsService | None = None  # None when no schema revision reader was wired
 
 
 def build_services(
@@ -64,8 +66,9 @@ def build_services(
     archive: DatabaseArchive | None = None,
     backup_folder: Callable[[], Path] | None = None,
     legacy_source: Callable[[str], LegacySource] | None = None,
+    revision: Callable[[], tuple[str | None, str]] | None = None,
 ) -> Services:
-    """Wire the services over one storage and clock (backups and legacy import when given their parts)."""
+    """Wire the services over one storage and clock (optional parts only when given what they need)."""
     health = TerminalHealthService(uow, clock)
     reports = ReportService(uow, clock)
     backups = BackupService(uow, clock, archive) if archive is not None else None
@@ -95,4 +98,5 @@ def build_services(
         backups=backups,
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,
+        diagnostics=DiagnosticsService(uow, clock, revision) if revision else None,
     )
