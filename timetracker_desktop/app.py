@@ -2,11 +2,13 @@
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
+from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
@@ -14,9 +16,12 @@ from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.services.container import Services, build_services
+from timetracker_desktop.services.scan_dto import ScanNotice
 
 if TYPE_CHECKING:
     from timetracker_desktop.gui.reader_bridge import ReaderListener, ReaderService
+    from timetracker_desktop.listener.security import ListenerOptions
+    from timetracker_desktop.listener.server import ListenerServer
 
 log = logging.getLogger(__name__)
 DB_URL_ENV = "TIMETRACKER_DB_URL"
@@ -130,9 +135,36 @@ def open_desk_reader(listener: "ReaderListener", reader_name: str | None) -> "Re
     return DeskReader(callbacks, reader_name)
 
 
+def start_listener(
+    services: Services,
+    host: str,
+    port: int,
+    notify: Callable[[ScanNotice], None],
+    options: "ListenerOptions | None" = None,
+) -> "ListenerServer":
+    """The terminal listener serving on a thread of this process; ``notify`` hears of every stored scan.
+
+    Returns once it accepts connections. A failure is a DomainError whose code says why
+    (``listener_port_in_use``, ``listener_address_unavailable``, ``listener_no_permission``,
+    ``listener_failed``), so that the GUI explains it without importing the web stack.
+    """
+    from timetracker_desktop.listener.app import build_app as build_listener
+    from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
+
+    try:
+        server = ListenerServer(
+            build_listener(services, notify, options), host, port, flush=services.terminal_health.flush
+        )
+        server.start()
+    except ListenerStartError as error:
+        params = {"host": host, "port": str(port)}
+        raise DomainError(str(error), f"listener_{error.reason}", params=params) from error
+    return server
+
+
 def run_gui(url: str | None) -> int:
     """Start the desktop application (Qt is imported only here)."""
     from timetracker_desktop.gui.shell import run
 
     explicit = url if url and url != default_database_url() else None
-    return run(explicit, GuiDatabaseGateway(), open_desk_reader)
+    return run(explicit, GuiDatabaseGateway(), open_desk_reader, start_listener)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from timetracker_desktop.domain.users import Actor, Permission, User
 from timetracker_desktop.gui.bridges import ScanBridge
 from timetracker_desktop.gui.gateway import DatabaseGateway
+from timetracker_desktop.gui.listener_control import ListenerControl
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge
 from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.tasks import TaskRunner
@@ -18,7 +19,7 @@ class GuiContext:
     """Shared by the main window and its pages; built once after login.
 
     ``listener_in_process`` tells the Today view whether scans arrive through ``scan_bridge``
-    (no polling) or must be polled by last id (the listener runs in another process).
+    (no polling) or must be polled by last id (the listener runs in another process, or ours failed).
     """
 
     services: Services
@@ -27,9 +28,9 @@ class GuiContext:
     ui_settings: UiSettings
     database_label: str
     scan_bridge: ScanBridge
-    listener_in_process: bool = False
     gateway: DatabaseGateway | None = None
     reader: DeskReaderBridge | None = None  # the USB desk reader; None: none wired (tests)
+    listener: ListenerControl | None = None  # the in-process terminal listener; None: none wired (tests)
     presence: PresenceService = field(init=False)
     live_feed: LiveFeedService = field(init=False)
 
@@ -37,6 +38,11 @@ class GuiContext:
         services = self.services
         object.__setattr__(self, "presence", PresenceService(services.uow, services.clock, services.worktime))
         object.__setattr__(self, "live_feed", LiveFeedService(services.uow, services.clock))
+
+    @property
+    def listener_in_process(self) -> bool:
+        """The in-process listener is serving now, so every stored scan is announced on ``scan_bridge``."""
+        return self.listener is not None and self.listener.running
 
     @property
     def actor(self) -> Actor:

@@ -8,11 +8,16 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.services.live_feed import FeedBatch
 
 POLL_MS = 3000
+# Under a burst of scans one fetch at a time still means back-to-back fetches, and each batch repaints the
+# feed; at most one fetch per this interval keeps the GUI thread free (taps show within a fifth of a second).
+MIN_FETCH_GAP_MS = 200
 
 
 class LiveFeedController(QObject):
     """Loads today's taps, then fetches what is stored after the last id whenever a scan is announced
-    (in-process listener) or on a timer (listener in another process). Fetches never overlap.
+    (in-process listener running) or on a timer (listener in another process, or ours not running).
+    Fetches never overlap, and announcements during a fetch are coalesced into one more fetch, started
+    no sooner than ``MIN_FETCH_GAP_MS`` after the previous one ended.
 
     Signals:
         arrived(object): a ``FeedBatch`` with new punches (oldest first) and the office zone.
@@ -28,19 +33,43 @@ class LiveFeedController(QObject):
         self._last_id: int | None = None
         self._busy = False
         self._again = False
+        self.fetches = 0  # started so far (tests and the benchmark check the coalescing)
         context.scan_bridge.scan_committed.connect(self._on_scan_committed)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.fetch)
-        if not context.listener_in_process:
+        self._gap = QTimer(self)
+        self._gap.setSingleShot(True)
+        self._gap.setInterval(MIN_FETCH_GAP_MS)
+        self._gap.timeout.connect(self._on_gap_over)
+        if context.listener is not None:
+            context.listener.state_changed.connect(self._on_listener_state_changed)
+        self._follow_listener()
+
+    @property
+    def polling(self) -> bool:
+        """True while new punches are polled for rather than announced."""
+        return self.timer.isActive()
+
+    def _follow_listener(self) -> None:
+        if self._context.listener_in_process:
+            self.timer.stop()
+        elif not self.timer.isActive():
             self.timer.start()
+
+    def _on_listener_state_changed(self) -> None:
+        was_polling = self.polling
+        self._follow_listener()
+        if was_polling and not self.polling:
+            self.fetch()  # whatever was stored before the listener started
 
     def fetch(self) -> None:
         """Fetch new punches (coalesced: one fetch at a time, one more if asked meanwhile)."""
-        if self._busy:
+        if self._busy or self._gap.isActive():
             self._again = True
             return
         self._busy = True
+        self.fetches += 1
         feed = self._context.live_feed
         work = feed.today if self._last_id is None else partial(feed.after, self._last_id)
         self._context.runner.run(work, self._on_batch_loaded, self._on_fetch_failed)
@@ -60,6 +89,9 @@ class LiveFeedController(QObject):
 
     def _finish(self) -> None:
         self._busy = False
+        self._gap.start()
+
+    def _on_gap_over(self) -> None:
         if self._again:
             self._again = False
             self.fetch()

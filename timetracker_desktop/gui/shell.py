@@ -16,6 +16,7 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.errors import ErrorReporter, install_error_handling
 from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
 from timetracker_desktop.gui.i18n import install_translators
+from timetracker_desktop.gui.listener_control import ListenerControl, ListenerStarter
 from timetracker_desktop.gui.main_window import MainWindow
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderFactory
 from timetracker_desktop.gui.settings import APPLICATION, ORGANIZATION, UiSettings
@@ -45,6 +46,7 @@ class Shell(QObject):
         ui_settings: UiSettings,
         explicit_url: str | None,
         reader_factory: ReaderFactory | None = None,
+        listener_starter: ListenerStarter | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -55,6 +57,7 @@ class Shell(QObject):
         self.scan_bridge = ScanBridge(self)
         self.reader = DeskReaderBridge(self)
         self._reader_factory = reader_factory
+        self.listener = ListenerControl(listener_starter, self.runner, self.scan_bridge.notify, self)
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
@@ -65,6 +68,7 @@ class Shell(QObject):
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         self.database = database
+        self.listener.start(database.services, self.ui_settings.listener_host, self.ui_settings.listener_port)
         self.reader.start(self._reader_factory, self.ui_settings.reader_name)
         context = GuiContext(
             services=database.services,
@@ -75,6 +79,7 @@ class Shell(QObject):
             scan_bridge=self.scan_bridge,
             gateway=self._gateway,
             reader=self.reader,
+            listener=self.listener,
         )
         self.context = context
         self.window = MainWindow(context)
@@ -87,13 +92,19 @@ class Shell(QObject):
 
     def _on_about_to_quit(self) -> None:
         # Shutdown order (Threading rule 6): listener -> reader -> worker threads -> database.
+        self.listener.stop()
         self.reader.stop()
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
 
 
-def run(url: str | None, gateway: DatabaseGateway, reader_factory: ReaderFactory | None = None) -> int:
+def run(
+    url: str | None,
+    gateway: DatabaseGateway,
+    reader_factory: ReaderFactory | None = None,
+    listener_starter: ListenerStarter | None = None,
+) -> int:
     """Show the application and run its event loop; ``url`` is a database given on the command line."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -105,7 +116,7 @@ def run(url: str | None, gateway: DatabaseGateway, reader_factory: ReaderFactory
     if not install_translators(app, ui_settings.language):
         log.warning("the Ukrainian catalogs could not be loaded")
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
-    shell = Shell(app, gateway, ui_settings, url, reader_factory)
+    shell = Shell(app, gateway, ui_settings, url, reader_factory, listener_starter)
     install_error_handling(shell.reporter)
     shell.startup.start()
     return int(app.exec())

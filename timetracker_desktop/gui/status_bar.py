@@ -47,13 +47,27 @@ class MainStatusBar(QStatusBar):
         if context.reader is not None:
             context.reader.state_changed.connect(self._on_reader_state_changed)
             self._on_reader_state_changed()
+        if context.listener is not None:
+            context.listener.state_changed.connect(self._on_listener_state_changed)
+            self._on_listener_state_changed()
 
-    def set_listener_state(self, state: str) -> None:
-        """Show the listener's address and state."""
+    def set_listener_state(self, state: str, host: str | None = None, port: int | None = None) -> None:
+        """Show the listener's address (default: the one in the settings) and state."""
         settings = self._context.ui_settings
         self.listener.setText(
-            self.tr("Listener {0}:{1}: {2}").format(settings.listener_host, settings.listener_port, state)
+            self.tr("Listener {0}:{1}: {2}").format(
+                host or settings.listener_host, port or settings.listener_port, state
+            )
         )
+
+    def _on_listener_state_changed(self) -> None:
+        listener = self._context.listener
+        if listener is None or not listener.available:
+            return
+        self.set_listener_state(listener.describe(), listener.host, listener.port)
+        self.listener.setToolTip(listener.explain())
+        if listener.running:
+            self.refresh()
 
     def set_reader_state(self, state: str) -> None:
         """Show the desk reader's state."""

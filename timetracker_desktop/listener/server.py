@@ -18,7 +18,15 @@ STOP_TIMEOUT_S = 5.0
 
 
 class ListenerStartError(Exception):
-    """The listener could not start (port in use, address not on this machine, no permission...)."""
+    """The listener could not start (port in use, address not on this machine, no permission...).
+
+    ``reason`` is stable for callers that explain it in their own words: ``port_in_use``,
+    ``address_unavailable``, ``no_permission`` or ``failed``.
+    """
+
+    def __init__(self, message: str, reason: str = "failed") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -32,18 +40,21 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.listen(128)
     except OSError as error:
         sock.close()
-        raise ListenerStartError(_bind_failure(host, port, error)) from error
+        raise _bind_failure(host, port, error) from error
     return sock
 
 
-def _bind_failure(host: str, port: int, error: OSError) -> str:
+def _bind_failure(host: str, port: int, error: OSError) -> ListenerStartError:
     if error.errno == errno.EADDRINUSE:
-        return f"port {port} is already in use on {host}: stop the other program or choose another port"
+        return ListenerStartError(
+            f"port {port} is already in use on {host}: stop the other program or choose another port",
+            "port_in_use",
+        )
     if error.errno == errno.EADDRNOTAVAIL:
-        return f"{host} is not an address of this computer"
+        return ListenerStartError(f"{host} is not an address of this computer", "address_unavailable")
     if error.errno == errno.EACCES:
-        return f"no permission to listen on port {port}"
-    return f"cannot listen on {host}:{port}: {error.strerror}"
+        return ListenerStartError(f"no permission to listen on port {port}", "no_permission")
+    return ListenerStartError(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
 class _StoppedError(Exception):

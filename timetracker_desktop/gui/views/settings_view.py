@@ -103,7 +103,7 @@ class SettingsView(QWidget):
         self.errors.add_row("max_shift_hours", self.tr("Longest shift (day boundary):"), self.max_shift)
         self.errors.add_row("terminal_online_seconds", self.tr("Terminal counts as online for:"), self.online)
         rules.setEnabled(admin)
-        listener = QGroupBox(self.tr("Terminal listener (after restart)"))
+        listener = QGroupBox(self.tr("Terminal listener (restarts when saved)"))
         listener_form = QFormLayout(listener)
         listener_form.addRow(self.tr("Listen on address:"), self.listener_host)
         listener_form.addRow(self.tr("Port:"), self.listener_port)
@@ -167,11 +167,22 @@ class SettingsView(QWidget):
         restart = language != settings.language
         settings.language = language
         if self._context.can(Permission.MANAGE_SETTINGS):
-            restart = restart or self.listener_port.value() != settings.listener_port
+            before = (settings.listener_host, settings.listener_port)
             settings.listener_host = self.listener_host.text().strip()
             settings.listener_port = self.listener_port.value()
+            moved = before != (settings.listener_host, settings.listener_port)
+            restart = restart or (moved and not self._restart_listener())
         settings.sync()
         return restart
+
+    def _restart_listener(self) -> bool:
+        """Serve on the saved address now; False if this program runs no listener (restart needed)."""
+        listener = self._context.listener
+        if listener is None or not listener.available:
+            return False
+        settings = self._context.ui_settings
+        listener.start(self._context.services, settings.listener_host, settings.listener_port)
+        return True
 
     def _on_saved(self, settings: BusinessSettings) -> None:
         self.save_button.setEnabled(True)

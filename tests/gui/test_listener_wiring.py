@@ -1,0 +1,194 @@
+"""The shell runs the terminal listener in-process: live taps without polling, a busy port, restart, quit."""
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from fakes import FakeClock
+from listener_support import ROOMY, RunningListener, running_listener, staff_office
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from timetracker_desktop.app import AppContext, GuiDatabaseGateway, start_listener
+from timetracker_desktop.domain.users import Role
+from timetracker_desktop.gui.listener_control import ListenerHandle, ScanCallback
+from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.settings import UiSettings
+from timetracker_desktop.gui.shell import Shell
+from timetracker_desktop.gui.views.settings_view import SettingsView
+from timetracker_desktop.gui.views.today import TodayView
+from timetracker_desktop.listener.server import ListenerServer
+from timetracker_desktop.services.container import Services
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.gui
+LISTENER_THREADS = ("listener", "listener-health-flush")
+
+
+@dataclass
+class RecordingStarter:
+    """``app.start_listener`` with the contract tests' roomy rate limits, keeping the servers it started."""
+
+    servers: list[ListenerServer] = field(default_factory=list)
+
+    def __call__(self, services: Services, host: str, port: int, notify: ScanCallback) -> ListenerHandle:
+        server = start_listener(services, host, port, notify, ROOMY)
+        self.servers.append(server)
+        return server
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    """Whether the port can be bound again (the listener let go of it)."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def listener_threads() -> list[str]:
+    """Threads the listener leaves behind, if any."""
+    return [t.name for t in threading.enumerate() if t.name in LISTENER_THREADS and t.is_alive()]
+
+
+@dataclass
+class Started:
+    """A logged-in shell over the test database."""
+
+    shell: Shell
+    window: MainWindow
+    starter: RecordingStarter
+
+
+@pytest.fixture
+def start_shell(
+    qtbot: QtBot, qapp: QApplication, app_context: AppContext, ui_settings: UiSettings
+) -> Iterator[Callable[[int], Started]]:
+    """Log in as the admin with the listener bound to 127.0.0.1:``port``; quits the shell at the end."""
+    shells: list[Shell] = []
+    quit_on_last_window = qapp.quitOnLastWindowClosed()
+
+    def start(port: int) -> Started:
+        ui_settings.listener_host = "127.0.0.1"
+        ui_settings.listener_port = port
+        starter = RecordingStarter()
+        shell = Shell(qapp, GuiDatabaseGateway(bcrypt_rounds=4), ui_settings, None, None, starter)
+        shells.append(shell)
+        assert not shell.listener.running  # nothing listens before the login
+        shell.startup.finished.emit(app_context, make_user(app_context.services, "admin", Role.ADMIN))
+        assert shell.window is not None
+        return Started(shell, shell.window, starter)
+
+    yield start
+    for shell in shells:
+        shell.listener.stop()
+        if shell.window is not None:  # its pages' timers would start tasks after the runner is gone
+            shell.window.close()
+            shell.window.deleteLater()
+            qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        shell.runner.wait_for_done(10_000)
+        qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
+        shell.setParent(None)
+        shell.deleteLater()
+    qapp.setQuitOnLastWindowClosed(quit_on_last_window)
+
+
+def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
+    qtbot: QtBot, start_shell: Callable[[int], Started], app_context: AppContext, clock: FakeClock
+) -> None:
+    port = free_port()
+    started = start_shell(port)
+    shell, window = started.shell, started.window
+    qtbot.waitUntil(lambda: shell.listener.running, timeout=10_000)
+    assert window.status.listener.text() == f"Listener 127.0.0.1:{port}: running"
+    today = window.show_page("today")
+    assert isinstance(today, TodayView)
+    assert shell.context is not None
+    assert shell.context.listener_in_process
+    assert not today.controller.polling  # the timer is off: only the bridge triggers fetches
+    qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=10_000)
+
+    server = started.starter.servers[0]
+    with httpx.Client(base_url=server.url, timeout=10) as client:
+        office = staff_office(app_context.services, RunningListener(server, client))
+        before = today.controller.fetches
+        clock.advance(minutes=5)
+        reply = office.tablet().scan(office.olena_phone)
+        assert reply.json()["message"] == "Registered IN"
+        qtbot.waitUntil(lambda: [r.employee_name for r in today.feed.rows] == ["Олена Коваль"], timeout=5000)
+        assert today.controller.fetches > before
+        assert not today.controller.polling
+
+
+def test_a_busy_port_is_shown_and_taps_are_polled(
+    qtbot: QtBot, start_shell: Callable[[int], Started], app_context: AppContext, clock: FakeClock
+) -> None:
+    with socket.socket() as squatter:  # another program (say the TimeTracker service) holds the port
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen(1)
+        port = squatter.getsockname()[1]
+        started = start_shell(port)
+        shell, window = started.shell, started.window
+        qtbot.waitUntil(lambda: shell.listener.error is not None, timeout=10_000)
+        assert window.status.listener.text() == f"Listener 127.0.0.1:{port}: port in use"
+        assert f"Port {port} is used by another program" in window.status.listener.toolTip()
+        assert started.starter.servers == []
+        assert listener_threads() == []
+
+        today = window.show_page("today")
+        assert isinstance(today, TodayView)
+        assert today.controller.polling
+        today.controller.timer.setInterval(100)
+        with running_listener(app_context.services) as service:  # the other listener stores the taps
+            office = staff_office(app_context.services, service)
+            clock.advance(minutes=5)
+            assert office.tablet().scan(office.olena_phone).json()["message"] == "Registered IN"
+            qtbot.waitUntil(lambda: len(today.feed.rows) == 1, timeout=5000)
+        assert today.feed.rows[0].employee_name == "Олена Коваль"
+
+
+def test_settings_restart_the_listener_and_quit_frees_the_port(
+    qtbot: QtBot, qapp: QApplication, start_shell: Callable[[int], Started]
+) -> None:
+    first = free_port()
+    second = next(port for port in iter(free_port, 0) if port != first)
+    started = start_shell(first)
+    shell, window = started.shell, started.window
+    qtbot.waitUntil(lambda: shell.listener.running, timeout=10_000)
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsView)
+    qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=10_000)  # office rules loaded
+    settings.listener_port.setValue(second)
+    settings.save_button.click()
+    assert settings.status.text() == "Saved."  # nothing waits for a restart of the program
+    qtbot.waitUntil(lambda: shell.listener.running and shell.listener.port == second, timeout=10_000)
+    assert window.status.listener.text() == f"Listener 127.0.0.1:{second}: running"
+    assert port_is_free(first)
+    assert httpx.get(f"http://127.0.0.1:{second}/health", timeout=5).status_code == 200
+
+    qapp.aboutToQuit.emit()
+    assert not shell.listener.running
+    assert port_is_free(second)
+    assert listener_threads() == []
+    shell.listener.start(app_context_services(shell), "127.0.0.1", second)  # too late: the app is quitting
+    assert not shell.listener.running
+    assert port_is_free(second)
+
+
+def app_context_services(shell: Shell) -> Services:
+    """The services the shell opened."""
+    assert shell.database is not None
+    return shell.database.services
