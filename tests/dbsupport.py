@@ -14,7 +14,7 @@ from timetracker_desktop.app import open_storage, upgrade_database
 from timetracker_desktop.repositories.sql.orm import Base
 
 MYSQL_ENV = "TT_TEST_MYSQL_URL"
-KEEP_TABLES = {"alembic_version", "schedule_codes"}
+KEEP_TABLES = {"alembic_version", "schedule_codes", "audit_chain_lock"}
 
 
 def mysql_url_or_skip() -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.audit import AuditEntry, entry_hash
-from timetracker_desktop.repositories.sql.orm import AuditRow
+from timetracker_desktop.repositories.sql.orm import AuditChainLockRow, AuditRow
 
 
 def _dump(values: Mapping[str, Any] | None) -> str | None:
@@ -47,6 +47,9 @@ class SqlAuditRepository:
 
     def _last_hash(self) -> str | None:
         # Serialise appenders on MySQL so that two transactions never chain to the same predecessor.
+        # The queue forms on the lock row (a record lock, no gap: see migration 0005); the newest entry
+        # is then read with a locking read, which sees the latest commit under REPEATABLE READ.
+        self._session.execute(select(AuditChainLockRow.id).where(AuditChainLockRow.id == 1).with_for_update())
         stmt = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1).with_for_update()
         return self._session.scalar(stmt)
 

@@ -290,6 +290,13 @@ class AuditRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditChainLockRow(Base):
+    """The single row (id 1) that audit appenders lock, so that they queue instead of deadlocking."""
+
+    __tablename__ = "audit_chain_lock"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class SettingRow(Base):
     """One business setting as text."""
 
