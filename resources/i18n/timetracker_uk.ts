@@ -434,6 +434,179 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduleBox</name>
+    <message>
+        <source>Automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"> год</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Зберегти</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last automatic backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next one due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never (switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The running program makes the backups when they are due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupTablesModel</name>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <source>Back up now...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from the legacy server...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup is one file with every record; it is safe while terminals are punching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces ALL data with a backup. Close the program on other computers and stop the service first. A backup from a newer program version is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving from the legacy server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings over employees, badges, terminals (their keys keep working), events, schedules and users from the old TimeTracker server. Running it again brings only what is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up to {0}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}: {1} rows in {2} tables, {3:.1f} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {0}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring {0}: wait until it is done...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {0} rows; all {1} tables match their row counts and checksums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replaced data was saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data was restored. Restart TimeTracker Desktop so that every page shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BadgeReadView</name>
     <message>
         <source>Read from the badge</source>
@@ -548,6 +721,85 @@
     <message>
         <source>Enroll from reader...</source>
         <translation>Зі зчитувача...</translation>
+    </message>
+</context>
+<context>
+    <name>CommandTableModel</name>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Стан</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set time and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload user {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload all logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -698,6 +950,172 @@
     </message>
 </context>
 <context>
+    <name>DeviceDialog</name>
+    <message>
+        <source>Approve ZKTeco device {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZKTeco device {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office time zone ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s IN/OUT status key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server decides (alternates IN and OUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished">Часовий пояс:</translation>
+    </message>
+    <message>
+        <source>IN/OUT:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicePanel</name>
+    <message>
+        <source>Serial number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished">Часовий пояс:</translation>
+    </message>
+    <message>
+        <source>IN/OUT:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands and the device&apos;s answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear logs...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload all logs...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZKTeco device {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (approved at {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office time zone ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device&apos;s status key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n punch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) queued; the device picks them up at its next poll.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase every punch stored on the device {0}? Punches already received here are kept; punches the device has not sent yet are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the device {0} to send its whole log again? Punches already stored are not stored twice; a long log takes a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload all logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of {0} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDialog</name>
     <message>
         <source>New employee</source>
@@ -714,6 +1132,10 @@
     <message>
         <source>e.g. EMP-1A2B3C4D (optional)</source>
         <translation>напр. EMP-1A2B3C4D (необов’язково)</translation>
+    </message>
+    <message>
+        <source>the number typed on ZKTeco terminals (optional)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full name:</source>
@@ -734,6 +1156,10 @@
     <message>
         <source>Phone badge:</source>
         <translation>Бейдж телефону:</translation>
+    </message>
+    <message>
+        <source>Terminal PIN:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1437,10 @@
         <translation>Цей бейдж уже належить іншому працівнику.</translation>
     </message>
     <message>
+        <source>This terminal PIN already belongs to another employee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This badge appears twice in the file.</source>
         <translation>Цей бейдж трапляється у файлі двічі.</translation>
     </message>
@@ -1041,6 +1471,34 @@
     <message>
         <source>Unknown time zone.</source>
         <translation>Невідомий часовий пояс.</translation>
+    </message>
+    <message>
+        <source>This device is already approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is not approved: approve it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ZKTeco device uses its status key or lets the server decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This action needs an explicit confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active employee has a terminal PIN: give PINs to employees first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device command is one line of 1 to 1024 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
@@ -1316,6 +1774,37 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About TimeTracker Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard: paste them into your message to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log folder is {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TimeTracker Desktop {0}&lt;/b&gt;&lt;br&gt;Office time and attendance.&lt;br&gt;&lt;br&gt;Python {1}, Qt {2}, PySide6 {3}&lt;br&gt;Database: {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HolidayDialog</name>
     <message>
         <source>Holiday</source>
@@ -1472,6 +1961,229 @@
     <message>
         <source>Problems</source>
         <translation>Помилки</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyCountsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LegacyImportWizard</name>
+    <message>
+        <source>Import from the legacy server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LegacyIssuesModel</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished">Чому</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LegacyWords</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished">Користувачі</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees and badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation type="unfinished">Термінали</translation>
+    </message>
+    <message>
+        <source>Events (punches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card UID is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule entry is not understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name was corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone badge code is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The badge already belongs to someone here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day is already planned here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data of the legacy server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A UID of digits only: check the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its employee was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty placeholder (00:00-00:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal number is taken: the tablet needs a new QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone key is not valid: the phone must enroll again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card cannot have a key: the key was dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal key is already in use here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is taken: renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable password: imported disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role: became a viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user exists here and was kept as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListenerControl</name>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished">не запущено</translation>
+    </message>
+    <message>
+        <source>starting...</source>
+        <translation>запускається...</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>працює</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>зупинено</translation>
+    </message>
+    <message>
+        <source>port in use</source>
+        <translation>порт зайнятий</translation>
+    </message>
+    <message>
+        <source>address not on this PC</source>
+        <translation>адреса не цього ПК</translation>
+    </message>
+    <message>
+        <source>no permission for the port</source>
+        <translation>немає дозволу на порт</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>не запустився</translation>
+    </message>
+    <message>
+        <source>Terminals reach this PC at port {0}; their taps appear at once.</source>
+        <translation>Термінали звертаються до цього ПК на порт {0}; їхні відмітки з’являються одразу.</translation>
+    </message>
+    <message>
+        <source>The terminal listener is not running in this program.</source>
+        <translation>Приймач терміналів не працює в цій програмі.</translation>
+    </message>
+    <message>
+        <source>Port {0} is used by another program, perhaps the TimeTracker service. Choose another port in Settings or stop that program. Taps stored by another listener still appear here within a few seconds.</source>
+        <translation>Порт {0} зайнятий іншою програмою, можливо службою TimeTracker. Виберіть інший порт у Налаштуваннях або зупиніть ту програму. Відмітки, збережені іншим приймачем, усе одно з’являться тут за кілька секунд.</translation>
+    </message>
+    <message>
+        <source>{1} is not an address of this PC. Choose another address in Settings.</source>
+        <translation>{1} не є адресою цього ПК. Виберіть іншу адресу в Налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>This PC does not allow listening on port {0}. Choose a port above 1024.</source>
+        <translation>Цей ПК не дозволяє слухати порт {0}. Виберіть порт понад 1024.</translation>
+    </message>
+    <message>
+        <source>The terminal listener could not start: {2}</source>
+        <translation>Приймач терміналів не запустився: {2}</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +2380,10 @@
         <translation>Журнал аудиту</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
@@ -1677,6 +2393,76 @@
     <message>
         <source>New password for {0}</source>
         <translation>Новий пароль для {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PendingDeviceModel</name>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished">Остання активність</translation>
+    </message>
+    <message>
+        <source>Punches held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device keeps its punches until it is approved; this is the count it last reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingDevicesPanel</name>
+    <message>
+        <source>Approve...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These ZKTeco devices called in with an unknown serial number. They keep their punches until you approve them; a rejected device is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ZKTeco devices waiting for approval: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved as terminal {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the device {0}? It will be refused and its punches will not be received. You can still approve it later from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {0} rejected.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1739,6 +2525,25 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>What will come over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Імпортувати</translation>
+    </message>
+    <message>
+        <source>From {0}. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing... this may take a few minutes for many events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadMessages</name>
     <message>
         <source>The badge is disabled in the phone&apos;s app. Turn it on in the app and tap again.</source>
@@ -1797,6 +2602,579 @@
     <message>
         <source>Reason:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message numerus="yes">
+        <source>Presence is averaged over %n day(s) with arrivals; lateness counts minutes over the grace.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCodes</name>
+    <message>
+        <source>day off</source>
+        <translation type="unfinished">вихідний</translation>
+    </message>
+    <message>
+        <source>sick leave</source>
+        <translation type="unfinished">лікарняний</translation>
+    </message>
+    <message>
+        <source>vacation</source>
+        <translation type="unfinished">відпустка</translation>
+    </message>
+    <message>
+        <source>office day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDayMark</name>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing IN or OUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation type="unfinished">свято</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExceptionKind</name>
+    <message>
+        <source>Late arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <source>All employees</source>
+        <translation type="unfinished">Усі працівники</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished">Показати</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished">З:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished">По:</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation type="unfinished">Працівник:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Скасувати</translation>
+    </message>
+    <message>
+        <source>Building the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the import again later brings only what is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>{0} new rows will be imported; {1} were imported before; {2} cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} new rows imported; {1} were imported before; {2} could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out as demo data of the legacy server: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported, or not as it was, and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPresence</name>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished">Запізнення</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished">Очікується</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="unfinished">Відсутній</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation type="unfinished">Поважна причина</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation type="unfinished">Вихідний</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation type="unfinished">Поза графіком</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRemark</name>
+    <message>
+        <source>missing OUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing IN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate IN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>double tap</source>
+        <translation type="unfinished">подвійне прикладання</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed at scheduled end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished">вручну</translation>
+    </message>
+    <message>
+        <source>direction corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation type="unfinished">анульовано</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>early leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation type="unfinished">свято</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRoundingMode</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IN up, OUT down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the nearest step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily total down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the scheduled start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportWord</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <source>Timesheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee time detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished">Працівник</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished">Вихід</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation type="unfinished">Відпрацьовано</translation>
+    </message>
+    <message>
+        <source>Rounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Стан</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished">Графік</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <source>First in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished">Запізнення</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late after {late} min, early leave after {early} min, overtime from {overtime} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel (;)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule month grid (PDF)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an employee for the detail report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing the charts...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period that ends after it starts and spans at most {0} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All data in the database {0} will be replaced&lt;/b&gt; by the backup {1} made on {2} (program {3}, {4} rows). Everything entered after that moment is lost. The current data is saved to the backup folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand that the current data will be replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace all data</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1990,8 +3368,8 @@
         <translation>Термінал вважається онлайн протягом:</translation>
     </message>
     <message>
-        <source>Terminal listener (after restart)</source>
-        <translation>Приймач терміналів (після перезапуску)</translation>
+        <source>Terminal listener (restarts when saved)</source>
+        <translation>Приймач терміналів (перезапускається під час збереження)</translation>
     </message>
     <message>
         <source>Listen on address:</source>
@@ -2024,6 +3402,57 @@
     <message>
         <source>Desk reader (applies at once):</source>
         <translation>Настільний зчитувач (діє одразу):</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>The legacy database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is only read: nothing in it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file of the legacy server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MySQL or MariaDB server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the demo terminal &quot;Terminal #1&quot; and &quot;Test Employee&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the legacy database...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file or type the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legacy database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2207,6 +3636,13 @@
     <message>
         <source>Issue a new key for {0}? The old key stops working at once.</source>
         <translation>Видати новий ключ для {0}? Старий ключ одразу перестане діяти.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPresenceChart</name>
+    <message>
+        <source>People at work today</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
