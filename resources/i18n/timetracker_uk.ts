@@ -2131,7 +2131,7 @@
     <name>ListenerControl</name>
     <message>
         <source>not started</source>
-        <translation type="unfinished">не запущено</translation>
+        <translation>не запущено</translation>
     </message>
     <message>
         <source>starting...</source>
@@ -2607,7 +2607,7 @@
 <context>
     <name>ReportCharts</name>
     <message numerus="yes">
-        <source>Presence is averaged over %n day(s) with arrivals; lateness counts minutes over the grace.</source>
+        <source>Presence: the average of %n day(s) with arrivals.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
