@@ -34,6 +34,7 @@ class ErrorMessages(QObject):
             "bad_phone_code": self.tr("A phone badge code looks like EMP-1A2B3C4D."),
             "bad_pin": self.tr("A terminal PIN is 1 to 24 letters or digits."),
             "duplicate_badge": self.tr("This badge already belongs to another employee."),
+            "duplicate_badge:pin": self.tr("This terminal PIN already belongs to another employee."),
             "duplicate_in_file": self.tr("This badge appears twice in the file."),
             "already_revoked": self.tr("This badge is already revoked."),
             "reason_required": self.tr("Enter a reason."),
@@ -44,11 +45,27 @@ class ErrorMessages(QObject):
                 "Terminals cannot reach this address: choose this PC's LAN address."
             ),
             "bad_time_zone": self.tr("Unknown time zone."),
+            "already_approved": self.tr("This device is already approved."),
+            "device_not_approved": self.tr("This device is not approved: approve it first."),
+            "bad_direction_mode": self.tr("A ZKTeco device uses its status key or lets the server decide."),
+            "confirmation_required": self.tr("This action needs an explicit confirmation."),
+            "no_pins": self.tr("No active employee has a terminal PIN: give PINs to employees first."),
+            "bad_command": self.tr("A device command is one line of 1 to 1024 characters."),
+            "bad_range": self.tr("The period ends before it starts."),
             "not_a_number": self.tr("Enter a whole number."),
             "out_of_range": self.tr("The value is outside the allowed range."),
             "bad_choice": self.tr("Choose one of the offered values."),
             "bad_period": self.tr("The period is not valid."),
             "not_empty": self.tr("The database already has employees."),
+            "backup_from_newer_version": self.tr(
+                "This backup was made by a newer version of TimeTracker Desktop."
+                " Update the program first, then restore the backup."
+            ),
+            "backup_unreadable": self.tr("This file is not a TimeTracker backup, or it is damaged."),
+            "backup_mismatch": self.tr(
+                "The restored data did not match the backup's checks; the database was left as it was."
+            ),
+            "bad_folder": self.tr("Choose a full folder path, starting from the drive or the root."),
         }
 
     def storage(self) -> dict[str, str]:
@@ -83,6 +100,7 @@ class ErrorMessages(QObject):
             "the file is not a database": self.tr("This file is not a TimeTracker database."),
             "the database is not migrated": self.tr("The database has no tables yet."),
             "disk is full": self.tr("The disk is full."),
+            "not a legacy TimeTracker database": self.tr("This is not a legacy TimeTracker server database."),
         }
 
     def other(self, error: BaseException) -> str:
@@ -112,8 +130,9 @@ def message_for(error: BaseException) -> str:
     """A user-facing sentence for an error: known codes and causes precisely, others generically."""
     messages = ErrorMessages()
     known = None
-    if isinstance(error, DomainError):
-        known = messages.domain().get(error.code)
+    if isinstance(error, DomainError):  # a sentence for the code at this field first (a duplicate PIN)
+        domain = messages.domain()
+        known = domain.get(f"{error.code}:{error.field}") or domain.get(error.code)
     elif isinstance(error, StorageUnavailableError):
         known = messages.storage().get(error.cause)
     return known or messages.other(error)

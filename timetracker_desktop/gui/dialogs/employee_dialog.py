@@ -1,4 +1,4 @@
-"""Add or edit an employee: name, position (pick or type), comment; new employees may get a card and phone."""
+"""Add or edit an employee: name, position (pick or type), comment; new ones may get a card, phone and PIN."""
 
 from collections.abc import Callable
 from functools import partial
@@ -49,6 +49,10 @@ class EmployeeDialog(FormDialog):
         self.phone_code = QLineEdit()
         self.phone_code.setObjectName("phoneCode")
         self.phone_code.setPlaceholderText(self.tr("e.g. EMP-1A2B3C4D (optional)"))
+        self.pin = QLineEdit()
+        self.pin.setObjectName("terminalPin")
+        self.pin.setMaxLength(24)
+        self.pin.setPlaceholderText(self.tr("the number typed on ZKTeco terminals (optional)"))
         self.errors.add_row("full_name", self.tr("Full name:"), self.full_name)
         self.errors.add_row("position", self.tr("Position:"), self.position)
         self.errors.add_row("comment", self.tr("Comment:"), self.comment)
@@ -57,6 +61,7 @@ class EmployeeDialog(FormDialog):
             self.errors.alias("card", "card_uid")
             self.errors.add_row("phone_code", self.tr("Phone badge:"), self.phone_code)
             self.errors.alias("phone", "phone_code")
+            self.errors.add_row("pin", self.tr("Terminal PIN:"), self.pin)
 
     def draft(self) -> EmployeeDraft:
         """What the form holds."""
@@ -66,6 +71,7 @@ class EmployeeDialog(FormDialog):
             comment=self.comment.text(),
             card_uid=self.card_uid.text() or None,
             phone_code=self.phone_code.text() or None,
+            pin=self.pin.text() or None,
         )
 
     def action(self) -> Callable[[], object]:

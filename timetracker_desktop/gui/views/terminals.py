@@ -1,4 +1,4 @@
-"""Terminals: online state and last seen; add (key and QR shown once), rotate key, deactivate."""
+"""Terminals: online state, last seen; add (key and QR shown once), rotate key, deactivate; ZKTeco devices."""
 
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Permission
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.add_terminal_dialog import AddTerminalDialog
@@ -21,6 +21,7 @@ from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialo
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.models.terminals import TerminalTableModel
+from timetracker_desktop.gui.views.terminals_adms import DevicePanel, PendingDevicesPanel
 from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.dto import NewTerminalKey
 from timetracker_desktop.services.terminal_overview import (
@@ -42,6 +43,7 @@ class TerminalsView(QWidget):
         self._context = context
         self._overview = TerminalOverviewService(context.services.uow, context.services.clock)
         self.dialog: QWidget | None = None
+        self._wanted: int | None = None  # a terminal to select after the next load (a device just approved)
         manager = context.can(Permission.MANAGE_TERMINALS)
         self.add_button = action_button("addTerminal", self.tr("Add terminal"), ":/icons/add.svg", manager)
         self.rotate_button = action_button("rotateKey", self.tr("New key..."), ":/icons/key.svg", manager)
@@ -62,6 +64,8 @@ class TerminalsView(QWidget):
         self.table = make_table("terminalsTable")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.pending = PendingDevicesPanel(context)
+        self.device = DevicePanel(context)
         bar = QHBoxLayout()
         for button in (self.add_button, self.rotate_button, self.active_button):
             bar.addWidget(button)
@@ -70,12 +74,15 @@ class TerminalsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.listener)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pending)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.device, 3)
         layout.addWidget(self.status)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.rotate_button.clicked.connect(self._on_rotate_clicked)
         self.active_button.clicked.connect(self._on_toggle_clicked)
         self.refresh_button.clicked.connect(self.refresh)
+        self.pending.approved.connect(self._on_approved)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._show_listener()
         self._on_selection_changed()
@@ -94,17 +101,22 @@ class TerminalsView(QWidget):
         """Reload terminals in the background."""
         self.status.setText(self.tr("Loading..."))
         self._context.runner.run(self._overview.overview, self._on_loaded, self._on_failed)
+        self.pending.refresh()
 
     def _on_loaded(self, overview: TerminalOverview) -> None:
         selected = self.selected_terminal()
         self.model.set_zone(ZoneInfo(overview.time_zone))
+        self.pending.set_office_zone(overview.time_zone)
+        self.device.set_office_zone(overview.time_zone)
         self.model.set_rows(overview.statuses)
         self.table.resizeColumnsToContents()
         self.status.setText(
             self.tr("{0} of {1} active terminal(s) online").format(overview.online, overview.active)
         )
-        if selected is not None:
-            self._select(selected.id)
+        wanted = self._wanted or (selected.id if selected is not None else None)
+        self._wanted = None
+        if wanted is not None:
+            self._select(wanted)
         self._on_selection_changed()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -125,10 +137,16 @@ class TerminalsView(QWidget):
 
     def _on_selection_changed(self, *_args: QItemSelection) -> None:
         terminal = self.selected_terminal()
-        self.rotate_button.setEnabled(terminal is not None and terminal.is_active)
+        keyed = terminal is not None and terminal.kind is not TerminalKind.ADMS  # ZKTeco devices have no key
+        self.rotate_button.setEnabled(keyed and terminal is not None and terminal.is_active)
+        self.device.show_terminal(terminal)
         self.active_button.setEnabled(terminal is not None)
         deactivate = terminal is None or terminal.is_active
         self.active_button.setText(self.tr("Deactivate") if deactivate else self.tr("Activate"))
+
+    def _on_approved(self, terminal: Terminal) -> None:
+        self._wanted = terminal.id
+        self.refresh()
 
     def _on_add_clicked(self) -> None:
         dialog = AddTerminalDialog(self._context, self)

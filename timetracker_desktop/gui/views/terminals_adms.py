@@ -1,0 +1,375 @@
+"""ZKTeco (ADMS) parts of the Terminals view: devices waiting for approval, and one device's command queue."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
+from timetracker_desktop.domain.users import Permission
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
+from timetracker_desktop.gui.dialogs.confirm import ask
+from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.models.adms import CommandTableModel, PendingDeviceModel
+from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.widgets import action_button, make_table
+from timetracker_desktop.repositories.adms_ports import AdmsCommand, AdmsDevice, DeviceState
+from timetracker_desktop.services.adms_dto import DeviceCommand, DeviceDetail, DeviceView
+
+T = TypeVar("T")
+POLL_MS = 5000  # while commands are open, re-read the queue this often (the device polls every 10 s)
+
+
+def _writer(
+    context: GuiContext,
+    work: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Callable[[], None]:
+    """A write to run later (after a confirmation), off the GUI thread."""
+    return partial(context.runner.run, work, on_done, on_error, write=True)
+
+
+class PendingDevicesPanel(QGroupBox):
+    """Devices that called in with an unknown serial number: approve (as a terminal) or reject.
+
+    Hidden while no device waits.
+
+    Signals:
+        approved(object): the ``Terminal`` a device became.
+    """
+
+    approved = Signal(object)
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pendingDevices")
+        self._context = context
+        self._office_zone = "UTC"
+        self.dialog: QWidget | None = None
+        manager = context.can(Permission.MANAGE_TERMINALS)
+        self.model = PendingDeviceModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table("pendingDevicesTable")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setMaximumHeight(150)
+        approve, reject = self.tr("Approve..."), self.tr("Reject...")
+        self.approve_button = action_button("approveDevice", approve, ":/icons/check.svg", manager)
+        self.reject_button = action_button("rejectDevice", reject, ":/icons/remove.svg", manager)
+        hint = QLabel(
+            self.tr(
+                "These ZKTeco devices called in with an unknown serial number. They keep their punches "
+                "until you approve them; a rejected device is refused."
+            )
+        )
+        hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("pendingStatus")
+        self.status.setWordWrap(True)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.approve_button.clicked.connect(self._on_approve_clicked)
+        self.reject_button.clicked.connect(self._on_reject_clicked)
+        self.table.doubleClicked.connect(self._on_approve_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._on_selection_changed()
+        self.setVisible(False)
+
+    def set_office_zone(self, zone: str) -> None:
+        """The office zone: times are shown in it and a device may keep it."""
+        self._office_zone = zone
+        self.model.set_zone(ZoneInfo(zone))
+        self.model.refresh_all()
+
+    def refresh(self) -> None:
+        """Reload the waiting devices in the background."""
+        work = partial(self._context.services.adms_admin.devices, DeviceState.PENDING)
+        self._context.runner.run(work, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, views: list[DeviceView]) -> None:
+        self.model.set_rows(views)
+        self.table.resizeColumnsToContents()
+        self.setTitle(self.tr("ZKTeco devices waiting for approval: %n", "", len(views)))
+        self.setVisible(bool(views))
+        if views and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._on_selection_changed()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.status.setText(message_for(error))
+        self.setVisible(True)
+
+    def selected_device(self) -> AdmsDevice | None:
+        """The device selected in the table."""
+        rows = self.table.selectionModel().selectedRows()
+        view = self.proxy.data(rows[0], ROW_ROLE) if rows else None
+        return view.device if isinstance(view, DeviceView) else None
+
+    def _on_selection_changed(self, *_args: QItemSelection) -> None:
+        chosen = self.selected_device() is not None
+        self.approve_button.setEnabled(chosen)
+        self.reject_button.setEnabled(chosen)
+
+    def _on_approve_clicked(self) -> None:
+        device = self.selected_device()
+        if device is None or not self.approve_button.isVisible():
+            return
+        dialog = DeviceDialog(self._context, device, self._office_zone, None, self)
+        dialog.saved.connect(self._on_approved)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_approved(self, terminal: Terminal) -> None:
+        self.status.setText(self.tr("Approved as terminal {0}.").format(terminal.name))
+        self.refresh()
+        self.approved.emit(terminal)
+
+    def _on_reject_clicked(self) -> None:
+        device = self.selected_device()
+        if device is None:
+            return
+        text = self.tr(
+            "Reject the device {0}? It will be refused, and the punches it holds will not be received."
+        ).format(device.serial)
+        work = partial(self._context.services.adms_admin.reject, self._context.actor, device.id)
+        run = _writer(self._context, work, self._on_rejected, self._on_failed)
+        title = self.tr("Reject device")
+        self.dialog = ask(self, "confirmReject", title, text, run, QMessageBox.Icon.Warning)
+
+    def _on_rejected(self, device: AdmsDevice) -> None:
+        self.status.setText(self.tr("Device {0} rejected.").format(device.serial))
+        self.refresh()
+
+
+class DevicePanel(QGroupBox):
+    """The selected ZKTeco terminal: serial, settings and a small command queue with the device's answers.
+
+    Hidden unless the selected terminal is a ZKTeco device. While commands are open the queue is re-read
+    every few seconds so the device's answers appear without a click.
+
+    Signals:
+        (none besides QGroupBox's)
+    """
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("admsDevice")
+        self._context = context
+        self._office_zone = "UTC"
+        self._terminal_id: int | None = None
+        self.detail: DeviceDetail | None = None
+        self.dialog: QWidget | None = None
+        self.serial, self.address, self.firmware, self.zone, self.rule, self.counts = (
+            self._value(name) for name in ("serial", "address", "firmware", "zone", "rule", "counts")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Serial number:"), self.serial)
+        form.addRow(self.tr("Address:"), self.address)
+        form.addRow(self.tr("Firmware:"), self.firmware)
+        form.addRow(self.tr("Time zone:"), self.zone)
+        form.addRow(self.tr("IN/OUT:"), self.rule)
+        form.addRow(self.tr("On the device:"), self.counts)
+        self.model = CommandTableModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table("deviceCommandsTable")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.status = QLabel()
+        self.status.setObjectName("deviceStatus")
+        self.status.setWordWrap(True)
+        self.buttons = self._make_buttons(context.can(Permission.MANAGE_TERMINALS))
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setSingleShot(True)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self._on_poll)
+        bar = QVBoxLayout()
+        for button in self.buttons.values():
+            bar.addWidget(button)
+        bar.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addLayout(bar)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Commands and the device's answers:")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.setVisible(False)
+
+    @staticmethod
+    def _value(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"device_{name}")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label
+
+    def _make_buttons(self, manager: bool) -> dict[str, QPushButton]:
+        """The actions, by name; hidden for roles that may not use them."""
+        queue, upload = self._queue, DeviceCommand.UPLOAD_USERS
+        specs: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("settings", self.tr("Settings..."), ":/icons/settings.svg", self._on_settings_clicked),
+            ("set_time", self.tr("Set time"), ":/icons/refresh.svg", partial(queue, DeviceCommand.SET_TIME)),
+            ("users", self.tr("Upload users"), ":/icons/users.svg", partial(queue, upload)),
+            ("reboot", self.tr("Reboot"), ":/icons/power.svg", partial(queue, DeviceCommand.REBOOT)),
+            ("clear", self.tr("Clear logs..."), ":/icons/remove.svg", self._on_clear_clicked),
+            ("reload", self.tr("Reload all logs..."), ":/icons/undo.svg", self._on_reload_clicked),
+        ]  # fmt: skip
+        buttons = {}
+        for name, text, icon, slot in specs:
+            button = action_button(f"device_{name}", text, icon, manager)
+            button.clicked.connect(slot)
+            buttons[name] = button
+        return buttons
+
+    def set_office_zone(self, zone: str) -> None:
+        """The office zone: times are shown in it and a device may keep it."""
+        self._office_zone = zone
+        self.model.set_zone(ZoneInfo(zone))
+        self.model.refresh_all()
+
+    def show_terminal(self, terminal: Terminal | None) -> None:
+        """Show the device behind a ZKTeco terminal (hidden for other terminals)."""
+        if terminal is None or terminal.kind is not TerminalKind.ADMS:
+            self._terminal_id, self.detail = None, None
+            self.poll_timer.stop()
+            self.setVisible(False)
+            return
+        if terminal.id != self._terminal_id:
+            self._terminal_id = terminal.id
+            self.status.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the shown device and its queue in the background."""
+        if self._terminal_id is None:
+            return
+        work = partial(self._context.services.adms_admin.for_terminal, self._terminal_id)
+        self._context.runner.run(work, partial(self._on_loaded, self._terminal_id), self._on_failed)
+
+    def _on_poll(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def _on_loaded(self, terminal_id: int, detail: DeviceDetail | None) -> None:
+        if terminal_id != self._terminal_id:
+            return  # another terminal was selected meanwhile
+        self.detail = detail
+        self.setVisible(detail is not None)
+        if detail is None:
+            return
+        self._show_detail(detail)
+        self.model.set_rows(detail.commands)
+        self.table.resizeColumnsToContents()
+        usable = detail.view.device.state is DeviceState.APPROVED and detail.view.terminal is not None
+        for button in self.buttons.values():
+            button.setEnabled(usable)
+        if detail.view.open_commands:
+            self.poll_timer.start()
+
+    def _show_detail(self, detail: DeviceDetail) -> None:
+        device, terminal = detail.view.device, detail.view.terminal
+        self.setTitle(self.tr("ZKTeco device {0}").format(device.serial))
+        self.serial.setText(device.serial)
+        address = device.last_ip or self.tr("unknown")
+        if device.ip_changed:
+            address = self.tr("{0} (approved at {1})").format(address, device.approved_ip)
+        self.address.setText(address)
+        self.firmware.setText(device.firmware or self.tr("not reported yet"))
+        zone = terminal.time_zone if terminal is not None else None
+        self.zone.setText(zone or self.tr("Office time zone ({0})").format(self._office_zone))
+        mode = terminal.direction_mode if terminal is not None else DirectionMode.DEVICE
+        by_device = mode is DirectionMode.DEVICE
+        self.rule.setText(self.tr("the device's status key") if by_device else self.tr("the server decides"))
+        if device.attlog_count is None:
+            self.counts.setText(self.tr("not reported yet"))
+        else:
+            self.counts.setText(
+                self.tr("%n punch(es)", "", device.attlog_count)
+                + ", "
+                + self.tr("%n user(s)", "", device.user_count or 0)
+            )
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.status.setText(message_for(error))
+
+    def _device(self) -> AdmsDevice | None:
+        return self.detail.view.device if self.detail is not None else None
+
+    def _queue(self, command: DeviceCommand, confirm: bool = False) -> None:
+        device = self._device()
+        if device is None:
+            return
+        service, actor = self._context.services.adms_admin, self._context.actor
+        work = partial(service.queue_command, actor, device.id, command, confirm=confirm)
+        self._context.runner.run(work, self._on_queued, self._on_failed, write=True)
+
+    def _on_queued(self, queued: list[AdmsCommand] | AdmsCommand) -> None:
+        count = len(queued) if isinstance(queued, list) else 1
+        self.status.setText(
+            self.tr("%n command(s) queued; the device picks them up at its next poll.", "", count)
+        )
+        self.reload()
+
+    def _on_clear_clicked(self) -> None:
+        device = self._device()
+        if device is None:
+            return
+        text = self.tr(
+            "Erase every punch stored on the device {0}? Punches already received here are kept; "
+            "punches the device has not sent yet are lost."
+        ).format(device.serial)
+        clear = partial(self._queue, DeviceCommand.CLEAR_LOGS, True)
+        title = self.tr("Clear logs")
+        self.dialog = ask(self, "confirmClearLogs", title, text, clear, QMessageBox.Icon.Warning)
+
+    def _on_reload_clicked(self) -> None:
+        device = self._device()
+        if device is None:
+            return
+        text = self.tr(
+            "Ask the device {0} to send its whole log again? Punches already stored are not stored twice; "
+            "a long log takes a while."
+        ).format(device.serial)
+        work = partial(self._context.services.adms_admin.reload_logs, self._context.actor, device.id)
+        run = _writer(self._context, work, self._on_queued, self._on_failed)
+        self.dialog = ask(self, "confirmReloadLogs", self.tr("Reload all logs"), text, run)
+
+    def _on_settings_clicked(self) -> None:
+        detail = self.detail
+        if detail is None or detail.view.terminal is None:
+            return
+        terminal = detail.view.terminal
+        dialog = DeviceDialog(self._context, detail.view.device, self._office_zone, terminal, self)
+        dialog.saved.connect(self._on_configured)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_configured(self, terminal: Terminal) -> None:
+        self.status.setText(self.tr("Settings of {0} saved.").format(terminal.name))
+        self.reload()
