@@ -727,79 +727,79 @@
     <name>CommandTableModel</name>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Стан</translation>
+        <translation>Стан</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>У черзі</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Set time and settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Встановити час і налаштування</translation>
     </message>
     <message>
         <source>Reboot</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезавантаження</translation>
     </message>
     <message>
         <source>Clear logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Очищення журналу</translation>
     </message>
     <message>
         <source>Device information</source>
-        <translation type="unfinished"></translation>
+        <translation>Відомості про пристрій</translation>
     </message>
     <message>
         <source>Verify logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірка журналу</translation>
     </message>
     <message>
         <source>Upload user {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Передати працівника {0}</translation>
     </message>
     <message>
         <source>Reload all logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторне надсилання журналу</translation>
     </message>
     <message>
         <source>Sent, waiting for the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Надіслано, чекає відповіді</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Виконано</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Помилка</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Без відповіді</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Успішно</translation>
     </message>
     <message>
         <source>error {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>помилка {0}</translation>
     </message>
 </context>
 <context>
@@ -953,166 +953,166 @@
     <name>DeviceDialog</name>
     <message>
         <source>Approve ZKTeco device {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Схвалити пристрій ZKTeco {0}</translation>
     </message>
     <message>
         <source>ZKTeco device {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Пристрій ZKTeco {0}</translation>
     </message>
     <message>
         <source>Office time zone ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Часовий пояс офісу ({0})</translation>
     </message>
     <message>
         <source>The device&apos;s IN/OUT status key</source>
-        <translation type="unfinished"></translation>
+        <translation>Клавіша стану на пристрої (вхід/вихід)</translation>
     </message>
     <message>
         <source>The server decides (alternates IN and OUT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Визначає сервер (вхід і вихід почергово)</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Схвалити</translation>
     </message>
     <message>
         <source>Terminal name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва термінала:</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished">Часовий пояс:</translation>
+        <translation>Часовий пояс:</translation>
     </message>
     <message>
         <source>IN/OUT:</source>
-        <translation type="unfinished"></translation>
+        <translation>Вхід/вихід:</translation>
     </message>
 </context>
 <context>
     <name>DevicePanel</name>
     <message>
         <source>Serial number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Серійний номер:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса:</translation>
     </message>
     <message>
         <source>Firmware:</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошивка:</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished">Часовий пояс:</translation>
+        <translation>Часовий пояс:</translation>
     </message>
     <message>
         <source>IN/OUT:</source>
-        <translation type="unfinished"></translation>
+        <translation>Вхід/вихід:</translation>
     </message>
     <message>
         <source>On the device:</source>
-        <translation type="unfinished"></translation>
+        <translation>На пристрої:</translation>
     </message>
     <message>
         <source>Commands and the device&apos;s answers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Команди та відповіді пристрою:</translation>
     </message>
     <message>
         <source>Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування...</translation>
     </message>
     <message>
         <source>Set time</source>
-        <translation type="unfinished"></translation>
+        <translation>Встановити час</translation>
     </message>
     <message>
         <source>Upload users</source>
-        <translation type="unfinished"></translation>
+        <translation>Передати працівників</translation>
     </message>
     <message>
         <source>Reboot</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезавантажити</translation>
     </message>
     <message>
         <source>Clear logs...</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистити журнал...</translation>
     </message>
     <message>
         <source>Reload all logs...</source>
-        <translation type="unfinished"></translation>
+        <translation>Отримати весь журнал...</translation>
     </message>
     <message>
         <source>ZKTeco device {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Пристрій ZKTeco {0}</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>невідома</translation>
     </message>
     <message>
         <source>{0} (approved at {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (при схваленні була {1})</translation>
     </message>
     <message>
         <source>not reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ще не повідомлено</translation>
     </message>
     <message>
         <source>Office time zone ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Часовий пояс офісу ({0})</translation>
     </message>
     <message>
         <source>the device&apos;s status key</source>
-        <translation type="unfinished"></translation>
+        <translation>клавіша стану на пристрої</translation>
     </message>
     <message>
         <source>the server decides</source>
-        <translation type="unfinished"></translation>
+        <translation>визначає сервер</translation>
     </message>
     <message numerus="yes">
         <source>%n punch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n відмітка</numerusform>
+            <numerusform>%n відмітки</numerusform>
+            <numerusform>%n відміток</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n працівник</numerusform>
+            <numerusform>%n працівники</numerusform>
+            <numerusform>%n працівників</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n command(s) queued; the device picks them up at its next poll.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n команду поставлено в чергу; пристрій забере її під час наступного звернення.</numerusform>
+            <numerusform>%n команди поставлено в чергу; пристрій забере їх під час наступного звернення.</numerusform>
+            <numerusform>%n команд поставлено в чергу; пристрій забере їх під час наступного звернення.</numerusform>
         </translation>
     </message>
     <message>
         <source>Erase every punch stored on the device {0}? Punches already received here are kept; punches the device has not sent yet are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стерти всі відмітки, збережені на пристрої {0}? Відмітки, уже отримані тут, залишаться; ті, які пристрій ще не надіслав, буде втрачено.</translation>
     </message>
     <message>
         <source>Clear logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Очищення журналу</translation>
     </message>
     <message>
         <source>Ask the device {0} to send its whole log again? Punches already stored are not stored twice; a long log takes a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>Попросити пристрій {0} надіслати весь журнал знову? Уже збережені відмітки не буде записано двічі; довгий журнал надходить певний час.</translation>
     </message>
     <message>
         <source>Reload all logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Отримати весь журнал</translation>
     </message>
     <message>
         <source>Settings of {0} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування {0} збережено.</translation>
     </message>
 </context>
 <context>
@@ -1135,7 +1135,7 @@
     </message>
     <message>
         <source>the number typed on ZKTeco terminals (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>номер, який вводять на терміналах ZKTeco (необов’язково)</translation>
     </message>
     <message>
         <source>Full name:</source>
@@ -1159,7 +1159,7 @@
     </message>
     <message>
         <source>Terminal PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN для термінала:</translation>
     </message>
 </context>
 <context>
@@ -1438,7 +1438,7 @@
     </message>
     <message>
         <source>This terminal PIN already belongs to another employee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей PIN для термінала вже належить іншому працівникові.</translation>
     </message>
     <message>
         <source>This badge appears twice in the file.</source>
@@ -1474,31 +1474,31 @@
     </message>
     <message>
         <source>This device is already approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей пристрій уже схвалено.</translation>
     </message>
     <message>
         <source>This device is not approved: approve it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей пристрій не схвалено: спершу схваліть його.</translation>
     </message>
     <message>
         <source>A ZKTeco device uses its status key or lets the server decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пристрій ZKTeco використовує клавішу стану або дозволяє визначати серверу.</translation>
     </message>
     <message>
         <source>This action needs an explicit confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця дія потребує явного підтвердження.</translation>
     </message>
     <message>
         <source>No active employee has a terminal PIN: give PINs to employees first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жоден активний працівник не має PIN для термінала: спершу призначте PIN працівникам.</translation>
     </message>
     <message>
         <source>A device command is one line of 1 to 1024 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда пристрою — це один рядок від 1 до 1024 символів.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Період закінчується раніше, ніж починається.</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
@@ -1519,6 +1519,22 @@
     <message>
         <source>The database already has employees.</source>
         <translation>У базі даних уже є працівники.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of TimeTracker Desktop. Update the program first, then restore the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a TimeTracker backup, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored data did not match the backup&apos;s checks; the database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a full folder path, starting from the drive or the root.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database server cannot be reached. Check the host name, the port and the network.</source>
@@ -1575,6 +1591,10 @@
     <message>
         <source>The disk is full.</source>
         <translation>Диск заповнено.</translation>
+    </message>
+    <message>
+        <source>This is not a legacy TimeTracker server database.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database is not available: {0}</source>
@@ -2399,70 +2419,70 @@
     <name>PendingDeviceModel</name>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Серійний номер</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Уперше</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished">Остання активність</translation>
+        <translation>Востаннє</translation>
     </message>
     <message>
         <source>Punches held</source>
-        <translation type="unfinished"></translation>
+        <translation>Відміток на пристрої</translation>
     </message>
     <message>
         <source>not reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ще не повідомлено</translation>
     </message>
     <message>
         <source>The device keeps its punches until it is approved; this is the count it last reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пристрій зберігає відмітки, доки його не схвалено; це кількість, яку він повідомив востаннє.</translation>
     </message>
 </context>
 <context>
     <name>PendingDevicesPanel</name>
     <message>
         <source>Approve...</source>
-        <translation type="unfinished"></translation>
+        <translation>Схвалити...</translation>
     </message>
     <message>
         <source>Reject...</source>
-        <translation type="unfinished"></translation>
+        <translation>Відхилити...</translation>
     </message>
     <message>
         <source>These ZKTeco devices called in with an unknown serial number. They keep their punches until you approve them; a rejected device is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ці пристрої ZKTeco звернулися з невідомим серійним номером. Вони зберігають відмітки, доки ви їх не схвалите; відхиленому пристрою буде відмовлено.</translation>
     </message>
     <message numerus="yes">
         <source>ZKTeco devices waiting for approval: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Пристрої ZKTeco, що чекають схвалення: %n</numerusform>
+            <numerusform>Пристрої ZKTeco, що чекають схвалення: %n</numerusform>
+            <numerusform>Пристрої ZKTeco, що чекають схвалення: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Approved as terminal {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Схвалено як термінал {0}.</translation>
     </message>
     <message>
-        <source>Reject the device {0}? It will be refused and its punches will not be received. You can still approve it later from the command line.</source>
-        <translation type="unfinished"></translation>
+        <source>Reject the device {0}? It will be refused, and the punches it holds will not be received.</source>
+        <translation>Відхилити пристрій {0}? Йому буде відмовлено, і відмітки, які він зберігає, не буде отримано.</translation>
     </message>
     <message>
         <source>Reject device</source>
-        <translation type="unfinished"></translation>
+        <translation>Відхилити пристрій</translation>
     </message>
     <message>
         <source>Device {0} rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пристрій {0} відхилено.</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2622,13 @@
     <message>
         <source>Reason:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCells</name>
+    <message>
+        <source>Nothing to show for this period.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3463,7 @@
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Адреса:</translation>
     </message>
     <message>
         <source>Reading the legacy database...</source>
