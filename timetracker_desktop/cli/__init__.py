@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from timetracker_desktop.cli import admin, listener_cmds, ops_cmd, people, reader_cmd, records, reports_cmd
 from timetracker_desktop.cli.context import CliContext, CliError, common_options
 from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.logging_setup import SecretFilter, configure_logging
 from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
 
 EXIT_DOMAIN = 1
@@ -31,9 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def start_logging() -> None:
+    """Warnings to stderr in short form; INFO and up to the rotating log file (the GUI and every command)."""
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.addFilter(SecretFilter())
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[console])
+    try:
+        configure_logging(console=False)
+    except OSError as error:  # a read-only profile folder must not stop the program
+        logging.getLogger(__name__).warning("no log file: %s", error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors go to stderr with a non-zero exit and no traceback."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    start_logging()
     args = build_parser().parse_args(argv)
     context = CliContext(getattr(args, "db", None), bool(getattr(args, "json", False)))
     handler = getattr(args, "handler", None)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.help_menu import HelpMenu
 from timetracker_desktop.gui.pages import PageSpec, RefreshablePage, pages_for
 from timetracker_desktop.gui.status_bar import MainStatusBar
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = MainStatusBar(context)
         self.setStatusBar(self.status)
+        self.help_menu = HelpMenu(self, context)
         self.tray = self._make_tray()
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)
         self._restore()

@@ -78,6 +78,12 @@ def _audit(context: GuiContext) -> QWidget:
     return AuditView(context)
 
 
+def _backups(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.backups import BackupsView
+
+    return BackupsView(context)
+
+
 def _settings(context: GuiContext) -> QWidget:
     from timetracker_desktop.gui.views.settings_view import SettingsView
 
@@ -85,6 +91,7 @@ def _settings(context: GuiContext) -> QWidget:
 
 
 _ADMIN = Permission.MANAGE_USERS
+_OPS = Permission.MANAGE_SETTINGS
 PAGES: list[PageSpec] = [
     PageSpec("today", str(QT_TRANSLATE_NOOP("Pages", "Today")), ":/icons/today.svg", _today),
     PageSpec("employees", str(QT_TRANSLATE_NOOP("Pages", "Employees")), ":/icons/employees.svg", _employees),
@@ -93,6 +100,7 @@ PAGES: list[PageSpec] = [
     PageSpec("events", str(QT_TRANSLATE_NOOP("Pages", "Events")), ":/icons/events.svg", _events),
     PageSpec("users", str(QT_TRANSLATE_NOOP("Pages", "Users")), ":/icons/users.svg", _users, _ADMIN),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit log")), ":/icons/audit.svg", _audit),
+    PageSpec("backups", str(QT_TRANSLATE_NOOP("Pages", "Backups")), ":/icons/backup.svg", _backups, _OPS),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), ":/icons/settings.svg", _settings),
 ]
 

@@ -22,8 +22,20 @@ from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderFactor
 from timetracker_desktop.gui.settings import APPLICATION, ORGANIZATION, UiSettings
 from timetracker_desktop.gui.startup import Startup
 from timetracker_desktop.gui.tasks import PoolTaskRunner
+from timetracker_desktop.services.backup_schedule import BackupScheduler
+from timetracker_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
+BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
+
+
+def start_backup_scheduler(services: Services, first_check_after: float) -> BackupScheduler | None:
+    """Automatic backups on a thread of their own while the GUI runs (None when backups are not wired)."""
+    if services.backup_schedule is None:
+        return None
+    scheduler = BackupScheduler(services.backup_schedule, first_check_after=first_check_after)
+    scheduler.start()
+    return scheduler
 
 
 def load_resources() -> None:
@@ -47,8 +59,11 @@ class Shell(QObject):
         explicit_url: str | None,
         reader_factory: ReaderFactory | None = None,
         listener_starter: ListenerStarter | None = None,
+        *,
+        automatic_backups: bool = False,
     ) -> None:
         super().__init__(app)
+        self._automatic_backups = automatic_backups  # the running application only, not tests of other parts
         self._app = app
         self._gateway = gateway
         self.ui_settings = ui_settings
@@ -61,6 +76,7 @@ class Shell(QObject):
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
+        self.backup_scheduler: BackupScheduler | None = None
         self.startup = Startup(gateway, self.runner, ui_settings, explicit_url, self)
         self.startup.finished.connect(self._on_started)
         self.startup.aborted.connect(self._on_aborted)
@@ -70,6 +86,8 @@ class Shell(QObject):
         self.database = database
         self.listener.start(database.services, self.ui_settings.listener_host, self.ui_settings.listener_port)
         self.reader.start(self._reader_factory, self.ui_settings.reader_name)
+        if self._automatic_backups:
+            self.backup_scheduler = start_backup_scheduler(database.services, BACKUP_FIRST_CHECK_SECONDS)
         context = GuiContext(
             services=database.services,
             user=user,
@@ -94,6 +112,8 @@ class Shell(QObject):
         # Shutdown order (Threading rule 6): listener -> reader -> worker threads -> database.
         self.listener.stop()
         self.reader.stop()
+        if self.backup_scheduler is not None:
+            self.backup_scheduler.stop()  # waits for a backup in progress, before the database closes
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
@@ -116,7 +136,7 @@ def run(
     if not install_translators(app, ui_settings.language):
         log.warning("the Ukrainian catalogs could not be loaded")
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
-    shell = Shell(app, gateway, ui_settings, url, reader_factory, listener_starter)
+    shell = Shell(app, gateway, ui_settings, url, reader_factory, listener_starter, automatic_backups=True)
     install_error_handling(shell.reporter)
     shell.startup.start()
     return int(app.exec())

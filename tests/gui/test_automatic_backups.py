@@ -1,0 +1,68 @@
+"""The running GUI makes automatic backups on a thread of its own and stops it before the database closes."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from timetracker_desktop.app import AppContext, GuiDatabaseGateway
+from timetracker_desktop.domain.users import Actor, Role
+from timetracker_desktop.gui.settings import UiSettings
+from timetracker_desktop.gui.shell import Shell
+from timetracker_desktop.services.backup_schedule import automatic_backups
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.gui
+
+
+def _close(qapp: QApplication, shell: Shell) -> None:
+    if shell.window is not None:
+        shell.window.close()
+        shell.window.deleteLater()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shell.runner.wait_for_done(10_000)
+    qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
+    shell.setParent(None)
+    shell.deleteLater()
+
+
+def test_the_running_gui_makes_automatic_backups(
+    qtbot: QtBot,
+    qapp: QApplication,
+    app_context: AppContext,
+    ui_settings: UiSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("timetracker_desktop.gui.shell.BACKUP_FIRST_CHECK_SECONDS", 0.0)
+    admin = make_user(app_context.services, "admin", Role.ADMIN)
+    schedule = app_context.services.backup_schedule
+    assert schedule is not None
+    folder = tmp_path / "auto"
+    schedule.change(Actor.of_user(admin), folder=str(folder), interval_hours=24, keep=2)
+    shell = Shell(qapp, GuiDatabaseGateway(bcrypt_rounds=4), ui_settings, None, automatic_backups=True)
+    try:
+        shell.startup.finished.emit(app_context, admin)
+        scheduler = shell.backup_scheduler
+        assert scheduler is not None
+        qtbot.waitUntil(lambda: len(automatic_backups(folder)) == 1, timeout=20_000)
+        scheduler.stop()  # what quitting does before the database closes
+        assert not scheduler._thread.is_alive()
+    finally:
+        if shell.backup_scheduler is not None:
+            shell.backup_scheduler.stop()
+        _close(qapp, shell)
+
+
+def test_shells_of_tests_do_not_back_up(
+    qapp: QApplication, app_context: AppContext, ui_settings: UiSettings
+) -> None:
+    shell = Shell(qapp, GuiDatabaseGateway(bcrypt_rounds=4), ui_settings, None)
+    try:
+        shell.startup.finished.emit(app_context, make_user(app_context.services, "admin", Role.ADMIN))
+        assert shell.backup_scheduler is None
+    finally:
+        _close(qapp, shell)

@@ -1,0 +1,185 @@
+"""Backups page: back up and restore through the GUI into a fresh database, refusals, automatic backups."""
+
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dbsupport import SqliteTemplate
+from fakes import FakeClock
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from timetracker_desktop.app import AppContext, build_app
+from timetracker_desktop.domain.users import Actor, Role
+from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
+from timetracker_desktop.gui.settings import UiSettings
+from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.views.backups import BackupsView
+from timetracker_desktop.services.backup_schedule import automatic_backups
+from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.demo import DemoDataService
+
+from .conftest import ADMIN_PASSWORD, make_context, make_user, show
+
+pytestmark = pytest.mark.gui
+SOURCE_EMPLOYEES = 7
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder (default backup folder) inside the test's folder, never the real one."""
+    folder = tmp_path / "user-data"
+    folder.mkdir()
+    monkeypatch.setattr("timetracker_desktop.app.data_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def source(sqlite_template: SqliteTemplate, tmp_path: Path, clock: FakeClock) -> Iterator[AppContext]:
+    """A second database (SQLite) with demo data and an admin: what gets backed up."""
+    folder = tmp_path / "source"
+    folder.mkdir()
+    context = build_app(sqlite_template.fresh_url(folder), clock=clock, bcrypt_rounds=4, upgrade=False)
+    DemoDataService(context.services.uow, clock).generate(Actor.system(), SOURCE_EMPLOYEES, 10)
+    yield context
+    context.close()
+
+
+def _page(qtbot: QtBot, context: GuiContext) -> BackupsView:
+    page = BackupsView(context)
+    show(qtbot, page)
+    return page
+
+
+def _employees(services: Services) -> int:
+    with services.uow(read_only=True) as uow:
+        return uow.employees.count()
+
+
+def test_back_up_then_restore_into_a_fresh_database(
+    qtbot: QtBot,
+    source: AppContext,
+    services: Services,
+    runner: InlineTaskRunner,
+    ui_settings: UiSettings,
+    tmp_path: Path,
+) -> None:
+    admin = make_user(source.services, "admin", Role.ADMIN)
+    backing_up = _page(qtbot, make_context(source.services, admin, runner, ui_settings))
+    backing_up.back_up_to(tmp_path / "office")  # the .zip is added
+    made = tmp_path / "office.zip"
+    assert made.is_file()
+    assert str(made) in backing_up.backup_busy.message.text()
+    assert not backing_up.backup_busy.running
+    assert backing_up.backup_button.isEnabled()
+
+    assert _employees(services) == 0  # the fresh database (SQLite or MariaDB)
+    restoring = _page(qtbot, make_context(services, admin, runner, ui_settings))
+    restoring.restore_from(made)
+    confirm = restoring.dialog
+    assert isinstance(confirm, RestoreConfirmDialog)
+    assert "test database" in confirm.summary.text()
+    assert "office.zip" in confirm.summary.text()
+    assert confirm.model.rowCount() > 3  # tables with their row counts and checksums
+    assert not confirm.replace_button.isEnabled()
+    confirm.understood.setChecked(True)
+    confirm.replace_button.click()
+
+    assert _employees(services) == SOURCE_EMPLOYEES
+    assert services.users.authenticate("admin", ADMIN_PASSWORD).username == "admin"
+    outcome = restoring.restore_busy.message.text()
+    assert "row counts and checksums" in outcome
+    assert "timetracker-pre-restore-" in outcome  # the replaced (empty) data was saved first
+    restart = restoring.dialog
+    assert isinstance(restart, QMessageBox)
+    assert restart.isVisible()
+    assert restart.findChild(QPushButton, "quitAfterRestore") is not None
+    restart.reject()
+
+
+def test_cancelling_the_confirmation_changes_nothing(
+    qtbot: QtBot, source: AppContext, services: Services, runner: InlineTaskRunner, ui_settings: UiSettings,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    admin = make_user(source.services, "admin", Role.ADMIN)
+    assert source.services.backups is not None
+    made = source.services.backups.backup(Actor.of_user(admin), tmp_path / "b.zip")
+    page = _page(qtbot, make_context(services, admin, runner, ui_settings))
+    page.restore_from(made.path)
+    assert isinstance(page.dialog, RestoreConfirmDialog)
+    page.dialog.reject()
+    assert _employees(services) == 0
+
+
+def _rewrite_manifest(source: Path, target: Path, **changes: object) -> None:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "manifest.json":
+                data = json.dumps({**json.loads(data), **changes}).encode()
+            new.writestr(item, data)
+
+
+def test_a_backup_from_a_newer_schema_is_refused_in_words(
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+) -> None:
+    backups = admin_context.services.backups
+    assert backups is not None
+    made = backups.backup(admin_context.actor, tmp_path / "b.zip")
+    _rewrite_manifest(made.path, tmp_path / "newer.zip", schema_revision="9999", app_version="9.0")
+    page = _page(qtbot, admin_context)
+    page.restore_from(tmp_path / "newer.zip")
+    assert page.dialog is None  # no confirmation: nothing can be restored
+    message = page.restore_busy.message
+    assert message.text() == (
+        "This backup was made by a newer version of TimeTracker Desktop. Update the program first,"
+        " then restore the backup."
+    )
+    assert "b00020" in message.styleSheet()
+    assert page.restore_button.isEnabled()
+
+
+def test_a_file_that_is_not_a_backup_is_refused_in_words(
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"not a zip at all")
+    page = _page(qtbot, admin_context)
+    page.restore_from(junk)
+    assert page.restore_busy.message.text() == "This file is not a TimeTracker backup, or it is damaged."
+
+
+def test_automatic_backup_settings_and_the_last_one_made(
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+) -> None:
+    page = _page(qtbot, admin_context)
+    box = page.schedule
+    assert box is not None
+    assert box.last.text() == "none yet"
+    folder = tmp_path / "auto"
+    box.folder.setText(str(folder))
+    box.interval.setValue(6)
+    box.keep.setValue(3)
+    box.save_button.click()
+    schedule = admin_context.services.backup_schedule
+    assert schedule is not None
+    stored = schedule.current()
+    assert (stored.folder, stored.interval_hours, stored.keep) == (str(folder), 6, 3)
+    assert schedule.run_if_due() is not None
+    assert len(automatic_backups(folder)) == 1
+    page.refresh()
+    assert box.last.text() not in ("", "none yet")
+    box.folder.setText("relative/folder")
+    box.save_button.click()
+    assert box.status.text() == "Choose a full folder path, starting from the drive or the root."
+    box.interval.setValue(0)
+    assert box.interval.text() == "off"
+
+
+def test_the_page_is_for_administrators_only(viewer_context: GuiContext) -> None:
+    from timetracker_desktop.gui.pages import pages_for
+
+    assert "backups" not in [spec.name for spec in pages_for(viewer_context)]
