@@ -72,7 +72,7 @@ def _view(qtbot: QtBot, context: GuiContext) -> TerminalsView:
 
 
 def _select(view: TerminalsView, terminal_id: int) -> None:
-    view._select(terminal_id)
+    view.select_terminal(terminal_id)
     selected = view.selected_terminal()
     assert selected is not None
     assert selected.id == terminal_id

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from functools import partial
 from zoneinfo import available_timezones
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
@@ -52,7 +53,9 @@ class DeviceDialog(FormDialog):
             self.time_zone.setCurrentText(terminal.time_zone or self.time_zone.itemText(0))
             self.direction.setCurrentIndex(max(0, self.direction.findData(terminal.direction_mode)))
         else:
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Approve"))
+            approve = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            approve.setText(self.tr("Approve"))
+            approve.setIcon(QIcon(":/icons/check.svg"))
             self.errors.add_row("name", self.tr("Terminal name:"), self.name)
         self.errors.add_row("time_zone", self.tr("Time zone:"), self.time_zone)
         self.errors.add_row("direction_mode", self.tr("IN/OUT:"), self.direction)

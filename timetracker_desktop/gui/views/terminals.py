@@ -30,6 +30,8 @@ from timetracker_desktop.services.terminal_overview import (
     TerminalStatus,
 )
 
+TABLE_MIN_HEIGHT = 130  # a few terminals stay visible under the ZKTeco panels
+
 
 class TerminalsView(QWidget):
     """The terminals that report to this PC.
@@ -64,6 +66,7 @@ class TerminalsView(QWidget):
         self.table = make_table("terminalsTable")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         self.pending = PendingDevicesPanel(context)
         self.device = DevicePanel(context)
         bar = QHBoxLayout()
@@ -75,8 +78,8 @@ class TerminalsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.listener)
         layout.addWidget(self.pending)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.device, 3)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.device, 2)
         layout.addWidget(self.status)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.rotate_button.clicked.connect(self._on_rotate_clicked)
@@ -116,13 +119,14 @@ class TerminalsView(QWidget):
         wanted = self._wanted or (selected.id if selected is not None else None)
         self._wanted = None
         if wanted is not None:
-            self._select(wanted)
+            self.select_terminal(wanted)
         self._on_selection_changed()
 
     def _on_failed(self, error: BaseException) -> None:
         self.status.setText(message_for(error))
 
-    def _select(self, terminal_id: int) -> None:
+    def select_terminal(self, terminal_id: int) -> None:
+        """Select a terminal's row (when it is listed)."""
         for row in range(self.proxy.rowCount()):
             status = self.proxy.data(self.proxy.index(row, 0), ROW_ROLE)
             if isinstance(status, TerminalStatus) and status.terminal.id == terminal_id:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
 from timetracker_desktop.gui.dialogs.confirm import ask
 from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.formatting import local_date_time
 from timetracker_desktop.gui.models.adms import CommandTableModel, PendingDeviceModel
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.widgets import action_button, make_table
@@ -30,6 +32,7 @@ from timetracker_desktop.repositories.adms_ports import AdmsCommand, AdmsDevice,
 from timetracker_desktop.services.adms_dto import DeviceCommand, DeviceDetail, DeviceView
 
 T = TypeVar("T")
+PENDING_ROWS_SHOWN = 4  # more scroll
 POLL_MS = 5000  # while commands are open, re-read the queue this often (the device polls every 10 s)
 
 
@@ -67,7 +70,6 @@ class PendingDevicesPanel(QGroupBox):
         self.table = make_table("pendingDevicesTable")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.table.setMaximumHeight(150)
         approve, reject = self.tr("Approve..."), self.tr("Reject...")
         self.approve_button = action_button("approveDevice", approve, ":/icons/check.svg", manager)
         self.reject_button = action_button("rejectDevice", reject, ":/icons/remove.svg", manager)
@@ -81,6 +83,7 @@ class PendingDevicesPanel(QGroupBox):
         self.status = QLabel()
         self.status.setObjectName("pendingStatus")
         self.status.setWordWrap(True)
+        self.status.setVisible(False)  # no empty line under the table
         buttons = QVBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
@@ -113,14 +116,26 @@ class PendingDevicesPanel(QGroupBox):
     def _on_loaded(self, views: list[DeviceView]) -> None:
         self.model.set_rows(views)
         self.table.resizeColumnsToContents()
+        self._fit_height(len(views))
         self.setTitle(self.tr("ZKTeco devices waiting for approval: %n", "", len(views)))
         self.setVisible(bool(views))
         if views and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._on_selection_changed()
 
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _fit_height(self, rows: int) -> None:
+        """As tall as its rows (a few at most): the terminals below keep the room."""
+        shown = min(max(rows, 1), PENDING_ROWS_SHOWN)
+        frame = 2 * self.table.frameWidth()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + shown * row + frame)
+
     def _on_failed(self, error: BaseException) -> None:
-        self.status.setText(message_for(error))
+        self._say(message_for(error))
         self.setVisible(True)
 
     def selected_device(self) -> AdmsDevice | None:
@@ -144,7 +159,7 @@ class PendingDevicesPanel(QGroupBox):
         dialog.open()
 
     def _on_approved(self, terminal: Terminal) -> None:
-        self.status.setText(self.tr("Approved as terminal {0}.").format(terminal.name))
+        self._say(self.tr("Approved as terminal {0}.").format(terminal.name))
         self.refresh()
         self.approved.emit(terminal)
 
@@ -161,7 +176,7 @@ class PendingDevicesPanel(QGroupBox):
         self.dialog = ask(self, "confirmReject", title, text, run, QMessageBox.Icon.Warning)
 
     def _on_rejected(self, device: AdmsDevice) -> None:
-        self.status.setText(self.tr("Device {0} rejected.").format(device.serial))
+        self._say(self.tr("Device {0} rejected.").format(device.serial))
         self.refresh()
 
 
@@ -183,11 +198,12 @@ class DevicePanel(QGroupBox):
         self._terminal_id: int | None = None
         self.detail: DeviceDetail | None = None
         self.dialog: QWidget | None = None
-        self.serial, self.address, self.firmware, self.zone, self.rule, self.counts = (
-            self._value(name) for name in ("serial", "address", "firmware", "zone", "rule", "counts")
+        self.serial, self.seen, self.address, self.firmware, self.zone, self.rule, self.counts = (
+            self._value(name) for name in ("serial", "seen", "address", "firmware", "zone", "rule", "counts")
         )
         form = QFormLayout()
         form.addRow(self.tr("Serial number:"), self.serial)
+        form.addRow(self.tr("Last seen:"), self.seen)
         form.addRow(self.tr("Address:"), self.address)
         form.addRow(self.tr("Firmware:"), self.firmware)
         form.addRow(self.tr("Time zone:"), self.zone)
@@ -207,10 +223,10 @@ class DevicePanel(QGroupBox):
         self.poll_timer.setSingleShot(True)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self._on_poll)
-        bar = QVBoxLayout()
-        for button in self.buttons.values():
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = QGridLayout()  # two columns: the panel stays low and the queue gets the room
+        for position, button in enumerate(self.buttons.values()):
+            bar.addWidget(button, position // 2, position % 2)
+        bar.setRowStretch(len(self.buttons) // 2, 1)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addLayout(bar)
@@ -296,6 +312,9 @@ class DevicePanel(QGroupBox):
         device, terminal = detail.view.device, detail.view.terminal
         self.setTitle(self.tr("ZKTeco device {0}").format(device.serial))
         self.serial.setText(device.serial)
+        seen = local_date_time(device.last_seen_at, ZoneInfo(self._office_zone))
+        state = self.tr("online") if detail.view.online else self.tr("offline")
+        self.seen.setText(f"{seen} ({state})")
         address = device.last_ip or self.tr("unknown")
         if device.ip_changed:
             address = self.tr("{0} (approved at {1})").format(address, device.approved_ip)
