@@ -995,6 +995,10 @@
         <translation>Серійний номер:</translation>
     </message>
     <message>
+        <source>Last seen:</source>
+        <translation>Востаннє на зв’язку:</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>Адреса:</translation>
     </message>
@@ -1045,6 +1049,14 @@
     <message>
         <source>ZKTeco device {0}</source>
         <translation>Пристрій ZKTeco {0}</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>онлайн</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>офлайн</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2824,6 +2836,13 @@
     <message>
         <source>Not scheduled</source>
         <translation type="unfinished">Поза графіком</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrint</name>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
