@@ -1,8 +1,10 @@
 """Punches and corrections: the raw attendance facts the worktime engine computes from."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from operator import attrgetter
 
 
 class Direction(StrEnum):
@@ -59,6 +61,19 @@ class Punch:
 
 
 @dataclass(frozen=True, slots=True)
+class PunchCore:
+    """The fields of a stored punch that computations and reports read; ingest details are not loaded."""
+
+    id: int
+    employee_id: int
+    at: datetime
+    direction: Direction
+    source: PunchSource
+    flags: frozenset[PunchFlag] = field(default_factory=frozenset)
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Correction:
     """A void, a direction override, or an undo of an earlier correction."""
 
@@ -84,25 +99,35 @@ class EffectivePunch:
     manual: bool = False
 
 
-def effective_sequence(punches: list[Punch], corrections: list[Correction]) -> list[EffectivePunch]:
+# C-level sort key: sequences are sorted once per employee and report, tens of thousands of punches a run
+BY_TIME = attrgetter("at", "id")
+
+
+def effective_sequence(
+    punches: Sequence[Punch | PunchCore], corrections: Sequence[Correction]
+) -> list[EffectivePunch]:
     """Raw punches minus voided ones, with direction overrides applied, in (at, id) order."""
-    undone = {c.target_correction_id for c in corrections if c.kind is CorrectionKind.UNDO}
-    live = [c for c in sorted(corrections, key=lambda c: c.id) if c.id not in undone]
-    voided = {c.punch_id for c in live if c.kind is CorrectionKind.VOID}
-    overrides = {
-        c.punch_id: c.direction for c in live if c.kind is CorrectionKind.SET_DIRECTION and c.direction
-    }
+    voided: set[int | None] = set()
+    overrides: dict[int | None, Direction] = {}
+    if corrections:  # most employees have none
+        undone = {c.target_correction_id for c in corrections if c.kind is CorrectionKind.UNDO}
+        live = [c for c in sorted(corrections, key=lambda c: c.id) if c.id not in undone]
+        voided = {c.punch_id for c in live if c.kind is CorrectionKind.VOID}
+        overrides = {
+            c.punch_id: c.direction for c in live if c.kind is CorrectionKind.SET_DIRECTION and c.direction
+        }
+    double_tap, manual = PunchFlag.DOUBLE_TAP, PunchSource.MANUAL
     result = [
         EffectivePunch(
-            id=p.id,
-            at=p.at,
-            direction=overrides.get(p.id, p.direction),
-            source=p.source,
-            double_tap=PunchFlag.DOUBLE_TAP in p.flags,
-            manual=p.source is PunchSource.MANUAL,
+            p.id,
+            p.at,
+            overrides.get(p.id, p.direction),
+            p.source,
+            double_tap in p.flags,
+            p.source is manual,
         )
         for p in punches
         if p.id not in voided
     ]
-    result.sort(key=lambda e: (e.at, e.id))
+    result.sort(key=BY_TIME)
     return result

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from timetracker_desktop.domain.attendance import Direction, EffectivePunch
+from timetracker_desktop.domain.attendance import BY_TIME, Direction, EffectivePunch
 from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.domain.settings import BusinessSettings, MissingOutPolicy
 from timetracker_desktop.domain.workdays import ScheduleLookup, ShiftCalendar
@@ -187,7 +187,7 @@ def fed_pairer(
 ) -> Pairer:
     """A pairer that has consumed ``punches`` (any order) in (at, id) order."""
     pairer = Pairer(settings, calendar)
-    for punch in sorted(punches, key=lambda p: (p.at, p.id)):
+    for punch in sorted(punches, key=BY_TIME):
         pairer.feed(punch)
     return pairer
 

@@ -7,7 +7,7 @@ from enum import Enum, auto
 
 from timetracker_desktop.domain.pairing import INCOMPLETE, Anomaly, Interval, elapsed_seconds
 from timetracker_desktop.domain.rounding import rounded_worked_seconds
-from timetracker_desktop.domain.schedule_rules import find_code, local_midnight, planned_seconds, shift_bounds
+from timetracker_desktop.domain.schedule_rules import find_code, local_midnight, planned_from, shift_bounds
 from timetracker_desktop.domain.schedules import CodeMeaning, ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.settings import BusinessSettings
 
@@ -51,21 +51,15 @@ class DayPlan:
     holiday: bool
 
 
-def _kind(plan: DayPlan, codes: Sequence[ScheduleCode]) -> _Kind:
+def _kind(plan: DayPlan, entry: ScheduleCode | None) -> _Kind:
     cell = plan.cell
     if cell is None:
         return _Kind.OFF if plan.holiday else _Kind.UNSCHEDULED
     if cell.is_time_cell:
         return _Kind.WORKING
-    entry = find_code(cell.code, codes) if cell.code else None
     if entry is None:
         return _Kind.UNSCHEDULED
     return _Kind.WORKING if entry.meaning is CodeMeaning.WORK else _Kind.OFF
-
-
-def _is_excused(cell: ScheduleCell | None, codes: Sequence[ScheduleCode]) -> bool:
-    entry = find_code(cell.code, codes) if cell is not None and cell.code else None
-    return entry is not None and entry.meaning is CodeMeaning.EXCUSED
 
 
 def _over_grace(seconds: int, grace_minutes: int) -> int:
@@ -104,19 +98,43 @@ class _Facts:
 def _facts(
     plan: DayPlan,
     intervals: Sequence[Interval],
-    codes: Sequence[ScheduleCode],
+    kind: _Kind,
+    bounds: tuple[datetime, datetime] | None,
     settings: BusinessSettings,
     now: datetime,
 ) -> _Facts:
-    bounds = shift_bounds(plan.cell, settings.zone) if plan.cell is not None else None
     day_over = bounds[1] if bounds else local_midnight(plan.day + timedelta(days=1), settings.zone)
     anomalies = {a for i in intervals for a in i.anomalies}
     return _Facts(
-        kind=_kind(plan, codes),
+        kind=kind,
         bounds=bounds,
         settled=now >= day_over,
         incomplete=not INCOMPLETE.isdisjoint(anomalies),
         open=Anomaly.OPEN in anomalies,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Actual:
+    worked: int = 0
+    rounded: int = 0
+    first_in: datetime | None = None
+    last_out: datetime | None = None
+
+
+_NOTHING = _Actual()  # most months have many days without a punch: nothing to add up on them
+
+
+def _actual(
+    intervals: Sequence[Interval], settings: BusinessSettings, bounds: tuple[datetime, datetime] | None
+) -> _Actual:
+    if not intervals:
+        return _NOTHING
+    return _Actual(
+        worked=sum(i.seconds for i in intervals),
+        rounded=rounded_worked_seconds(intervals, settings, bounds[0] if bounds else None),
+        first_in=_first_in(intervals),
+        last_out=_last_out(intervals),
     )
 
 
@@ -140,28 +158,32 @@ def evaluate_day(
     now: datetime,
 ) -> DayResult:
     """Plan versus actual of one workday from its intervals (those whose workday is ``plan.day``)."""
-    facts = _facts(plan, intervals, codes, settings, now)
-    planned = planned_seconds(plan.cell, settings.zone, codes, settings.office_day_minutes)
-    rounded = rounded_worked_seconds(intervals, settings, facts.bounds[0] if facts.bounds else None)
-    first_in, last_out = _first_in(intervals), _last_out(intervals)
+    cell = plan.cell
+    # looked up once here: the engine evaluates every employee-day of a report (31,000 for a month)
+    entry = find_code(cell.code, codes) if cell is not None and cell.code else None
+    bounds = shift_bounds(cell, settings.zone) if cell is not None else None
+    facts = _facts(plan, intervals, _kind(plan, entry), bounds, settings, now)
+    planned = planned_from(cell, bounds, entry, settings.office_day_minutes) if cell is not None else 0
+    actual = _actual(intervals, settings, bounds)
+    rounded = actual.rounded
     working_and_over = facts.kind is _Kind.WORKING and facts.settled
     return DayResult(
         day=plan.day,
         planned_seconds=planned,
-        worked_seconds=sum(i.seconds for i in intervals),
+        worked_seconds=actual.worked,
         rounded_worked_seconds=rounded,
-        first_in=first_in,
-        last_out=last_out,
-        late_seconds=_late(facts, first_in, settings),
-        early_leave_seconds=_early_leave(facts, last_out, settings),
+        first_in=actual.first_in,
+        last_out=actual.last_out,
+        late_seconds=_late(facts, actual.first_in, settings),
+        early_leave_seconds=_early_leave(facts, actual.last_out, settings),
         overtime_seconds=_overtime(facts.kind, rounded, planned, settings),
         undertime_seconds=max(0, planned - rounded) if working_and_over else 0,
         absent=working_and_over and not intervals,
-        excused=_is_excused(plan.cell, codes),
+        excused=entry is not None and entry.meaning is CodeMeaning.EXCUSED,
         incomplete=facts.incomplete,
-        unscheduled=plan.cell is None and bool(intervals),
+        unscheduled=cell is None and bool(intervals),
         holiday=plan.holiday,
-        code=plan.cell.code if plan.cell is not None else None,
+        code=cell.code if cell is not None else None,
         anomalies=tuple(a for i in intervals for a in i.anomalies),
         intervals=tuple(intervals),
     )

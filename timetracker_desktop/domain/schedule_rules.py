@@ -139,10 +139,20 @@ def planned_seconds(
     if cell is None:
         return 0
     bounds = shift_bounds(cell, zone)
+    entry = find_code(cell.code, codes) if bounds is None and cell.code else None
+    return planned_from(cell, bounds, entry, office_day_minutes)
+
+
+def planned_from(
+    cell: ScheduleCell,
+    bounds: tuple[datetime, datetime] | None,
+    entry: ScheduleCode | None,
+    office_day_minutes: int,
+) -> int:
+    """``planned_seconds`` from the cell's shift bounds and code entry already looked up."""
     if bounds is not None:
         elapsed = int((bounds[1] - bounds[0]).total_seconds())
         return max(0, elapsed - cell.break_minutes * 60)
-    entry = find_code(cell.code, codes) if cell.code else None
     if entry is not None and entry.meaning is CodeMeaning.WORK:
         return office_day_minutes * 60
     return 0

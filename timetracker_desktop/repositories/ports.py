@@ -11,6 +11,7 @@ from timetracker_desktop.domain.attendance import (
     CorrectionKind,
     Direction,
     Punch,
+    PunchCore,
     PunchFlag,
     PunchSource,
 )
@@ -215,6 +216,9 @@ class PunchRepository(Protocol):
     def for_employees(
         self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
     ) -> dict[int, list[Punch]]: ...
+    def cores_for_employees(
+        self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
+    ) -> dict[int, list[PunchCore]]: ...
     def latest_terminal_punch(self, employee_id: int, before: datetime) -> Punch | None: ...
     def page(self, query: PunchQuery, after: tuple[datetime, int] | None, limit: int) -> list[PunchLine]: ...
     def count(self, query: PunchQuery) -> int: ...

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from timetracker_desktop.domain.attendance import Correction, Punch, effective_sequence
+from timetracker_desktop.domain.attendance import Correction, PunchCore, effective_sequence
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import NotFoundError
 from timetracker_desktop.domain.schedule_rules import local_midnight
@@ -33,7 +33,7 @@ class ReportInputs:
     holidays: tuple[Holiday, ...]
     employees: tuple[Employee, ...]
     cells: Mapping[int, Mapping[date, ScheduleCell]]
-    punches: Mapping[int, list[Punch]]
+    punches: Mapping[int, list[PunchCore]]
     corrections: Mapping[int, list[Correction]]
 
     def cell(self, employee_id: int, day: date) -> ScheduleCell | None:
@@ -98,7 +98,7 @@ def load_inputs(
     start = local_midnight(first, settings.zone) - margin
     end = local_midnight(last + timedelta(days=1), settings.zone) + margin
     cells = _cells(uow, ids, first - timedelta(days=2), last + timedelta(days=2))
-    loaded = uow.punches.for_employees(ids, start, end) if punches else {}
+    loaded = uow.punches.cores_for_employees(ids, start, end) if punches else {}
     # someone who has left still counts for the periods in which they were scheduled or punched
     kept = tuple(e for e in employees if e.is_active or e.id in loaded or e.id in cells)
     return ReportInputs(

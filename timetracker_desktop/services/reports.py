@@ -8,6 +8,7 @@ from timetracker_desktop.domain.attendance import (
     Correction,
     CorrectionKind,
     Punch,
+    PunchCore,
     PunchFlag,
     PunchSource,
     effective_sequence,
@@ -61,10 +62,10 @@ def _latest_notes(corrections: Sequence[Correction]) -> dict[int, str]:
 
 
 def punch_facts(
-    punches: Sequence[Punch], corrections: Sequence[Correction]
+    punches: Sequence[Punch | PunchCore], corrections: Sequence[Correction]
 ) -> tuple[dict[int, PunchFacts], list[VoidedPunch]]:
     """What the detail marks about each punch, and the punches corrections excluded."""
-    effective = {e.id: e for e in effective_sequence(list(punches), list(corrections))}
+    effective = {e.id: e for e in effective_sequence(punches, corrections)}
     notes = _latest_notes(corrections)
     facts: dict[int, PunchFacts] = {}
     voided: list[VoidedPunch] = []

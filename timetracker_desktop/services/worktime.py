@@ -56,7 +56,7 @@ class WorktimeService:
         start = local_midnight(first, zone) - margin
         end = local_midnight(last + timedelta(days=1), zone) + margin
         selector = None if len(ids) > 500 else ids
-        punches = uow.punches.for_employees(selector, start, end)
+        punches = uow.punches.cores_for_employees(selector, start, end)
         corrections = uow.corrections.for_employees(selector)
         cells_by_employee: dict[int, dict[date, ScheduleCell]] = {}
         for cell in uow.schedules.cells(selector, first - timedelta(days=2), last + timedelta(days=2)):

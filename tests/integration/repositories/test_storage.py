@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from timetracker_desktop.app import AppContext, open_storage
-from timetracker_desktop.domain.attendance import Direction, PunchSource
+from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.repositories.ports import (
     IntegrityConflictError,
@@ -86,6 +86,50 @@ def test_event_log_pages_newest_first_by_keyset(app_context: AppContext) -> None
         assert len(seen) == len(set(seen)) == 8
         times = [line.id for line in uow.punches.page(query, None, 3)]
     assert times == sorted(times, reverse=True)
+
+
+def test_computation_punches_carry_what_reports_read_in_time_order(app_context: AppContext) -> None:
+    storage = app_context.storage
+    with storage() as uow:
+        a = uow.employees.add("A", None, None, AT)
+        b = uow.employees.add("B", None, None, AT)
+        uow.punches.add_many(
+            [
+                NewPunch(a.id, AT + timedelta(hours=9), Direction.OUT, PunchSource.TERMINAL, AT),
+                NewPunch(
+                    b.id,
+                    AT,
+                    Direction.AUTO,
+                    PunchSource.TERMINAL,
+                    AT,
+                    flags=frozenset({PunchFlag.DOUBLE_TAP}),
+                ),
+                NewPunch(a.id, AT, Direction.IN, PunchSource.MANUAL, AT, reason="forgot the card"),
+                NewPunch(
+                    a.id, AT + timedelta(days=3), Direction.IN, PunchSource.TERMINAL, AT
+                ),  # after the end
+            ]
+        )
+        uow.commit()
+    start, end = AT - timedelta(hours=1), AT + timedelta(days=1)
+    with storage(read_only=True) as uow:
+        full = uow.punches.for_employees(None, start, end)
+        cores = uow.punches.cores_for_employees(None, start, end)
+        only_b = uow.punches.cores_for_employees([b.id], start, end)
+    expected = {
+        employee: [
+            PunchCore(p.id, p.employee_id, p.at, p.direction, p.source, p.flags, p.reason) for p in punches
+        ]
+        for employee, punches in full.items()
+    }
+    assert cores == expected
+    assert [(p.at, p.direction, p.reason) for p in cores[a.id]] == [
+        (AT, Direction.IN, "forgot the card"),
+        (AT + timedelta(hours=9), Direction.OUT, None),
+    ]
+    assert cores[b.id][0].flags == {PunchFlag.DOUBLE_TAP}
+    assert cores[a.id][0].at.tzinfo is UTC
+    assert list(only_b) == [b.id]
 
 
 @pytest.mark.mysql

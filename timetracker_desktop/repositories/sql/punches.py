@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import (
@@ -13,6 +13,7 @@ from timetracker_desktop.domain.attendance import (
     CorrectionKind,
     Direction,
     Punch,
+    PunchCore,
     PunchSource,
 )
 from timetracker_desktop.domain.employees import BadgeKind
@@ -45,6 +46,28 @@ _PUNCH_COLUMNS = (
     PunchRow.reason,
     PunchRow.legacy_direction,
 )
+
+
+# What computations read: one DATETIME to parse instead of three, half the columns to fetch.
+_CORE_COLUMNS = (
+    PunchRow.id,
+    PunchRow.employee_id,
+    PunchRow.at,
+    PunchRow.direction,
+    PunchRow.source,
+    PunchRow.flags,
+    PunchRow.reason,
+)
+
+
+def _in_period(
+    columns: Sequence[Any], employee_ids: Sequence[int] | None, start: datetime, end: datetime
+) -> Select[Any]:
+    """Punches in [start, end) of some employees (all when None) in (employee, at, id) order."""
+    stmt = select(*columns).where(PunchRow.at >= start, PunchRow.at < end)
+    if employee_ids is not None:
+        stmt = stmt.where(PunchRow.employee_id.in_(employee_ids))
+    return stmt.order_by(PunchRow.employee_id, PunchRow.at, PunchRow.id)
 
 
 def _punch_from_columns(row: Any) -> Punch:
@@ -142,13 +165,30 @@ class SqlPunchRepository:
         self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
     ) -> dict[int, list[Punch]]:
         """Punches in [start, end) grouped by employee, each list in (at, id) order."""
-        stmt = select(*_PUNCH_COLUMNS).where(PunchRow.at >= start, PunchRow.at < end)
-        if employee_ids is not None:
-            stmt = stmt.where(PunchRow.employee_id.in_(employee_ids))
-        stmt = stmt.order_by(PunchRow.employee_id, PunchRow.at, PunchRow.id)
         grouped: dict[int, list[Punch]] = defaultdict(list)
-        for row in self._session.execute(stmt):
+        for row in self._session.execute(_in_period(_PUNCH_COLUMNS, employee_ids, start, end)):
             grouped[row[1]].append(_punch_from_columns(row))
+        return dict(grouped)
+
+    def cores_for_employees(
+        self, employee_ids: Sequence[int] | None, start: datetime, end: datetime
+    ) -> dict[int, list[PunchCore]]:
+        """Like ``for_employees`` with only the fields computations read (reports over months of punches)."""
+        grouped: dict[int, list[PunchCore]] = defaultdict(list)
+        directions, sources = _DIRECTIONS, _SOURCES
+        rows = self._session.execute(_in_period(_CORE_COLUMNS, employee_ids, start, end))
+        for punch_id, employee_id, at, direction, source, flags, reason in rows:
+            grouped[employee_id].append(
+                PunchCore(
+                    punch_id,
+                    employee_id,
+                    at,
+                    directions[direction],
+                    sources[source],
+                    flags_from_text(flags),
+                    reason,
+                )
+            )
         return dict(grouped)
 
     def latest_terminal_punch(self, employee_id: int, before: datetime) -> Punch | None:
