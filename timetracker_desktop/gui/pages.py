@@ -66,6 +66,12 @@ def _events(context: GuiContext) -> QWidget:
     return EventsView(context)
 
 
+def _reports(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.reports import ReportsView
+
+    return ReportsView(context)
+
+
 def _users(context: GuiContext) -> QWidget:
     from timetracker_desktop.gui.views.users import UsersView
 
@@ -98,6 +104,7 @@ PAGES: list[PageSpec] = [
     PageSpec("terminals", str(QT_TRANSLATE_NOOP("Pages", "Terminals")), ":/icons/terminals.svg", _terminals),
     PageSpec("schedules", str(QT_TRANSLATE_NOOP("Pages", "Schedules")), ":/icons/schedules.svg", _schedules),
     PageSpec("events", str(QT_TRANSLATE_NOOP("Pages", "Events")), ":/icons/events.svg", _events),
+    PageSpec("reports", str(QT_TRANSLATE_NOOP("Pages", "Reports")), ":/icons/reports.svg", _reports),
     PageSpec("users", str(QT_TRANSLATE_NOOP("Pages", "Users")), ":/icons/users.svg", _users, _ADMIN),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit log")), ":/icons/audit.svg", _audit),
     PageSpec("backups", str(QT_TRANSLATE_NOOP("Pages", "Backups")), ":/icons/backup.svg", _backups, _OPS),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timetracker_desktop.gui.charts.today_presence import TodayPresenceChart
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.formatting import local_time, long_date
@@ -59,6 +60,7 @@ class TodayView(QWidget):
         self.feed_view.setModel(self.feed)
         self.feed_status = QLabel()
         self.feed_status.setObjectName("feedStatus")
+        self.presence_chart = TodayPresenceChart()
         self._build_layout()
         self.controller = LiveFeedController(context, self)
         self.controller.arrived.connect(self._on_feed_arrived)
@@ -96,6 +98,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.summary)
+        layout.addWidget(self.presence_chart)
         layout.addWidget(splitter, 1)
 
     def refresh(self) -> None:
@@ -113,6 +116,7 @@ class TodayView(QWidget):
         self.board.set_zone(zone)
         self.feed.set_zone(zone)
         self.board.set_rows(summary.lines)
+        self.presence_chart.set_summary(summary, self._context.services.clock.now())
         self.board_view.resizeColumnsToContents()
         self.title.setText(self.tr("Today, {0}").format(long_date(summary.day)))
         self.summary.setText(

@@ -1,0 +1,41 @@
+"""Team presence over the day: how many people are at work in each 15-minute slot."""
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from timetracker_desktop.gui.charts.series import STEP_MINUTES, PresenceCurve
+from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PresenceChart", text)
+
+
+class PresenceChart(QWidget):
+    """A filled step curve of people at work from 0:00 to 24:00.
+
+    Signals:
+        (none besides QWidget's)
+    """
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = make_plot("presenceChart", self)
+        set_titles(self.plot, title or _tr("Team presence over the day"), _tr("people"), _tr("time of day"))
+        color = COLORS["presence"]
+        fill = pg.mkBrush(color.red(), color.green(), color.blue(), 70)
+        self.curve = self.plot.plot(
+            [0.0], [], stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(color, width=2)
+        )
+        self.plot.getAxis("bottom").setTicks([[(h, f"{h}:00") for h in range(0, 25, 3)]])
+        self.plot.setXRange(0, 24, padding=0.01)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def set_curve(self, curve: PresenceCurve) -> None:
+        """Plot people per slot (edges every 15 minutes)."""
+        edges = [*curve.slot_hours, curve.slot_hours[-1] + STEP_MINUTES / 60] if curve.slot_hours else [0.0]
+        self.curve.setData(edges, list(curve.people))
+        self.plot.setYRange(0, max((*curve.people, 1.0)) * 1.15, padding=0)

@@ -1,0 +1,48 @@
+"""The Today view's chart: how many people have been at work through today so far."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from timetracker_desktop.gui.charts.presence import PresenceChart
+from timetracker_desktop.gui.charts.series import presence_curve
+from timetracker_desktop.services.presence import PresenceLine, PresenceState, PresenceSummary
+
+
+def _end(line: PresenceLine, now: datetime) -> datetime | None:
+    if line.state is PresenceState.IN:
+        return now
+    return line.last_out
+
+
+def today_curve_stays(summary: PresenceSummary, now: datetime) -> list[tuple[date, datetime, datetime]]:
+    """Today's stays: first IN to last OUT, or to now for those still in."""
+    stays = []
+    for line in summary.lines:
+        end = _end(line, now)
+        if line.first_in is not None and end is not None and end > line.first_in:
+            stays.append((summary.day, line.first_in, end))
+    return stays
+
+
+class TodayPresenceChart(QWidget):
+    """People at work through today (first IN to last OUT; breaks are not shown).
+
+    Signals:
+        (none besides QWidget's)
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = PresenceChart(self.tr("People at work today"))
+        self.chart.plot.setObjectName("todayPresenceChart")
+        self.chart.setMaximumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chart)
+
+    def set_summary(self, summary: PresenceSummary, now: datetime) -> None:
+        """Plot the board's stays so far."""
+        stays = today_curve_stays(summary, now)
+        self.chart.set_curve(presence_curve(stays, ZoneInfo(summary.time_zone), days=1))

@@ -1,0 +1,34 @@
+"""Report tables as text for the screen and the printer, in the user's language (tr() words)."""
+
+from PySide6.QtCore import QCoreApplication
+
+from timetracker_desktop.gui.report_words import TranslatedWords
+from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE
+from timetracker_desktop.services.report_tables import ReportTable
+from timetracker_desktop.services.report_text import ReportText
+
+
+class ReportCells(ReportText):
+    """The exporters' text rendering with the GUI's translated words."""
+
+    def __init__(self, table: ReportTable) -> None:
+        super().__init__(table, DEFAULT_LANGUAGE)
+        self.words = TranslatedWords()
+        self._weekdays = self.words["weekdays"].split()
+
+    def captions(self) -> list[str]:
+        """The lines stated above the table: period, rules, summary, holidays and legend."""
+        lines = [self.period(), f"{self.rounding()}. {self.rules()}"]
+        if self.table.summary:
+            lines.append("; ".join(self.summary(item) for item in self.table.summary))
+        if self.table.holidays:
+            lines.append(self.holidays())
+        if self.table.legend:
+            entries = ("{} — {}".format(*self.legend(item)) for item in self.table.legend)
+            lines.append(f"{self.words['legend']}: " + "; ".join(entries))
+        return lines
+
+    @staticmethod
+    def empty() -> str:
+        """What an empty report says."""
+        return QCoreApplication.translate("ReportCells", "Nothing to show for this period.")
