@@ -30,7 +30,7 @@ from timetracker_desktop.services.legacy_import import LegacyImportReport, Legac
 MYSQL_PLACEHOLDER = "mysql://user:password@old-server/timetracker"
 
 
-class ReportPanel(QWidget):
+class LegacyReportPanel(QWidget):
     """A preview or an import report: a sentence, counts per kind, and what was not imported and why.
 
     Signals:
@@ -134,7 +134,7 @@ class _BackgroundPage(QWizardPage):
             show_error(error, self)
 
 
-class SourcePage(_BackgroundPage):
+class LegacySourcePage(_BackgroundPage):
     """Where the legacy database is: an SQLite file or a MySQL/MariaDB URL."""
 
     writes = False
@@ -214,7 +214,7 @@ class SourcePage(_BackgroundPage):
             self.sqlite.setChecked(True)
 
 
-class PreviewPage(_BackgroundPage):
+class LegacyPreviewPage(_BackgroundPage):
     """What will come over; "Import" brings it (a commit page: there is no way back after it)."""
 
     def __init__(self, wizard: "LegacyImportWizard") -> None:
@@ -223,7 +223,7 @@ class PreviewPage(_BackgroundPage):
         self.setTitle(self.tr("What will come over"))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
-        self.panel = ReportPanel("legacyPreview")
+        self.panel = LegacyReportPanel("legacyPreview")
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.busy)
@@ -247,7 +247,7 @@ class PreviewPage(_BackgroundPage):
         return self.tr("Importing... this may take a few minutes for many events.")
 
 
-class ReportPage(QWizardPage):
+class LegacyReportPage(QWizardPage):
     """What was imported, and what was not and why."""
 
     def __init__(self, wizard: "LegacyImportWizard") -> None:
@@ -256,7 +256,7 @@ class ReportPage(QWizardPage):
         self.setObjectName("legacyReportPage")
         self.setTitle(self.tr("Import finished"))
         self.setSubTitle(self.tr("Running the import again later brings only what is new."))
-        self.panel = ReportPanel("legacyReport")
+        self.panel = LegacyReportPanel("legacyReport")
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
 
@@ -284,9 +284,9 @@ class LegacyImportWizard(QWizard):
         self.runner = context.runner
         self.actor = context.actor
         self.service = service
-        self.source_page = SourcePage(self)
-        self.preview_page = PreviewPage(self)
-        self.report_page = ReportPage(self)
+        self.source_page = LegacySourcePage(self)
+        self.preview_page = LegacyPreviewPage(self)
+        self.report_page = LegacyReportPage(self)
         for page in (self.source_page, self.preview_page, self.report_page):
             self.addPage(page)
         self.resize(860, 640)
