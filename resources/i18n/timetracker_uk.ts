@@ -437,173 +437,173 @@
     <name>BackupScheduleBox</name>
     <message>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматичні резервні копії</translation>
     </message>
     <message>
         <source>Choose...</source>
-        <translation type="unfinished"></translation>
+        <translation>Вибрати...</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"> год</translation>
+        <translation> год</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>вимкнено</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Зберегти</translation>
+        <translation>Зберегти</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка:</translation>
     </message>
     <message>
         <source>Every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожні:</translation>
     </message>
     <message>
         <source>Keep the newest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігати найновіших:</translation>
     </message>
     <message>
         <source>Last automatic backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Остання автоматична копія:</translation>
     </message>
     <message>
         <source>Next one due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступна:</translation>
     </message>
     <message>
         <source>Saving...</source>
-        <translation type="unfinished"></translation>
+        <translation>Збереження...</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ще не було</translation>
     </message>
     <message>
         <source>never (switched off)</source>
-        <translation type="unfinished"></translation>
+        <translation>ніколи (вимкнено)</translation>
     </message>
     <message>
         <source>Saved. The running program makes the backups when they are due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено. Запущена програма робить копії, коли настає час.</translation>
     </message>
     <message>
         <source>Folder for automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка для автоматичних копій</translation>
     </message>
 </context>
 <context>
     <name>BackupTablesModel</name>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблиця</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Рядків</translation>
     </message>
     <message>
         <source>Checksum (SHA-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Контрольна сума (SHA-256)</translation>
     </message>
 </context>
 <context>
     <name>BackupsView</name>
     <message>
         <source>Back up now...</source>
-        <translation type="unfinished"></translation>
+        <translation>Зробити копію зараз...</translation>
     </message>
     <message>
         <source>Restore...</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновити...</translation>
     </message>
     <message>
         <source>Import from the legacy server...</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт зі старого сервера...</translation>
     </message>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервна копія зараз</translation>
     </message>
     <message>
         <source>A backup is one file with every record; it is safe while terminals are punching.</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервна копія — один файл з усіма записами; її можна робити, поки термінали реєструють відмітки.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлення</translation>
     </message>
     <message>
         <source>Replaces ALL data with a backup. Close the program on other computers and stop the service first. A backup from a newer program version is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінює ВСІ дані даними з копії. Спершу закрийте програму на інших комп’ютерах і зупиніть службу. Копію з новішої версії програми відновити не можна.</translation>
     </message>
     <message>
         <source>Moving from the legacy server</source>
-        <translation type="unfinished"></translation>
+        <translation>Перехід зі старого сервера</translation>
     </message>
     <message>
         <source>Brings over employees, badges, terminals (their keys keep working), events, schedules and users from the old TimeTracker server. Running it again brings only what is new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переносить працівників, бейджі, термінали (їхні ключі далі працюють), події, графіки та користувачів зі старого сервера TimeTracker. Повторний запуск переносить лише нове.</translation>
     </message>
     <message>
         <source>Save the backup as</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти резервну копію як</translation>
     </message>
     <message>
         <source>Backups (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервні копії (*.zip)</translation>
     </message>
     <message>
         <source>Backing up to {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Створення копії {0}...</translation>
     </message>
     <message>
         <source>Saved {0}: {1} rows in {2} tables, {3:.1f} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено {0}: {1} рядків у {2} таблицях, {3:.1f} МБ.</translation>
     </message>
     <message>
         <source>Choose a backup to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть резервну копію для відновлення</translation>
     </message>
     <message>
         <source>Backups (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервні копії (*.zip);;Усі файли (*)</translation>
     </message>
     <message>
         <source>Reading {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання {0}...</translation>
     </message>
     <message>
         <source>Restoring {0}: wait until it is done...</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлення з {0}: дочекайтеся завершення...</translation>
     </message>
     <message>
         <source>Restored {0} rows; all {1} tables match their row counts and checksums.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлено {0} рядків; усі {1} таблиць збігаються за кількістю рядків і контрольними сумами.</translation>
     </message>
     <message>
         <source>The replaced data was saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінені дані збережено в {0}.</translation>
     </message>
     <message>
         <source>Restore finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлення завершено</translation>
     </message>
     <message>
         <source>The data was restored. Restart TimeTracker Desktop so that every page shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дані відновлено. Перезапустіть TimeTracker Desktop, щоб усі сторінки їх показали.</translation>
     </message>
     <message>
         <source>Quit now</source>
-        <translation type="unfinished"></translation>
+        <translation>Вийти зараз</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Пізніше</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1045,14 @@
     <message>
         <source>Reload all logs...</source>
         <translation>Отримати весь журнал...</translation>
+    </message>
+    <message>
+        <source>This device was rejected: its requests are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal is deactivated: the device is refused until you activate it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ZKTeco device {0}</source>
@@ -1534,19 +1542,19 @@
     </message>
     <message>
         <source>This backup was made by a newer version of TimeTracker Desktop. Update the program first, then restore the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цю копію зроблено новішою версією TimeTracker Desktop. Спершу оновіть програму, потім відновіть копію.</translation>
     </message>
     <message>
         <source>This file is not a TimeTracker backup, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей файл не є резервною копією TimeTracker або пошкоджений.</translation>
     </message>
     <message>
         <source>The restored data did not match the backup&apos;s checks; the database was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлені дані не пройшли перевірку за копією; базу даних залишено як була.</translation>
     </message>
     <message>
         <source>Choose a full folder path, starting from the drive or the root.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вкажіть повний шлях до папки, від диска або кореня.</translation>
     </message>
     <message>
         <source>The database server cannot be reached. Check the host name, the port and the network.</source>
@@ -1606,7 +1614,7 @@
     </message>
     <message>
         <source>This is not a legacy TimeTracker server database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це не база даних старого сервера TimeTracker.</translation>
     </message>
     <message>
         <source>The database is not available: {0}</source>
@@ -1809,31 +1817,31 @@
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Довідка</translation>
     </message>
     <message>
         <source>Copy diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати діагностику</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити папку журналів</translation>
     </message>
     <message>
         <source>About TimeTracker Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Про TimeTracker Desktop</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard: paste them into your message to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Діагностику скопійовано в буфер обміну: вставте її у лист до підтримки.</translation>
     </message>
     <message>
         <source>The log folder is {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка журналів: {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;TimeTracker Desktop {0}&lt;/b&gt;&lt;br&gt;Office time and attendance.&lt;br&gt;&lt;br&gt;Python {1}, Qt {2}, PySide6 {3}&lt;br&gt;Database: {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;TimeTracker Desktop {0}&lt;/b&gt;&lt;br&gt;Облік робочого часу в офісі.&lt;br&gt;&lt;br&gt;Python {1}, Qt {2}, PySide6 {3}&lt;br&gt;База даних: {4}</translation>
     </message>
 </context>
 <context>
@@ -1999,164 +2007,268 @@
     <name>LegacyCountsModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Що</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайдено</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Нових</translation>
     </message>
     <message>
         <source>Imported before</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортовано раніше</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущено</translation>
     </message>
 </context>
 <context>
     <name>LegacyImportWizard</name>
     <message>
         <source>Import from the legacy server</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт зі старого сервера</translation>
     </message>
 </context>
 <context>
     <name>LegacyIssuesModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Що</translation>
     </message>
     <message>
         <source>Legacy id</source>
-        <translation type="unfinished"></translation>
+        <translation>Старий id</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished">Чому</translation>
+        <translation>Чому</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Рядків</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Подробиці</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPreviewPage</name>
+    <message>
+        <source>What will come over</source>
+        <translation>Що буде перенесено</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <source>From {0}. Nothing is written until you press Import.</source>
+        <translation>З {0}. Нічого не записується, доки ви не натиснете «Імпортувати».</translation>
+    </message>
+    <message>
+        <source>Importing... this may take a few minutes for many events.</source>
+        <translation>Імпорт... з великою кількістю подій це може тривати кілька хвилин.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyReportPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+        <source>Running the import again later brings only what is new.</source>
+        <translation>Повторний імпорт згодом перенесе лише нове.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyReportPanel</name>
+    <message>
+        <source>{0} new rows will be imported; {1} were imported before; {2} cannot be imported.</source>
+        <translation>Буде імпортовано нових рядків: {0}; імпортовано раніше: {1}; не можна імпортувати: {2}.</translation>
+    </message>
+    <message>
+        <source>{0} new rows imported; {1} were imported before; {2} could not be imported.</source>
+        <translation>Імпортовано нових рядків: {0}; імпортовано раніше: {1}; не вдалося імпортувати: {2}.</translation>
+    </message>
+    <message>
+        <source>Left out as demo data of the legacy server: {0}</source>
+        <translation>Пропущено як демонстраційні дані старого сервера: {0}</translation>
+    </message>
+    <message>
+        <source>Not imported, or not as it was, and why:</source>
+        <translation>Що не імпортовано (або імпортовано зі змінами) і чому:</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Проблем не знайдено.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacySourcePage</name>
+    <message>
+        <source>The legacy database</source>
+        <translation>База даних старого сервера</translation>
+    </message>
+    <message>
+        <source>It is only read: nothing in it changes.</source>
+        <translation>Вона лише читається: у ній нічого не змінюється.</translation>
+    </message>
+    <message>
+        <source>SQLite file of the legacy server</source>
+        <translation>Файл SQLite старого сервера</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Вибрати...</translation>
+    </message>
+    <message>
+        <source>MySQL or MariaDB server</source>
+        <translation>Сервер MySQL або MariaDB</translation>
+    </message>
+    <message>
+        <source>Leave out the demo terminal &quot;Terminal #1&quot; and &quot;Test Employee&quot;</source>
+        <translation>Пропустити демо-термінал «Terminal #1» і «Test Employee»</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
+    </message>
+    <message>
+        <source>Reading the legacy database...</source>
+        <translation>Читання бази старого сервера...</translation>
+    </message>
+    <message>
+        <source>Choose the file or type the server address.</source>
+        <translation>Виберіть файл або введіть адресу сервера.</translation>
+    </message>
+    <message>
+        <source>The legacy database file</source>
+        <translation>Файл бази старого сервера</translation>
+    </message>
+    <message>
+        <source>SQLite (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite (*.db *.sqlite *.sqlite3);;Усі файли (*)</translation>
     </message>
 </context>
 <context>
     <name>LegacyWords</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished">Користувачі</translation>
+        <translation>Користувачі</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Посади</translation>
     </message>
     <message>
         <source>Employees and badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Працівники та бейджі</translation>
     </message>
     <message>
         <source>Terminals</source>
-        <translation type="unfinished">Термінали</translation>
+        <translation>Термінали</translation>
     </message>
     <message>
         <source>Events (punches)</source>
-        <translation type="unfinished"></translation>
+        <translation>Події (відмітки)</translation>
     </message>
     <message>
         <source>Schedule days</source>
-        <translation type="unfinished"></translation>
+        <translation>Дні графіка</translation>
     </message>
     <message>
         <source>Audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>Історія аудиту</translation>
     </message>
     <message>
         <source>The card UID is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Неправильний UID картки</translation>
     </message>
     <message>
         <source>The schedule entry is not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>Незрозумілий запис графіка</translation>
     </message>
     <message>
         <source>Unknown direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Невідомий напрямок</translation>
     </message>
     <message>
         <source>The name was corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я виправлено</translation>
     </message>
     <message>
         <source>The phone badge code is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Неправильний код бейджа телефону</translation>
     </message>
     <message>
         <source>The badge already belongs to someone here</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж уже належить комусь тут</translation>
     </message>
     <message>
         <source>This day is already planned here</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей день тут уже заплановано</translation>
     </message>
     <message>
         <source>Demo data of the legacy server</source>
-        <translation type="unfinished"></translation>
+        <translation>Демонстраційні дані старого сервера</translation>
     </message>
     <message>
         <source>A UID of digits only: check the card</source>
-        <translation type="unfinished"></translation>
+        <translation>UID лише з цифр: перевірте картку</translation>
     </message>
     <message>
         <source>Its employee was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Його працівника не імпортовано</translation>
     </message>
     <message>
         <source>An empty placeholder (00:00-00:00)</source>
-        <translation type="unfinished"></translation>
+        <translation>Порожня заглушка (00:00-00:00)</translation>
     </message>
     <message>
         <source>The terminal number is taken: the tablet needs a new QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер термінала зайнятий: планшету потрібен новий QR</translation>
     </message>
     <message>
         <source>Imported as active</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортовано як активну</translation>
     </message>
     <message>
         <source>The phone key is not valid: the phone must enroll again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ телефону недійсний: телефон має зареєструватися знову</translation>
     </message>
     <message>
         <source>A card cannot have a key: the key was dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Картка не може мати ключа: ключ відкинуто</translation>
     </message>
     <message>
         <source>The terminal key is already in use here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ термінала тут уже використовується</translation>
     </message>
     <message>
         <source>The name is taken: renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва зайнята: перейменовано</translation>
     </message>
     <message>
         <source>No usable password: imported disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає придатного пароля: імпортовано вимкненим</translation>
     </message>
     <message>
         <source>Unknown role: became a viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Невідома роль: став переглядачем</translation>
     </message>
     <message>
         <source>The user exists here and was kept as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Користувач тут уже є і залишився без змін</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2516,10 @@
         <translation>Події</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Користувачі</translation>
     </message>
@@ -2413,7 +2529,7 @@
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервні копії</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2554,25 +2670,6 @@
     <message>
         <source>Not scheduled</source>
         <translation>Поза графіком</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPage</name>
-    <message>
-        <source>What will come over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished">Імпортувати</translation>
-    </message>
-    <message>
-        <source>From {0}. Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing... this may take a few minutes for many events.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2766,40 +2863,6 @@
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportPage</name>
-    <message>
-        <source>Import finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running the import again later brings only what is new.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportPanel</name>
-    <message>
-        <source>{0} new rows will be imported; {1} were imported before; {2} cannot be imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} new rows imported; {1} were imported before; {2} could not be imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left out as demo data of the legacy server: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not imported, or not as it was, and why:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3129,7 +3192,7 @@
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Таблиця</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -3208,19 +3271,19 @@
     <name>RestoreConfirmDialog</name>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновлення з резервної копії</translation>
     </message>
     <message>
         <source>&lt;b&gt;All data in the database {0} will be replaced&lt;/b&gt; by the backup {1} made on {2} (program {3}, {4} rows). Everything entered after that moment is lost. The current data is saved to the backup folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Усі дані в базі {0} буде замінено&lt;/b&gt; копією {1}, зробленою {2} (програма {3}, рядків: {4}). Усе, що внесено після цього моменту, буде втрачено. Поточні дані спершу зберігаються в папку резервних копій.</translation>
     </message>
     <message>
         <source>I understand that the current data will be replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Я розумію, що поточні дані буде замінено</translation>
     </message>
     <message>
         <source>Replace all data</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінити всі дані</translation>
     </message>
 </context>
 <context>
@@ -3448,57 +3511,6 @@
     <message>
         <source>Desk reader (applies at once):</source>
         <translation>Настільний зчитувач (діє одразу):</translation>
-    </message>
-</context>
-<context>
-    <name>SourcePage</name>
-    <message>
-        <source>The legacy database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is only read: nothing in it changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQLite file of the legacy server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MySQL or MariaDB server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave out the demo terminal &quot;Terminal #1&quot; and &quot;Test Employee&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation type="unfinished">Адреса:</translation>
-    </message>
-    <message>
-        <source>Reading the legacy database...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the file or type the server address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The legacy database file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQLite (*.db *.sqlite *.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
