@@ -38,6 +38,8 @@ class TodayView(QWidget):
         super().__init__(parent)
         self._context = context
         self._loading = False
+        self._fitted_rows = -1
+        self._feed_fitted = False
         self._zone = ZoneInfo("UTC")
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
@@ -117,7 +119,10 @@ class TodayView(QWidget):
         self.feed.set_zone(zone)
         self.board.set_rows(summary.lines)
         self.presence_chart.set_summary(summary, self._context.services.clock.now())
-        self.board_view.resizeColumnsToContents()
+        # Fitting asks every cell (0.2 s for 800 rows), so only when people came or went, not per reload.
+        if len(summary.lines) != self._fitted_rows:
+            self._fitted_rows = len(summary.lines)
+            self.board_view.resizeColumnsToContents()
         self.title.setText(self.tr("Today, {0}").format(long_date(summary.day)))
         self.summary.setText(
             self.tr(
@@ -141,8 +146,11 @@ class TodayView(QWidget):
         self._zone = ZoneInfo(batch.time_zone)
         self.feed.set_zone(self._zone)
         if self.feed.add(batch.lines):
-            self.feed_view.resizeColumnsToContents()
-            self.after_tap_timer.start()  # taps change the board; coalesce bursts
+            if not self._feed_fitted:  # once: refitting per batch asks every cell while taps pour in
+                self._feed_fitted = True
+                self.feed_view.resizeColumnsToContents()
+            if not self.after_tap_timer.isActive():  # one board reload per burst, not starved by it
+                self.after_tap_timer.start()
         now = self._context.services.clock.now()
         self.feed_status.setText(self.tr("Updated at {0}").format(local_time(now, self._zone)))
 
