@@ -3,15 +3,10 @@
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.charts.series import Lateness
 from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LatenessChart", text)
 
 
 class LatenessChart(QWidget):
@@ -24,7 +19,7 @@ class LatenessChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = make_plot("latenessChart", self)
-        set_titles(self.plot, _tr("Lateness per employee"), "", _tr("minutes late"))
+        set_titles(self.plot, self.tr("Lateness per employee"), "", self.tr("minutes late"))
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.bars = pg.BarGraphItem(x0=0, y=[], height=0.6, width=[], brush=COLORS["late"], pen=None)
         self.plot.addItem(self.bars)

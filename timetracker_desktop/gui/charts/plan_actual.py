@@ -1,17 +1,12 @@
 """Hours per day, planned versus worked: bars for the worked hours, a line for the plan."""
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.charts.series import PlanActual
 from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
 
 MAX_DAY_TICKS = 16  # beyond this many days, label every n-th day so the numbers do not overlap
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanActualChart", text)
 
 
 def _ticks(series: PlanActual) -> list[tuple[int, str]]:
@@ -29,14 +24,14 @@ class PlanActualChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = make_plot("planActualChart", self)
-        set_titles(self.plot, _tr("Hours per day: plan and actual"), _tr("hours"), _tr("day"))
+        set_titles(self.plot, self.tr("Hours per day: plan and actual"), self.tr("hours"), self.tr("day"))
         self.plot.addLegend(offset=(10, 5))
         self.actual_bars = pg.BarGraphItem(
-            x=[], height=[], width=0.6, brush=COLORS["actual"], pen=None, name=_tr("worked")
+            x=[], height=[], width=0.6, brush=COLORS["actual"], pen=None, name=self.tr("worked")
         )
         self.planned_line = self.plot.plot(
             [], [], pen=pg.mkPen(COLORS["planned"], width=2), symbol="o", symbolSize=5,
-            symbolBrush=COLORS["planned"], name=_tr("planned"),
+            symbolBrush=COLORS["planned"], name=self.tr("planned"),
         )  # fmt: skip
         self.plot.addItem(self.actual_bars)
         layout = QVBoxLayout(self)

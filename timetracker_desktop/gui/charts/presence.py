@@ -1,15 +1,10 @@
 """Team presence over the day: how many people are at work in each 15-minute slot."""
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.charts.series import STEP_MINUTES, PresenceCurve
 from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PresenceChart", text)
 
 
 class PresenceChart(QWidget):
@@ -22,7 +17,12 @@ class PresenceChart(QWidget):
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = make_plot("presenceChart", self)
-        set_titles(self.plot, title or _tr("Team presence over the day"), _tr("people"), _tr("time of day"))
+        set_titles(
+            self.plot,
+            title or self.tr("Team presence over the day"),
+            self.tr("people"),
+            self.tr("time of day"),
+        )
         color = COLORS["presence"]
         fill = pg.mkBrush(color.red(), color.green(), color.blue(), 70)
         self.curve = self.plot.plot(
