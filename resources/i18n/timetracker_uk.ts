@@ -2004,6 +2004,17 @@
     </message>
 </context>
 <context>
+    <name>LatenessChart</name>
+    <message>
+        <source>Lateness per employee</source>
+        <translation>Запізнення за працівниками</translation>
+    </message>
+    <message>
+        <source>minutes late</source>
+        <translation>хвилин запізнення</translation>
+    </message>
+</context>
+<context>
     <name>LegacyCountsModel</name>
     <message>
         <source>Kind</source>
@@ -2517,7 +2528,7 @@
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Звіти</translation>
     </message>
     <message>
         <source>Users</source>
@@ -2611,6 +2622,44 @@
     <message>
         <source>Device {0} rejected.</source>
         <translation>Пристрій {0} відхилено.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActualChart</name>
+    <message>
+        <source>Hours per day: plan and actual</source>
+        <translation>Години за днями: план і факт</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>години</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>день</translation>
+    </message>
+    <message>
+        <source>worked</source>
+        <translation>відпрацьовано</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>за графіком</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceChart</name>
+    <message>
+        <source>Team presence over the day</source>
+        <translation>Присутність протягом дня</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>осіб</translation>
+    </message>
+    <message>
+        <source>time of day</source>
+        <translation>час доби</translation>
     </message>
 </context>
 <context>
@@ -2737,17 +2786,17 @@
     <name>ReportCells</name>
     <message>
         <source>Nothing to show for this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>За цей період немає даних.</translation>
     </message>
 </context>
 <context>
     <name>ReportCharts</name>
     <message numerus="yes">
         <source>Presence: the average of %n day(s) with arrivals.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Присутність: середнє за %n день із приходами.</numerusform>
+            <numerusform>Присутність: середнє за %n дні з приходами.</numerusform>
+            <numerusform>Присутність: середнє за %n днів із приходами.</numerusform>
         </translation>
     </message>
 </context>
@@ -2755,515 +2804,515 @@
     <name>ReportCodes</name>
     <message>
         <source>day off</source>
-        <translation type="unfinished">вихідний</translation>
+        <translation>вихідний</translation>
     </message>
     <message>
         <source>sick leave</source>
-        <translation type="unfinished">лікарняний</translation>
+        <translation>лікарняний</translation>
     </message>
     <message>
         <source>vacation</source>
-        <translation type="unfinished">відпустка</translation>
+        <translation>відпустка</translation>
     </message>
     <message>
         <source>office day</source>
-        <translation type="unfinished"></translation>
+        <translation>офісний день</translation>
     </message>
 </context>
 <context>
     <name>ReportDayMark</name>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>НЗ</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>неявка</translation>
     </message>
     <message>
         <source>missing IN or OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>немає приходу або виходу</translation>
     </message>
     <message>
         <source>holiday</source>
-        <translation type="unfinished">свято</translation>
+        <translation>святковий день</translation>
     </message>
 </context>
 <context>
     <name>ReportExceptionKind</name>
     <message>
         <source>Late arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>Запізнення</translation>
     </message>
     <message>
         <source>Early leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Ранній вихід</translation>
     </message>
     <message>
         <source>Absence</source>
-        <translation type="unfinished"></translation>
+        <translation>Неявка</translation>
     </message>
     <message>
         <source>Incomplete day</source>
-        <translation type="unfinished"></translation>
+        <translation>Неповний день</translation>
     </message>
     <message>
         <source>Overtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Понаднормово</translation>
     </message>
 </context>
 <context>
     <name>ReportFilters</name>
     <message>
         <source>All employees</source>
-        <translation type="unfinished">Усі працівники</translation>
+        <translation>Усі працівники</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished">Показати</translation>
+        <translation>Показати</translation>
     </message>
     <message>
         <source>Report:</source>
-        <translation type="unfinished"></translation>
+        <translation>Звіт:</translation>
     </message>
     <message>
         <source>Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Місяць:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished">З:</translation>
+        <translation>З:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished">По:</translation>
+        <translation>По:</translation>
     </message>
     <message>
         <source>Employee:</source>
-        <translation type="unfinished">Працівник:</translation>
+        <translation>Працівник:</translation>
     </message>
 </context>
 <context>
     <name>ReportJob</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Скасувати</translation>
+        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Building the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Формування звіту</translation>
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасування...</translation>
     </message>
 </context>
 <context>
     <name>ReportPresence</name>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутній</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished">Запізнення</translation>
+        <translation>Запізнився</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Відсутній</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished">Очікується</translation>
+        <translation>Очікується</translation>
     </message>
     <message>
         <source>Absent</source>
-        <translation type="unfinished">Відсутній</translation>
+        <translation>Неявка</translation>
     </message>
     <message>
         <source>Excused</source>
-        <translation type="unfinished">Поважна причина</translation>
+        <translation>Поважна причина</translation>
     </message>
     <message>
         <source>Day off</source>
-        <translation type="unfinished">Вихідний</translation>
+        <translation>Вихідний</translation>
     </message>
     <message>
         <source>Not scheduled</source>
-        <translation type="unfinished">Поза графіком</translation>
+        <translation>Без графіка</translation>
     </message>
 </context>
 <context>
     <name>ReportPrint</name>
     <message>
         <source>Page {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка {0} з {1}</translation>
     </message>
 </context>
 <context>
     <name>ReportRemark</name>
     <message>
         <source>missing OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>немає виходу</translation>
     </message>
     <message>
         <source>missing IN</source>
-        <translation type="unfinished"></translation>
+        <translation>немає приходу</translation>
     </message>
     <message>
         <source>duplicate IN</source>
-        <translation type="unfinished"></translation>
+        <translation>повторний прихід</translation>
     </message>
     <message>
         <source>double tap</source>
-        <translation type="unfinished">подвійне прикладання</translation>
+        <translation>подвійне торкання</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>зміна триває</translation>
     </message>
     <message>
         <source>closed at scheduled end</source>
-        <translation type="unfinished"></translation>
+        <translation>закрито за графіком</translation>
     </message>
     <message>
         <source>clock skew</source>
-        <translation type="unfinished"></translation>
+        <translation>розбіжність годинника</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished">вручну</translation>
+        <translation>внесено вручну</translation>
     </message>
     <message>
         <source>direction corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>напрям виправлено</translation>
     </message>
     <message>
         <source>voided</source>
-        <translation type="unfinished">анульовано</translation>
+        <translation>анульовано</translation>
     </message>
     <message>
         <source>late</source>
-        <translation type="unfinished"></translation>
+        <translation>запізнення</translation>
     </message>
     <message>
         <source>early leave</source>
-        <translation type="unfinished"></translation>
+        <translation>ранній вихід</translation>
     </message>
     <message>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>неявка</translation>
     </message>
     <message>
         <source>holiday</source>
-        <translation type="unfinished">свято</translation>
+        <translation>свято</translation>
     </message>
 </context>
 <context>
     <name>ReportRoundingMode</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>без округлення</translation>
     </message>
     <message>
         <source>IN up, OUT down</source>
-        <translation type="unfinished"></translation>
+        <translation>прихід угору, вихід униз</translation>
     </message>
     <message>
         <source>to the nearest step</source>
-        <translation type="unfinished"></translation>
+        <translation>до найближчого кроку</translation>
     </message>
     <message>
         <source>daily total down</source>
-        <translation type="unfinished"></translation>
+        <translation>денна сума вниз</translation>
     </message>
     <message>
         <source>from the scheduled start</source>
-        <translation type="unfinished"></translation>
+        <translation>від початку зміни за графіком</translation>
     </message>
 </context>
 <context>
     <name>ReportWord</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Разом</translation>
     </message>
 </context>
 <context>
     <name>ReportWords</name>
     <message>
         <source>Timesheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Табель обліку робочого часу</translation>
     </message>
     <message>
         <source>Employee time detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Деталізація робочого часу</translation>
     </message>
     <message>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Відхилення від графіка</translation>
     </message>
     <message>
         <source>Daily attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Щоденна явка</translation>
     </message>
     <message>
         <source>Work schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Графік роботи</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished">Працівник</translation>
+        <translation>Працівник</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished">Вихід</translation>
+        <translation>Вихід</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Тривалість</translation>
     </message>
     <message>
         <source>Worked</source>
-        <translation type="unfinished">Відпрацьовано</translation>
+        <translation>Відпрацьовано</translation>
     </message>
     <message>
         <source>Rounded</source>
-        <translation type="unfinished"></translation>
+        <translation>Округлено</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>За графіком</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Різниця</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Дні</translation>
     </message>
     <message>
         <source>Overtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Понаднормово</translation>
     </message>
     <message>
         <source>Absences</source>
-        <translation type="unfinished"></translation>
+        <translation>Неявки</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished"></translation>
+        <translation>Аномалії</translation>
     </message>
     <message>
         <source>Days late</source>
-        <translation type="unfinished"></translation>
+        <translation>Дні із запізненням</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>За графіком</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Фактично</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Стан</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished">Графік</translation>
+        <translation>Графік</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Примітки</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>First in</source>
-        <translation type="unfinished"></translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Last out</source>
-        <translation type="unfinished"></translation>
+        <translation>Вихід</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished">Запізнення</translation>
+        <translation>Запізнення</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Разом</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Період</translation>
     </message>
     <message>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Сформовано</translation>
     </message>
     <message>
         <source>Rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Округлення</translation>
     </message>
     <message>
         <source>Late after {late} min, early leave after {early} min, overtime from {overtime} min</source>
-        <translation type="unfinished"></translation>
+        <translation>Запізнення понад {late} хв, ранній вихід понад {early} хв, понаднормові від {overtime} хв</translation>
     </message>
     <message>
         <source>step {step} min</source>
-        <translation type="unfinished"></translation>
+        <translation>крок {step} хв</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Умовні позначення</translation>
     </message>
     <message>
         <source>Holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Свята</translation>
     </message>
     <message>
         <source>all employees</source>
-        <translation type="unfinished"></translation>
+        <translation>усі працівники</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт</translation>
     </message>
     <message>
         <source>CSV (UTF-8)...</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (UTF-8)...</translation>
     </message>
     <message>
         <source>CSV for Excel (;)...</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV для Excel (;)...</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Книга Excel (XLSX)...</translation>
     </message>
     <message>
         <source>PDF...</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF...</translation>
     </message>
     <message>
         <source>Schedule month grid (PDF)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Графік роботи на місяць (PDF)...</translation>
     </message>
     <message>
         <source>Print preview...</source>
-        <translation type="unfinished"></translation>
+        <translation>Попередній перегляд...</translation>
     </message>
     <message>
         <source>Print...</source>
-        <translation type="unfinished"></translation>
+        <translation>Друк...</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished">Таблиця</translation>
+        <translation>Таблиця</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Діаграми</translation>
     </message>
     <message>
         <source>Choose an employee for the detail report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для деталізації виберіть працівника.</translation>
     </message>
     <message>
         <source>Building the report...</source>
-        <translation type="unfinished"></translation>
+        <translation>Формування звіту...</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n рядок</numerusform>
+            <numerusform>%n рядки</numerusform>
+            <numerusform>%n рядків</numerusform>
         </translation>
     </message>
     <message>
         <source>Preparing the charts...</source>
-        <translation type="unfinished"></translation>
+        <translation>Підготовка діаграм...</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано; нічого не змінено.</translation>
     </message>
     <message>
         <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для PDF потрібен шрифт DejaVu Sans: установіть його або перевстановіть програму.</translation>
     </message>
     <message>
         <source>Choose a period that ends after it starts and spans at most {0} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть період, що закінчується не раніше за початок і триває не більше {0} днів.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли CSV (*.csv)</translation>
     </message>
     <message>
         <source>CSV files for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли CSV для Excel (*.csv)</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Документи PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт звіту</translation>
     </message>
     <message>
         <source>Exporting...</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт...</translation>
     </message>
     <message>
         <source>Exporting the report...</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт звіту...</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n row(s) to {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Збережено %n рядок у {0}.</numerusform>
+            <numerusform>Збережено %n рядки у {0}.</numerusform>
+            <numerusform>Збережено %n рядків у {0}.</numerusform>
         </translation>
     </message>
 </context>
@@ -3700,7 +3749,7 @@
     <name>TodayPresenceChart</name>
     <message>
         <source>People at work today</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутні сьогодні</translation>
     </message>
 </context>
 <context>
