@@ -256,6 +256,54 @@ def test_settings_of_an_approved_device_are_editable(
     assert [panel.model.command_text(c) for c in panel.model.rows] == ["Set time and settings"]
 
 
+def test_a_device_appears_while_the_manager_watches(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    view = _view(qtbot, admin_context)
+    view.watch.setInterval(20)
+    assert not view.pending.isVisible()
+    _called_in(listener, "LATECOMER01")
+    qtbot.waitUntil(view.pending.isVisible, timeout=3000)
+    assert [v.device.serial for v in view.pending.model.rows] == ["LATECOMER01"]
+    _called_in(listener, "LATECOMER02")
+    qtbot.waitUntil(lambda: len(view.pending.model.rows) == 2, timeout=3000)
+    view.pending.table.selectRow(1)
+    chosen = view.pending.selected_device()
+    view.pending.refresh()
+    assert view.pending.selected_device() == chosen  # the choice survives the periodic reloads
+
+
+def test_a_deactivated_terminal_takes_no_commands(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    services = admin_context.services
+    terminal = _approved(services, _called_in(listener, "DISABLED01"))
+    services.terminals.set_active(ADMIN, terminal.id, False)
+    view = _view(qtbot, admin_context)
+    _select(view, terminal.id)
+    panel = view.device
+    assert panel.notice.text() == "The terminal is deactivated: the device is refused until you activate it."
+    assert panel.buttons["settings"].isEnabled()
+    assert not any(b.isEnabled() for name, b in panel.buttons.items() if name != "settings")
+    view.active_button.click()
+    assert not panel.notice.isVisible()
+    assert all(b.isEnabled() for b in panel.buttons.values())
+
+
+def test_a_device_rejected_after_approval_shows_why(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    services = admin_context.services
+    terminal = _approved(services, _called_in(listener, "TURNCOAT01"))
+    detail = services.adms_admin.for_terminal(terminal.id)
+    assert detail is not None
+    services.adms_admin.reject(ADMIN, detail.view.device.id)
+    view = _view(qtbot, admin_context)
+    _select(view, terminal.id)
+    assert view.device.notice.text() == "This device was rejected: its requests are refused."
+    assert not any(b.isEnabled() for b in view.device.buttons.values())
+
+
 def test_viewer_sees_devices_but_no_actions(
     qtbot: QtBot, viewer_context: GuiContext, listener: RunningListener
 ) -> None:

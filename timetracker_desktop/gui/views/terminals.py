@@ -3,7 +3,7 @@
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from timetracker_desktop.services.terminal_overview import (
 )
 
 TABLE_MIN_HEIGHT = 130  # a few terminals stay visible under the ZKTeco panels
+WATCH_MS = 10_000  # how often the list of ZKTeco devices waiting for approval is re-read while shown
 
 
 class TerminalsView(QWidget):
@@ -86,6 +87,10 @@ class TerminalsView(QWidget):
         self.active_button.clicked.connect(self._on_toggle_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         self.pending.approved.connect(self._on_approved)
+        self.watch = QTimer(self)  # a device set up while the manager watches appears by itself
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self._on_watch)
+        self.watch.start()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._show_listener()
         self._on_selection_changed()
@@ -105,6 +110,10 @@ class TerminalsView(QWidget):
         self.status.setText(self.tr("Loading..."))
         self._context.runner.run(self._overview.overview, self._on_loaded, self._on_failed)
         self.pending.refresh()
+
+    def _on_watch(self) -> None:
+        if self.isVisible():
+            self.pending.refresh()
 
     def _on_loaded(self, overview: TerminalOverview) -> None:
         selected = self.selected_terminal()

@@ -24,6 +24,7 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
 from timetracker_desktop.gui.dialogs.confirm import ask
 from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.field_errors import error_label
 from timetracker_desktop.gui.formatting import local_date_time
 from timetracker_desktop.gui.models.adms import CommandTableModel, PendingDeviceModel
 from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
@@ -114,13 +115,15 @@ class PendingDevicesPanel(QGroupBox):
         self._context.runner.run(work, self._on_loaded, self._on_failed)
 
     def _on_loaded(self, views: list[DeviceView]) -> None:
+        chosen = self.selected_device()
         self.model.set_rows(views)
         self.table.resizeColumnsToContents()
         self._fit_height(len(views))
         self.setTitle(self.tr("ZKTeco devices waiting for approval: %n", "", len(views)))
         self.setVisible(bool(views))
-        if views and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+        ids = [self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).device.id for row in range(len(views))]
+        if ids:  # keep the manager's choice across the periodic reloads
+            self.table.selectRow(ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0)
         self._on_selection_changed()
 
     def _say(self, text: str) -> None:
@@ -218,6 +221,7 @@ class DevicePanel(QGroupBox):
         self.status = QLabel()
         self.status.setObjectName("deviceStatus")
         self.status.setWordWrap(True)
+        self.notice = error_label("deviceNotice")
         self.buttons = self._make_buttons(context.can(Permission.MANAGE_TERMINALS))
         self.poll_timer = QTimer(self)
         self.poll_timer.setSingleShot(True)
@@ -231,6 +235,7 @@ class DevicePanel(QGroupBox):
         top.addLayout(form, 1)
         top.addLayout(bar)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Commands and the device's answers:")))
         layout.addWidget(self.table, 1)
@@ -302,11 +307,28 @@ class DevicePanel(QGroupBox):
         self._show_detail(detail)
         self.model.set_rows(detail.commands)
         self.table.resizeColumnsToContents()
-        usable = detail.view.device.state is DeviceState.APPROVED and detail.view.terminal is not None
-        for button in self.buttons.values():
-            button.setEnabled(usable)
+        self._enable(detail)
         if detail.view.open_commands:
             self.poll_timer.start()
+
+    def _enable(self, detail: DeviceDetail) -> None:
+        """Settings need an approved device; commands also an active terminal (else nothing collects them)."""
+        terminal = detail.view.terminal
+        approved = detail.view.device.state is DeviceState.APPROVED and terminal is not None
+        reachable = approved and terminal is not None and terminal.is_active
+        for name, button in self.buttons.items():
+            button.setEnabled(approved if name == "settings" else reachable)
+        self.notice.setText(self._refusal(detail) or "")
+        self.notice.setVisible(bool(self.notice.text()))
+
+    def _refusal(self, detail: DeviceDetail) -> str | None:
+        """Why the device's requests are refused now, if they are."""
+        if detail.view.device.state is DeviceState.REJECTED:
+            return self.tr("This device was rejected: its requests are refused.")
+        terminal = detail.view.terminal
+        if terminal is not None and not terminal.is_active:
+            return self.tr("The terminal is deactivated: the device is refused until you activate it.")
+        return None
 
     def _show_detail(self, detail: DeviceDetail) -> None:
         device, terminal = detail.view.device, detail.view.terminal
