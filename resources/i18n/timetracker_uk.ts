@@ -1048,11 +1048,11 @@
     </message>
     <message>
         <source>This device was rejected: its requests are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей пристрій відхилено: його запити відхиляються.</translation>
     </message>
     <message>
         <source>The terminal is deactivated: the device is refused until you activate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Термінал деактивовано: пристрою відмовлятимуть, доки ви його не активуєте.</translation>
     </message>
     <message>
         <source>ZKTeco device {0}</source>
