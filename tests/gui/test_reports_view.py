@@ -12,7 +12,7 @@ from fakes import FakeClock
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.i18n import install_translators
 from timetracker_desktop.gui.models.report_table import RAW_ROLE, SHADES, ReportTableModel
 from timetracker_desktop.gui.report_print import prepare_printer, print_table
 from timetracker_desktop.gui.tasks import PoolTaskRunner
@@ -309,3 +310,29 @@ def test_report_model_passes_the_model_tester(
         model.set_table(to_table(reports.build(request)))
         assert model.rowCount() > 0
     assert model.index(0, 0, model.index(0, 0)) == QModelIndex()
+
+
+def test_every_report_word_is_translated_in_the_gui() -> None:
+    from timetracker_desktop.gui.report_words import known_keys
+    from timetracker_desktop.services.report_labels import labels
+
+    assert set(labels("uk")) - known_keys() == {"page", "weekdays"}  # the GUI pages and names days itself
+
+
+def test_timesheet_in_ukrainian(
+    qtbot: QtBot, qapp: QApplication, admin_context: GuiContext, clock: FakeClock
+) -> None:
+    _week(admin_context, clock)
+    assert install_translators(qapp, "uk")
+    try:
+        view = _view(qtbot, admin_context)
+        view.filters.set_month(2026, 3)
+        view.show_report()
+        assert view.filters.kind.currentText() == "Табель обліку робочого часу"
+        assert view.captions.text().startswith("Табель обліку робочого часу\nПеріод: 01.03.2026 – 31.03.2026")
+        texts = {_text(view.model, row, 3) for row in range(2)}
+        assert "НЗ" in texts  # Оксана absent on Tuesday
+        assert view.model.headerData(3, Qt.Orientation.Horizontal) == "3\nвт"
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Працівник"
+    finally:
+        install_translators(qapp, "en")
