@@ -562,8 +562,8 @@
         <translation>Створення копії {0}...</translation>
     </message>
     <message>
-        <source>Saved {0}: {1} rows in {2} tables, {3:.1f} MB.</source>
-        <translation>Збережено {0}: {1} рядків у {2} таблицях, {3:.1f} МБ.</translation>
+        <source>Saved {0}: {1} rows in {2} tables, {3}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a backup to restore</source>
@@ -1154,8 +1154,12 @@
         <translation>напр. EMP-1A2B3C4D (необов’язково)</translation>
     </message>
     <message>
-        <source>the number typed on ZKTeco terminals (optional)</source>
-        <translation>номер, який вводять на терміналах ZKTeco (необов’язково)</translation>
+        <source>e.g. 1024 (optional)</source>
+        <translation>напр. 1024 (необов’язково)</translation>
+    </message>
+    <message>
+        <source>The number the employee types, or that is mapped, on ZKTeco terminals.</source>
+        <translation>Номер, який працівник вводить на терміналах ZKTeco або який йому там призначено.</translation>
     </message>
     <message>
         <source>Full name:</source>
