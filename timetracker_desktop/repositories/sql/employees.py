@@ -1,8 +1,9 @@
 """SQL repositories for positions, employees and badges."""
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, KeyState, Position
@@ -13,7 +14,8 @@ def _position(row: PositionRow) -> Position:
     return Position(id=row.id, name=row.name, is_active=row.is_active)
 
 
-def _badge(row: BadgeRow) -> Badge:
+def _badge(row: Any) -> Badge:
+    """A badge from an ORM row or a plain row of the badge table's columns."""
     return Badge(
         id=row.id,
         employee_id=row.employee_id,
@@ -53,6 +55,16 @@ class SqlPositionRepository:
     def list_all(self) -> list[Position]:
         """All positions by name."""
         return [_position(r) for r in self._session.scalars(select(PositionRow).order_by(PositionRow.name))]
+
+
+_EMPLOYEES, _POSITIONS = EmployeeRow.__table__, PositionRow.__table__
+# Columns in Employee's field order.
+_EMPLOYEE_BY_ID = (
+    select(_EMPLOYEES.c.id, _EMPLOYEES.c.full_name, _EMPLOYEES.c.position_id, _POSITIONS.c.name,
+           _EMPLOYEES.c.is_active, _EMPLOYEES.c.comment)
+    .select_from(_EMPLOYEES.outerjoin(_POSITIONS, _EMPLOYEES.c.position_id == _POSITIONS.c.id))
+    .where(_EMPLOYEES.c.id == bindparam("id"))
+)  # fmt: skip
 
 
 class SqlEmployeeRepository:
@@ -95,8 +107,8 @@ class SqlEmployeeRepository:
 
     def get(self, employee_id: int) -> Employee | None:
         """Employee by id."""
-        found = self._session.execute(self._select().where(EmployeeRow.id == employee_id)).first()
-        return None if found is None else self._employee(found[0], found[1])
+        found = self._session.execute(_EMPLOYEE_BY_ID, {"id": employee_id}).first()
+        return None if found is None else Employee(*found)
 
     def list_all(self, *, include_inactive: bool = True) -> list[Employee]:
         """Employees by name, then id."""
@@ -118,6 +130,20 @@ class SqlEmployeeRepository:
     def count(self) -> int:
         """Number of employees."""
         return self._session.scalar(select(func.count()).select_from(EmployeeRow)) or 0
+
+
+# The terminal scan path's look-ups, built once: plain-table statements skip the ORM's per-call statement
+# building and result processing (the listener's CPU per scan, docs/benchmarks.md).
+_BADGES = BadgeRow.__table__
+_ACTIVE_BADGE = select(_BADGES).where(
+    _BADGES.c.kind == bindparam("kind"), _BADGES.c.active_value == bindparam("value")
+)
+_LATEST_BADGE = (
+    select(_BADGES)
+    .where(_BADGES.c.kind == bindparam("kind"), _BADGES.c.value == bindparam("value"))
+    .order_by(_BADGES.c.id.desc())
+    .limit(1)
+)
 
 
 class SqlBadgeRepository:
@@ -157,19 +183,12 @@ class SqlBadgeRepository:
 
     def find_active(self, kind: BadgeKind, value: str) -> Badge | None:
         """The active badge with this value, if any."""
-        row = self._session.scalar(
-            select(BadgeRow).where(BadgeRow.kind == kind.value, BadgeRow.active_value == value)
-        )
+        row = self._session.execute(_ACTIVE_BADGE, {"kind": kind.value, "value": value}).first()
         return None if row is None else _badge(row)
 
     def latest(self, kind: BadgeKind, value: str) -> Badge | None:
         """The newest badge with this value, active or revoked."""
-        row = self._session.scalar(
-            select(BadgeRow)
-            .where(BadgeRow.kind == kind.value, BadgeRow.value == value)
-            .order_by(BadgeRow.id.desc())
-            .limit(1)
-        )
+        row = self._session.execute(_LATEST_BADGE, {"kind": kind.value, "value": value}).first()
         return None if row is None else _badge(row)
 
     def for_employee(self, employee_id: int) -> list[Badge]:

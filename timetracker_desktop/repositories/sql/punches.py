@@ -1,11 +1,12 @@
 """SQL repositories for raw punches (insert-only), corrections, the unassigned queue and scan receipts."""
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import (
@@ -29,45 +30,57 @@ from timetracker_desktop.repositories.sql.orm import (
 
 _DIRECTIONS = {d.value: d for d in Direction}
 _SOURCES = {s.value: s for s in PunchSource}
+# Plain-table columns, not ORM attributes: a statement of them skips the ORM's execution layer.
+_PUNCHES = PunchRow.__table__.c
+_INSERT_PUNCH = insert(cast(Table, PunchRow.__table__))
 # Columns read for computation, in Punch's field order: plain rows are several times cheaper than ORM objects.
 _PUNCH_COLUMNS = (
-    PunchRow.id,
-    PunchRow.employee_id,
-    PunchRow.at,
-    PunchRow.direction,
-    PunchRow.source,
-    PunchRow.terminal_id,
-    PunchRow.badge_id,
-    PunchRow.received_at,
-    PunchRow.terminal_ts,
-    PunchRow.flags,
-    PunchRow.external_key,
-    PunchRow.author_user_id,
-    PunchRow.reason,
-    PunchRow.legacy_direction,
+    _PUNCHES.id,
+    _PUNCHES.employee_id,
+    _PUNCHES.at,
+    _PUNCHES.direction,
+    _PUNCHES.source,
+    _PUNCHES.terminal_id,
+    _PUNCHES.badge_id,
+    _PUNCHES.received_at,
+    _PUNCHES.terminal_ts,
+    _PUNCHES.flags,
+    _PUNCHES.external_key,
+    _PUNCHES.author_user_id,
+    _PUNCHES.reason,
+    _PUNCHES.legacy_direction,
 )
 
 
 # What computations read: one DATETIME to parse instead of three, half the columns to fetch.
 _CORE_COLUMNS = (
-    PunchRow.id,
-    PunchRow.employee_id,
-    PunchRow.at,
-    PunchRow.direction,
-    PunchRow.source,
-    PunchRow.flags,
-    PunchRow.reason,
+    _PUNCHES.id,
+    _PUNCHES.employee_id,
+    _PUNCHES.at,
+    _PUNCHES.direction,
+    _PUNCHES.source,
+    _PUNCHES.flags,
+    _PUNCHES.reason,
 )
 
 
+@functools.cache
+def _period_statement(columns: tuple[Any, ...], some: bool) -> Select[Any]:
+    # Built once per shape (the listener reads one employee's window per scan); values are bound.
+    stmt = select(*columns).where(_PUNCHES.at >= bindparam("start"), _PUNCHES.at < bindparam("end"))
+    if some:
+        stmt = stmt.where(_PUNCHES.employee_id.in_(bindparam("ids", expanding=True)))
+    return stmt.order_by(_PUNCHES.employee_id, _PUNCHES.at, _PUNCHES.id)
+
+
 def _in_period(
-    columns: Sequence[Any], employee_ids: Sequence[int] | None, start: datetime, end: datetime
-) -> Select[Any]:
+    columns: tuple[Any, ...], employee_ids: Sequence[int] | None, start: datetime, end: datetime
+) -> tuple[Select[Any], dict[str, object]]:
     """Punches in [start, end) of some employees (all when None) in (employee, at, id) order."""
-    stmt = select(*columns).where(PunchRow.at >= start, PunchRow.at < end)
+    params: dict[str, object] = {"start": start, "end": end}
     if employee_ids is not None:
-        stmt = stmt.where(PunchRow.employee_id.in_(employee_ids))
-    return stmt.order_by(PunchRow.employee_id, PunchRow.at, PunchRow.id)
+        params["ids"] = list(employee_ids)
+    return _period_statement(columns, employee_ids is not None), params
 
 
 def _punch_from_columns(row: Any) -> Punch:
@@ -137,11 +150,13 @@ class SqlPunchRepository:
         self._session = session
 
     def add(self, punch: ports.NewPunch) -> Punch:
-        """Insert a raw punch."""
-        row = PunchRow(**_punch_values(punch))
-        self._session.add(row)
-        self._session.flush()
-        return _punch(row)
+        """Insert a raw punch (a plain INSERT: no ORM object to flush, one per terminal scan)."""
+        inserted = self._session.connection().execute(_INSERT_PUNCH, _punch_values(punch))
+        return Punch(
+            inserted.lastrowid, punch.employee_id, punch.at, punch.direction, punch.source, punch.terminal_id,
+            punch.badge_id, punch.received_at, punch.terminal_ts, frozenset(punch.flags), punch.external_key,
+            punch.author_user_id, punch.reason, punch.legacy_direction,
+        )  # fmt: skip
 
     def add_many(self, punches: Sequence[ports.NewPunch]) -> None:
         """Bulk insert (imports, demo data): one executemany, no ORM objects."""
@@ -166,7 +181,7 @@ class SqlPunchRepository:
     ) -> dict[int, list[Punch]]:
         """Punches in [start, end) grouped by employee, each list in (at, id) order."""
         grouped: dict[int, list[Punch]] = defaultdict(list)
-        for row in self._session.execute(_in_period(_PUNCH_COLUMNS, employee_ids, start, end)):
+        for row in self._session.execute(*_in_period(_PUNCH_COLUMNS, employee_ids, start, end)):
             grouped[row[1]].append(_punch_from_columns(row))
         return dict(grouped)
 
@@ -176,7 +191,7 @@ class SqlPunchRepository:
         """Like ``for_employees`` with only the fields computations read (reports over months of punches)."""
         grouped: dict[int, list[PunchCore]] = defaultdict(list)
         directions, sources = _DIRECTIONS, _SOURCES
-        rows = self._session.execute(_in_period(_CORE_COLUMNS, employee_ids, start, end))
+        rows = self._session.execute(*_in_period(_CORE_COLUMNS, employee_ids, start, end))
         for punch_id, employee_id, at, direction, source, flags, reason in rows:
             grouped[employee_id].append(
                 PunchCore(
@@ -221,7 +236,8 @@ class SqlPunchRepository:
         return queries.punches_after_id(self._session, last_id, limit)
 
 
-def _correction(row: CorrectionRow) -> Correction:
+def _correction(row: Any) -> Correction:
+    """A correction from an ORM row or a plain row of the correction table's columns."""
     return Correction(
         id=row.id,
         kind=CorrectionKind(row.kind),
@@ -232,6 +248,12 @@ def _correction(row: CorrectionRow) -> Correction:
         target_correction_id=row.target_correction_id,
         direction=Direction(row.direction) if row.direction else None,
     )
+
+
+_CORRECTION_TABLE = CorrectionRow.__table__
+# Built once: the direction rule of every terminal scan reads the employee's corrections.
+_CORRECTIONS = select(_CORRECTION_TABLE).order_by(_CORRECTION_TABLE.c.id)
+_CORRECTIONS_OF = _CORRECTIONS.where(_CORRECTION_TABLE.c.employee_id.in_(bindparam("ids", expanding=True)))
 
 
 class SqlCorrectionRepository:
@@ -263,11 +285,12 @@ class SqlCorrectionRepository:
 
     def for_employees(self, employee_ids: Sequence[int] | None) -> dict[int, list[Correction]]:
         """All corrections grouped by employee (corrections are rare)."""
-        stmt = select(CorrectionRow).order_by(CorrectionRow.id)
-        if employee_ids is not None:
-            stmt = stmt.where(CorrectionRow.employee_id.in_(employee_ids))
+        if employee_ids is None:
+            rows = self._session.execute(_CORRECTIONS)
+        else:
+            rows = self._session.execute(_CORRECTIONS_OF, {"ids": list(employee_ids)})
         grouped: dict[int, list[Correction]] = defaultdict(list)
-        for row in self._session.scalars(stmt):
+        for row in rows:
             grouped[row.employee_id].append(_correction(row))
         return dict(grouped)
 

@@ -5,7 +5,7 @@ import json
 from collections.abc import Sequence
 from datetime import date, time
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.schedules import (
@@ -47,6 +47,17 @@ def _template(row: ScheduleTemplateRow) -> ScheduleTemplate:
     return ScheduleTemplate(id=row.id, name=row.name, anchor=row.anchor, cells=tuple(json.loads(row.cells)))
 
 
+_CELL_TABLE = ScheduleCellRow.__table__
+# Built once (the listener reads one employee's cells per scan): plain-table columns, bound parameters.
+_CELLS = (
+    select(_CELL_TABLE.c.employee_id, _CELL_TABLE.c.day, _CELL_TABLE.c.start_time, _CELL_TABLE.c.end_time,
+           _CELL_TABLE.c.break_minutes, _CELL_TABLE.c.code)
+    .where(_CELL_TABLE.c.day >= bindparam("first"), _CELL_TABLE.c.day <= bindparam("last"))
+    .order_by(_CELL_TABLE.c.employee_id, _CELL_TABLE.c.day)
+)  # fmt: skip
+_CELLS_OF = _CELLS.where(_CELL_TABLE.c.employee_id.in_(bindparam("ids", expanding=True)))
+
+
 class SqlScheduleRepository:
     """Schedules in SQL."""
 
@@ -55,18 +66,14 @@ class SqlScheduleRepository:
 
     def cells(self, employee_ids: Sequence[int] | None, first: date, last: date) -> list[ScheduleCell]:
         """Cells of the employees (all when None) with first <= day <= last."""
-        table = ScheduleCellRow
-        stmt = select(
-            table.employee_id, table.day, table.start_time, table.end_time, table.break_minutes, table.code
-        )
-        stmt = stmt.where(table.day >= first, table.day <= last)
+        params: dict[str, object] = {"first": first, "last": last}
         if employee_ids is not None:
-            stmt = stmt.where(table.employee_id.in_(employee_ids))
-        stmt = stmt.order_by(table.employee_id, table.day)
+            params["ids"] = list(employee_ids)
+        stmt = _CELLS_OF if employee_ids is not None else _CELLS
         # Plain rows: a month for 1,000 employees is 30,000 cells.
         return [
             ScheduleCell(r[0], r[1], _time(r[2]), _time(r[3]), r[4], r[5])
-            for r in self._session.execute(stmt)
+            for r in self._session.execute(stmt, params)
         ]
 
     def _row(self, employee_id: int, day: date) -> ScheduleCellRow | None:
