@@ -21,6 +21,7 @@ class BusyLine(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
         self.bar.hide()
+        self.hide()  # takes no room until there is something to say
         self.message = QLabel()
         self.message.setObjectName(f"{object_name}Message")
         self.message.setWordWrap(True)
@@ -47,3 +48,4 @@ class BusyLine(QWidget):
     def _say(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+        self.setVisible(bool(text) or self.running)

@@ -1,5 +1,6 @@
 """The wizard that moves data from the legacy server: source, preview of what comes over, import, report."""
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,14 @@ from timetracker_desktop.gui.widgets import make_table
 from timetracker_desktop.services.legacy_import import LegacyImportReport, LegacyImportService
 
 MYSQL_PLACEHOLDER = "mysql://user:password@old-server/timetracker"
+WIDEST_COLUMN = 300
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _demo_names(items: tuple[str, ...]) -> str:
+    """The quoted names of the demo items (the service describes them in English around the names)."""
+    names = [match[1] if (match := _QUOTED.search(item)) else item for item in items]
+    return ", ".join(f"«{name}»" for name in names)
 
 
 class LegacyReportPanel(QWidget):
@@ -49,6 +58,7 @@ class LegacyReportPanel(QWidget):
         self.issues = LegacyIssuesModel(self)
         self.issues_table = make_table(f"{name}Issues")
         self.issues_table.setModel(self.issues)
+        self.issues_table.setWordWrap(False)  # one line per row; the whole detail is in the tooltip
         self.issues_title = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +67,7 @@ class LegacyReportPanel(QWidget):
         layout.addWidget(self.issues_title)
         layout.addWidget(self.issues_table, 3)
 
-    def show_report(self, report: LegacyImportReport) -> None:
+    def show_report(self, report: LegacyImportReport, *, demo_left_out: bool) -> None:
         """Fill in the tables and say in one sentence what happens (or happened)."""
         new = sum(c.new for c in report.counts)
         before = sum(c.already for c in report.counts)
@@ -67,9 +77,9 @@ class LegacyReportPanel(QWidget):
         else:
             text = self.tr("{0} new rows imported; {1} were imported before; {2} could not be imported.")
         lines = [text.format(new, before, skipped)]
-        if report.demo:
+        if report.demo and demo_left_out:
             lines.append(
-                self.tr("Left out as demo data of the legacy server: {0}").format("; ".join(report.demo))
+                self.tr("Left out as demo data of the legacy server: {0}").format(_demo_names(report.demo))
             )
         self.summary.setText("\n".join(lines))
         self.counts.set_rows(report.counts)
@@ -81,6 +91,8 @@ class LegacyReportPanel(QWidget):
         )
         for table in (self.counts_table, self.issues_table):
             table.resizeColumnsToContents()
+            for column in range(table.model().columnCount() - 1):  # the last one takes what is left
+                table.setColumnWidth(column, min(table.columnWidth(column), WIDEST_COLUMN))
         self.counts_table.setFixedHeight(
             self.counts_table.horizontalHeader().height()
             + 2
@@ -170,6 +182,8 @@ class LegacySourcePage(_BackgroundPage):
         form.addRow(self.skip_demo)
         form.addRow(self.busy)
         self.browse.clicked.connect(self._on_browse_clicked)
+        self.sqlite.toggled.connect(self._on_kind_toggled)
+        self._on_kind_toggled(True)
         for signal in (
             self.path.textChanged,
             self.url.textChanged,
@@ -184,6 +198,12 @@ class LegacySourcePage(_BackgroundPage):
             path = self.path.text().strip()
             return f"sqlite:///{Path(path).as_posix()}" if path else ""
         return self.url.text().strip()
+
+    def _on_kind_toggled(self, _checked: bool) -> None:
+        file = self.sqlite.isChecked()
+        for widget in (self.path, self.browse):
+            widget.setEnabled(file)
+        self.url.setEnabled(not file)
 
     def _forget(self) -> None:
         self.report = None
@@ -236,7 +256,7 @@ class LegacyPreviewPage(_BackgroundPage):
             self.setSubTitle(
                 self.tr("From {0}. Nothing is written until you press Import.").format(preview.source)
             )
-            self.panel.show_report(preview)
+            self.panel.show_report(preview, demo_left_out=self.owner.source_page.skip_demo.isChecked())
 
     def _work(self) -> Callable[[], LegacyImportReport]:
         source = self.owner.source_page
@@ -264,7 +284,7 @@ class LegacyReportPage(QWizardPage):
         """Show the import's report."""
         report = self.owner.preview_page.report
         if report is not None:
-            self.panel.show_report(report)
+            self.panel.show_report(report, demo_left_out=self.owner.source_page.skip_demo.isChecked())
 
 
 class LegacyImportWizard(QWizard):

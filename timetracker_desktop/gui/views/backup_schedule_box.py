@@ -30,6 +30,8 @@ from timetracker_desktop.services.backup_schedule import (
     automatic_backups,
 )
 
+SPIN_WIDTH = 140
+
 
 @dataclass(frozen=True, slots=True)
 class ScheduleState:
@@ -79,6 +81,9 @@ class BackupScheduleBox(QGroupBox):
         self.keep = QSpinBox()
         self.keep.setObjectName("backupKeep")
         self.keep.setRange(1, MAX_KEEP)
+        for spin in (self.interval, self.keep):
+            spin.setMinimumWidth(SPIN_WIDTH)
+            spin.setMaximumWidth(SPIN_WIDTH)
         self.last = QLabel()
         self.last.setObjectName("lastAutomaticBackup")
         self.next_due = QLabel()

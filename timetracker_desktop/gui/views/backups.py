@@ -4,7 +4,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,7 +28,10 @@ from timetracker_desktop.repositories.backup_port import BackupManifest
 from timetracker_desktop.services.backup import BackupResult, RestoreResult
 from timetracker_desktop.services.backup_schedule import backup_name
 
-MEGABYTE = 1024 * 1024
+
+def _size(size_bytes: int) -> str:
+    """A file size in the user's language (KB, MB)."""
+    return QLocale().formattedDataSize(size_bytes, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 class BackupsView(QWidget):
@@ -153,8 +156,8 @@ class BackupsView(QWidget):
         self._set_working(False)
         manifest = result.manifest
         self.backup_busy.finish(
-            self.tr("Saved {0}: {1} rows in {2} tables, {3:.1f} MB.").format(
-                result.path, manifest.total_rows(), len(manifest.tables), result.size_bytes / MEGABYTE
+            self.tr("Saved {0}: {1} rows in {2} tables, {3}.").format(
+                result.path, manifest.total_rows(), len(manifest.tables), _size(result.size_bytes)
             )
         )
 
