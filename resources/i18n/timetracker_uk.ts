@@ -563,7 +563,7 @@
     </message>
     <message>
         <source>Saved {0}: {1} rows in {2} tables, {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено {0}: {1} рядків у {2} таблицях, {3}.</translation>
     </message>
     <message>
         <source>Choose a backup to restore</source>
