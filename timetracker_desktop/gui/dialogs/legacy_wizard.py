@@ -29,7 +29,7 @@ from timetracker_desktop.gui.widgets import make_table
 from timetracker_desktop.services.legacy_import import LegacyImportReport, LegacyImportService
 
 MYSQL_PLACEHOLDER = "mysql://user:password@old-server/timetracker"
-WIDEST_COLUMN = 300
+WIDEST_COLUMN = 380
 _QUOTED = re.compile(r"'([^']+)'")
 
 
@@ -309,4 +309,4 @@ class LegacyImportWizard(QWizard):
         self.report_page = LegacyReportPage(self)
         for page in (self.source_page, self.preview_page, self.report_page):
             self.addPage(page)
-        self.resize(860, 640)
+        self.resize(1040, 680)
