@@ -1,11 +1,11 @@
 """What every endpoint shares: services, the gate, the live-feed callback, and the request flow."""
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
+from anyio import CapacityLimiter, to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -16,7 +16,13 @@ from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 Handler = Callable[[Terminal, dict[str, Any]], Response]
+LoopHandler = Callable[[Terminal, dict[str, Any]], Awaitable[Response]]
+
+
+def _one_worker() -> CapacityLimiter:
+    return CapacityLimiter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,9 @@ class ListenerContext:
     services: Services
     gate: Gate
     notify: Callable[[ScanNotice], None]
+    # Terminal calls use storage one at a time: scan transactions are serialized in the service anyway,
+    # and a single worker spares the GIL hand-offs of 16 threads taking turns (CPU per scan).
+    workers: CapacityLimiter = field(default_factory=_one_worker)
 
     def announce(self, notice: ScanNotice) -> None:
         """Tell the live feed; its failure never changes the terminal's reply (the event is committed)."""
@@ -34,13 +43,31 @@ class ListenerContext:
         except Exception:
             log.exception("the live-feed callback failed")
 
+    async def offload(self, work: Callable[..., T], *args: Any) -> T:
+        """Run blocking work (storage) on the terminal-call worker thread."""
+        return await to_thread.run_sync(work, *args, limiter=self.workers)
+
     async def terminal_call(
-        self, request: Request, key: str | None, handler: Handler, *, allow_empty: bool = False
+        self,
+        request: Request,
+        key: str | None,
+        handler: Handler,
+        *,
+        allow_empty: bool = False,
+        in_loop: LoopHandler | None = None,
     ) -> Response:
-        """Read the body here, then authenticate, parse and handle on a worker thread (storage blocks)."""
+        """Read the body here, then authenticate, parse and handle on a worker thread (storage blocks).
+
+        ``in_loop`` answers on the event loop instead when admission needs no storage (a cached key within
+        its rate): a call that touches no storage then spares the thread hand-off.
+        """
         raw = await read_body(request)
         client = request.client.host if request.client else None
-        return await run_in_threadpool(self._handle, key, client, raw, handler, allow_empty)
+        if in_loop is not None:
+            terminal = self.gate.admit_from_memory(key, client)
+            if terminal is not None:
+                return await in_loop(terminal, json_object(raw, allow_empty=allow_empty))
+        return await self.offload(self._handle, key, client, raw, handler, allow_empty)
 
     def _handle(
         self, key: str | None, client: str | None, raw: bytes, handler: Handler, allow_empty: bool

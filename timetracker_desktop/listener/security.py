@@ -93,6 +93,16 @@ class TokenBuckets:
             self._buckets[key] = (tokens, now)
         return (1.0 - tokens) / self._rate if self._rate > 0 else 60.0
 
+    def take_if_available(self, key: object) -> bool:
+        """Take a token only when one is there; nothing changes otherwise."""
+        now = self._monotonic()
+        with self._lock:
+            tokens = self._level(key, now)
+            if tokens < 1.0:
+                return False
+            self._buckets[key] = (tokens - 1.0, now)
+        return True
+
     def empty(self, key: object) -> float:
         """Like ``take`` but without spending: the wait when no token is left, else 0.0."""
         now = self._monotonic()
@@ -128,13 +138,21 @@ class KeyCache:
         self._lock = threading.Lock()
         self._known: dict[str, tuple[Terminal, float]] = {}
 
+    def cached(self, key: str) -> Terminal | None:
+        """The key's terminal if the cache holds it fresh; never reads the database."""
+        return self._fresh(hash_key(key), self._monotonic())
+
+    def _fresh(self, digest: str, now: float) -> Terminal | None:
+        with self._lock:
+            cached = self._known.get(digest)
+        return cached[0] if cached is not None and now - cached[1] < self._ttl else None
+
     def terminal(self, key: str) -> Terminal | None:
         """The key's terminal, from the cache when fresh."""
         digest, now = hash_key(key), self._monotonic()
-        with self._lock:
-            cached = self._known.get(digest)
-        if cached is not None and now - cached[1] < self._ttl:
-            return cached[0]
+        fresh = self._fresh(digest, now)
+        if fresh is not None:
+            return fresh
         terminal = self._authenticate(key)
         with self._lock:
             if terminal is None:
@@ -176,18 +194,34 @@ class Gate:
         self._services.terminal_health.seen(terminal.id)
         return terminal
 
+    def admit_from_memory(self, key: str | None, client: str | None) -> Terminal | None:
+        """``admit`` when it needs no storage and refuses nothing: the key's terminal cached, active and
+        within its rate. None otherwise, with nothing counted: then ``admit`` decides (on a worker thread).
+        """
+        if not key or self._failures.empty(client):
+            return None
+        terminal = self._keys.cached(key)
+        if terminal is None or not terminal.is_active or not self._requests.take_if_available(terminal.id):
+            return None
+        self._untrip(terminal.id)
+        self._services.terminal_health.seen(terminal.id)
+        return terminal
+
+    def _untrip(self, terminal_id: int) -> None:
+        with self._lock:
+            self._tripped.discard(terminal_id)
+
     def _limit(self, terminal_id: int) -> None:
         wait = self._requests.take(terminal_id)
+        if not wait:
+            self._untrip(terminal_id)
+            return
         with self._lock:
-            first_trip = bool(wait) and terminal_id not in self._tripped
-            if wait:
-                self._tripped.add(terminal_id)
-            else:
-                self._tripped.discard(terminal_id)
+            first_trip = terminal_id not in self._tripped
+            self._tripped.add(terminal_id)
         if first_trip:  # audit each trip once, not every refused request
             self._services.scans.security_event(terminal_id, "security.rate_limited", {"retry_after_s": wait})
-        if wait:
-            raise rate_limited(wait)
+        raise rate_limited(wait)
 
 
 def check_binding(terminal: Terminal, body_terminal_id: int | None, services: Services) -> None:

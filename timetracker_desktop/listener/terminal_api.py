@@ -80,6 +80,17 @@ class TerminalCalls:
         """Issue a challenge bound to the key's terminal."""
         body = parse(ChallengeRequest, data)
         check_binding(terminal, body.terminal_number(), self._services)
+        return self._issue(terminal)
+
+    async def challenge_in_loop(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+        """``challenge`` on the event loop: issuing is in memory; only a mismatch (audited) needs storage."""
+        body = parse(ChallengeRequest, data)
+        named = body.terminal_number()
+        if named is not None and named != terminal.id:
+            await self._ctx.offload(check_binding, terminal, named, self._services)
+        return self._issue(terminal)
+
+    def _issue(self, terminal: Terminal) -> Response:
         require_capability(terminal.phone_scans, "scan phone badges")
         return JsonReply({"challenge_b64": self._services.scans.challenge(terminal)})
 
@@ -120,7 +131,9 @@ def terminal_router(ctx: ListenerContext) -> APIRouter:
     )
     async def challenge(request: Request, x_terminal_key: TerminalKey = None) -> Response:
         """A fresh challenge for the badge phone to sign (30 s, single use)."""
-        return await ctx.terminal_call(request, x_terminal_key, calls.challenge, allow_empty=True)
+        return await ctx.terminal_call(
+            request, x_terminal_key, calls.challenge, allow_empty=True, in_loop=calls.challenge_in_loop
+        )
 
     @router.post(
         "/api/terminal/secure-scan",

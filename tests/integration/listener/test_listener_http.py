@@ -104,6 +104,33 @@ def test_rate_limit_per_terminal_and_failed_keys_per_address(services: Services)
     assert trips == ["security.rate_limited"]
 
 
+def test_challenges_answered_from_the_key_cache_keep_every_rule(services: Services) -> None:
+    """With the key cached, /challenge is answered on the event loop: binding, capability, limit, audit."""
+    terminal, key = add_terminal(services, "Entrance")
+    reader, reader_key = add_terminal(services, "Door", TerminalKind.CARD_READER)
+    options = ListenerOptions(requests_per_minute=1, burst=4, key_cache_seconds=60)
+    with running_listener(services, options) as listener:
+
+        def challenge(body: dict[str, object], with_key: str = key) -> httpx.Response:
+            return listener.client.post(
+                "/api/terminal/challenge", json=body, headers={"X-Terminal-Key": with_key}
+            )
+
+        first, cached = challenge({}), challenge({"terminal_id": f"T{terminal.id}"})
+        assert (first.status_code, cached.status_code) == (200, 200)
+        assert len(cached.json()["challenge_b64"]) == 43
+        assert _error(challenge({"terminal_id": terminal.id + 1})) == (403, "terminal_mismatch")
+        assert _error(challenge({"terminal_id": 0})) == (422, "invalid_field")
+        assert _error(challenge({})) == (429, "rate_limited")  # the burst of 4 is spent
+        assert _error(challenge({})) == (429, "rate_limited")
+        assert challenge({}, reader_key).status_code == 403
+        assert _error(challenge({}, reader_key)) == (403, "not_permitted")  # cached now
+    audited = [e.action for e in services.audit.entries(ADMIN) if e.action.startswith("security.")]
+    assert sorted(audited) == ["security.rate_limited", "security.terminal_mismatch"]
+    assert services.terminal_health.health(terminal.id).requests_today == 4  # admitted ones only
+    assert services.terminal_health.health(reader.id).requests_today == 2
+
+
 def test_health_openapi_and_offline_docs(office: Office) -> None:
     client = office.listener.client
     health = client.get("/health")

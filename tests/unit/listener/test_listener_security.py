@@ -63,3 +63,30 @@ def test_key_cache_keeps_successes_for_its_ttl_only() -> None:
     ticker.now += 1.0
     assert cache.terminal("good") is terminal
     assert calls[-1] == "good"
+
+
+def test_take_if_available_spends_only_a_token_that_is_there() -> None:
+    ticker = Ticker()
+    buckets = TokenBuckets(60, 2, ticker)
+    assert [buckets.take_if_available("t1") for _ in range(3)] == [True, True, False]
+    assert buckets.empty("t1") == pytest.approx(1.0)  # the refusal spent nothing
+    ticker.now += 1.0
+    assert buckets.take_if_available("t1")
+
+
+def test_key_cache_lookup_in_memory_never_authenticates() -> None:
+    ticker = Ticker()
+    calls: list[str] = []
+    terminal = Terminal(3, "Entrance", TerminalKind.ANDROID)
+
+    def authenticate(key: str) -> Terminal | None:
+        calls.append(key)
+        return terminal
+
+    cache = KeyCache(authenticate, 1.0, ticker)
+    assert cache.cached("good") is None
+    assert cache.terminal("good") is terminal
+    assert cache.cached(" good ") is terminal  # the key as hashed: trimmed
+    ticker.now += 1.0
+    assert cache.cached("good") is None
+    assert calls == ["good"]
