@@ -165,8 +165,7 @@ def test_charts_follow_the_period_and_employee(
     charts = view.charts
     heights = list(charts.plan_actual.actual_bars.opts["height"])
     assert heights == [9.0 + 8 + 20 / 60, 8.0 + 35 / 60, 9.0 + 4.0]  # Mon 9 h + 8:20; Tue 8:35; Wed 9 h + 4 h
-    _, planned = charts.plan_actual.planned_line.getData()
-    assert list(planned) == [18.0, 18.0, 18.0]
+    assert list(charts.plan_actual.planned_bars.opts["height"]) == [18.0, 18.0, 18.0]
     x, people = charts.presence.curve.getData()
     ten = list(x).index(10.0)  # 10:00 Kyiv: Mon 2, Tue 1, Wed 2 at work
     assert people[ten] == pytest.approx(5 / 3)
@@ -175,6 +174,9 @@ def test_charts_follow_the_period_and_employee(
         ("Андрій Мельник", 25, 1),
     ]
     assert list(charts.lateness.bars.opts["width"]) == [40, 25]
+    assert charts.note.text() == (
+        "02.03.2026 – 04.03.2026, All employees. Presence: the average of 3 day(s) with arrivals."
+    )
     view.filters.set_employee(ids["Андрій Мельник"])
     view.load_charts()  # the charts now follow the one employee
     assert [r.name for r in charts.lateness.rows] == ["Андрій Мельник"]

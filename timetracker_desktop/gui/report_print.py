@@ -17,7 +17,7 @@ h2 { font-size: 13pt; margin: 0; }
 p { margin: 1px 0; color: #374151; }
 table { border-collapse: collapse; }
 th { background: #e5e7eb; font-weight: bold; }
-th, td { border: 1px solid #9ca3af; padding: 1px 3px; white-space: nowrap; }
+th, td { border: 1px solid #9ca3af; padding: 1px 2px; white-space: nowrap; }
 td.r { text-align: right; } td.c { text-align: center; }
 td.s { background: #eef1f5; } tr.t td { font-weight: bold; }
 """
@@ -32,7 +32,8 @@ def _cell_class(kind: ColumnKind, shaded: bool) -> str:
 def report_html(table: ReportTable) -> str:
     """The whole report as HTML that QTextDocument paginates (the heading row repeats on every page)."""
     cells = ReportCells(table)
-    head = "".join(f"<th>{escape(cells.header(c)).replace(chr(10), '<br>')}</th>" for c in table.columns)
+    # one word per heading line: narrow columns, and words are never broken
+    head = "".join(f"<th>{'<br>'.join(escape(cells.header(c)).split())}</th>" for c in table.columns)
     body = []
     rows = [(r, "") for r in table.rows]
     if table.totals is not None:

@@ -32,11 +32,13 @@ class ReportCharts(QWidget):
         layout.setRowStretch(0, 1)
         layout.setRowStretch(1, 1)
 
-    def set_data(self, data: ChartData) -> None:
-        """Plot a request's series."""
+    def set_data(self, data: ChartData, subject: str) -> None:
+        """Plot a request's series; ``subject`` names whom they cover (an employee or everybody)."""
         self.data = data
         self.plan_actual.set_series(data.plan_actual)
         self.presence.set_curve(data.presence)
         self.lateness.set_rows(data.lateness)
-        days = data.presence.days
-        self.note.setText(self.tr("Presence: the average of %n day(s) with arrivals.", "", days))
+        request = data.request
+        period = f"{request.first:%d.%m.%Y} – {request.last:%d.%m.%Y}, {subject}."
+        presence = self.tr("Presence: the average of %n day(s) with arrivals.", "", data.presence.days)
+        self.note.setText(f"{period} {presence}")

@@ -1,4 +1,4 @@
-"""Hours per day, planned versus worked: bars for the worked hours, a line for the plan."""
+"""Hours per day, planned versus worked: solid bars for the worked hours inside outlined bars for the plan."""
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -15,7 +15,7 @@ def _ticks(series: PlanActual) -> list[tuple[int, str]]:
 
 
 class PlanActualChart(QWidget):
-    """Worked hours (bars) against planned hours (line) for each day of the period.
+    """Worked hours (solid bars) against planned hours (outlined bars) for each day of the period.
 
     Signals:
         (none besides QWidget's)
@@ -25,14 +25,17 @@ class PlanActualChart(QWidget):
         super().__init__(parent)
         self.plot = make_plot("planActualChart", self)
         set_titles(self.plot, self.tr("Hours per day: plan and actual"), self.tr("hours"), self.tr("day"))
-        self.plot.addLegend(offset=(10, 5))
-        self.actual_bars = pg.BarGraphItem(
-            x=[], height=[], width=0.6, brush=COLORS["actual"], pen=None, name=self.tr("worked")
+        self.plot.addLegend(
+            offset=(-10, 5), labelTextColor=COLORS["text"], brush=pg.mkBrush(255, 255, 255, 220)
         )
-        self.planned_line = self.plot.plot(
-            [], [], pen=pg.mkPen(COLORS["planned"], width=2), symbol="o", symbolSize=5,
-            symbolBrush=COLORS["planned"], name=self.tr("planned"),
+        self.planned_bars = pg.BarGraphItem(
+            x=[], height=[], width=0.8, brush=None, pen=pg.mkPen(COLORS["planned"], width=1.5),
+            name=self.tr("planned"),
         )  # fmt: skip
+        self.actual_bars = pg.BarGraphItem(
+            x=[], height=[], width=0.5, brush=COLORS["actual"], pen=None, name=self.tr("worked")
+        )
+        self.plot.addItem(self.planned_bars)
         self.plot.addItem(self.actual_bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -42,8 +45,8 @@ class PlanActualChart(QWidget):
         """Plot a period's days."""
         x = list(range(len(series.days)))
         self.actual_bars.setOpts(x=x, height=list(series.actual_hours))
-        self.planned_line.setData(x, list(series.planned_hours))
+        self.planned_bars.setOpts(x=x, height=list(series.planned_hours))
         self.plot.getAxis("bottom").setTicks([_ticks(series)])
         top = max((*series.actual_hours, *series.planned_hours, 1.0))
         self.plot.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0.02)
-        self.plot.setYRange(0, top * 1.1, padding=0)
+        self.plot.setYRange(0, top * 1.25, padding=0)  # room for the legend above the bars

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.charts.presence import PresenceChart
-from timetracker_desktop.gui.charts.series import presence_curve
+from timetracker_desktop.gui.charts.series import SLOTS, STEP_MINUTES, PresenceCurve, presence_curve
 from timetracker_desktop.services.presence import PresenceLine, PresenceState, PresenceSummary
 
 
@@ -27,7 +27,7 @@ def today_curve_stays(summary: PresenceSummary, now: datetime) -> list[tuple[dat
 
 
 class TodayPresenceChart(QWidget):
-    """People at work through today (first IN to last OUT; breaks are not shown).
+    """People at work through today up to now (first IN to last OUT; breaks are not shown).
 
     Signals:
         (none besides QWidget's)
@@ -44,5 +44,11 @@ class TodayPresenceChart(QWidget):
 
     def set_summary(self, summary: PresenceSummary, now: datetime) -> None:
         """Plot the board's stays so far."""
-        stays = today_curve_stays(summary, now)
-        self.chart.set_curve(presence_curve(stays, ZoneInfo(summary.time_zone), days=1))
+        zone = ZoneInfo(summary.time_zone)
+        curve = presence_curve(today_curve_stays(summary, now), zone, days=1)
+        local = now.astimezone(zone)
+        elapsed = -(
+            -(local.hour * 60 + local.minute) // STEP_MINUTES
+        )  # slots begun so far; the rest is future
+        cut = max(elapsed, 1) if local.date() == summary.day else SLOTS
+        self.chart.set_curve(PresenceCurve(curve.slot_hours[:cut], curve.people[:cut], curve.days))

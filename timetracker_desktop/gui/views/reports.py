@@ -109,12 +109,16 @@ class ReportsView(QWidget):
         for button in (self.export_button, self.preview_button, self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.tabs.addTab(self.table, self.tr("Table"))
+        table_tab = QWidget()
+        table_layout = QVBoxLayout(table_tab)
+        table_layout.setContentsMargins(0, 4, 0, 0)
+        table_layout.addWidget(self.captions)
+        table_layout.addWidget(self.table, 1)
+        self.tabs.addTab(table_tab, self.tr("Table"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(actions)
-        layout.addWidget(self.captions)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
@@ -167,6 +171,9 @@ class ReportsView(QWidget):
         table = shown.table
         self.model.set_table(table)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # sizing to contents dropped the stretch; turn it on again
+        header.setStretchLastSection(True)
         cells = ReportCells(table)
         self.captions.setText("\n".join([cells.title(), *cells.captions()]))
         self.status.setText(self.tr("%n row(s)", "", len(table.rows)) if table.rows else ReportCells.empty())
@@ -193,7 +200,8 @@ class ReportsView(QWidget):
         self.job.start(self.tr("Preparing the charts..."), work, self._on_charts_loaded, self._on_failed)
 
     def _on_charts_loaded(self, data: ChartData) -> None:
-        self.charts.set_data(data)
+        self.charts.set_data(data, self.filters.employee.currentText())
+        self.status.clear()  # the row count spoke of the table
 
     def _on_failed(self, error: BaseException) -> None:
         self.status.setText(self._message(error))
