@@ -10,8 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop import __version__
 from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.help_menu import listener_state
+from timetracker_desktop.gui.listener_control import ListenerControl, ListenerHandle
 from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.tasks import InlineTaskRunner
 from timetracker_desktop.logging_setup import LOG_FILE_NAME
+from timetracker_desktop.services.diagnostics import ListenerState
 
 from .conftest import show
 
@@ -48,6 +52,7 @@ def test_copy_diagnostics_puts_versions_on_the_clipboard(
     assert "PySide6-Essentials: 6." in text
     assert "url: test database" in text
     assert "the disk is full" in text  # the recent error from the log
+    assert "[listener]\nstate: not part of this process" in text  # tests wire no listener
     assert window.statusBar().currentMessage().startswith("Diagnostics copied to the clipboard")
 
 
@@ -84,3 +89,14 @@ def test_about_shows_the_versions(qtbot: QtBot, viewer_context: GuiContext) -> N
     assert __version__ in box.text()
     assert "Qt 6." in box.text()
     box.reject()
+
+
+def _never_started(*_args: object) -> ListenerHandle:
+    raise AssertionError("the test sets the state by hand")
+
+
+def test_diagnostics_describe_a_listener_of_this_program() -> None:
+    control = ListenerControl(_never_started, InlineTaskRunner(), lambda _notice: None)
+    control.running, control.host, control.port = True, "0.0.0.0", 8000
+    assert listener_state(control) == ListenerState(True, "0.0.0.0", 8000, None)
+    assert listener_state(ListenerControl(None, InlineTaskRunner(), lambda _notice: None)) is None

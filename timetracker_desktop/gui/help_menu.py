@@ -11,15 +11,24 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from timetracker_desktop import __version__
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.listener_control import ListenerControl
 from timetracker_desktop.logging_setup import LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
-from timetracker_desktop.services.diagnostics import Diagnostics
+from timetracker_desktop.services.diagnostics import Diagnostics, ListenerState
 
 MESSAGE_MS = 8000
 
 
 def _log_file() -> Path:
     return log_dir() / LOG_FILE_NAME  # log_dir() creates the folder: call it off the GUI thread
+
+
+def listener_state(control: ListenerControl | None) -> ListenerState | None:
+    """What diagnostics say of this program's terminal listener (None: this process runs none)."""
+    if control is None or not control.available:
+        return None
+    error = f"{type(control.error).__name__}: {control.error}" if control.error is not None else None
+    return ListenerState(control.running, control.host or None, control.port or None, error)
 
 
 class HelpMenu(QObject):
@@ -58,9 +67,10 @@ class HelpMenu(QObject):
             return
         reader = self._context.reader.describe() if self._context.reader is not None else None
         label = self._context.database_label
+        listener = listener_state(self._context.listener)  # read here: its fields belong to the GUI thread
 
         def collect() -> Diagnostics:
-            return service.collect(label, log_file=_log_file(), reader=reader)
+            return service.collect(label, log_file=_log_file(), listener=listener, reader=reader)
 
         self._context.runner.run(collect, self._on_collected, self._on_failed)
 
