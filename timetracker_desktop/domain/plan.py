@@ -86,68 +86,30 @@ def _overtime(kind: _Kind, rounded: int, planned: int, settings: BusinessSetting
     return 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    kind: _Kind
-    bounds: tuple[datetime, datetime] | None
-    settled: bool  # the scheduled end (or the day) is over, so missing work is final
-    incomplete: bool
-    open: bool
-
-
-def _facts(
-    plan: DayPlan,
-    intervals: Sequence[Interval],
-    kind: _Kind,
-    bounds: tuple[datetime, datetime] | None,
-    settings: BusinessSettings,
-    now: datetime,
-) -> _Facts:
-    day_over = bounds[1] if bounds else local_midnight(plan.day + timedelta(days=1), settings.zone)
-    anomalies = {a for i in intervals for a in i.anomalies}
-    return _Facts(
-        kind=kind,
-        bounds=bounds,
-        settled=now >= day_over,
-        incomplete=not INCOMPLETE.isdisjoint(anomalies),
-        open=Anomaly.OPEN in anomalies,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Actual:
-    worked: int = 0
-    rounded: int = 0
-    first_in: datetime | None = None
-    last_out: datetime | None = None
-
-
-_NOTHING = _Actual()  # most months have many days without a punch: nothing to add up on them
-
-
 def _actual(
     intervals: Sequence[Interval], settings: BusinessSettings, bounds: tuple[datetime, datetime] | None
-) -> _Actual:
-    if not intervals:
-        return _NOTHING
-    return _Actual(
-        worked=sum(i.seconds for i in intervals),
-        rounded=rounded_worked_seconds(intervals, settings, bounds[0] if bounds else None),
-        first_in=_first_in(intervals),
-        last_out=_last_out(intervals),
-    )
+) -> tuple[int, int, datetime | None, datetime | None]:
+    """Worked and rounded seconds, first IN and last OUT of a day's intervals."""
+    if not intervals:  # many days of a month have no punch: nothing to add up
+        return 0, 0, None, None
+    rounded = rounded_worked_seconds(intervals, settings, bounds[0] if bounds else None)
+    return sum(i.seconds for i in intervals), rounded, _first_in(intervals), _last_out(intervals)
 
 
-def _early_leave(facts: _Facts, last_out: datetime | None, settings: BusinessSettings) -> int:
-    if facts.bounds is None or last_out is None or facts.incomplete or facts.open or not facts.settled:
+def _late(
+    bounds: tuple[datetime, datetime] | None, first_in: datetime | None, settings: BusinessSettings
+) -> int:
+    if bounds is None or first_in is None:
         return 0
-    return _over_grace(elapsed_seconds(last_out, facts.bounds[1]), settings.early_leave_grace_minutes)
+    return _over_grace(elapsed_seconds(bounds[0], first_in), settings.late_grace_minutes)
 
 
-def _late(facts: _Facts, first_in: datetime | None, settings: BusinessSettings) -> int:
-    if facts.bounds is None or first_in is None:
+def _early_leave(
+    bounds: tuple[datetime, datetime] | None, last_out: datetime | None, settings: BusinessSettings
+) -> int:
+    if bounds is None or last_out is None:
         return 0
-    return _over_grace(elapsed_seconds(facts.bounds[0], first_in), settings.late_grace_minutes)
+    return _over_grace(elapsed_seconds(last_out, bounds[1]), settings.early_leave_grace_minutes)
 
 
 def evaluate_day(
@@ -158,32 +120,36 @@ def evaluate_day(
     now: datetime,
 ) -> DayResult:
     """Plan versus actual of one workday from its intervals (those whose workday is ``plan.day``)."""
+    # Plain locals rather than helper objects: the engine evaluates every employee-day of a report.
     cell = plan.cell
-    # looked up once here: the engine evaluates every employee-day of a report (31,000 for a month)
     entry = find_code(cell.code, codes) if cell is not None and cell.code else None
     bounds = shift_bounds(cell, settings.zone) if cell is not None else None
-    facts = _facts(plan, intervals, _kind(plan, entry), bounds, settings, now)
+    kind = _kind(plan, entry)
+    day_over = bounds[1] if bounds else local_midnight(plan.day + timedelta(days=1), settings.zone)
+    settled = now >= day_over  # the scheduled end (or the day) is over, so missing work is final
+    anomalies = tuple(a for i in intervals for a in i.anomalies)
+    incomplete = not INCOMPLETE.isdisjoint(anomalies)
+    settled_whole = settled and not incomplete and Anomaly.OPEN not in anomalies
     planned = planned_from(cell, bounds, entry, settings.office_day_minutes) if cell is not None else 0
-    actual = _actual(intervals, settings, bounds)
-    rounded = actual.rounded
-    working_and_over = facts.kind is _Kind.WORKING and facts.settled
+    worked, rounded, first_in, last_out = _actual(intervals, settings, bounds)
+    working_and_over = kind is _Kind.WORKING and settled
     return DayResult(
         day=plan.day,
         planned_seconds=planned,
-        worked_seconds=actual.worked,
+        worked_seconds=worked,
         rounded_worked_seconds=rounded,
-        first_in=actual.first_in,
-        last_out=actual.last_out,
-        late_seconds=_late(facts, actual.first_in, settings),
-        early_leave_seconds=_early_leave(facts, actual.last_out, settings),
-        overtime_seconds=_overtime(facts.kind, rounded, planned, settings),
+        first_in=first_in,
+        last_out=last_out,
+        late_seconds=_late(bounds, first_in, settings),
+        early_leave_seconds=_early_leave(bounds, last_out, settings) if settled_whole else 0,
+        overtime_seconds=_overtime(kind, rounded, planned, settings),
         undertime_seconds=max(0, planned - rounded) if working_and_over else 0,
         absent=working_and_over and not intervals,
         excused=entry is not None and entry.meaning is CodeMeaning.EXCUSED,
-        incomplete=facts.incomplete,
+        incomplete=incomplete,
         unscheduled=cell is None and bool(intervals),
         holiday=plan.holiday,
         code=cell.code if cell is not None else None,
-        anomalies=tuple(a for i in intervals for a in i.anomalies),
+        anomalies=anomalies,
         intervals=tuple(intervals),
     )

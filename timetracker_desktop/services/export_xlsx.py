@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import IO, Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
@@ -41,9 +42,10 @@ _THIN = Side(style="thin", color="A6A6A6")
 _CAPTION_ROWS = 6
 
 
-def _styles(workbook: Workbook, columns: Sequence[Column]) -> None:
-    """The named styles the table's cells use (openpyxl looks a name up among all of them on each cell)."""
+def _styles(workbook: Workbook, columns: Sequence[Column]) -> dict[str, NamedStyle]:
+    """The named styles the table's cells use, by name."""
     border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    styles: dict[str, NamedStyle] = {}
     for kind, shaded in dict.fromkeys((c.kind, c.shaded) for c in columns):
         for bold in (False, True):
             style = NamedStyle(name=_style_name(kind, shaded=shaded, bold=bold))
@@ -54,6 +56,8 @@ def _styles(workbook: Workbook, columns: Sequence[Column]) -> None:
             if shaded:
                 style.fill = _SHADE_FILL
             workbook.add_named_style(style)
+            styles[style.name] = style
+    return styles
 
 
 def _style_name(kind: ColumnKind, *, shaded: bool, bold: bool) -> str:
@@ -94,19 +98,24 @@ def _header(sheet: Any, table: ReportTable, text: ReportText) -> None:
     sheet.row_dimensions[row].height = 30
 
 
-def _rows(sheet: Any, table: ReportTable, text: ReportText) -> int:
-    styles = [_style_name(c.kind, shaded=c.shaded, bold=False) for c in table.columns]
-    bold = [_style_name(c.kind, shaded=c.shaded, bold=True) for c in table.columns]
-    row = _CAPTION_ROWS + 2
-    lines = [(values, styles) for values in table.rows]
+def _rows(sheet: Any, table: ReportTable, text: ReportText, styles: dict[str, NamedStyle]) -> int:
+    """Append the data rows and the totals; returns the row after them."""
+    # Cells are built with their style's array: assigning a named style by name searches the workbook's
+    # styles for every cell, which was a third of writing 100,000 cells.
+    plain = [styles[_style_name(c.kind, shaded=c.shaded, bold=False)].as_tuple() for c in table.columns]
+    bold = [styles[_style_name(c.kind, shaded=c.shaded, bold=True)].as_tuple() for c in table.columns]
+    columns = table.columns
+    lines = [(values, plain) for values in table.rows]
     if table.totals is not None:
         lines.append((table.totals, bold))
-    for values, names in lines:
-        for index, (value, column) in enumerate(zip(values, table.columns, strict=True)):
-            cell = sheet.cell(row=row, column=index + 1, value=_native(value, column, text))
-            cell.style = names[index]
-        row += 1
-    return row
+    for values, arrays in lines:
+        sheet.append(
+            [
+                Cell(sheet, value=_native(value, column, text), style_array=array)
+                for value, column, array in zip(values, columns, arrays, strict=True)
+            ]
+        )
+    return _CAPTION_ROWS + 2 + len(lines)
 
 
 def _legend(sheet: Any, table: ReportTable, text: ReportText, row: int) -> None:
@@ -124,12 +133,12 @@ def write_xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
     text = ReportText(table, lang)
     workbook = Workbook()
     workbook.epoch = CALENDAR_MAC_1904
-    _styles(workbook, table.columns)
+    styles = _styles(workbook, table.columns)
     sheet = workbook.active
     sheet.title = text.word(f"title.{table.header.kind.value}")[:31]
     _captions(sheet, table, text)
     _header(sheet, table, text)
-    end = _rows(sheet, table, text)
+    end = _rows(sheet, table, text, styles)
     _legend(sheet, table, text, end)
     first_data = _CAPTION_ROWS + 2
     sheet.freeze_panes = sheet.cell(row=first_data, column=2 if table.is_grid else 1)
