@@ -338,3 +338,12 @@ def test_timesheet_in_ukrainian(
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Працівник"
     finally:
         install_translators(qapp, "en")
+
+
+def test_closing_the_page_stops_its_run(qtbot: QtBot, admin_context: GuiContext) -> None:
+    view = ReportsView(admin_context)
+    assert view.status.text() == "Choose a report and a period, then press Show."
+    flag = view.job._cancel  # the running report checks this Event between employees
+    assert not flag.is_set()
+    view.deleteLater()
+    qtbot.waitUntil(flag.is_set)

@@ -37,6 +37,10 @@ class ReportJob(QObject):
         self._cancel = Event()
         self.dialog: QProgressDialog | None = None
         self.progressed.connect(self._on_progressed)
+        parent.destroyed.connect(self._stop_on_close)  # a closed page must not keep a worker busy
+
+    def _stop_on_close(self) -> None:
+        self._cancel.set()
 
     @property
     def running(self) -> bool:
