@@ -3212,6 +3212,10 @@
 <context>
     <name>ReportsView</name>
     <message>
+        <source>Choose a report and a period, then press Show.</source>
+        <translation>Виберіть звіт і період, потім натисніть «Показати».</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Експорт</translation>
     </message>
