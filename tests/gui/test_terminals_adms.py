@@ -196,6 +196,7 @@ def test_commands_show_the_devices_answers(
     panel.buttons["clear"].click()
     _confirm(panel.dialog, QMessageBox.StandardButton.Yes)
     assert panel.model.command_text(_newest(panel.model.rows)) == "Clear logs"
+    assert panel.proxy.index(0, 0).data() == "Clear logs"  # the newest on top, in queue order
     device.cycle()  # uploads the punch first, then clears
     qtbot.waitUntil(lambda: _newest(panel.model.rows).state is CommandState.DONE, timeout=3000)
     assert device.log == []

@@ -163,8 +163,8 @@ class CommandTableModel(RowTableModel[AdmsCommand]):
         return local_date_time(command.queued_at, self._zone)
 
     @staticmethod
-    def _queued_key(command: AdmsCommand) -> float:
-        return timestamp(command.queued_at)
+    def _queued_key(command: AdmsCommand) -> int:
+        return command.id  # queue order, also among commands queued at the same instant
 
     @staticmethod
     def _queued_by(command: AdmsCommand) -> str:

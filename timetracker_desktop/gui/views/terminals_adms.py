@@ -33,7 +33,7 @@ from timetracker_desktop.repositories.adms_ports import AdmsCommand, AdmsDevice,
 from timetracker_desktop.services.adms_dto import DeviceCommand, DeviceDetail, DeviceView
 
 T = TypeVar("T")
-PENDING_ROWS_SHOWN = 4  # more scroll
+PENDING_ROWS_SHOWN = 4  # the waiting list grows to this many rows, then scrolls
 POLL_MS = 5000  # while commands are open, re-read the queue this often (the device polls every 10 s)
 
 
