@@ -1,8 +1,10 @@
 """Storage behaviour on both databases: UTC instants, uniqueness of active badges, errors, rollback."""
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from timetracker_desktop.app import AppContext, open_storage
 from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
@@ -13,6 +15,7 @@ from timetracker_desktop.repositories.ports import (
     PunchQuery,
     StorageUnavailableError,
 )
+from timetracker_desktop.repositories.sql.engine import is_sqlite
 
 AT = datetime(2026, 3, 4, 6, 0, 0, 123456, tzinfo=UTC)
 
@@ -86,6 +89,35 @@ def test_event_log_pages_newest_first_by_keyset(app_context: AppContext) -> None
         assert len(seen) == len(set(seen)) == 8
         times = [line.id for line in uow.punches.page(query, None, 3)]
     assert times == sorted(times, reverse=True)
+
+
+def test_event_log_page_starts_from_punches_on_mariadb(app_context: AppContext, db_url: str) -> None:
+    if is_sqlite(db_url):
+        pytest.skip("the join-order hint is MariaDB's; SQLite walks the (at, id) index by itself")
+    storage = app_context.storage
+    with storage() as uow:
+        employee = uow.employees.add("P", None, None, AT)
+        uow.punches.add(NewPunch(employee.id, AT, Direction.IN, PunchSource.TERMINAL, AT))
+        uow.commit()
+    seen: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        if "FROM punches" in statement and "LIMIT" in statement:
+            seen.append((statement, parameters))
+
+    engine = storage.read_engine
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        with storage(read_only=True) as uow:
+            page = uow.punches.page(PunchQuery(AT - timedelta(days=30), AT + timedelta(days=1)), None, 200)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert [line.at for line in page] == [AT]
+    (statement, parameters), *_ = seen
+    assert statement.startswith("SELECT STRAIGHT_JOIN")
+    with engine.connect() as conn:
+        plan = conn.exec_driver_sql("EXPLAIN " + statement, parameters).mappings().all()
+    assert plan[0]["table"] == "punches"  # the page is read from punches, newest first, then joined
 
 
 def test_computation_punches_carry_what_reports_read_in_time_order(app_context: AppContext) -> None:

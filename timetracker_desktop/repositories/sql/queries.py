@@ -74,6 +74,11 @@ def punch_page(
         at, punch_id = after
         stmt = stmt.where(or_(PunchRow.at < at, and_(PunchRow.at == at, PunchRow.id < punch_id)))
     stmt = stmt.order_by(PunchRow.at.desc(), PunchRow.id.desc()).limit(limit)
+    # MariaDB otherwise starts from employees and sorts the whole period before the LIMIT (0.66 s for a
+    # month of 1,000,000 punches, 7.6 s for two years); punches first reads the (at, id) index backwards and
+    # stops after one page (6 ms). Both dialect names, so that mariadb:// URLs get it too.
+    for dialect in ("mysql", "mariadb"):
+        stmt = stmt.prefix_with("STRAIGHT_JOIN", dialect=dialect)
     return [_to_line(row) for row in session.execute(stmt)]
 
 
