@@ -1,5 +1,6 @@
 """The shell runs the terminal listener in-process: live taps without polling, a busy port, restart, quit."""
 
+import gc
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -103,6 +104,7 @@ def start_shell(
         qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
         shell.setParent(None)
         shell.deleteLater()
+    gc.unfreeze()  # the shell froze the test process's objects (see freeze_long_lived_objects)
     qapp.setQuitOnLastWindowClosed(quit_on_last_window)
 
 
@@ -114,6 +116,7 @@ def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
     shell, window = started.shell, started.window
     qtbot.waitUntil(lambda: shell.listener.running, timeout=10_000)
     assert window.status.listener.text() == f"Listener 127.0.0.1:{port}: running"
+    assert gc.get_freeze_count() > 100_000  # the start-up objects and the web stack are out of the GC's sight
     today = window.show_page("today")
     assert isinstance(today, TodayView)
     assert shell.context is not None

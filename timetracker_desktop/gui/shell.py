@@ -1,5 +1,6 @@
 """QApplication start-up: resources, translators, error hooks, the start-up flow, then the main window."""
 
+import gc
 import importlib
 import logging
 import sys
@@ -38,6 +39,16 @@ def start_backup_scheduler(services: Services, first_check_after: float) -> Back
     return scheduler
 
 
+def freeze_long_lived_objects() -> None:
+    """Take what exists now out of the garbage collector's sight (after login, and once the listener runs).
+
+    Modules, Qt wrappers, the services and the web stack live as long as the process (about 230,000
+    objects). A full collection walks all of them while every thread, the GUI's included, waits: 0.1-0.4 s
+    under a stream of taps (bench/bench_gui_live.py). Frozen, a full collection walks a few thousand.
+    """
+    gc.freeze()
+
+
 def load_resources() -> None:
     """Build the generated resources if missing or stale, then register them (icons, catalogs)."""
     build_resources.ensure_built()
@@ -73,6 +84,7 @@ class Shell(QObject):
         self.reader = DeskReaderBridge(self)
         self._reader_factory = reader_factory
         self.listener = ListenerControl(listener_starter, self.runner, self.scan_bridge.notify, self)
+        self.listener.state_changed.connect(self._on_listener_state_changed)
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
@@ -104,6 +116,11 @@ class Shell(QObject):
         self.runner.relay.busy_changed.connect(self.window.status.set_busy)
         self.window.show()
         self._app.setQuitOnLastWindowClosed(True)
+        freeze_long_lived_objects()
+
+    def _on_listener_state_changed(self) -> None:
+        if self.listener.running:  # its web application now exists too
+            freeze_long_lived_objects()
 
     def _on_aborted(self) -> None:
         self._app.quit()

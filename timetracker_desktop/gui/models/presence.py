@@ -6,7 +6,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from timetracker_desktop.gui.formatting import duration, local_time, minutes_text, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
+from timetracker_desktop.gui.models.sorted_rows import SortedRowTableModel
+from timetracker_desktop.gui.models.table import Column
 from timetracker_desktop.services.presence import PresenceLine, PresenceState
 
 STATE_COLORS = {
@@ -28,7 +29,7 @@ def state_icon(state: PresenceState) -> QIcon:
     return QIcon(pixmap)
 
 
-class PresenceTableModel(RowTableModel[PresenceLine]):
+class PresenceTableModel(SortedRowTableModel[PresenceLine]):
     """Rows of ``PresenceLine`` shown in the office time zone.
 
     Signals:
@@ -38,6 +39,7 @@ class PresenceTableModel(RowTableModel[PresenceLine]):
     def __init__(self, parent: QObject | None = None) -> None:
         self._zone = ZoneInfo("UTC")
         self._icons = {state: state_icon(state) for state in PresenceState}
+        self._state_texts = self._translated_states()
         super().__init__(
             [
                 Column(self._name),
@@ -71,7 +73,11 @@ class PresenceTableModel(RowTableModel[PresenceLine]):
 
     def state_text(self, line: PresenceLine) -> str:
         """The state in words."""
-        texts = {
+        return self._state_texts[line.state]
+
+    def _translated_states(self) -> dict[PresenceState, str]:
+        # Built once: the state column is asked for every row on each sort, fit and reload.
+        return {
             PresenceState.IN: self.tr("At work"),
             PresenceState.LEFT: self.tr("Left"),
             PresenceState.ABSENT: self.tr("Absent"),
@@ -80,7 +86,6 @@ class PresenceTableModel(RowTableModel[PresenceLine]):
             PresenceState.OFF: self.tr("Day off"),
             PresenceState.UNSCHEDULED: self.tr("Not scheduled"),
         }
-        return texts[line.state]
 
     @staticmethod
     def _name(line: PresenceLine) -> str:

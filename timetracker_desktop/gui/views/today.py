@@ -19,7 +19,6 @@ from timetracker_desktop.gui.formatting import local_time, long_date
 from timetracker_desktop.gui.live_feed import LiveFeedController
 from timetracker_desktop.gui.models.live_feed import LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
-from timetracker_desktop.gui.models.table import SearchProxy
 from timetracker_desktop.gui.widgets import make_table
 from timetracker_desktop.services.live_feed import FeedBatch
 from timetracker_desktop.services.presence import PresenceState, PresenceSummary
@@ -51,10 +50,8 @@ class TodayView(QWidget):
         self.refresh_button.setObjectName("todayRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.board = PresenceTableModel(self)
-        board_proxy = SearchProxy(self)
-        board_proxy.setSourceModel(self.board)
         self.board_view = make_table("presenceTable")
-        self.board_view.setModel(board_proxy)
+        self.board_view.setModel(self.board)  # it sorts itself: no proxy calls while taps pour in
         self.board_view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.feed = LiveFeedModel(self)
         self.feed_view = make_table("feedTable")
@@ -117,7 +114,7 @@ class TodayView(QWidget):
         self._zone = zone = ZoneInfo(summary.time_zone)
         self.board.set_zone(zone)
         self.feed.set_zone(zone)
-        self.board.set_rows(summary.lines)
+        self.board.update_rows(summary.lines)  # reloads under a stream of taps touch only the changed rows
         self.presence_chart.set_summary(summary, self._context.services.clock.now())
         # Fitting asks every cell (0.2 s for 800 rows), so only when people came or went, not per reload.
         if len(summary.lines) != self._fitted_rows:
