@@ -286,6 +286,7 @@ def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     assert view.job.running  # the GUI thread is free while the worker computes
     dialog = view.job.dialog
     assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # the progress dialog appears after 0.4 s
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None
     cancel.click()
@@ -347,3 +348,24 @@ def test_closing_the_page_stops_its_run(qtbot: QtBot, admin_context: GuiContext)
     assert not flag.is_set()
     view.deleteLater()
     qtbot.waitUntil(flag.is_set)
+
+
+def test_a_viewer_builds_and_exports_reports(
+    qtbot: QtBot,
+    viewer_context: GuiContext,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from timetracker_desktop.gui.pages import PAGES, pages_for
+
+    assert "reports" in [spec.name for spec in pages_for(viewer_context, PAGES)]
+    view = _view(qtbot, viewer_context)
+    view.filters.set_kind(ReportKind.ATTENDANCE)
+    view.filters.set_period(FIRST, FIRST)
+    view.show_report()
+    assert view.status.text() == "Nothing to show for this period."  # no employees yet
+    _pick(monkeypatch, tmp_path / "attendance.xlsx")
+    view.export(ExportFormat.XLSX)
+    assert (tmp_path / "attendance.xlsx").is_file()
+    assert view.status.text() == f"Saved 0 row(s) to {tmp_path / 'attendance.xlsx'}."
