@@ -3,6 +3,7 @@
 import json
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
 from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.tasks import InlineTaskRunner, PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
 from timetracker_desktop.services.backup_schedule import automatic_backups
 from timetracker_desktop.services.container import Services
@@ -183,3 +184,18 @@ def test_the_page_is_for_administrators_only(viewer_context: GuiContext) -> None
     from timetracker_desktop.gui.pages import pages_for
 
     assert "backups" not in [spec.name for spec in pages_for(viewer_context)]
+
+
+def test_backing_up_runs_off_the_gui_thread(qtbot: QtBot, admin_context: GuiContext, tmp_path: Path) -> None:
+    errors: list[BaseException] = []
+    runner = PoolTaskRunner(errors.append)
+    page = _page(qtbot, replace(admin_context, runner=runner))
+    qtbot.waitUntil(lambda: runner.relay.pending == 0, timeout=10_000)  # the schedule loaded
+    page.back_up_to(tmp_path / "b.zip")
+    assert page.backup_busy.running  # the result has not been delivered: the GUI thread was not blocked
+    assert not page.restore_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.backup_busy.running, timeout=20_000)
+    assert (tmp_path / "b.zip").is_file()
+    assert page.restore_button.isEnabled()
+    assert runner.wait_for_done(10_000)
+    assert errors == []

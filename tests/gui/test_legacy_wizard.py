@@ -3,15 +3,18 @@
 import importlib
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from dbsupport import drop_mysql_database, mysql_url_or_skip, recreate_mysql_database, scratch_mysql_url
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
 from timetracker_desktop.gui.models.legacy_report import LegacyCountsModel, LegacyIssuesModel
+from timetracker_desktop.gui.tasks import PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
 
 from .conftest import show
@@ -132,3 +135,25 @@ def test_report_models(qtmodeltester: object, admin_context: GuiContext, legacy:
     issues.set_rows(report.issues)
     for model in (counts, issues):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_steps_run_off_the_gui_thread(
+    qtbot: QtBot, admin_context: GuiContext, legacy: tuple[str, str]
+) -> None:
+    errors: list[BaseException] = []
+    runner = PoolTaskRunner(errors.append)
+    context = replace(admin_context, runner=runner)
+    opener = Opener(qtbot, context)
+    wizard = opener(legacy)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page  # the preview is still being read
+    assert wizard.source_page.busy.running
+    assert not cancel.isEnabled()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=20_000)
+    assert cancel.isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=20_000)
+    assert _new(wizard.report_page.panel.counts) == NEW
+    assert runner.wait_for_done(10_000)
+    assert errors == []

@@ -125,22 +125,28 @@ class _BackgroundPage(QWizardPage):
             return True
         if self._running:
             return False
-        self._running = True
+        self._set_running(True)
         self._validating = True
         self.busy.start(self._working_text())
         self.owner.runner.run(self._work(), self._on_done, self._on_failed, write=self.writes)
         self._validating = False
         return self.report is not None
 
+    def _set_running(self, running: bool) -> None:
+        """While the step runs, the wizard cannot be left or moved (a second click would start it twice)."""
+        self._running = running
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.owner.button(button).setEnabled(not running)
+
     def _on_done(self, report: LegacyImportReport) -> None:
-        self._running = False
+        self._set_running(False)
         self.report = report
         self.busy.finish("")
         if not self._validating:
             self.owner.next()
 
     def _on_failed(self, error: BaseException) -> None:
-        self._running = False
+        self._set_running(False)
         self.busy.finish(message_for(error), error=True)
         if not is_expected(error):
             show_error(error, self)
