@@ -1,6 +1,7 @@
 """Phone badge crypto (TERMINAL_PROTOCOL §4): tolerant base64, RSA-2048 key checks, signatures, challenges."""
 
 import base64
+import functools
 import hashlib
 import secrets
 
@@ -31,6 +32,9 @@ def _invalid_key(reason: str) -> ValidationError:
     return ValidationError(f"invalid public key: {reason}", code="invalid_public_key", field="public_key_b64")
 
 
+# Parsed keys are immutable: each scan would otherwise decode and check its badge's key again (the listener's
+# CPU per scan). Only valid keys are kept (an invalid one raises).
+@functools.lru_cache(maxsize=4096)
 def _load_rsa_key(public_key_b64: str) -> tuple[bytes, rsa.RSAPublicKey]:
     if len(public_key_b64) > MAX_KEY_CHARS:
         raise _invalid_key("too long")

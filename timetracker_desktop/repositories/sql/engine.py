@@ -10,6 +10,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from timetracker_desktop.repositories.sql.mysql_pool import install_pool_checks
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -57,9 +59,16 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, immediate=immediate, echo=echo)
-    return create_engine(
-        parsed, pool_pre_ping=True, pool_recycle=3600, echo=echo, connect_args={"conv": _CONVERSIONS}
+    engine = create_engine(
+        parsed,
+        pool_pre_ping=False,  # mysql_pool pings idle connections only
+        pool_reset_on_return=None,  # and rolls back only open transactions
+        pool_recycle=3600,
+        echo=echo,
+        connect_args={"conv": _CONVERSIONS},
     )
+    install_pool_checks(engine)
+    return engine
 
 
 def _sqlite_engine(url: URL, *, immediate: bool, echo: bool) -> Engine:
