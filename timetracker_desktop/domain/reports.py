@@ -222,6 +222,8 @@ def day_exceptions(
     employee: Employee, d: DayResult, cell: ScheduleCell | None, zone: ZoneInfo
 ) -> list[ExceptionLine]:
     """The exceptions of one workday, grace and rounding already applied by the engine."""
+    if not (d.late_seconds or d.early_leave_seconds or d.absent or d.incomplete or d.overtime_seconds):
+        return []  # most workdays: no need to work out the shift's bounds again
     start, end = (shift_bounds(cell, zone) if cell is not None else None) or (None, None)
     found = (
         (d.late_seconds > 0, ExceptionKind.LATE, d.late_seconds, start, d.first_in),
