@@ -199,3 +199,12 @@ def test_backing_up_runs_off_the_gui_thread(qtbot: QtBot, admin_context: GuiCont
     assert page.restore_button.isEnabled()
     assert runner.wait_for_done(10_000)
     assert errors == []
+
+
+def test_parts_this_build_lacks_stay_off(qtbot: QtBot, admin_context: GuiContext) -> None:
+    services = replace(admin_context.services, backups=None, backup_schedule=None, legacy_import=None)
+    page = _page(qtbot, replace(admin_context, services=services))
+    assert page.schedule is None
+    assert not page.backup_button.isEnabled()
+    assert not page.restore_button.isEnabled()
+    assert not page.legacy_button.isEnabled()

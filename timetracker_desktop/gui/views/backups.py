@@ -62,10 +62,7 @@ class BackupsView(QWidget):
         self.backup_button.clicked.connect(self._on_backup_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.legacy_button.clicked.connect(self.open_legacy_wizard)
-        available = context.services.backups is not None
-        self.backup_button.setEnabled(available)
-        self.restore_button.setEnabled(available)
-        self.legacy_button.setEnabled(context.services.legacy_import is not None)
+        self._set_working(False)
         if self.schedule is not None:
             self.schedule.loaded.connect(self._on_schedule_loaded)
         self.refresh()
@@ -242,8 +239,11 @@ class BackupsView(QWidget):
             show_error(error, self)
 
     def _set_working(self, working: bool) -> None:
-        for button in (self.backup_button, self.restore_button, self.legacy_button):
-            button.setEnabled(not working)
+        """One slow step at a time; buttons of parts this build lacks stay off."""
+        services = self._context.services
+        self.backup_button.setEnabled(not working and services.backups is not None)
+        self.restore_button.setEnabled(not working and services.backups is not None)
+        self.legacy_button.setEnabled(not working and services.legacy_import is not None)
 
     def open_legacy_wizard(self) -> None:
         """The wizard that previews and imports a legacy database."""
