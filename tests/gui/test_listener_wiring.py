@@ -134,6 +134,10 @@ def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
         qtbot.waitUntil(lambda: [r.employee_name for r in today.feed.rows] == ["Олена Коваль"], timeout=5000)
         assert today.controller.fetches > before
         assert not today.controller.polling
+        # Seen by the listener, not yet flushed to the database: the status bar counts it online already.
+        window.status.after_tap_timer.setInterval(10)
+        office.tablet().scan(office.ivan_phone)  # any tap announces itself; this one is refused
+        qtbot.waitUntil(lambda: window.status.terminals.text() == "Terminals online: 1 of 1", timeout=5000)
 
 
 def test_a_busy_port_is_shown_and_taps_are_polled(

@@ -7,6 +7,7 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.services.terminal_overview import TerminalOverview, TerminalOverviewService
 
 REFRESH_MS = 30_000
+AFTER_TAP_MS = 2_000
 
 
 class MainStatusBar(QStatusBar):
@@ -20,7 +21,11 @@ class MainStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("mainStatusBar")
         self._context = context
-        self._overview = TerminalOverviewService(context.services.uow, context.services.clock)
+        services = context.services
+        # Seen by our listener but not flushed yet counts too: a terminal shows online with its first tap.
+        self._overview = TerminalOverviewService(
+            services.uow, services.clock, services.terminal_health.unflushed_last_seen
+        )
         self.database = QLabel(self.tr("Database: {0}").format(context.database_label))
         self.database.setObjectName("statusDatabase")
         self.listener = QLabel()
@@ -43,6 +48,11 @@ class MainStatusBar(QStatusBar):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        self.after_tap_timer = QTimer(self)  # a burst of taps refreshes the count once
+        self.after_tap_timer.setSingleShot(True)
+        self.after_tap_timer.setInterval(AFTER_TAP_MS)
+        self.after_tap_timer.timeout.connect(self.refresh)
+        context.scan_bridge.scan_committed.connect(self._on_scan_committed)
         self.refresh()
         if context.reader is not None:
             context.reader.state_changed.connect(self._on_reader_state_changed)
@@ -76,6 +86,10 @@ class MainStatusBar(QStatusBar):
     def _on_reader_state_changed(self) -> None:
         if self._context.reader is not None:
             self.set_reader_state(self._context.reader.describe())
+
+    def _on_scan_committed(self, _notice: object) -> None:
+        if not self.after_tap_timer.isActive():
+            self.after_tap_timer.start()
 
     def set_busy(self, busy: bool) -> None:
         """Show or hide the busy indicator."""

@@ -89,6 +89,17 @@ class TerminalHealthService:
                 current.requests += old.requests
                 current.taps += old.taps
 
+    def unflushed_last_seen(self) -> dict[int, datetime]:
+        """When this process last saw each terminal, as far as it has not been flushed yet."""
+        seen: dict[int, datetime] = {}
+        with self._lock:
+            for (terminal_id, _day), pending in self._pending.items():
+                earlier = seen.get(terminal_id)
+                seen[terminal_id] = (
+                    pending.last_seen_at if earlier is None else max(earlier, pending.last_seen_at)
+                )
+        return seen
+
     def health(self, terminal_id: int) -> TerminalHealth:
         """Stored activity plus what this process has not flushed yet; online within the threshold."""
         now = self._clock.now()

@@ -1,5 +1,6 @@
 """Terminals with their online state (seen within the online threshold) for lists and the status bar."""
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -37,11 +38,22 @@ class TerminalOverview:
 
 
 class TerminalOverviewService:
-    """Reads terminals and decides online/offline from ``terminal_online_seconds``."""
+    """Reads terminals and decides online/offline from ``terminal_online_seconds``.
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+    Args:
+        recent: what this process saw since the last flush of terminal activity (the in-process listener's
+            ``TerminalHealthService.unflushed_last_seen``), so that a terminal counts online at once.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        recent: Callable[[], Mapping[int, datetime]] | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._recent = recent
 
     def overview(self) -> TerminalOverview:
         """All terminals with their online state."""
@@ -50,8 +62,9 @@ class TerminalOverviewService:
             settings = load_settings(uow)
             terminals = uow.terminals.list_all()
         window = timedelta(seconds=settings.terminal_online_seconds)
-        statuses = tuple(
-            TerminalStatus(t, t.is_active and t.last_seen_at is not None and now - t.last_seen_at <= window)
-            for t in terminals
-        )
-        return TerminalOverview(now, settings.time_zone, statuses)
+        recent = self._recent() if self._recent is not None else {}
+        statuses = []
+        for t in terminals:
+            seen = max((at for at in (t.last_seen_at, recent.get(t.id)) if at is not None), default=None)
+            statuses.append(TerminalStatus(t, t.is_active and seen is not None and now - seen <= window))
+        return TerminalOverview(now, settings.time_zone, tuple(statuses))
