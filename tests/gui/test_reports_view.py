@@ -3,6 +3,7 @@ printing with Cyrillic, and a long run cancelled for real; the table model throu
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -369,3 +370,23 @@ def test_a_viewer_builds_and_exports_reports(
     view.export(ExportFormat.XLSX)
     assert (tmp_path / "attendance.xlsx").is_file()
     assert view.status.text() == f"Saved 0 row(s) to {tmp_path / 'attendance.xlsx'}."
+
+
+def test_long_printouts_repeat_headings_and_number_pages(
+    admin_context: GuiContext, clock: FakeClock, tmp_path: Path
+) -> None:
+    _week(admin_context, clock)
+    table = to_table(admin_context.services.reports.exceptions(FIRST, LAST))
+    long = replace(table, rows=table.rows * 60)  # 240 rows
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer, long)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "long.pdf"))
+    pages = print_table(long, printer)
+    reader = PdfReader(tmp_path / "long.pdf")
+    assert len(reader.pages) == pages >= 3
+    second = " ".join(reader.pages[1].extract_text().split())
+    assert "Employee Date Kind" in second  # the heading row again
+    assert f"Page 2 of {pages}" in second
+    assert "Exceptions" not in second  # the title and captions only on the first page
+    assert reader.pages[0].mediabox.width < reader.pages[0].mediabox.height  # portrait: not a grid

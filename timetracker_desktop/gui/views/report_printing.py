@@ -38,4 +38,4 @@ class ReportPrinting:
         dialog = QPrintDialog(printer, self._parent)
         self.dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_table(table, printer, self._parent)
+            print_table(table, printer)
