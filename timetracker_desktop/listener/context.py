@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.body import json_object, read_body
+from timetracker_desktop.listener.openapi_docs import TERMINAL_KEY_HEADER
 from timetracker_desktop.listener.security import Gate
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.scan_dto import ScanNotice
@@ -50,7 +51,6 @@ class ListenerContext:
     async def terminal_call(
         self,
         request: Request,
-        key: str | None,
         handler: Handler,
         *,
         allow_empty: bool = False,
@@ -62,6 +62,7 @@ class ListenerContext:
         its rate): a call that touches no storage then spares the thread hand-off.
         """
         raw = await read_body(request)
+        key = request.headers.get(TERMINAL_KEY_HEADER)
         client = request.client.host if request.client else None
         if in_loop is not None:
             terminal = self.gate.admit_from_memory(key, client)

@@ -11,7 +11,7 @@ from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.domain.errors import ConflictError, ValidationError
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.context import ListenerContext
-from timetracker_desktop.listener.openapi_docs import TERMINAL_ERRORS, TerminalKey, json_body, replies
+from timetracker_desktop.listener.openapi_docs import TERMINAL_ERRORS, replies, terminal_request
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError
 from timetracker_desktop.listener.schemas import NfcReply, NfcRequest, epoch_ms_to_utc, iso_time, parse
 from timetracker_desktop.listener.security import check_binding, require_capability
@@ -100,10 +100,10 @@ def nfc_router(ctx: ListenerContext) -> APIRouter:
         "/api/nfc",
         response_class=JsonReply,
         responses=replies(NfcReply, 409, *TERMINAL_ERRORS),
-        openapi_extra=json_body(NfcRequest),
+        openapi_extra=terminal_request(NfcRequest),
     )
-    async def nfc(request: Request, x_terminal_key: TerminalKey = None) -> Response:
+    async def nfc(request: Request) -> Response:
         """A card UID read by a card terminal; refusals are 200 with ok:false."""
-        return await ctx.terminal_call(request, x_terminal_key, calls.nfc)
+        return await ctx.terminal_call(request, calls.nfc)
 
     return router

@@ -1,10 +1,11 @@
 """Who may talk to the listener: source addresses, terminal keys, rate limits (H1, H6, H7)."""
 
+import functools
 import ipaddress
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -34,8 +35,9 @@ class ListenerOptions:
     key_cache_seconds: float = 1.0
 
 
-def source_allowed(host: str | None, networks: Sequence[IpNetwork] | None) -> bool:
-    """Whether a client address may use the listener."""
+@functools.lru_cache(maxsize=1024)
+def source_allowed(host: str | None, networks: tuple[IpNetwork, ...] | None) -> bool:
+    """Whether a client address may use the listener (kept per address: terminals keep theirs)."""
     if host is None:
         return False
     try:

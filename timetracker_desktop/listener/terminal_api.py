@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.context import ListenerContext
-from timetracker_desktop.listener.openapi_docs import TERMINAL_ERRORS, TerminalKey, json_body, replies
+from timetracker_desktop.listener.openapi_docs import TERMINAL_ERRORS, replies, terminal_request
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError
 from timetracker_desktop.listener.schemas import (
     ChallengeReply,
@@ -127,32 +127,32 @@ def terminal_router(ctx: ListenerContext) -> APIRouter:
         "/api/terminal/challenge",
         response_class=JsonReply,
         responses=replies(ChallengeReply, *TERMINAL_ERRORS),
-        openapi_extra=json_body(ChallengeRequest, required=False),
+        openapi_extra=terminal_request(ChallengeRequest, required=False),
     )
-    async def challenge(request: Request, x_terminal_key: TerminalKey = None) -> Response:
+    async def challenge(request: Request) -> Response:
         """A fresh challenge for the badge phone to sign (30 s, single use)."""
         return await ctx.terminal_call(
-            request, x_terminal_key, calls.challenge, allow_empty=True, in_loop=calls.challenge_in_loop
+            request, calls.challenge, allow_empty=True, in_loop=calls.challenge_in_loop
         )
 
     @router.post(
         "/api/terminal/secure-scan",
         response_class=JsonReply,
         responses=replies(ScanReply, *TERMINAL_ERRORS),
-        openapi_extra=json_body(SecureScanRequest),
+        openapi_extra=terminal_request(SecureScanRequest),
     )
-    async def secure_scan(request: Request, x_terminal_key: TerminalKey = None) -> Response:
+    async def secure_scan(request: Request) -> Response:
         """A signed phone-badge scan; refusals are 200 with ok:false."""
-        return await ctx.terminal_call(request, x_terminal_key, calls.secure_scan)
+        return await ctx.terminal_call(request, calls.secure_scan)
 
     @router.post(
         "/api/register/first-scan",
         response_class=JsonReply,
         responses=replies(EnrollReply, 404, 409, *TERMINAL_ERRORS),
-        openapi_extra=json_body(FirstScanRequest),
+        openapi_extra=terminal_request(FirstScanRequest),
     )
-    async def first_scan(request: Request, x_terminal_key: TerminalKey = None) -> Response:
+    async def first_scan(request: Request) -> Response:
         """Register a badge phone's public key (enrollment window open); refusals are non-2xx."""
-        return await ctx.terminal_call(request, x_terminal_key, calls.first_scan)
+        return await ctx.terminal_call(request, calls.first_scan)
 
     return router
