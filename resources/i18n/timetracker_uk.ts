@@ -2694,11 +2694,19 @@
     </message>
     <message>
         <source>Late</source>
-        <translation>Запізнення</translation>
+        <translation>Запізн.</translation>
     </message>
     <message>
         <source>Worked</source>
-        <translation>Відпрацьовано</translation>
+        <translation>Відпрац.</translation>
+    </message>
+    <message>
+        <source>Minutes late today</source>
+        <translation>Запізнення сьогодні, хвилин</translation>
+    </message>
+    <message>
+        <source>Time worked today so far</source>
+        <translation>Відпрацьовано сьогодні на цю хвилину</translation>
     </message>
     <message>
         <source>At work</source>
