@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from timetracker_desktop.gui.formatting import duration, local_time, minutes_text, timestamp
@@ -66,6 +66,15 @@ class PresenceTableModel(SortedRowTableModel[PresenceLine]):
             self.tr("Late"),
             self.tr("Worked"),
         ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Titles, with the full meaning as a tooltip (short titles keep the board within the window)."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tips = {6: self.tr("Minutes late today"), 7: self.tr("Time worked today so far")}
+            return tips.get(section, super().headerData(section, orientation))
+        return super().headerData(section, orientation, role)
 
     def set_zone(self, zone: ZoneInfo) -> None:
         """The office time zone for the times shown (call before set_rows)."""

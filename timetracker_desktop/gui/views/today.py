@@ -93,7 +93,7 @@ class TodayView(QWidget):
         splitter.addWidget(feed_box)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 360])
+        splitter.setSizes([760, 320])  # the board's eight columns fit at 1280 px; the feed's four need less
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.summary)
