@@ -5,9 +5,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,13 @@ from timetracker_desktop.services.live_feed import FeedBatch
 from timetracker_desktop.services.presence import PresenceState, PresenceSummary
 
 BOARD_REFRESH_MS = 60_000
+
+
+def _names_take_the_rest(view: QTableView, column: int) -> None:
+    """The name column gets whatever width the fitted columns leave (names elide before a column is cut)."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 class TodayView(QWidget):
@@ -59,6 +68,8 @@ class TodayView(QWidget):
         self.feed_view.setModel(self.feed)
         self.feed_status = QLabel()
         self.feed_status.setObjectName("feedStatus")
+        for view, names in ((self.board_view, 0), (self.feed_view, 1)):
+            _names_take_the_rest(view, names)
         self.presence_chart = TodayPresenceChart()
         self._build_layout()
         self.controller = LiveFeedController(context, self)
