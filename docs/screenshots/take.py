@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import GuiDatabaseGateway, build_app, start_listener
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.dialogs.add_terminal_dialog import AddTerminalDialog
@@ -205,7 +205,7 @@ def main() -> int:
         ui_settings.last_username = "admin"
         install_translators(app, ui_settings.language)
         gateway = GuiDatabaseGateway(clock, bcrypt_rounds=4)
-        shell = Shell(app, gateway, ui_settings, url)
+        shell = Shell(app, gateway, ui_settings, url, None, start_listener)  # shown running in the status bar
         window = log_in(app, shell)
         window.resize(1280, 800)
         for name in ("today", "settings"):
@@ -215,6 +215,7 @@ def main() -> int:
         dialogs(app, shell, window, work)
         first_run(app, shell, gateway, work)
         window.close()
+        shell.listener.stop()
         shell.runner.wait_for_done(5000)
         if shell.database is not None:
             shell.database.close()
