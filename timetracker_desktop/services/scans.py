@@ -93,11 +93,12 @@ class ScanService:
         self, uow: UnitOfWork, ctx: ScanContext, scan: SecureScan, challenge: bytes
     ) -> ScanResult:
         code = phone_code_of(scan.code)
-        badge = uow.badges.find_active(BadgeKind.PHONE, code) or uow.badges.latest(BadgeKind.PHONE, code)
-        if badge is None:
+        found = uow.badges.holder(BadgeKind.PHONE, code)  # the active badge, else the newest revoked one
+        if found is None:
             canonical = code if PHONE_CODE_RE.match(code) else None
             queue_read(uow, ctx, BadgeKind.PHONE, code, canonical, QueueReason.UNKNOWN)
             return refused(ctx, ScanOutcome.UNKNOWN_BADGE)
+        badge, employee = found
         if not badge.public_key_b64:
             if badge.is_active:
                 queue_read(
@@ -117,8 +118,7 @@ class ScanService:
                 uow, Actor.terminal(ctx.terminal.id), ctx.received, "badge.key_verified", ("badge", badge.id),
                 after={"state": KeyState.VERIFIED.value},
             )  # fmt: skip
-        employee = uow.employees.get(badge.employee_id)
-        if employee is None or not employee.is_active:
+        if not employee.is_active:
             queue_read(
                 uow, ctx, BadgeKind.PHONE, code, code, QueueReason.INACTIVE_EMPLOYEE, badge.employee_id
             )

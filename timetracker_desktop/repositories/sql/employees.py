@@ -58,13 +58,13 @@ class SqlPositionRepository:
 
 
 _EMPLOYEES, _POSITIONS = EmployeeRow.__table__, PositionRow.__table__
-# Columns in Employee's field order.
+# Columns in Employee's field order, with the position's name joined.
+_EMPLOYEE_COLUMNS = (_EMPLOYEES.c.id, _EMPLOYEES.c.full_name, _EMPLOYEES.c.position_id, _POSITIONS.c.name,
+                     _EMPLOYEES.c.is_active, _EMPLOYEES.c.comment)  # fmt: skip
+_WITH_POSITION = _EMPLOYEES.outerjoin(_POSITIONS, _EMPLOYEES.c.position_id == _POSITIONS.c.id)
 _EMPLOYEE_BY_ID = (
-    select(_EMPLOYEES.c.id, _EMPLOYEES.c.full_name, _EMPLOYEES.c.position_id, _POSITIONS.c.name,
-           _EMPLOYEES.c.is_active, _EMPLOYEES.c.comment)
-    .select_from(_EMPLOYEES.outerjoin(_POSITIONS, _EMPLOYEES.c.position_id == _POSITIONS.c.id))
-    .where(_EMPLOYEES.c.id == bindparam("id"))
-)  # fmt: skip
+    select(*_EMPLOYEE_COLUMNS).select_from(_WITH_POSITION).where(_EMPLOYEES.c.id == bindparam("id"))
+)
 
 
 class SqlEmployeeRepository:
@@ -146,6 +146,17 @@ _LATEST_BADGE = (
 )
 
 
+# A scan's badge (the active one, else the newest revoked one) and its employee in one read; the employee's
+# columns are labelled so that the badge's keep their names.
+_HOLDER = (
+    select(_BADGES, *(column.label(f"holder_{i}") for i, column in enumerate(_EMPLOYEE_COLUMNS)))
+    .select_from(_BADGES.join(_WITH_POSITION, _BADGES.c.employee_id == _EMPLOYEES.c.id))
+    .where(_BADGES.c.kind == bindparam("kind"), _BADGES.c.value == bindparam("value"))
+    .order_by(_BADGES.c.active_value.is_(None), _BADGES.c.id.desc())
+    .limit(1)
+)
+
+
 class SqlBadgeRepository:
     """Badges and aliases in SQL."""
 
@@ -190,6 +201,11 @@ class SqlBadgeRepository:
         """The newest badge with this value, active or revoked."""
         row = self._session.execute(_LATEST_BADGE, {"kind": kind.value, "value": value}).first()
         return None if row is None else _badge(row)
+
+    def holder(self, kind: BadgeKind, value: str) -> tuple[Badge, Employee] | None:
+        """The active badge with this value, else the newest revoked one, with its employee."""
+        row = self._session.execute(_HOLDER, {"kind": kind.value, "value": value}).first()
+        return None if row is None else (_badge(row), Employee(*row[-len(_EMPLOYEE_COLUMNS) :]))
 
     def for_employee(self, employee_id: int) -> list[Badge]:
         """All badges of an employee, oldest first."""
