@@ -10,6 +10,7 @@ from sqlalchemy import Select, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import (
+    BY_TIME,
     Correction,
     CorrectionKind,
     Direction,
@@ -65,22 +66,27 @@ _CORE_COLUMNS = (
 
 
 @functools.cache
-def _period_statement(columns: tuple[Any, ...], some: bool) -> Select[Any]:
+def _period_statement(columns: tuple[Any, ...], some: bool, ordered: bool) -> Select[Any]:
     # Built once per shape (the listener reads one employee's window per scan); values are bound.
     stmt = select(*columns).where(_PUNCHES.at >= bindparam("start"), _PUNCHES.at < bindparam("end"))
     if some:
         stmt = stmt.where(_PUNCHES.employee_id.in_(bindparam("ids", expanding=True)))
-    return stmt.order_by(_PUNCHES.employee_id, _PUNCHES.at, _PUNCHES.id)
+    return stmt.order_by(_PUNCHES.employee_id, _PUNCHES.at, _PUNCHES.id) if ordered else stmt
 
 
 def _in_period(
-    columns: tuple[Any, ...], employee_ids: Sequence[int] | None, start: datetime, end: datetime
+    columns: tuple[Any, ...],
+    employee_ids: Sequence[int] | None,
+    start: datetime,
+    end: datetime,
+    *,
+    ordered: bool = True,
 ) -> tuple[Select[Any], dict[str, object]]:
-    """Punches in [start, end) of some employees (all when None) in (employee, at, id) order."""
+    """Punches in [start, end) of some employees (all when None), in (employee, at, id) order if asked."""
     params: dict[str, object] = {"start": start, "end": end}
     if employee_ids is not None:
         params["ids"] = list(employee_ids)
-    return _period_statement(columns, employee_ids is not None), params
+    return _period_statement(columns, employee_ids is not None, ordered), params
 
 
 def _punch_from_columns(row: Any) -> Punch:
@@ -191,7 +197,9 @@ class SqlPunchRepository:
         """Like ``for_employees`` with only the fields computations read (reports over months of punches)."""
         grouped: dict[int, list[PunchCore]] = defaultdict(list)
         directions, sources = _DIRECTIONS, _SOURCES
-        rows = self._session.execute(*_in_period(_CORE_COLUMNS, employee_ids, start, end))
+        # Unordered, so that MariaDB sends rows while it scans instead of sorting them all first (-0.1 s for
+        # a month); each employee's few dozen punches are sorted here.
+        rows = self._session.execute(*_in_period(_CORE_COLUMNS, employee_ids, start, end, ordered=False))
         for punch_id, employee_id, at, direction, source, flags, reason in rows:
             grouped[employee_id].append(
                 PunchCore(
@@ -204,6 +212,8 @@ class SqlPunchRepository:
                     reason,
                 )
             )
+        for punches in grouped.values():
+            punches.sort(key=BY_TIME)
         return dict(grouped)
 
     def latest_terminal_punch(self, employee_id: int, before: datetime) -> Punch | None:
