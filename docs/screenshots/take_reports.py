@@ -1,4 +1,4 @@
-"""Screenshots of the Reports view (timesheet, charts, detail) and of Today with its chart (take.py's demo).
+"""Screenshots of the Reports view (timesheet, charts, detail) over take.py's demo (Today: take.py).
 
 Run it under Xvfb, as take.py::
 
@@ -97,10 +97,6 @@ def main() -> int:
         install_translators(app, ui_settings.language)
         shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url)
         window = log_in(app, shell)
-        window.resize(1280, 800)
-        window.show_page("today")
-        settle(app, shell)
-        save(window, "today")
         window.resize(1500, 900)
         reports(app, shell, window, detail)
         window.close()
