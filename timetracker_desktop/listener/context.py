@@ -56,22 +56,19 @@ class ListenerContext:
         allow_empty: bool = False,
         in_loop: LoopHandler | None = None,
     ) -> Response:
-        """Read the body here, then authenticate, parse and handle on a worker thread (storage blocks).
+        """Read the body, admit the terminal, then handle on the terminal-call worker (storage blocks).
 
-        ``in_loop`` answers on the event loop instead when admission needs no storage (a cached key within
-        its rate): a call that touches no storage then spares the thread hand-off.
+        Admission needs no storage for a cached key within its rate; otherwise it runs on the shared thread
+        pool, so that key look-ups stay parallel when the database is slow to answer. ``in_loop`` answers
+        on the event loop instead of ``handler`` (a call that touches no storage spares the hand-off).
         """
         raw = await read_body(request)
         key = request.headers.get(TERMINAL_KEY_HEADER)
         client = request.client.host if request.client else None
+        terminal = self.gate.admit_from_memory(key, client)
+        if terminal is None:
+            terminal = await to_thread.run_sync(self.gate.admit, key, client)
+        data = json_object(raw, allow_empty=allow_empty)
         if in_loop is not None:
-            terminal = self.gate.admit_from_memory(key, client)
-            if terminal is not None:
-                return await in_loop(terminal, json_object(raw, allow_empty=allow_empty))
-        return await self.offload(self._handle, key, client, raw, handler, allow_empty)
-
-    def _handle(
-        self, key: str | None, client: str | None, raw: bytes, handler: Handler, allow_empty: bool
-    ) -> Response:
-        terminal = self.gate.admit(key, client)
-        return handler(terminal, json_object(raw, allow_empty=allow_empty))
+            return await in_loop(terminal, data)
+        return await self.offload(handler, terminal, data)
