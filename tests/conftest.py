@@ -1,6 +1,8 @@
 """Shared fixtures: Qt offscreen, fake clock, and the database parametrised over SQLite and MariaDB."""
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,18 @@ from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.services.container import Services
 
 TEST_BCRYPT_ROUNDS = 4
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the user's own data, log and settings folders untouched.
+
+    Everything the app would write there (embedded database, rotating log, QSettings) goes to a folder of
+    this test run instead, also in the subprocesses the tests start.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="timetracker-tests-"))
+    config.add_cleanup(lambda: shutil.rmtree(scratch, ignore_errors=True))
+    for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(scratch / variable.lower())
 
 
 @pytest.fixture(scope="session")
