@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from timetracker_desktop.domain.attendance import (
     CorrectionKind,
     Direction,
-    Punch,
+    PunchCore,
     PunchSource,
     effective_sequence,
 )
@@ -28,9 +28,13 @@ def direction_window(settings: BusinessSettings) -> timedelta:
 
 def recent_punches(
     uow: UnitOfWork, employee_id: int, at: datetime, settings: BusinessSettings
-) -> list[Punch]:
-    """An employee's punches within the direction window before ``at``, in (at, id) order."""
-    return uow.punches.for_employees([employee_id], at - direction_window(settings), at).get(employee_id, [])
+) -> list[PunchCore]:
+    """An employee's punches within the direction window before ``at``, in (at, id) order.
+
+    Only the fields the rule reads: half the columns to fetch and decode per scan (the listener's CPU).
+    """
+    start = at - direction_window(settings)
+    return uow.punches.cores_for_employees([employee_id], start, at).get(employee_id, [])
 
 
 def decide_for(
@@ -38,7 +42,7 @@ def decide_for(
     employee_id: int,
     at: datetime,
     settings: BusinessSettings | None = None,
-    recent: list[Punch] | None = None,
+    recent: list[PunchCore] | None = None,
 ) -> Direction:
     """The direction rule of DOMAIN_RULES §4 for a new punch of an employee at an instant.
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from timetracker_desktop.domain.attendance import Direction, Punch, PunchFlag, PunchSource
+from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
 from timetracker_desktop.domain.direction import cooldown_remaining_seconds
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.settings import BusinessSettings
@@ -108,7 +108,7 @@ def refused(ctx: ScanContext, outcome: ScanOutcome) -> ScanResult:
     return ScanResult(outcome, ctx.received)
 
 
-def _latest_terminal_punch(recent: list[Punch]) -> Punch | None:
+def _latest_terminal_punch(recent: list[PunchCore]) -> PunchCore | None:
     """The newest terminal punch of a list in (at, id) order (the cooldown lies inside the window)."""
     return next((p for p in reversed(recent) if p.source is PunchSource.TERMINAL), None)
 
