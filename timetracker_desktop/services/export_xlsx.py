@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.services.report_tables import CellValue, Column, ColumnKind, ReportTable
@@ -70,9 +70,13 @@ def _native(value: CellValue, column: Column, text: ReportText) -> Any:
         return None
     if isinstance(value, int) and column.kind in (ColumnKind.DURATION, ColumnKind.DAY):
         return value / SECONDS_PER_DAY
+    # Dates and times as the serial numbers openpyxl would write for them: handing it date objects costs a
+    # check of the cell's number format per cell (a tenth of writing a month's exceptions).
     if isinstance(value, datetime):
-        return value.astimezone(text.zone).replace(tzinfo=None)
-    if isinstance(value, date) or (isinstance(value, int) and column.kind is ColumnKind.COUNT):
+        return to_excel(value.astimezone(text.zone).replace(tzinfo=None), CALENDAR_MAC_1904)
+    if isinstance(value, date):
+        return to_excel(value, CALENDAR_MAC_1904)
+    if isinstance(value, int) and column.kind is ColumnKind.COUNT:
         return value
     if isinstance(value, DayMark | StrEnum | tuple):
         return text.cell(value, column) or None
