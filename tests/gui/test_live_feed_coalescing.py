@@ -1,13 +1,15 @@
 """A flood of scan notices does not flood the GUI: one fetch at a time, the rest coalesced into one more."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.live_feed import MIN_FETCH_GAP_MS, LiveFeedController
+from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.services.live_feed import FEED_LIMIT, FeedBatch
 
 pytestmark = pytest.mark.gui
 
@@ -29,24 +31,25 @@ class HeldRunner:
         """Hold the task."""
         self.held.append((work, on_done))
 
-    def finish_one(self) -> None:
-        """Deliver the oldest held task's result."""
+    def finish_one(self, result: object = None) -> None:
+        """Deliver the oldest held task's result (or the given one instead of running it)."""
         work, on_done = self.held.pop(0)
-        on_done(work())
+        on_done(work() if result is None else result)
+
+
+def _held(logged_in: GuiContext, runner: HeldRunner) -> tuple[GuiContext, LiveFeedController]:
+    """A feed controller whose fetches wait for the test; no polling: only notices trigger fetches."""
+    context = GuiContext(
+        logged_in.services, logged_in.user, runner, logged_in.ui_settings, "test", logged_in.scan_bridge
+    )
+    controller = LiveFeedController(context)
+    controller.timer.stop()
+    return context, controller
 
 
 def test_notices_during_a_fetch_become_one_more_fetch(qtbot: QtBot, admin_context: GuiContext) -> None:
     runner = HeldRunner()
-    context = GuiContext(
-        admin_context.services,
-        admin_context.user,
-        runner,
-        admin_context.ui_settings,
-        "test",
-        admin_context.scan_bridge,
-    )
-    controller = LiveFeedController(context)
-    controller.timer.stop()  # no polling in this test: only notices
+    context, controller = _held(admin_context, runner)
     controller.fetch()
     assert len(runner.held) == 1
 
@@ -60,3 +63,18 @@ def test_notices_during_a_fetch_become_one_more_fetch(qtbot: QtBot, admin_contex
     qtbot.wait(MIN_FETCH_GAP_MS * 2)
     assert runner.held == []  # 500 notices cost two fetches in all
     assert controller.fetches == 2
+
+
+def test_a_full_batch_is_followed_by_another_fetch(qtbot: QtBot, admin_context: GuiContext) -> None:
+    runner = HeldRunner()
+    context, controller = _held(admin_context, runner)
+    controller.fetch()
+    runner.finish_one(FeedBatch((), 10, "Europe/Kyiv"))
+    qtbot.wait(MIN_FETCH_GAP_MS * 2)
+    assert runner.held == []  # nothing announced, nothing fetched
+    context.scan_bridge.notify(None)
+    qtbot.waitUntil(lambda: len(runner.held) == 1, timeout=MIN_FETCH_GAP_MS * 10)
+    backlog = cast(tuple[PunchLine, ...], (None,) * FEED_LIMIT)  # the lines' content does not matter here
+    runner.finish_one(FeedBatch(backlog, 10 + FEED_LIMIT, "Europe/Kyiv"))
+    # The burst is over (no more notices), yet the rest of its backlog is fetched.
+    qtbot.waitUntil(lambda: len(runner.held) == 1, timeout=MIN_FETCH_GAP_MS * 10)

@@ -5,7 +5,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.services.live_feed import FeedBatch
+from timetracker_desktop.services.live_feed import FEED_LIMIT, FeedBatch
 
 POLL_MS = 3000
 # Under a burst of scans one fetch at a time still means back-to-back fetches, and each batch repaints the
@@ -79,6 +79,8 @@ class LiveFeedController(QObject):
 
     def _on_batch_loaded(self, batch: FeedBatch) -> None:
         self._last_id = batch.last_id
+        if len(batch.lines) >= FEED_LIMIT:
+            self._again = True  # a full batch: more may be stored already, and no tap may come to announce it
         self._finish()
         if batch.lines:
             self.arrived.emit(batch)
