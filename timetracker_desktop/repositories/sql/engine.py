@@ -1,4 +1,4 @@
-"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, pre-ping)."""
+"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, idle-connection ping)."""
 
 import sqlite3
 from datetime import date, datetime
