@@ -215,7 +215,7 @@ NOTES = """
   openpyxl would write (no number-format check per cell). (5) `find_code` was measured at 9 ms for its 27,000
   calls a month, so it stays a scan of the ten-entry code table.
 - Targets: the CPU time of every figure is under its target on both databases (the MariaDB timesheet is the
-  closest, 0.84-0.95 s CPU). Where the table says **no**, the wall time is over: waiting for one of the two
+  closest, 0.84-0.99 s CPU). Where the table says **no**, the wall time is over: waiting for one of the two
   cores while other suites run, and on MariaDB also for the server (scanning the month's punches and cells,
   ~0.15-0.25 s per report here; its 128 MiB buffer pool is shared with every other test database, so those
   pages are sometimes read from disk again). Measured by hand at load 1.5-4, the MariaDB timesheet took
