@@ -77,15 +77,6 @@ def _employees(uow: UnitOfWork, employee_id: int | None) -> tuple[Employee, ...]
     return (employee,)
 
 
-def _cells(
-    uow: UnitOfWork, ids: list[int] | None, first: date, last: date
-) -> dict[int, dict[date, ScheduleCell]]:
-    grouped: dict[int, dict[date, ScheduleCell]] = {}
-    for cell in uow.schedules.cells(ids, first, last):
-        grouped.setdefault(cell.employee_id, {})[cell.day] = cell
-    return grouped
-
-
 def load_inputs(
     uow: UnitOfWork, employee_id: int | None, first: date, last: date, now: datetime, *, punches: bool = True
 ) -> ReportInputs:
@@ -97,7 +88,7 @@ def load_inputs(
     margin = timedelta(hours=settings.max_shift_hours + 24, minutes=settings.early_checkin_window_minutes)
     start = local_midnight(first, settings.zone) - margin
     end = local_midnight(last + timedelta(days=1), settings.zone) + margin
-    cells = _cells(uow, ids, first - timedelta(days=2), last + timedelta(days=2))
+    cells = uow.schedules.cells_by_employee(ids, first - timedelta(days=2), last + timedelta(days=2))
     loaded = uow.punches.cores_for_employees(ids, start, end) if punches else {}
     # someone who has left still counts for the periods in which they were scheduled or punched
     kept = tuple(e for e in employees if e.is_active or e.id in loaded or e.id in cells)

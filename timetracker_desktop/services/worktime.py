@@ -7,7 +7,6 @@ from timetracker_desktop.domain.attendance import effective_sequence
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import local_midnight
-from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.domain.worktime import WorktimeResult, compute_worktime
 from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.settings import load_settings
@@ -58,9 +57,9 @@ class WorktimeService:
         selector = None if len(ids) > 500 else ids
         punches = uow.punches.cores_for_employees(selector, start, end)
         corrections = uow.corrections.for_employees(selector)
-        cells_by_employee: dict[int, dict[date, ScheduleCell]] = {}
-        for cell in uow.schedules.cells(selector, first - timedelta(days=2), last + timedelta(days=2)):
-            cells_by_employee.setdefault(cell.employee_id, {})[cell.day] = cell
+        cells_by_employee = uow.schedules.cells_by_employee(
+            selector, first - timedelta(days=2), last + timedelta(days=2)
+        )
         holidays = {h.day for h in uow.schedules.holidays(first, last)}
         codes = uow.schedules.codes()
         now = self._clock.now()

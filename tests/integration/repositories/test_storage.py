@@ -1,6 +1,6 @@
 """Storage behaviour on both databases: UTC instants, uniqueness of active badges, errors, rollback."""
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -9,6 +9,7 @@ from sqlalchemy import event
 from timetracker_desktop.app import AppContext, open_storage
 from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.repositories.ports import (
     IntegrityConflictError,
     NewPunch,
@@ -162,6 +163,34 @@ def test_computation_punches_carry_what_reports_read_in_time_order(app_context: 
     assert cores[b.id][0].flags == {PunchFlag.DOUBLE_TAP}
     assert cores[a.id][0].at.tzinfo is UTC
     assert list(only_b) == [b.id]
+
+
+def test_cells_grouped_by_employee_and_day_match_the_ordered_list(app_context: AppContext) -> None:
+    storage = app_context.storage
+    day = AT.date()
+    with storage() as uow:
+        a = uow.employees.add("A", None, None, AT)
+        b = uow.employees.add("B", None, None, AT)
+        uow.schedules.add_cells(
+            [
+                ScheduleCell(b.id, day + timedelta(days=1), time(22), time(6)),
+                ScheduleCell(a.id, day, time(8), time(17), 60),
+                ScheduleCell(b.id, day, code="В"),
+                ScheduleCell(a.id, day + timedelta(days=9), time(8), time(17)),  # after the period
+            ]
+        )
+        uow.commit()
+    with storage(read_only=True) as uow:
+        listed = uow.schedules.cells(None, day, day + timedelta(days=2))
+        grouped = uow.schedules.cells_by_employee(None, day, day + timedelta(days=2))
+        only_a = uow.schedules.cells_by_employee([a.id], day, day + timedelta(days=2))
+    assert [(c.employee_id, c.day) for c in listed] == sorted((c.employee_id, c.day) for c in listed)
+    assert grouped == {
+        a.id: {day: listed[0]},
+        b.id: {day: listed[1], day + timedelta(days=1): listed[2]},
+    }
+    assert grouped[b.id][day + timedelta(days=1)].start == time(22)
+    assert only_a == {a.id: {day: listed[0]}}
 
 
 @pytest.mark.mysql

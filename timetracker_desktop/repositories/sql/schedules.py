@@ -2,7 +2,8 @@
 
 import functools
 import json
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from datetime import date, time
 
 from sqlalchemy import bindparam, delete, insert, select
@@ -49,13 +50,15 @@ def _template(row: ScheduleTemplateRow) -> ScheduleTemplate:
 
 _CELL_TABLE = ScheduleCellRow.__table__
 # Built once (the listener reads one employee's cells per scan): plain-table columns, bound parameters.
-_CELLS = (
+_CELLS_ANY_ORDER = (
     select(_CELL_TABLE.c.employee_id, _CELL_TABLE.c.day, _CELL_TABLE.c.start_time, _CELL_TABLE.c.end_time,
            _CELL_TABLE.c.break_minutes, _CELL_TABLE.c.code)
     .where(_CELL_TABLE.c.day >= bindparam("first"), _CELL_TABLE.c.day <= bindparam("last"))
-    .order_by(_CELL_TABLE.c.employee_id, _CELL_TABLE.c.day)
 )  # fmt: skip
-_CELLS_OF = _CELLS.where(_CELL_TABLE.c.employee_id.in_(bindparam("ids", expanding=True)))
+_CELLS = _CELLS_ANY_ORDER.order_by(_CELL_TABLE.c.employee_id, _CELL_TABLE.c.day)
+_OF_SOME = _CELL_TABLE.c.employee_id.in_(bindparam("ids", expanding=True))
+_CELLS_OF = _CELLS.where(_OF_SOME)
+_CELLS_OF_ANY_ORDER = _CELLS_ANY_ORDER.where(_OF_SOME)
 
 
 class SqlScheduleRepository:
@@ -65,16 +68,30 @@ class SqlScheduleRepository:
         self._session = session
 
     def cells(self, employee_ids: Sequence[int] | None, first: date, last: date) -> list[ScheduleCell]:
-        """Cells of the employees (all when None) with first <= day <= last."""
+        """Cells of the employees (all when None) with first <= day <= last, by employee and day."""
+        return list(self._cells(employee_ids, first, last, ordered=True))
+
+    def cells_by_employee(
+        self, employee_ids: Sequence[int] | None, first: date, last: date
+    ) -> dict[int, dict[date, ScheduleCell]]:
+        """The same cells grouped by employee and day; read unordered, so MariaDB need not sort them first."""
+        grouped: dict[int, dict[date, ScheduleCell]] = defaultdict(dict)
+        for cell in self._cells(employee_ids, first, last, ordered=False):
+            grouped[cell.employee_id][cell.day] = cell
+        return dict(grouped)
+
+    def _cells(
+        self, employee_ids: Sequence[int] | None, first: date, last: date, *, ordered: bool
+    ) -> Iterator[ScheduleCell]:
         params: dict[str, object] = {"first": first, "last": last}
-        if employee_ids is not None:
+        if employee_ids is None:
+            stmt = _CELLS if ordered else _CELLS_ANY_ORDER
+        else:
             params["ids"] = list(employee_ids)
-        stmt = _CELLS_OF if employee_ids is not None else _CELLS
+            stmt = _CELLS_OF if ordered else _CELLS_OF_ANY_ORDER
         # Plain rows: a month for 1,000 employees is 30,000 cells.
-        return [
-            ScheduleCell(r[0], r[1], _time(r[2]), _time(r[3]), r[4], r[5])
-            for r in self._session.execute(stmt, params)
-        ]
+        for r in self._session.execute(stmt, params):
+            yield ScheduleCell(r[0], r[1], _time(r[2]), _time(r[3]), r[4], r[5])
 
     def _row(self, employee_id: int, day: date) -> ScheduleCellRow | None:
         stmt = select(ScheduleCellRow).where(
