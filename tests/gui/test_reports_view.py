@@ -272,7 +272,7 @@ def test_cancel_stops_a_long_run(qtbot: QtBot, admin_context: GuiContext, clock:
 def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     qtbot: QtBot, admin_context: GuiContext, clock: FakeClock
 ) -> None:
-    DemoDataService(admin_context.services.uow, clock).generate(Actor.system(), 150, 3)
+    DemoDataService(admin_context.services.uow, clock).generate(Actor.system(), 500, 3)
     runner = PoolTaskRunner(lambda error: pytest.fail(str(error)))
     admin = admin_context
     context = GuiContext(admin.services, admin.user, runner, admin.ui_settings, "db", admin.scan_bridge)
@@ -282,7 +282,7 @@ def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     progress: list[int] = []
     view.job.progressed.connect(lambda done, _total: progress.append(done))
     view.filters.set_kind(ReportKind.ATTENDANCE)
-    view.filters.set_period(date(2025, 3, 5), date(2026, 3, 3))  # a year for 150 people
+    view.filters.set_period(date(2025, 3, 5), date(2026, 3, 3))  # a year for 500 people
     view.show_report()
     assert view.job.running  # the GUI thread is free while the worker computes
     dialog = view.job.dialog
@@ -294,7 +294,7 @@ def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     assert dialog.labelText() == "Cancelling..."
     qtbot.waitUntil(lambda: not view.job.running, timeout=20_000)
     assert view.status.text() == "Cancelled; nothing was changed."
-    assert not progress or max(progress) < 150
+    assert not progress or max(progress) < 500
     assert view.model.rowCount() == 0
     runner.wait_for_done()
 

@@ -17,7 +17,7 @@ from timetracker_desktop.services.export_pdf import write_pdf
 from timetracker_desktop.services.export_xlsx import write_xlsx
 from timetracker_desktop.services.guard import require
 from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE, labels
-from timetracker_desktop.services.report_run import QUIET, RunControl
+from timetracker_desktop.services.report_run import QUIET, RunControl, without_cycle_collection
 from timetracker_desktop.services.report_tables import ReportTable, to_table
 from timetracker_desktop.services.reports import ReportRequest, ReportService
 
@@ -50,6 +50,7 @@ WRITERS: dict[ExportFormat, Callable[[ReportTable, IO[bytes], str], int]] = {
 }
 
 
+@without_cycle_collection
 def render(table: ReportTable, fmt: ExportFormat, stream: IO[bytes], lang: str = DEFAULT_LANGUAGE) -> int:
     """Write a table in a format (e.g. PDF bytes for a print preview); returns the data rows. Not audited."""
     labels(lang)  # an unknown language fails before anything is written
@@ -73,6 +74,7 @@ class ReportExportService:
         self._clock = clock
         self._reports = reports
 
+    @without_cycle_collection
     def export(
         self,
         actor: Actor,

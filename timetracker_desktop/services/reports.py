@@ -33,7 +33,7 @@ from timetracker_desktop.domain.reports import (
 )
 from timetracker_desktop.repositories.ports import UnitOfWorkFactory
 from timetracker_desktop.services.report_data import ReportInputs, load_inputs
-from timetracker_desktop.services.report_run import QUIET, RunControl
+from timetracker_desktop.services.report_run import QUIET, RunControl, without_cycle_collection
 
 Report = Timesheet | EmployeeDetail | ExceptionsReport | AttendanceReport | ScheduleGrid
 
@@ -112,6 +112,7 @@ class ReportService:
         }
         return builders[request.kind](first, last, employee_id=employee_id, control=control)
 
+    @without_cycle_collection
     def timesheet(
         self, first: date, last: date, *, employee_id: int | None = None, control: RunControl = QUIET
     ) -> Timesheet:
@@ -121,6 +122,7 @@ class ReportService:
         header = _header(ReportKind.TIMESHEET, inputs, employee_id)
         return build_timesheet(header, inputs.holidays, rows)
 
+    @without_cycle_collection
     def detail(self, employee_id: int, first: date, last: date) -> EmployeeDetail:
         """One employee's shifts, orphan and voided punches, anomalies and corrections over any period."""
         inputs = self._inputs(employee_id, first, last)
@@ -131,6 +133,7 @@ class ReportService:
         header = _header(ReportKind.DETAIL, inputs, employee_id)
         return build_detail(header, inputs.employees[0], result.days, facts, voided)
 
+    @without_cycle_collection
     def exceptions(
         self, first: date, last: date, *, employee_id: int | None = None, control: RunControl = QUIET
     ) -> ExceptionsReport:
@@ -145,6 +148,7 @@ class ReportService:
         ]
         return build_exceptions(_header(ReportKind.EXCEPTIONS, inputs, employee_id), lines)
 
+    @without_cycle_collection
     def attendance(
         self, first: date, last: date, *, employee_id: int | None = None, control: RunControl = QUIET
     ) -> AttendanceReport:
@@ -158,6 +162,7 @@ class ReportService:
         ]
         return build_attendance(_header(ReportKind.ATTENDANCE, inputs, employee_id), lines)
 
+    @without_cycle_collection
     def schedule(
         self, first: date, last: date, *, employee_id: int | None = None, control: RunControl = QUIET
     ) -> ScheduleGrid:

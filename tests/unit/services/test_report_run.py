@@ -1,5 +1,6 @@
-"""Progress and cancellation of report runs, without a database."""
+"""Progress and cancellation of report runs, and the paused cycle collector, without a database."""
 
+import gc
 import threading
 from datetime import UTC, date, datetime
 
@@ -9,7 +10,7 @@ from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedules import DEFAULT_CODES
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.services.report_data import ReportInputs
-from timetracker_desktop.services.report_run import ReportCancelledError, RunControl
+from timetracker_desktop.services.report_run import ReportCancelledError, RunControl, without_cycle_collection
 
 DAY = date(2026, 3, 2)
 
@@ -53,3 +54,45 @@ def test_a_callable_can_cancel_too() -> None:
     with pytest.raises(ReportCancelledError):
         list(_inputs(3).each(RunControl(cancel=lambda: True)))
     assert not RunControl().cancelled()
+
+
+def test_the_cycle_collector_waits_for_overlapping_runs_and_resumes_after_the_last() -> None:
+    inner_started, outer_may_end = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    @without_cycle_collection
+    def outer() -> None:
+        seen.append(gc.isenabled())
+        worker.start()
+        inner_started.wait(5)
+        outer_may_end.set()
+
+    @without_cycle_collection
+    def inner() -> None:
+        inner_started.set()
+        outer_may_end.wait(5)
+        seen.append(gc.isenabled())  # the outer run has ended meanwhile
+
+    worker = threading.Thread(target=inner)
+    assert gc.isenabled()
+    outer()
+    worker.join(5)
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_cycle_collector_resumes_after_a_failed_run_and_stays_off_if_it_was() -> None:
+    @without_cycle_collection
+    def failing() -> None:
+        raise ReportCancelledError()
+
+    with pytest.raises(ReportCancelledError):
+        failing()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ReportCancelledError):
+            failing()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
