@@ -41,21 +41,21 @@ keep-alive loopback connection per terminal; latency is that whole round as the 
 (uvicorn, one process) runs in a subprocess and its CPU time is read from /proc. Each terminal rotates over
 {employees} employees and the cooldown is 0, so every scan stores a punch. The client (signing included)
 and MariaDB share the two cores with the server, and so did other engineers' test runs: "load avg" is the
-machine's 1-minute load average at the end of each row (above 2, something else was waiting for a core).
-Server CPU per scan is the steadiest figure; contention still inflates it (cache, context switches), the
-1-terminal rows most.
+machine's 1-minute load average at the end of each row (the benchmark alone keeps it near 2; well above,
+others were competing). Server CPU per scan is the steadiest figure; contention still inflates it (cache,
+context switches), the 1-terminal rows most.
 """
 SECTION_TARGETS = """\
 Before and after the listener work of 2026-11-29, measured in turns on the same shared machine (the "before"
-code from a git worktree of 23d7cd2, the "after" code; three rounds, load average 2.4-6.6; the first two
+code from a git worktree of 23d7cd2, the "after" code; five rounds, load average 2.1-6.6; the first two
 "after" runs lacked the last step, punch cores):
 
-| | before: server CPU ms/scan | after | before: scans/s at 16 terminals | after | after: p99 ms at 16 |
-|---|---:|---:|---:|---:|---:|
-| SQLite, 1 terminal | 2.26-3.66 | 1.12-1.40 | | | |
-| SQLite, 16 terminals | 2.25-3.01 | 1.16-1.39 | 269-363 | 469-688 | 31-78 |
-| MariaDB, 1 terminal | 2.96-4.90 | 1.72-2.44 | | | |
-| MariaDB, 16 terminals | 3.55-5.12 | 1.93-2.38 | 103-222 | 186-308 | 100-150 |
+| | CPU ms/scan before | after | scans/s at 16 before | after | p99 ms at 16 before | after |
+|---|---:|---:|---:|---:|---:|---:|
+| SQLite, 1 terminal | 2.22-3.66 | 1.12-1.40 | | | | |
+| SQLite, 16 terminals | 2.25-3.01 | 1.16-1.49 | 269-370 | 469-688 | 80-135 | 31-78 |
+| MariaDB, 1 terminal | 2.92-4.90 | 1.62-2.44 | | | | |
+| MariaDB, 16 terminals | 3.36-5.12 | 1.72-2.38 | 103-222 | 186-357 | 109-539 | 61-150 |
 
 What changed (each step measured; in-process CPU of the secure-scan use case alone, quiet moments):
 - Scan-path reads and the punch insert as prebuilt plain-table statements (no ORM statement building, result
@@ -66,8 +66,8 @@ What changed (each step measured; in-process CPU of the secure-scan use case alo
   scan went from 9 round trips to 6.
 - Parsed badge public keys cached (by their text; only valid keys).
 - HTTP side: terminal calls use storage on one worker thread (a CapacityLimiter of 1: scan transactions were
-  serialized already, and 16 worker threads taking turns at the GIL made a scan at 16 terminals cost 0.5-0.7
-  ms more than at 1); `/challenge` is answered on the event loop when the key is cached and within its rate (a
+  serialized already, and 16 pool threads taking turns at the GIL made a scan at 16 terminals cost 0.5-0.7 ms
+  more than at 1); `/challenge` is answered on the event loop when the key is cached and within its rate (a
   binding mismatch is still audited, on the worker); the `X-Terminal-Key` header is read by hand and
   documented in `openapi_extra` (FastAPI solving the declared header per request was a sixth to a quarter of
   `/challenge`'s ASGI cost); source-address verdicts cached per address. Key look-ups that miss the cache run
@@ -77,22 +77,24 @@ What changed (each step measured; in-process CPU of the secure-scan use case alo
   (the private-MariaDB fault test passes, also with the new pool checks).
 
 Targets: >= 430 scans/s and p99 < 50 ms at 16 terminals; < 2 ms of server CPU per scan.
-- SQLite: met when the machine is not overloaded (688 scans/s, p99 31 ms, 1.1-1.4 ms CPU); under load average
-  5-6 the new code gave 310-593 scans/s and p99 38-247 ms (other processes held the cores).
-- MariaDB: CPU per scan at the limit: 1.7-2.0 ms in most runs, up to 2.4 ms at load average 4-6. Throughput
-  and p99 not met: 186-308 scans/s at 16 terminals (120-245 short of 430) and p99 100-150 ms. The scan
-  transaction is serialized (one at a time per process, so that two taps of one employee cannot both pass the
-  cooldown), and on MariaDB its wall time is six round trips to a server that competes for the same two cores.
-- Where the CPU goes now (per-thread CPU, 16 terminals): SQLite 0.54 ms on the event loop (uvicorn, Starlette
-  and FastAPI for the two requests: about 270 µs each, of which ~70 µs is the ASGI application) and 0.75 ms on
-  the storage worker (the use case 0.49 ms: SQLAlchemy statement execution about half, the direction rule, RSA
-  verification, the thread hand-off); MariaDB 0.73 ms on the loop and 1.35 ms on the worker, where PyMySQL's
-  pure-Python protocol (column descriptions and values decoded per query) and the GIL hand-offs at each socket
-  wait are the top entries.
-- Next levers: per-employee serialization on MariaDB (a `SELECT ... FOR UPDATE` of the badge and employee rows
-  in place of the process-wide scan lock) so that round trips of different employees overlap; uvloop on Linux
-  (not on Windows); a C MariaDB driver (mysqlclient) in place of PyMySQL. Each is a dependency or concurrency
-  decision left to the lead.
+- SQLite: met at the usual load (load average 2-3 with the benchmark itself: 570-688 scans/s, p99 31-47 ms,
+  1.1-1.5 ms CPU); under load average 5-6 the new code gave 310-593 scans/s and p99 38-247 ms.
+- MariaDB: CPU met (1.6-2.1 ms; up to 2.4 ms at load average 4-6). Throughput and p99 are met only when
+  nothing else runs: 467 scans/s, p99 42 ms, 1.63 ms at load average 0.7 (a copy of this code whose only
+  difference was the scan lock made a no-op, which one storage worker never contends). At load average 2-3:
+  290-369 scans/s (60-140 short of 430) and p99 61-98 ms.
+- Why MariaDB is tight on this machine: per scan at 16 terminals the server used 2.1 ms (0.8 on the event
+  loop, 1.4 on the storage worker, bound to one core by the GIL), mariadbd 0.9 ms and the client 0.75 ms:
+  3.7 ms of CPU on two cores, so about 540 scans/s with nothing else running. On SQLite: 1.1 ms server (0.56
+  loop, 0.55 worker) and 0.6 ms client.
+- Where the server CPU goes now: on the event loop, uvicorn, Starlette and FastAPI for the two requests (about
+  270 µs each, ~70 µs of it the ASGI application); on the worker, the use case (0.49 ms on SQLite: SQLAlchemy
+  statement execution about half, then the direction rule, RSA verification) and the thread hand-off; on
+  MariaDB, PyMySQL's pure-Python protocol (column descriptions and values decoded per query) and a GIL
+  hand-off at every socket wait (9 voluntary context switches per scan on the worker).
+- Next levers, each a dependency decision left to the lead: uvloop on Linux (not on Windows), a C MariaDB
+  driver (mysqlclient) in place of PyMySQL. Running scan transactions in parallel does not help here: four
+  storage workers without the scan lock gave 373 scans/s against 467 with one (run right after).
 """
 
 
