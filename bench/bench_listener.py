@@ -7,6 +7,7 @@ measured when TT_TEST_MYSQL_URL is set (a scratch database ``<name>_lbench`` is 
 
 import argparse
 import base64
+import gc
 import http.client
 import json
 import os
@@ -158,6 +159,7 @@ def serve(url: str) -> None:
     # The contract's per-terminal limit (240/min) is for human taps; the benchmark taps far faster.
     options = ListenerOptions(requests_per_minute=1e9, burst=1_000_000, failed_auth_per_minute=1e9)
     server = ListenerServer(build_app(context.services, None, options), "127.0.0.1", 0)
+    gc.freeze()  # as `timetracker-desktop serve` does
     print(server.port, flush=True)
     server.run()
     context.close()

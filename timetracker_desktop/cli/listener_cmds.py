@@ -1,6 +1,7 @@
 """CLI commands of the terminal listener: ``serve``, ``terminal enrollment`` and ``terminal show``."""
 
 import argparse
+import gc
 import sys
 from typing import Any
 
@@ -52,6 +53,9 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
     configure_logging(console=False)  # the rotating file; the console already gets warnings
+    # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
+    # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
+    gc.freeze()
     schedule = services.backup_schedule
     backups = BackupScheduler(schedule, first_check_after=300) if schedule else None
     if backups is not None:
