@@ -188,48 +188,51 @@ def section(results: dict[str, tuple[int, list[Figure]]], args: argparse.Namespa
 
 
 NOTES = """
-- CPU time is the figure to judge by on this shared machine: wall time also counts waiting for a core
-  while other engineers' suites run (load 4-7 during these runs). On MariaDB, wall time further includes the
-  server's own work (a month's punches are found by scanning the table, ~0.1 s) on the other core.
-- Before → after the performance pass of issue 6 (CPU seconds, best of 3; the old tree 4906822 and the new one
-  run alternately on the same data in the same half hour, load 5-7):
+- CPU time is the steadier figure on this shared machine: wall time also counts waiting for a core while
+  other engineers' suites run. On MariaDB, wall time further includes the server's own work on the other core
+  (a month's punches and cells are found by scanning the tables, ~0.1 s each).
+- Before → after the performance pass of issue 6 (CPU / wall seconds, best of 3; the old tree 4906822 and the
+  final one run one after the other on the same data, load about 2):
 
   | | SQLite before → after | MariaDB before → after |
   |---|---|---|
-  | timesheet, in memory | 1.09 → 0.80 | 1.30 → 0.88 |
-  | exceptions → xlsx | 2.91 → 2.25 | 3.07 → 2.30 |
-  | exceptions → pdf | 2.24 → 1.79 | 2.43 → 1.99 |
-  | timesheet → xlsx | 1.67 → 1.25 | 1.90 → 1.39 |
+  | timesheet, in memory | 1.06 / 1.12 → 0.77 / 0.77 | 1.34 / 1.45 → 0.76 / 0.76 |
+  | exceptions → xlsx | 2.72 / 2.76 → 1.70 / 1.64 | 3.08 / 3.20 → 1.68 / 1.73 |
+  | exceptions → pdf | 2.05 / 2.05 → 1.81 / 1.81 | 2.45 / 2.57 → 1.79 / 1.93 |
+  | timesheet → xlsx | 1.64 / 1.64 → 1.08 / 1.06 | 1.83 / 1.93 → 1.11 / 1.14 |
 
 - What changed: (1) reports read punches through `PunchRepository.cores_for_employees`, the seven columns a
   computation uses (`PunchCore`: no `received_at`/`terminal_ts` to parse, no terminal, badge or key columns),
   unordered so that MariaDB streams rows while it scans instead of sorting the month first, then sorted per
   employee: the month's 49,000 punches 0.43 → 0.23 s CPU on SQLite, 0.56 → 0.27 s on MariaDB; the worktime
-  service (Today, month views) uses it too. (2) PyMySQL's DATETIME and DATE parsing (a regular expression in
-  Python) replaced by `fromisoformat` in the engine's converters, with PyMySQL's own as the fallback: about
-  0.09 s less per 49,000 values. (3) The engine looks a day's code and shift bounds up once, keeps no helper
-  objects per day and adds nothing up on days without punches; sort keys are `attrgetter` (C): 31,000
-  workdays 0.47 → 0.38 s CPU. (4) XLSX cells are created with their named style's array: assigning a style
-  by name made openpyxl search the workbook's named styles for each cell, a fifth of the writing (the
-  workbooks are identical, checked cell by cell), and dates and times are handed over as the serial numbers
-  openpyxl would write (no number-format check per cell). (5) `find_code` was measured at 9 ms for its 27,000
-  calls a month, so it stays a scan of the ten-entry code table.
-- Targets: the CPU time of every figure is under its target on both databases (the MariaDB timesheet is the
-  closest, 0.84-0.99 s CPU). Where the table says **no**, the wall time is over: waiting for one of the two
-  cores while other suites run, and on MariaDB also for the server (scanning the month's punches and cells,
-  ~0.15-0.25 s per report here; its 128 MiB buffer pool is shared with every other test database, so those
-  pages are sometimes read from disk again). Measured by hand at load 1.5-4, the MariaDB timesheet took
-  1.1-1.3 s wall, so even on a quiet machine it is likely about 0.1 s over 1 s; the remaining levers are the
-  engine (~0.4 s of Python per month) and PyMySQL's pure-Python row parsing (~0.1 s).
+  service (Today, month views) uses it too. (2) Schedule cells likewise, grouped by employee and day in the
+  repository (`ScheduleRepository.cells_by_employee`): MariaDB no longer sorts 35,000 cells before sending
+  the first, ~0.1 s of wall time. (3) PyMySQL's DATETIME and DATE parsing (a regular expression in Python)
+  replaced by `fromisoformat` in the engine's converters, with PyMySQL's own as the fallback: about 0.09 s
+  less per 49,000 values. (4) The engine looks a day's code and shift bounds up once, keeps no helper objects
+  per day and adds nothing up on days without punches; sort keys are `attrgetter` (C): 31,000 workdays
+  0.47 → 0.38 s CPU. (5) The cyclic garbage collector is paused while a report or an export runs
+  (`report_run.without_cycle_collection`, counted across overlapping runs): the hundreds of thousands of
+  acyclic objects a month allocates made it walk the whole heap again and again, 10-15 % of a timesheet in
+  a small process and a quarter of an XLSX; in the GUI's larger heap it was more. (6) XLSX cells are created
+  with their named style's array (assigning a style by name made openpyxl search the workbook's named styles
+  for each cell, a fifth of the writing), and dates and times are handed over as the serial numbers openpyxl
+  would write; the workbooks are identical, checked cell by cell. (7) `find_code` was measured at 9 ms for
+  its 27,000 calls a month, so it stays a scan of the ten-entry code table.
+- Targets: every CPU time is under its target on both databases; the column above judges wall time. The
+  closest is the timesheet (~0.8 s against 1 s); under load MariaDB's wall times suffer most, as its 128 MiB
+  buffer pool is shared with every other test database here and a month's pages are sometimes read from disk
+  again. The remaining levers are the engine (~0.4 s of Python per month) and PyMySQL's pure-Python row
+  parsing (~0.1 s).
 - Where the time goes now (SQLite, timesheet, ~0.8 s CPU): punches 0.23 s, the 35,000 schedule cells 0.10 s,
-  the engine 0.38-0.43 s (pairing ~0.1 s, `evaluate_day` 31,000 times ~0.2 s, corrections applied ~0.05 s),
-  the timesheet's own aggregation 0.01 s. On MariaDB PyMySQL's pure-Python row parsing adds ~0.1 s.
-- Exports: openpyxl's per-cell XML writing (et_xmlfile, pure Python) is now most of an XLSX: ~1.3 s CPU for
-  the 97,500 cells of a month's exceptions. lxml (not a dependency) cut that by 12 % in a trial; write-only
-  mode is slower here (it takes each styled cell through an exception path). The PDF is drawn straight on
-  the canvas with one text object per page and cached text widths; the optional `rl-accel` package
-  (ReportLab's C accelerators) cut the exceptions PDF by a further 30 % in an earlier trial; it is not a
-  dependency.
+  the engine 0.35-0.4 s (pairing ~0.1 s, `evaluate_day` 31,000 times ~0.2 s, corrections applied ~0.05 s),
+  the timesheet's own aggregation 0.01 s.
+- Exports: openpyxl's per-cell XML writing (et_xmlfile, pure Python) is now most of an XLSX: ~0.8 s CPU for
+  the 97,500 cells of a month's exceptions. lxml (not a dependency) cut the writing by 12 % in a trial;
+  write-only mode is slower here (it takes each styled cell through an exception path). The PDF is drawn
+  straight on the canvas with one text object per page and cached text widths; the optional `rl-accel`
+  package (ReportLab's C accelerators) cut the exceptions PDF by a further 30 % in an earlier trial; it is
+  not a dependency.
 """
 
 
