@@ -3,6 +3,7 @@ printing with Cyrillic, and a long run cancelled for real; the table model throu
 
 import csv
 import io
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -281,6 +282,10 @@ def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     qtbot.waitUntil(lambda: view.filters.employee.count() > 1)
     progress: list[int] = []
     view.job.progressed.connect(lambda done, _total: progress.append(done))
+    # The worker waits at its first progress step until Cancel was clicked, so that a fast machine cannot
+    # finish the year before the dialog appears (the slot runs on the worker thread: a direct connection).
+    cancelled = threading.Event()
+    view.job.progressed.connect(lambda *_: cancelled.wait(20), Qt.ConnectionType.DirectConnection)
     view.filters.set_kind(ReportKind.ATTENDANCE)
     view.filters.set_period(date(2025, 3, 5), date(2026, 3, 3))  # a year for 500 people
     view.show_report()
@@ -291,6 +296,7 @@ def test_cancel_from_the_progress_dialog_on_a_worker_thread(
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None
     cancel.click()
+    cancelled.set()
     assert dialog.labelText() == "Cancelling..."
     qtbot.waitUntil(lambda: not view.job.running, timeout=20_000)
     assert view.status.text() == "Cancelled; nothing was changed."
