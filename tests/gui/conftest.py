@@ -1,18 +1,21 @@
 """GUI fixtures: built resources, an INI file for UiSettings, an in-memory keyring, a logged-in context."""
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import Actor, Role, User
 from timetracker_desktop.gui.bridges import ScanBridge
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import load_resources
+from timetracker_desktop.gui.shell import Shell, load_resources
 from timetracker_desktop.gui.tasks import InlineTaskRunner
 from timetracker_desktop.services.container import Services
 
@@ -109,3 +112,17 @@ def show(qtbot: QtBot, widget: object) -> None:
     assert isinstance(widget, QWidget)
     qtbot.addWidget(widget)
     widget.show()
+
+
+def close_shell(qapp: QApplication, shell: Shell) -> None:
+    """Take down a shell a test logged in with: listener, window and its pages' tasks, then the shell."""
+    shell.listener.stop()
+    if shell.window is not None:  # its pages' timers would start tasks after the runner is gone
+        shell.window.close()
+        shell.window.deleteLater()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shell.runner.wait_for_done(10_000)
+    qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
+    shell.setParent(None)
+    shell.deleteLater()
+    gc.unfreeze()  # the shell froze the test process's objects (see freeze_long_lived_objects)

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,20 +12,9 @@ from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell
 from timetracker_desktop.services.backup_schedule import automatic_backups
 
-from .conftest import make_user
+from .conftest import close_shell, make_user
 
 pytestmark = pytest.mark.gui
-
-
-def _close(qapp: QApplication, shell: Shell) -> None:
-    if shell.window is not None:
-        shell.window.close()
-        shell.window.deleteLater()
-        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    shell.runner.wait_for_done(10_000)
-    qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
-    shell.setParent(None)
-    shell.deleteLater()
 
 
 def test_the_running_gui_makes_automatic_backups(
@@ -54,7 +42,7 @@ def test_the_running_gui_makes_automatic_backups(
     finally:
         if shell.backup_scheduler is not None:
             shell.backup_scheduler.stop()
-        _close(qapp, shell)
+        close_shell(qapp, shell)
 
 
 def test_shells_of_tests_do_not_back_up(
@@ -65,4 +53,4 @@ def test_shells_of_tests_do_not_back_up(
         shell.startup.finished.emit(app_context, make_user(app_context.services, "admin", Role.ADMIN))
         assert shell.backup_scheduler is None
     finally:
-        _close(qapp, shell)
+        close_shell(qapp, shell)

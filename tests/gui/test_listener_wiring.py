@@ -10,7 +10,6 @@ import httpx
 import pytest
 from fakes import FakeClock
 from listener_support import ROOMY, RunningListener, running_listener, staff_office
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +24,7 @@ from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.listener.server import ListenerServer
 from timetracker_desktop.services.container import Services
 
-from .conftest import make_user
+from .conftest import close_shell, make_user
 
 pytestmark = pytest.mark.gui
 LISTENER_THREADS = ("listener", "listener-health-flush")
@@ -95,16 +94,7 @@ def start_shell(
 
     yield start
     for shell in shells:
-        shell.listener.stop()
-        if shell.window is not None:  # its pages' timers would start tasks after the runner is gone
-            shell.window.close()
-            shell.window.deleteLater()
-            qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        shell.runner.wait_for_done(10_000)
-        qapp.aboutToQuit.disconnect(shell._on_about_to_quit)
-        shell.setParent(None)
-        shell.deleteLater()
-    gc.unfreeze()  # the shell froze the test process's objects (see freeze_long_lived_objects)
+        close_shell(qapp, shell)
     qapp.setQuitOnLastWindowClosed(quit_on_last_window)
 
 
