@@ -12,6 +12,8 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,6 +30,7 @@ from timetracker_desktop.gui.dialogs.first_run import FirstRunWizard
 from timetracker_desktop.gui.dialogs.import_dialog import ImportDialog
 from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialog
 from timetracker_desktop.gui.i18n import install_translators
+from timetracker_desktop.gui.listener_control import ListenerStarter
 from timetracker_desktop.gui.main_window import MainWindow
 from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell, load_resources
@@ -108,18 +111,58 @@ def save(widget: QWidget, name: str) -> None:
     print(OUT / f"{name}.png")
 
 
-def log_in(app: QApplication, shell: Shell) -> MainWindow:
-    """Through the real login dialog."""
+def log_in(app: QApplication, shell: Shell, picture: bool = False) -> MainWindow:
+    """Through the real login dialog (its picture saved when ``picture``: take.py keeps it)."""
     shell.startup.start()
     settle(app, shell)
     login = shell.startup.login
     assert login is not None
     login.password.setText(PASSWORD)
-    save(login, "login")
+    if picture:
+        save(login, "login")
     login.login_button.click()
     settle(app, shell)
     assert shell.window is not None
     return shell.window
+
+
+@contextmanager
+def demo_database() -> Iterator[tuple[Path, str, FixedClock]]:
+    """A scratch folder with the demo SQLite database, its URL and the demo clock."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        clock = FixedClock(demo_now())
+        url = f"sqlite:///{work / 'demo.db'}"
+        prepare(url, clock)
+        yield work, url, clock
+
+
+@contextmanager
+def logged_in(
+    app: QApplication,
+    work: Path,
+    url: str,
+    clock: FixedClock,
+    size: tuple[int, int] = (1280, 800),
+    listener: ListenerStarter | None = None,
+    login_picture: bool = False,
+) -> Iterator[tuple[Shell, MainWindow]]:
+    """The real shell in Ukrainian, logged in as the admin; closed (listener, tasks, database) at the end."""
+    ui_settings = UiSettings(work / "ui.ini")
+    ui_settings.language = "uk"
+    ui_settings.last_username = "admin"
+    install_translators(app, ui_settings.language)
+    shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url, None, listener)
+    window = log_in(app, shell, login_picture)
+    window.resize(*size)
+    try:
+        yield shell, window
+    finally:
+        window.close()
+        shell.listener.stop()
+        shell.runner.wait_for_done(5000)
+        if shell.database is not None:
+            shell.database.close()
 
 
 def dialogs(app: QApplication, shell: Shell, window: MainWindow, work: Path) -> None:
@@ -195,30 +238,16 @@ def main() -> int:
     """Take every screenshot into docs/screenshots/."""
     app = QApplication(sys.argv)
     load_resources()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        clock = FixedClock(demo_now())
-        url = f"sqlite:///{work / 'demo.db'}"
-        prepare(url, clock)
-        ui_settings = UiSettings(work / "ui.ini")
-        ui_settings.language = "uk"
-        ui_settings.last_username = "admin"
-        install_translators(app, ui_settings.language)
-        gateway = GuiDatabaseGateway(clock, bcrypt_rounds=4)
-        shell = Shell(app, gateway, ui_settings, url, None, start_listener)  # shown running in the status bar
-        window = log_in(app, shell)
-        window.resize(1280, 800)
+    with (
+        demo_database() as (work, url, clock),
+        logged_in(app, work, url, clock, listener=start_listener, login_picture=True) as (shell, window),
+    ):  # the listener runs, as the status bar shows
         for name in ("today", "settings"):
             window.show_page(name)
             settle(app, shell)
             save(window, name)
         dialogs(app, shell, window, work)
-        first_run(app, shell, gateway, work)
-        window.close()
-        shell.listener.stop()
-        shell.runner.wait_for_done(5000)
-        if shell.database is not None:
-            shell.database.close()
+        first_run(app, shell, GuiDatabaseGateway(clock, bcrypt_rounds=4), work)
     return 0
 
 

@@ -8,7 +8,6 @@ The legacy database is the one the tests build from the documented legacy schema
 """
 
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -17,30 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "tests"))  # the legacy database of the tests
 
 from integration.ops.legacy_db import build_legacy_database
-from take import PASSWORD, FixedClock, demo_now, prepare, save, settle
+from take import FixedClock, demo_database, logged_in, save, settle
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
-from timetracker_desktop.gui.i18n import install_translators
 from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell, load_resources
 from timetracker_desktop.gui.views.backups import BackupsView
-
-
-def log_in(app: QApplication, shell: Shell) -> MainWindow:
-    """Through the real login dialog (take.py keeps its picture)."""
-    shell.startup.start()
-    settle(app, shell)
-    login = shell.startup.login
-    assert login is not None
-    login.password.setText(PASSWORD)
-    login.login_button.click()
-    settle(app, shell)
-    assert shell.window is not None
-    return shell.window
 
 
 def automatic_backups_made(url: str, clock: FixedClock, folder: Path) -> None:
@@ -98,26 +82,12 @@ def main() -> int:
     """Take the screenshots into docs/screenshots/."""
     app = QApplication(sys.argv)
     load_resources()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        clock = FixedClock(demo_now())
-        url = f"sqlite:///{work / 'demo.db'}"
-        prepare(url, clock)
+    with demo_database() as (work, url, clock):
         backup_folder = work / "Backups"
         automatic_backups_made(url, clock, backup_folder)
-        ui_settings = UiSettings(work / "ui.ini")
-        ui_settings.language = "uk"
-        ui_settings.last_username = "admin"
-        install_translators(app, ui_settings.language)
-        shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url)
-        window = log_in(app, shell)
-        window.resize(1280, 800)
-        backups(app, shell, window, backup_folder)
-        legacy(app, shell, window, work)
-        window.close()
-        shell.runner.wait_for_done(5000)
-        if shell.database is not None:
-            shell.database.close()
+        with logged_in(app, work, url, clock) as (shell, window):
+            backups(app, shell, window, backup_folder)
+            legacy(app, shell, window, work)
     return 0
 
 

@@ -6,7 +6,6 @@ Run it under Xvfb, as take.py::
 """
 
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import contextlib
 
-from take import PASSWORD, FixedClock, demo_now, prepare, save, settle
+from take import PASSWORD, FixedClock, demo_database, logged_in, save, settle
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import AuthenticationError
@@ -27,9 +26,7 @@ from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.dialogs.assign_dialog import AssignDialog
 from timetracker_desktop.gui.dialogs.punch_dialogs import CorrectionDialog, ManualPunchDialog
 from timetracker_desktop.gui.dialogs.template_dialogs import ApplyTemplateDialog, TemplateDialog
-from timetracker_desktop.gui.i18n import install_translators
 from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell, load_resources
 from timetracker_desktop.gui.views.audit import AuditView
 from timetracker_desktop.gui.views.events import EventsView
@@ -69,19 +66,6 @@ def records(url: str, clock: FixedClock) -> None:
                 services.users.authenticate("viktor", "wrong")
     finally:
         context.close()
-
-
-def log_in(app: QApplication, shell: Shell) -> MainWindow:
-    """Through the real login dialog (take.py saves its picture; this script does not)."""
-    shell.startup.start()
-    settle(app, shell)
-    login = shell.startup.login
-    assert login is not None
-    login.password.setText(PASSWORD)
-    login.login_button.click()
-    settle(app, shell)
-    assert shell.window is not None
-    return shell.window
 
 
 def schedules(app: QApplication, shell: Shell, window: MainWindow) -> None:
@@ -170,26 +154,12 @@ def main() -> int:
     """Take the screenshots into docs/screenshots/."""
     app = QApplication(sys.argv)
     load_resources()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        clock = FixedClock(demo_now())
-        url = f"sqlite:///{work / 'demo.db'}"
-        prepare(url, clock)
+    with demo_database() as (work, url, clock):
         records(url, clock)
-        ui_settings = UiSettings(work / "ui.ini")
-        ui_settings.language = "uk"
-        ui_settings.last_username = "admin"
-        install_translators(app, ui_settings.language)
-        shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url)
-        window = log_in(app, shell)
-        window.resize(1280, 800)
-        schedules(app, shell, window)
-        events(app, shell, window)
-        users_and_audit(app, shell, window)
-        window.close()
-        shell.runner.wait_for_done(5000)
-        if shell.database is not None:
-            shell.database.close()
+        with logged_in(app, work, url, clock) as (shell, window):
+            schedules(app, shell, window)
+            events(app, shell, window)
+            users_and_audit(app, shell, window)
     return 0
 
 

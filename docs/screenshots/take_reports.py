@@ -6,7 +6,6 @@ Run it under Xvfb, as take.py::
 """
 
 import sys
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,16 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from take import KYIV, FixedClock, demo_now, prepare, save, settle
-from take_records import log_in
+from take import KYIV, FixedClock, demo_database, logged_in, save, settle
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.reports import ExceptionKind, ReportKind
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.i18n import install_translators
 from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell, load_resources
 from timetracker_desktop.gui.views.reports import ReportsView
 from timetracker_desktop.repositories.ports import NewPunch
@@ -85,24 +81,10 @@ def main() -> int:
     """Take the screenshots into docs/screenshots/."""
     app = QApplication(sys.argv)
     load_resources()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        clock = FixedClock(demo_now())
-        url = f"sqlite:///{work / 'demo.db'}"
-        prepare(url, clock)
+    with demo_database() as (work, url, clock):
         detail = corrections(url, clock)
-        ui_settings = UiSettings(work / "ui.ini")
-        ui_settings.language = "uk"
-        ui_settings.last_username = "admin"
-        install_translators(app, ui_settings.language)
-        shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url)
-        window = log_in(app, shell)
-        window.resize(1500, 900)
-        reports(app, shell, window, detail)
-        window.close()
-        shell.runner.wait_for_done(5000)
-        if shell.database is not None:
-            shell.database.close()
+        with logged_in(app, work, url, clock, size=(1500, 900)) as (shell, window):
+            reports(app, shell, window, detail)
     return 0
 
 

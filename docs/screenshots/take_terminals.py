@@ -9,7 +9,6 @@ Run it under Xvfb, as take.py::
 """
 
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,16 +16,14 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from take import PASSWORD, FixedClock, demo_now, prepare, save, settle
-from take_records import log_in
+from take import PASSWORD, FixedClock, demo_database, logged_in, save, settle
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
-from timetracker_desktop.gui.i18n import install_translators
-from timetracker_desktop.gui.settings import UiSettings
+from timetracker_desktop.gui.main_window import MainWindow
 from timetracker_desktop.gui.shell import Shell, load_resources
 from timetracker_desktop.gui.views.terminals import TerminalsView
 from timetracker_desktop.services.adms_dto import DeviceCall, DeviceCommand
@@ -83,39 +80,30 @@ def devices(url: str, clock: FixedClock) -> Terminal:
         context.close()
 
 
+def zkteco(app: QApplication, shell: Shell, window: MainWindow, terminal_id: int) -> None:
+    """The view with a waiting device and an approved one's command queue, then the approval dialog."""
+    view = window.show_page("terminals")
+    assert isinstance(view, TerminalsView)
+    settle(app, shell)
+    view.select_terminal(terminal_id)
+    settle(app, shell)
+    save(window, "terminals_zkteco")
+    view.pending.approve_button.click()
+    dialog = view.pending.dialog
+    assert isinstance(dialog, DeviceDialog)
+    settle(app, shell)
+    save(dialog, "approve_device")
+    dialog.reject()
+
+
 def main() -> int:
     """Take the screenshots into docs/screenshots/."""
     app = QApplication(sys.argv)
     load_resources()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        clock = FixedClock(demo_now())
-        url = f"sqlite:///{work / 'demo.db'}"
-        prepare(url, clock)
+    with demo_database() as (work, url, clock):
         terminal = devices(url, clock)
-        ui_settings = UiSettings(work / "ui.ini")
-        ui_settings.language = "uk"
-        ui_settings.last_username = "admin"
-        install_translators(app, ui_settings.language)
-        shell = Shell(app, GuiDatabaseGateway(clock, bcrypt_rounds=4), ui_settings, url)
-        window = log_in(app, shell)
-        window.resize(1280, 800)
-        view = window.show_page("terminals")
-        assert isinstance(view, TerminalsView)
-        settle(app, shell)
-        view.select_terminal(terminal.id)
-        settle(app, shell)
-        save(window, "terminals_zkteco")
-        view.pending.approve_button.click()
-        dialog = view.pending.dialog
-        assert isinstance(dialog, DeviceDialog)
-        settle(app, shell)
-        save(dialog, "approve_device")
-        dialog.reject()
-        window.close()
-        shell.runner.wait_for_done(5000)
-        if shell.database is not None:
-            shell.database.close()
+        with logged_in(app, work, url, clock) as (shell, window):
+            zkteco(app, shell, window, terminal.id)
     return 0
 
 
