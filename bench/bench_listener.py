@@ -157,7 +157,7 @@ def serve(url: str) -> None:
     """Subprocess mode: serve the database on a free loopback port and print it."""
     from timetracker_desktop.app import build_app as build_context
     from timetracker_desktop.listener.app import build_app
-    from timetracker_desktop.listener.security import ListenerOptions
+    from timetracker_desktop.listener.options import ListenerOptions
     from timetracker_desktop.listener.server import ListenerServer
 
     context = build_context(url, upgrade=False)

@@ -1,5 +1,6 @@
 """Listener test support: a real uvicorn server on loopback over the test services, and a staffed office."""
 
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,8 @@ from fakes import ADMIN
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.listener.app import build_app
-from timetracker_desktop.listener.security import ListenerOptions
+from timetracker_desktop.listener.options import ListenerOptions
+from timetracker_desktop.listener.process import ListenerProcess
 from timetracker_desktop.listener.server import ListenerServer
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
@@ -23,13 +25,18 @@ from timetracker_desktop.services.scan_dto import ScanNotice
 ROOMY = ListenerOptions(
     requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0
 )
+# The same for the GUI's listener process, which flushes terminal health every second.
+ROOMY_PROCESS = ListenerOptions(
+    requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0,
+    health_flush_seconds=1.0,
+)  # fmt: skip
 
 
 @dataclass
 class RunningListener:
-    """A started server, an httpx client on it, and the notices it delivered."""
+    """A started server (a thread, or the GUI's listener process), an httpx client on it, its notices."""
 
-    server: ListenerServer
+    server: ListenerServer | ListenerProcess
     client: httpx.Client
     notices: list[ScanNotice] = field(default_factory=list)
 
@@ -45,6 +52,23 @@ def running_listener(services: Services, options: ListenerOptions = ROOMY) -> It
             yield RunningListener(server, client, notices)
     finally:
         server.stop()
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    """Whether the port can be bound again (the listener let go of it)."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def add_terminal(

@@ -19,8 +19,11 @@ from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 if TYPE_CHECKING:
+    from timetracker_desktop.gui.gateway import OpenDatabase
+    from timetracker_desktop.gui.listener_control import ListenerHandle
     from timetracker_desktop.gui.reader_bridge import ReaderListener, ReaderService
-    from timetracker_desktop.listener.security import ListenerOptions
+    from timetracker_desktop.listener.options import ListenerOptions
+    from timetracker_desktop.listener.process import ListenerProcess
     from timetracker_desktop.listener.server import ListenerServer
 
 log = logging.getLogger(__name__)
@@ -135,31 +138,65 @@ def open_desk_reader(listener: "ReaderListener", reader_name: str | None) -> "Re
     return DeskReader(callbacks, reader_name)
 
 
+GUI_HEALTH_FLUSH_SECONDS = 1.0  # the status bar counts a terminal online from the database soon after a tap
+
+
 def start_listener(
-    services: Services,
+    database: "OpenDatabase",
     host: str,
     port: int,
     notify: Callable[[ScanNotice], None],
+    lost: Callable[["ListenerHandle"], None],
     options: "ListenerOptions | None" = None,
-) -> "ListenerServer":
-    """The terminal listener serving on a thread of this process; ``notify`` hears of every stored scan.
+) -> "ListenerProcess":
+    """The GUI's terminal listener, in a child process; ``notify`` hears of stored scans, ``lost`` of a crash.
 
     Returns once it accepts connections. A failure is a DomainError whose code says why
     (``listener_port_in_use``, ``listener_address_unavailable``, ``listener_no_permission``,
     ``listener_failed``), so that the GUI explains it without importing the web stack.
     """
+    from timetracker_desktop.listener.child_link import ChildConfig
+    from timetracker_desktop.listener.options import ListenerOptions
+    from timetracker_desktop.listener.process import ListenerProcess, ListenerProcessError
+
+    chosen = options or ListenerOptions(health_flush_seconds=GUI_HEALTH_FLUSH_SECONDS)
+    process = ListenerProcess(ChildConfig(database.url, host, port, chosen), notify, lost)
+    try:
+        process.start()
+    except ListenerProcessError as error:
+        raise _listener_failure(error, error.reason, host, port) from error
+    return process
+
+
+def start_listener_in_thread(
+    database: "OpenDatabase",
+    host: str,
+    port: int,
+    notify: Callable[[ScanNotice], None],
+    lost: Callable[["ListenerHandle"], None] | None = None,
+    options: "ListenerOptions | None" = None,
+) -> "ListenerServer":
+    """The listener on a thread of this process, over ``database``'s own services (and clock).
+
+    For tests that drive time and for the benchmark that compares it with the process; a thread never
+    exits by itself, so ``lost`` is not called. Fails as ``start_listener`` does.
+    """
     from timetracker_desktop.listener.app import build_app as build_listener
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
 
+    services = database.services
     try:
         server = ListenerServer(
             build_listener(services, notify, options), host, port, flush=services.terminal_health.flush
         )
         server.start()
     except ListenerStartError as error:
-        params = {"host": host, "port": str(port)}
-        raise DomainError(str(error), f"listener_{error.reason}", params=params) from error
+        raise _listener_failure(error, error.reason, host, port) from error
     return server
+
+
+def _listener_failure(error: Exception, reason: str, host: str, port: int) -> DomainError:
+    return DomainError(str(error), f"listener_{reason}", params={"host": host, "port": str(port)})
 
 
 def run_gui(url: str | None) -> int:

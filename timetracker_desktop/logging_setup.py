@@ -9,6 +9,7 @@ from pathlib import Path
 from timetracker_desktop.paths import log_dir
 
 LOG_FILE_NAME = "timetracker.log"
+LISTENER_LOG_FILE_NAME = "listener.log"  # the GUI's listener process: one writer per rotating file
 MAX_BYTES = 2_000_000
 BACKUPS = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"
@@ -52,12 +53,13 @@ def configure_logging(
     level: int = logging.INFO,
     console_level: int = logging.WARNING,
     console: bool = True,
+    name: str = LOG_FILE_NAME,
 ) -> Path:
-    """Log to ``timetracker.log`` (rotated, 5 x 2 MB) and to stderr; safe to call again. Returns the file.
+    """Log to ``name`` (rotated, 5 x 2 MB) and to stderr; safe to call again. Returns the file.
 
     uvicorn must run with ``log_config=None`` so its loggers propagate here instead of configuring their own.
     """
-    path = (folder or log_dir()) / LOG_FILE_NAME
+    path = (folder or log_dir()) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:

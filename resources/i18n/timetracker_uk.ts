@@ -2317,6 +2317,10 @@
         <translation>немає дозволу на порт</translation>
     </message>
     <message>
+        <source>stopped, restarting...</source>
+        <translation>зупинився, перезапускається...</translation>
+    </message>
+    <message>
         <source>failed</source>
         <translation>не запустився</translation>
     </message>
@@ -2339,6 +2343,10 @@
     <message>
         <source>This PC does not allow listening on port {0}. Choose a port above 1024.</source>
         <translation>Цей ПК не дозволяє слухати порт {0}. Виберіть порт понад 1024.</translation>
+    </message>
+    <message>
+        <source>The terminal listener stopped unexpectedly and is being started again; until then terminals cannot reach this PC. Details are in listener.log (Help &gt; Open log folder).</source>
+        <translation>Приймач терміналів несподівано зупинився і запускається знову; доти термінали не можуть з’єднатися з цим ПК. Подробиці — у listener.log (Довідка &gt; Відкрити папку журналів).</translation>
     </message>
     <message>
         <source>The terminal listener could not start: {2}</source>

@@ -1,6 +1,8 @@
-"""The shell runs the terminal listener in-process: live taps without polling, a busy port, restart, quit."""
+"""The shell runs its listener process: live taps without polling, a busy port, restart, quit, a crash."""
 
 import gc
+import os
+import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -9,54 +11,46 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 from fakes import FakeClock
-from listener_support import ROOMY, RunningListener, running_listener, staff_office
+from listener_support import (
+    ROOMY_PROCESS,
+    RunningListener,
+    free_port,
+    port_is_free,
+    running_listener,
+    staff_office,
+)
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.app import AppContext, GuiDatabaseGateway, start_listener
+from timetracker_desktop.app import AppContext, GuiDatabaseGateway, build_app, start_listener
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.listener_control import ListenerHandle, ScanCallback
+from timetracker_desktop.gui.gateway import OpenDatabase
+from timetracker_desktop.gui.listener_control import ListenerHandle, LostCallback, ScanCallback
 from timetracker_desktop.gui.main_window import MainWindow
 from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.shell import Shell
 from timetracker_desktop.gui.views.settings_view import SettingsView
 from timetracker_desktop.gui.views.today import TodayView
-from timetracker_desktop.listener.server import ListenerServer
-from timetracker_desktop.services.container import Services
+from timetracker_desktop.listener.process import ListenerProcess
 
 from .conftest import close_shell, make_user
 
 pytestmark = pytest.mark.gui
-LISTENER_THREADS = ("listener", "listener-health-flush")
+LISTENER_THREADS = ("listener", "listener-health-flush", "listener-link")
 
 
 @dataclass
 class RecordingStarter:
-    """``app.start_listener`` with the contract tests' roomy rate limits, keeping the servers it started."""
+    """``app.start_listener`` with the contract tests' roomy rate limits, keeping the processes it started."""
 
-    servers: list[ListenerServer] = field(default_factory=list)
+    servers: list[ListenerProcess] = field(default_factory=list)
 
-    def __call__(self, services: Services, host: str, port: int, notify: ScanCallback) -> ListenerHandle:
-        server = start_listener(services, host, port, notify, ROOMY)
+    def __call__(
+        self, database: OpenDatabase, host: str, port: int, notify: ScanCallback, lost: LostCallback
+    ) -> ListenerHandle:
+        server = start_listener(database, host, port, notify, lost, ROOMY_PROCESS)
         self.servers.append(server)
         return server
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def port_is_free(port: int) -> bool:
-    """Whether the port can be bound again (the listener let go of it)."""
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 def listener_threads() -> list[str]:
@@ -74,21 +68,32 @@ class Started:
 
 
 @pytest.fixture
+def real_time_context(db_url: str) -> Iterator[AppContext]:
+    """The application over the test database on the system clock, as the listener process keeps time."""
+    context = build_app(db_url, bcrypt_rounds=4, upgrade=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def start_shell(
     qtbot: QtBot, qapp: QApplication, app_context: AppContext, ui_settings: UiSettings
-) -> Iterator[Callable[[int], Started]]:
-    """Log in as the admin with the listener bound to 127.0.0.1:``port``; quits the shell at the end."""
+) -> Iterator[Callable[..., Started]]:
+    """Log in as the admin with the listener bound to 127.0.0.1:``port``; quits the shell at the end.
+
+    The shell works over ``context`` (default: the test context on the fake clock).
+    """
     shells: list[Shell] = []
     quit_on_last_window = qapp.quitOnLastWindowClosed()
 
-    def start(port: int) -> Started:
+    def start(port: int, context: AppContext = app_context) -> Started:
         ui_settings.listener_host = "127.0.0.1"
         ui_settings.listener_port = port
         starter = RecordingStarter()
         shell = Shell(qapp, GuiDatabaseGateway(bcrypt_rounds=4), ui_settings, None, None, starter)
         shells.append(shell)
         assert not shell.listener.running  # nothing listens before the login
-        shell.startup.finished.emit(app_context, make_user(app_context.services, "admin", Role.ADMIN))
+        shell.startup.finished.emit(context, make_user(context.services, "admin", Role.ADMIN))
         assert shell.window is not None
         return Started(shell, shell.window, starter)
 
@@ -99,39 +104,37 @@ def start_shell(
 
 
 def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
-    qtbot: QtBot, start_shell: Callable[[int], Started], app_context: AppContext, clock: FakeClock
+    qtbot: QtBot, start_shell: Callable[..., Started], real_time_context: AppContext
 ) -> None:
     port = free_port()
-    started = start_shell(port)
+    started = start_shell(port, real_time_context)
     shell, window = started.shell, started.window
     qtbot.waitUntil(lambda: shell.listener.running, timeout=10_000)
     assert window.status.listener.text() == f"Listener 127.0.0.1:{port}: running"
-    assert gc.get_freeze_count() > 100_000  # the start-up objects and the web stack are out of the GC's sight
+    assert gc.get_freeze_count() > 50_000  # the start-up objects are out of the GC's sight
     today = window.show_page("today")
     assert isinstance(today, TodayView)
     assert shell.context is not None
-    assert shell.context.listener_in_process
+    assert shell.context.own_listener_running
     assert not today.controller.polling  # the timer is off: only the bridge triggers fetches
     qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=10_000)
 
     server = started.starter.servers[0]
     with httpx.Client(base_url=server.url, timeout=10) as client:
-        office = staff_office(app_context.services, RunningListener(server, client))
+        office = staff_office(real_time_context.services, RunningListener(server, client))
         before = today.controller.fetches
-        clock.advance(minutes=5)
         reply = office.tablet().scan(office.olena_phone)
         assert reply.json()["message"] == "Registered IN"
         qtbot.waitUntil(lambda: [r.employee_name for r in today.feed.rows] == ["Олена Коваль"], timeout=5000)
         assert today.controller.fetches > before
         assert not today.controller.polling
-        # Seen by the listener, not yet flushed to the database: the status bar counts it online already.
-        window.status.after_tap_timer.setInterval(10)
-        office.tablet().scan(office.ivan_phone)  # any tap announces itself; this one is refused
-        qtbot.waitUntil(lambda: window.status.terminals.text() == "Terminals online: 1 of 1", timeout=5000)
+        # The listener process flushes terminal health every second; the tap's refresh of the status bar
+        # counts the terminal online.
+        qtbot.waitUntil(lambda: window.status.terminals.text() == "Terminals online: 1 of 1", timeout=10_000)
 
 
 def test_a_busy_port_is_shown_and_taps_are_polled(
-    qtbot: QtBot, start_shell: Callable[[int], Started], app_context: AppContext, clock: FakeClock
+    qtbot: QtBot, start_shell: Callable[..., Started], app_context: AppContext, clock: FakeClock
 ) -> None:
     with socket.socket() as squatter:  # another program (say the TimeTracker service) holds the port
         squatter.bind(("127.0.0.1", 0))
@@ -158,7 +161,7 @@ def test_a_busy_port_is_shown_and_taps_are_polled(
 
 
 def test_settings_restart_the_listener_and_quit_frees_the_port(
-    qtbot: QtBot, qapp: QApplication, start_shell: Callable[[int], Started]
+    qtbot: QtBot, qapp: QApplication, start_shell: Callable[..., Started]
 ) -> None:
     first = free_port()
     second = next(port for port in iter(free_port, 0) if port != first)
@@ -180,12 +183,25 @@ def test_settings_restart_the_listener_and_quit_frees_the_port(
     assert not shell.listener.running
     assert port_is_free(second)
     assert listener_threads() == []
-    shell.listener.start(app_context_services(shell), "127.0.0.1", second)  # too late: the app is quitting
+    shell.listener.restart("127.0.0.1", second)  # too late: the app is quitting
     assert not shell.listener.running
     assert port_is_free(second)
+    assert all(server.exit_code is not None for server in started.starter.servers)  # no process left
 
 
-def app_context_services(shell: Shell) -> Services:
-    """The services the shell opened."""
-    assert shell.database is not None
-    return shell.database.services
+def test_a_listener_process_that_dies_is_shown_and_started_again(
+    qtbot: QtBot, start_shell: Callable[..., Started]
+) -> None:
+    port = free_port()
+    started = start_shell(port)
+    shell, window = started.shell, started.window
+    qtbot.waitUntil(lambda: shell.listener.running, timeout=10_000)
+    first = started.starter.servers[0]
+    assert first.pid is not None
+    os.kill(first.pid, signal.SIGKILL)  # a crash nobody asked for
+    qtbot.waitUntil(lambda: shell.listener.reason == "exited", timeout=10_000)
+    assert window.status.listener.text() == f"Listener 127.0.0.1:{port}: stopped, restarting..."
+    assert "stopped unexpectedly" in window.status.listener.toolTip()
+    qtbot.waitUntil(lambda: shell.listener.running, timeout=20_000)  # after the 2 s back-off
+    assert len(started.starter.servers) == 2
+    assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from timetracker_desktop.cli import admin, listener_cmds, ops_cmd, people, reader_cmd, records, reports_cmd
 from timetracker_desktop.cli.context import CliContext, CliError, common_options
 from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.listener.child_link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
 from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
 
@@ -47,8 +48,13 @@ def start_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors go to stderr with a non-zero exit and no traceback."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [CHILD_FLAG]:  # the GUI's listener process (listener.process), not a command
+        from timetracker_desktop.listener_child import main as listener_child
+
+        return listener_child()
     start_logging()
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(arguments)
     context = CliContext(getattr(args, "db", None), bool(getattr(args, "json", False)))
     handler = getattr(args, "handler", None)
     try:

@@ -18,7 +18,7 @@ from timetracker_desktop.services.presence import PresenceService
 class GuiContext:
     """Shared by the main window and its pages; built once after login.
 
-    ``listener_in_process`` tells the Today view whether scans arrive through ``scan_bridge``
+    ``own_listener_running`` tells the Today view whether scans arrive through ``scan_bridge``
     (no polling) or must be polled by last id (the listener runs in another process, or ours failed).
     """
 
@@ -30,7 +30,7 @@ class GuiContext:
     scan_bridge: ScanBridge
     gateway: DatabaseGateway | None = None
     reader: DeskReaderBridge | None = None  # the USB desk reader; None: none wired (tests)
-    listener: ListenerControl | None = None  # the in-process terminal listener; None: none wired (tests)
+    listener: ListenerControl | None = None  # the app's own terminal listener; None: none wired (tests)
     presence: PresenceService = field(init=False)
     live_feed: LiveFeedService = field(init=False)
 
@@ -40,8 +40,8 @@ class GuiContext:
         object.__setattr__(self, "live_feed", LiveFeedService(services.uow, services.clock))
 
     @property
-    def listener_in_process(self) -> bool:
-        """The in-process listener is serving now, so every stored scan is announced on ``scan_bridge``."""
+    def own_listener_running(self) -> bool:
+        """Our own listener is serving now, so every stored scan is announced on ``scan_bridge``."""
         return self.listener is not None and self.listener.running
 
     @property

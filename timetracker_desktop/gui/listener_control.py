@@ -1,22 +1,22 @@
-"""The terminal listener inside the GUI process: started, restarted and stopped off the GUI thread."""
+"""The GUI's own terminal listener: started, restarted and stopped off the GUI thread; revived if it dies."""
 
 import logging
 import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.gui.gateway import OpenDatabase
 from timetracker_desktop.gui.tasks import TaskRunner
-from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 log = logging.getLogger(__name__)
 
 
 class ListenerHandle(Protocol):
-    """A running listener (``listener.server.ListenerServer``)."""
+    """A running listener (``listener.process.ListenerProcess``, or ``listener.server.ListenerServer``)."""
 
     host: str
     port: int
@@ -27,21 +27,28 @@ class ListenerHandle(Protocol):
 
 
 ScanCallback = Callable[[ScanNotice], None]
-# app.start_listener: serves on (host, port) and calls the callback per stored scan; raises DomainError.
-ListenerStarter = Callable[[Services, str, int, ScanCallback], ListenerHandle]
+LostCallback = Callable[[ListenerHandle], None]
+# app.start_listener: serves the database on (host, port), calls the scan callback when scans were stored and
+# the lost callback (any thread) if the listener ends by itself; raises DomainError.
+ListenerStarter = Callable[[OpenDatabase, str, int, ScanCallback, LostCallback], ListenerHandle]
+FIRST_RESTART_MS = 2_000
+LAST_RESTART_MS = 60_000
+STEADY_MS = 60_000  # a listener that ran this long before it ended starts the back-off afresh
 
 
 class ListenerControl(QObject):
-    """Owns the in-process listener and its state for the status bar, the live feed and the settings.
+    """Owns the app's listener (a child process) and its state for the status bar, live feed and settings.
 
     Starts and restarts run on the runner's ordered write pool, so that they happen in the order asked;
-    ``stop`` (on quit) waits for a start in progress, stops the listener and refuses later starts.
+    ``stop`` (on quit) waits for a start in progress, stops the listener and refuses later starts. A listener
+    that ends by itself is started again after 2 s, then after twice as long each time, up to a minute.
 
     Signals:
         state_changed(): starting, running, failed or stopped (GUI thread).
     """
 
     state_changed = Signal()
+    _lost = Signal(object)  # emitted on the listener's thread, handled on the GUI thread
 
     def __init__(
         self,
@@ -57,6 +64,16 @@ class ListenerControl(QObject):
         self._lock = threading.Lock()  # guards _handle and _closed against the worker thread
         self._handle: ListenerHandle | None = None
         self._closed = False
+        self._database: OpenDatabase | None = None
+        self._restart_ms = FIRST_RESTART_MS
+        self._running_since = QTimer(self)  # measures how long the current listener has been running
+        self._running_since.setSingleShot(True)
+        self._running_since.setInterval(STEADY_MS)
+        self._running_since.timeout.connect(self._on_steady)
+        self._restart = QTimer(self)
+        self._restart.setSingleShot(True)
+        self._restart.timeout.connect(self._on_restart_due)
+        self._lost.connect(self._on_lost)
         self.host = ""
         self.port = 0
         self.starting = False
@@ -68,25 +85,33 @@ class ListenerControl(QObject):
         """This process can run a listener (the application wired one)."""
         return self._starter is not None
 
-    def start(self, services: Services, host: str, port: int) -> None:
-        """Serve on ``host:port`` (stopping the running one first); the outcome comes by ``state_changed``."""
+    def start(self, database: OpenDatabase, host: str, port: int) -> None:
+        """Serve ``database`` on ``host:port`` (stopping the running one first); the outcome comes by
+        ``state_changed``."""
         if self._starter is None or self._closed:
             return
+        self._database = database
+        self._restart.stop()
         self.host, self.port = host, port
         self.starting, self.running, self.error = True, False, None
         self.state_changed.emit()
         self._runner.run(
-            lambda: self._switch(services, host, port), self._on_started, self._on_failed, write=True
+            lambda: self._switch(database, host, port), self._on_started, self._on_failed, write=True
         )
 
-    def _switch(self, services: Services, host: str, port: int) -> ListenerHandle | None:
+    def restart(self, host: str, port: int) -> None:
+        """Serve the same database on another address (Settings)."""
+        if self._database is not None:
+            self.start(self._database, host, port)
+
+    def _switch(self, database: OpenDatabase, host: str, port: int) -> ListenerHandle | None:
         """Worker thread: stop the old listener, start the new one (None once the app is quitting)."""
         assert self._starter is not None
         with self._lock:
             if self._closed:
                 return None
             self._stop_handle()
-            self._handle = self._starter(services, host, port, self._notify)
+            self._handle = self._starter(database, host, port, self._notify, self._lost.emit)
             return self._handle
 
     def _stop_handle(self) -> None:
@@ -99,16 +124,38 @@ class ListenerControl(QObject):
             return
         self.starting, self.running, self.error = False, True, None
         self.host, self.port = handle.host, handle.port
-        log.info("in-process listener running on %s:%d", handle.host, handle.port)
+        log.info("listener running on %s:%d", handle.host, handle.port)
+        self._running_since.start()
         self.state_changed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self.starting, self.running, self.error = False, False, error
-        log.warning("in-process listener not started: %s", error)
+        log.warning("listener not started: %s", error)
         self.state_changed.emit()
+
+    def _on_lost(self, handle: ListenerHandle) -> None:
+        with self._lock:
+            if self._closed or handle is not self._handle:
+                return  # stopped on purpose meanwhile, or an older listener
+        self._running_since.stop()
+        self.starting, self.running = False, False
+        self.error = DomainError("the listener stopped unexpectedly", "listener_exited")
+        log.warning("listener ended by itself; starting it again in %d ms", self._restart_ms)
+        self._restart.start(self._restart_ms)
+        self._restart_ms = min(self._restart_ms * 2, LAST_RESTART_MS)
+        self.state_changed.emit()
+
+    def _on_steady(self) -> None:
+        self._restart_ms = FIRST_RESTART_MS
+
+    def _on_restart_due(self) -> None:
+        if self._database is not None and not self._closed and not self.running:
+            self.start(self._database, self.host, self.port)
 
     def stop(self) -> None:
         """Stop the listener for good (quit): waits for a start in progress; the port is free afterwards."""
+        self._restart.stop()
+        self._running_since.stop()
         with self._lock:
             self._closed = True
             self._stop_handle()
@@ -118,7 +165,8 @@ class ListenerControl(QObject):
 
     @property
     def reason(self) -> str:
-        """Why it is not running: ``port_in_use``, ``address_unavailable``, ``no_permission``, ``failed``."""
+        """Why it is not running: ``port_in_use``, ``address_unavailable``, ``no_permission``, ``exited``,
+        ``failed``."""
         if isinstance(self.error, DomainError) and self.error.code.startswith("listener_"):
             return self.error.code.removeprefix("listener_")
         return "failed"
@@ -137,6 +185,7 @@ class ListenerControl(QObject):
             "port_in_use": self.tr("port in use"),
             "address_unavailable": self.tr("address not on this PC"),
             "no_permission": self.tr("no permission for the port"),
+            "exited": self.tr("stopped, restarting..."),
         }.get(self.reason, self.tr("failed"))
 
     def explain(self) -> str:
@@ -158,6 +207,10 @@ class ListenerControl(QObject):
             ),
             "no_permission": self.tr(
                 "This PC does not allow listening on port {0}. Choose a port above 1024."
+            ),
+            "exited": self.tr(
+                "The terminal listener stopped unexpectedly and is being started again; until then terminals "
+                "cannot reach this PC. Details are in listener.log (Help > Open log folder)."
             ),
         }.get(self.reason, self.tr("The terminal listener could not start: {2}")).format(
             self.port, self.host, self.error

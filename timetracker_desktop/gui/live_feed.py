@@ -1,4 +1,4 @@
-"""Feeds new punches to the Today view: pushed by the in-process listener, or polled by last id."""
+"""Feeds new punches to the Today view: announced by our own listener, or polled by last id."""
 
 from functools import partial
 
@@ -15,7 +15,8 @@ MIN_FETCH_GAP_MS = 200
 
 class LiveFeedController(QObject):
     """Loads today's taps, then fetches what is stored after the last id whenever a scan is announced
-    (in-process listener running) or on a timer (listener in another process, or ours not running).
+    (our listener running) or on a timer (a listener started elsewhere, say the service, or ours not
+    running).
     Fetches never overlap, and announcements during a fetch are coalesced into one more fetch, started
     no sooner than ``MIN_FETCH_GAP_MS`` after the previous one ended.
 
@@ -52,7 +53,7 @@ class LiveFeedController(QObject):
         return self.timer.isActive()
 
     def _follow_listener(self) -> None:
-        if self._context.listener_in_process:
+        if self._context.own_listener_running:
             self.timer.stop()
         elif not self.timer.isActive():
             self.timer.start()

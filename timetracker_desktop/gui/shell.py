@@ -96,7 +96,7 @@ class Shell(QObject):
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         self.database = database
-        self.listener.start(database.services, self.ui_settings.listener_host, self.ui_settings.listener_port)
+        self.listener.start(database, self.ui_settings.listener_host, self.ui_settings.listener_port)
         self.reader.start(self._reader_factory, self.ui_settings.reader_name)
         if self._automatic_backups:
             self.backup_scheduler = start_backup_scheduler(database.services, BACKUP_FIRST_CHECK_SECONDS)
@@ -119,7 +119,7 @@ class Shell(QObject):
         freeze_long_lived_objects()
 
     def _on_listener_state_changed(self) -> None:
-        if self.listener.running:  # its web application now exists too
+        if self.listener.running:  # a listener on a thread (tests, benchmark) brought its web stack along
             freeze_long_lived_objects()
 
     def _on_aborted(self) -> None:

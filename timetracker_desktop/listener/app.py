@@ -12,7 +12,8 @@ from timetracker_desktop.listener.errors import install_error_handlers
 from timetracker_desktop.listener.health_api import health_router
 from timetracker_desktop.listener.iclock import iclock_router
 from timetracker_desktop.listener.nfc_api import nfc_router
-from timetracker_desktop.listener.security import Gate, ListenerOptions, SourceFilter
+from timetracker_desktop.listener.options import ListenerOptions
+from timetracker_desktop.listener.security import Gate, SourceFilter
 from timetracker_desktop.listener.terminal_api import terminal_router
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.scan_dto import ScanNotice

@@ -6,33 +6,17 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from timetracker_desktop.domain.terminals import Terminal
+from timetracker_desktop.listener.options import IpNetwork, ListenerOptions
 from timetracker_desktop.listener.replies import ProtocolError, error_reply
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.terminal_keys import hash_key
 
 log = logging.getLogger(__name__)
-IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 MAX_CACHED_KEYS = 1024
-
-
-@dataclass(frozen=True, slots=True)
-class ListenerOptions:
-    """Limits of the listener; the defaults are the contract's.
-
-    ``allowed_networks`` None accepts private, link-local and loopback sources only.
-    """
-
-    requests_per_minute: float = 240
-    burst: int = 40
-    failed_auth_per_minute: float = 20
-    allowed_networks: tuple[IpNetwork, ...] | None = None
-    health_flush_seconds: float = 15.0
-    key_cache_seconds: float = 1.0
 
 
 @functools.lru_cache(maxsize=1024)

@@ -65,6 +65,8 @@ class TerminalHealthService:
         """Add the counts gathered so far to the database; on failure they are kept for the next flush."""
         with self._lock:
             batch, self._pending = self._pending, {}
+        if not batch:  # nothing heard: no transaction (the GUI's listener process flushes every second)
+            return 0
         try:
             with self._uow() as uow:
                 for (terminal_id, day), pending in sorted(batch.items()):

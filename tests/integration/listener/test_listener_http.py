@@ -10,7 +10,7 @@ from fakes import ADMIN
 from listener_support import Office, add_terminal, running_listener
 
 from timetracker_desktop.domain.terminals import TerminalKind
-from timetracker_desktop.listener.security import ListenerOptions
+from timetracker_desktop.listener.options import ListenerOptions
 from timetracker_desktop.services.container import Services
 
 SCAN = "/api/terminal/secure-scan"

@@ -15,8 +15,8 @@ class SortedRowTableModel(RowTableModel[T]):
     """Keeps its rows in the order of the last ``sort``; ``update_rows`` keeps that order and announces only
     the span of rows that differ.
 
-    A sorting proxy asks the model for sort values from C++, one Python call per comparison; with the
-    in-process listener holding the GIL most of the time each of those calls waits, and a reload of a few
+    A sorting proxy asks the model for sort values from C++, one Python call per comparison; with other
+    threads holding the GIL most of the time each of those calls waits, and a reload of a few
     hundred rows stalled the GUI for 0.1-1 s. Sorting a Python list needs no such calls. Text is compared
     with the locale's collation, like the proxies do.
 

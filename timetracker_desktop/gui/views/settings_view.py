@@ -181,7 +181,7 @@ class SettingsView(QWidget):
         if listener is None or not listener.available:
             return False
         settings = self._context.ui_settings
-        listener.start(self._context.services, settings.listener_host, settings.listener_port)
+        listener.restart(settings.listener_host, settings.listener_port)
         return True
 
     def _on_saved(self, settings: BusinessSettings) -> None:

@@ -1,0 +1,21 @@
+"""``ListenerOptions``: the listener's limits, plain data (the app passes them to its listener process)."""
+
+import ipaddress
+from dataclasses import dataclass
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True, slots=True)
+class ListenerOptions:
+    """Limits of the listener; the defaults are the contract's.
+
+    ``allowed_networks`` None accepts private, link-local and loopback sources only.
+    """
+
+    requests_per_minute: float = 240
+    burst: int = 40
+    failed_auth_per_minute: float = 20
+    allowed_networks: tuple[IpNetwork, ...] | None = None
+    health_flush_seconds: float = 15.0
+    key_cache_seconds: float = 1.0

@@ -1,0 +1,189 @@
+"""``ListenerProcess``: the app's terminal listener run as a child process that the app starts and stops.
+
+Why a process and not a thread: the listener's Python work (HTTP, signatures, the pure-Python MariaDB driver)
+would hold the GUI process's GIL; under load the GUI thread then waited up to 100 ms for it although its
+own work took a few (docs/benchmarks.md, "Live taps"). In its own process the listener has its own GIL.
+This module needs only the standard library: the GUI process never imports the web stack.
+"""
+
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from timetracker_desktop.listener.child_link import (
+    CHILD_FLAG,
+    ChildConfig,
+    ChildLinkError,
+    ChildMessage,
+    Failed,
+    Ready,
+    Scans,
+    parse_message,
+)
+from timetracker_desktop.services.scan_dto import ScanNotice
+
+log = logging.getLogger(__name__)
+START_TIMEOUT_S = 60.0  # imports of the web stack on a slow, busy PC; a busy port answers at once
+STOP_TIMEOUT_S = 10.0  # the child's graceful shutdown takes at most about 2 s
+CONSOLE_PROGRAM = "timetracker-desktop"  # the frozen build's console program (packaging/*.spec)
+LINK_THREAD = "listener-link"
+
+
+class ListenerProcessError(Exception):
+    """The listener process did not start; ``reason`` as in ``ListenerStartError`` (``port_in_use``...)."""
+
+    def __init__(self, message: str, reason: str = "failed") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def child_command() -> list[str]:
+    """How to start this program as the listener process (frozen: the console program beside the GUI one)."""
+    if getattr(sys, "frozen", False):
+        program = Path(sys.executable)
+        console = program.with_name(CONSOLE_PROGRAM + program.suffix)
+        return [str(console if console.exists() else program), CHILD_FLAG]
+    return [sys.executable, "-m", "timetracker_desktop", CHILD_FLAG]
+
+
+def _child_environment() -> dict[str, str]:
+    """This environment, with this package importable however the app was started (source tree or venv)."""
+    environment = dict(os.environ)
+    if not getattr(sys, "frozen", False):
+        root = str(Path(__file__).resolve().parents[2])
+        paths = [root, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
+        environment["PYTHONPATH"] = os.pathsep.join(paths)
+    return environment
+
+
+class ListenerProcess:
+    """A started listener process; ``notify`` hears of stored scans, ``lost`` of an exit nobody asked for.
+
+    Both callbacks run on the link thread. ``stop`` closes the child's stdin (its signal to shut down
+    gracefully, which also happens when this process dies), waits, and kills it if it does not exit.
+    """
+
+    def __init__(
+        self,
+        config: ChildConfig,
+        notify: Callable[[ScanNotice], None],
+        lost: Callable[["ListenerProcess"], None],
+    ) -> None:
+        self._config = config
+        self._notify = notify
+        self._lost = lost
+        self._first: queue.Queue[ChildMessage | None] = queue.Queue()
+        self._stopping = False
+        self._process: subprocess.Popen[str] | None = None
+        self._thread: threading.Thread | None = None
+        self.host = config.host
+        self.port = config.port
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` as a client on this machine reaches it."""
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id (once started)."""
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def exit_code(self) -> int | None:
+        """The child's exit code once it has ended, else None."""
+        return self._process.poll() if self._process is not None else None
+
+    def start(self) -> None:
+        """Start the child; returns once it accepts connections, else raises ListenerProcessError."""
+        self._process = self._spawn()
+        self._thread = threading.Thread(
+            target=self._relay, args=(self._process,), name=LINK_THREAD, daemon=True
+        )
+        self._thread.start()
+        try:
+            first = self._first.get(timeout=START_TIMEOUT_S)
+        except queue.Empty:
+            self.stop()
+            raise ListenerProcessError("the listener process did not start in time") from None
+        if isinstance(first, Ready):
+            self.host, self.port = first.host, first.port
+            log.info("listener process %d serving on %s:%d", self._process.pid, first.host, first.port)
+            return
+        self.stop()
+        if isinstance(first, Failed):
+            raise ListenerProcessError(first.message, first.reason)
+        raise ListenerProcessError("the listener process ended at start (see listener.log)")
+
+    def _spawn(self) -> "subprocess.Popen[str]":
+        process = subprocess.Popen(
+            child_command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None if sys.stderr is not None else subprocess.DEVNULL,  # a windowed GUI has none
+            text=True,
+            encoding="utf-8",
+            env=_child_environment(),
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        assert process.stdin is not None
+        try:
+            process.stdin.write(self._config.to_line())
+            process.stdin.flush()
+        except OSError:
+            pass  # it died at once; its exit ends the relay, which reports it
+        return process
+
+    def _relay(self, process: "subprocess.Popen[str]") -> None:
+        """Link thread: first message goes to ``start``, later scans to ``notify``, an exit to ``lost``."""
+        assert process.stdout is not None
+        started = False
+        for message in _messages(process.stdout):
+            if not started:
+                started = True
+                self._first.put(message)
+            elif isinstance(message, Scans):
+                self._notify(message.notice)
+        process.stdout.close()
+        code = process.wait()
+        if not started:
+            self._first.put(None)
+        elif not self._stopping:
+            log.error("the listener process stopped unexpectedly (exit code %s)", code)
+            self._lost(self)
+
+    def stop(self) -> None:
+        """Ask the child to stop, wait for it (killing it if need be); the port is free afterwards."""
+        self._stopping = True
+        process = self._process
+        if process is None:
+            return
+        try:
+            if process.stdin is not None:
+                process.stdin.close()
+        except OSError:
+            pass  # already gone
+        try:
+            process.wait(STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            log.warning("the listener process did not stop in time: killed")
+            process.kill()
+            process.wait()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(STOP_TIMEOUT_S)
+
+
+def _messages(stream: IO[str]) -> Iterator[ChildMessage]:
+    """The child's lines as messages; a line that is not the protocol is logged and skipped."""
+    for line in stream:
+        try:
+            yield parse_message(line)
+        except ChildLinkError as error:
+            log.warning("listener process: %s: %r", error, line[:200])
