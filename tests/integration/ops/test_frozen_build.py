@@ -1,4 +1,4 @@
-"""The PyInstaller one-folder build from packaging/, smoke-tested: migrate, serve /health, GUI start."""
+"""The PyInstaller one-folder build, smoke-tested: migrate, serve, the GUI's listener process, GUI start."""
 
 import os
 import signal
@@ -10,6 +10,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from timetracker_desktop.listener.child_link import CHILD_FLAG, ChildConfig, Ready, parse_message
+from timetracker_desktop.listener.process import child_command
 
 ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.slow
@@ -102,3 +105,38 @@ def test_frozen_gui_starts_offscreen(frozen_app: Path, tmp_path: Path) -> None:
         gui.terminate()
         _out, err = gui.communicate(timeout=20)
     assert "Traceback" not in err
+
+
+def test_frozen_app_runs_the_guis_listener_process(
+    frozen_app: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = f"sqlite:///{tmp_path / 'child.db'}"
+    upgraded = subprocess.run([str(frozen_app), "db", "upgrade", "--db", db], timeout=60, check=False)
+    assert upgraded.returncode == 0
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as inside the frozen GUI program
+    monkeypatch.setattr(sys, "executable", str(frozen_app.with_name("timetracker-desktop-gui")))
+    command = child_command()
+    assert command == [str(frozen_app), CHILD_FLAG]  # the console program beside the GUI one
+    monkeypatch.undo()
+    child = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None
+    assert child.stdout is not None
+    try:
+        child.stdin.write(ChildConfig(db, "127.0.0.1", 0).to_line())
+        child.stdin.flush()
+        ready = parse_message(child.stdout.readline())
+        assert isinstance(ready, Ready)
+        assert httpx.get(f"http://127.0.0.1:{ready.port}/health", timeout=5).status_code == 200
+    finally:
+        child.stdin.close()  # the GUI's way to stop it
+        child.wait(timeout=20)
+        child.stdout.close()
+    assert child.stderr is not None
+    with child.stderr:
+        assert child.returncode == 0, child.stderr.read()
