@@ -7,7 +7,7 @@ from typing import Any
 
 from timetracker_desktop.app import database_revision
 from timetracker_desktop.cli.context import CliContext, CliError
-from timetracker_desktop.logging_setup import LOG_FILE_NAME
+from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.repositories.backup_port import BackupManifest
 from timetracker_desktop.services.backup import BackupService
@@ -155,6 +155,7 @@ def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
     service = DiagnosticsService(
         context.services.uow, context.services.clock, lambda: database_revision(context.storage)
     )
-    report = service.collect(ctx.url, log_file=log_dir() / LOG_FILE_NAME)
+    folder = log_dir()
+    report = service.collect(ctx.url, log_files=(folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME))
     ctx.emit(report, report.as_text().rstrip())
     return 0

@@ -12,15 +12,16 @@ from timetracker_desktop import __version__
 from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.error_messages import message_for
 from timetracker_desktop.gui.listener_control import ListenerControl
-from timetracker_desktop.logging_setup import LOG_FILE_NAME
+from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.services.diagnostics import Diagnostics, ListenerState
 
 MESSAGE_MS = 8000
 
 
-def _log_file() -> Path:
-    return log_dir() / LOG_FILE_NAME  # log_dir() creates the folder: call it off the GUI thread
+def _log_files() -> tuple[Path, Path]:
+    folder = log_dir()  # creates the folder: call it off the GUI thread
+    return folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME
 
 
 def listener_state(control: ListenerControl | None) -> ListenerState | None:
@@ -70,7 +71,7 @@ class HelpMenu(QObject):
         listener = listener_state(self._context.listener)  # read here: its fields belong to the GUI thread
 
         def collect() -> Diagnostics:
-            return service.collect(label, log_file=_log_file(), listener=listener, reader=reader)
+            return service.collect(label, log_files=_log_files(), listener=listener, reader=reader)
 
         self._context.runner.run(collect, self._on_collected, self._on_failed)
 

@@ -77,16 +77,25 @@ def _version(package: str) -> str:
         return "not installed"
 
 
-def recent_errors(log_file: Path | None, limit: int = ERROR_LINES) -> tuple[str, ...]:
-    """The last warnings and errors of the log file (already free of secrets)."""
-    if log_file is None or not log_file.is_file():
-        return ()
-    found: deque[str] = deque(maxlen=limit)
+def recent_errors(log_files: Sequence[Path], limit: int = ERROR_LINES) -> tuple[str, ...]:
+    """The last warnings and errors of the log files (already free of secrets), oldest first.
+
+    Lines begin with their time, so sorting merges the GUI's log with its listener process's log.
+    """
+    found: list[str] = []
+    for log_file in log_files:
+        if log_file.is_file():
+            found += _warnings(log_file, limit)
+    return tuple(sorted(found)[-limit:])
+
+
+def _warnings(log_file: Path, limit: int) -> deque[str]:
+    kept: deque[str] = deque(maxlen=limit)
     with log_file.open(encoding="utf-8", errors="replace") as lines:
         for line in lines:
             if any(level in line for level in _LEVELS):
-                found.append(line.rstrip())
-    return tuple(found)
+                kept.append(line.rstrip())
+    return kept
 
 
 class DiagnosticsService:
@@ -103,7 +112,7 @@ class DiagnosticsService:
         self,
         database_url: str,
         *,
-        log_file: Path | None = None,
+        log_files: Sequence[Path] = (),
         listener: ListenerState | None = None,
         reader: str | None = None,
     ) -> Diagnostics:
@@ -113,9 +122,9 @@ class DiagnosticsService:
             ("database", self._database(database_url)),
             ("listener", _listener(listener)),
             ("desk reader", (("reader", reader or "unknown"),)),
-            ("log", (("file", str(log_file) if log_file else "-"),)),
+            ("log", tuple(("file", str(log_file)) for log_file in log_files) or (("file", "-"),)),
         )
-        return Diagnostics(sections, recent_errors(log_file))
+        return Diagnostics(sections, recent_errors(log_files))
 
     def _program(self) -> tuple[tuple[str, str], ...]:
         frozen = "yes" if getattr(sys, "frozen", False) else "no"

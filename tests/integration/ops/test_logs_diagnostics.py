@@ -44,11 +44,20 @@ def test_diagnostics_name_versions_database_listener_and_recent_errors(
     app_context: AppContext, log_file: Path
 ) -> None:
     logging.getLogger("timetracker_desktop.listener").error("port 8000 is in use")
+    listener_log = log_file.with_name("listener.log")  # the GUI's listener process writes its own file
+    listener_log.write_text(
+        "2000-01-01 00:00:00,000 ERROR timetracker_desktop.listener: an old failure of the child\n"
+        "2999-01-01 00:00:00,000 INFO timetracker_desktop.listener: not a warning\n",
+        encoding="utf-8",
+    )
     service = DiagnosticsService(
         app_context.services.uow, app_context.services.clock, lambda: database_revision(app_context.storage)
     )
     text = service.collect(
-        app_context.url, log_file=log_file, listener=ListenerState(True, "0.0.0.0", 8000), reader="ACR122U"
+        app_context.url,
+        log_files=(log_file, listener_log),
+        listener=ListenerState(True, "0.0.0.0", 8000),
+        reader="ACR122U",
     ).as_text()
     assert "TimeTracker Desktop: " in text
     assert "SQLAlchemy: " in text
@@ -56,6 +65,8 @@ def test_diagnostics_name_versions_database_listener_and_recent_errors(
     assert "running" in text
     assert "ACR122U" in text
     assert "port 8000 is in use" in text
+    assert text.index("an old failure of the child") < text.index("port 8000 is in use")  # merged by time
+    assert "not a warning" not in text
 
 
 def test_diagnostics_come_out_when_the_database_does_not(
