@@ -113,12 +113,10 @@ class PresenceService:
             cells = {c.employee_id: c for c in uow.schedules.cells(None, day, day)}
             holiday = bool(uow.schedules.holidays(day, day))
             codes = uow.schedules.codes()
-        results = {r.employee_id: r for r in self._worktime.for_all(day - timedelta(days=1), day)}
+        ids = [employee.id for employee in employees]
+        results = self._worktime.for_employees(ids, day - timedelta(days=1), day)
         lines = []
-        for employee in employees:
-            result = results.get(employee.id)
-            if result is None:
-                continue  # created after the worktime read
+        for employee, result in zip(employees, results, strict=True):
             facts = _Day(result.days[-1], result.days[0], cells.get(employee.id), holiday)
             lines.append(
                 self._line(

@@ -44,6 +44,11 @@ class WorktimeService:
             ids = [e.id for e in uow.employees.list_all(include_inactive=include_inactive)]
             return self._compute(uow, ids, first, last)
 
+    def for_employees(self, employee_ids: Sequence[int], first: date, last: date) -> list[WorktimeResult]:
+        """Per-day plan vs actual of the given employees (the caller has listed them), in that order."""
+        with self._uow(read_only=True) as uow:
+            return self._compute(uow, employee_ids, first, last)
+
     def _compute(self, uow: UnitOfWork, ids: Sequence[int], first: date, last: date) -> list[WorktimeResult]:
         check_period(first, last)
         settings = load_settings(uow)
