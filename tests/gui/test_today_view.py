@@ -59,7 +59,7 @@ def test_board_and_live_feed(qtbot: QtBot, admin_context: GuiContext, clock: Fak
     assert [line.employee_name for line in view.feed.rows] == ["Андрій Мельник", "Олена Коваль"]
 
     absent_id = next(line.employee_id for line in view.board.rows if line.full_name == "Марія Бондар")
-    view.after_tap_timer.setInterval(10)
+    view.after_tap_ms, view.busy_reload_gap_ms = 10, 0
     _punch(admin_context, absent_id, 11, 58)
     notifier = threading.Thread(target=admin_context.scan_bridge.notify)  # as the listener thread would
     notifier.start()
@@ -78,3 +78,25 @@ def test_feed_shows_each_punch_once(qtbot: QtBot, admin_context: GuiContext) -> 
     admin_context.scan_bridge.notify(None)
     view.controller.fetch()
     assert len(view.feed.rows) == 1
+
+
+def test_under_continuous_taps_the_board_reloads_at_most_once_per_gap(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    employee = _employee(admin_context, "Тарас Шевченко", "8-17")
+    view = TodayView(admin_context)
+    show(qtbot, view)
+    qtbot.waitUntil(lambda: len(view.board.rows) == 1)  # the first reload has just happened
+    view.after_tap_ms, view.busy_reload_gap_ms = 10, 600_000
+    _punch(admin_context, employee, 8, 0)
+    admin_context.scan_bridge.notify(None)
+    qtbot.waitUntil(lambda: len(view.feed.rows) == 1)  # the tap is in the feed at once ...
+    assert view.after_tap_timer.isActive()
+    assert view.after_tap_timer.remainingTime() > 500_000  # ... the board waits for the gap to pass
+    view.after_tap_timer.stop()
+    view.busy_reload_gap_ms = 0  # a quiet office: the board follows 10 ms after a tap
+    _punch(admin_context, employee, 12, 0)
+    admin_context.scan_bridge.notify(None)
+    qtbot.waitUntil(lambda: len(view.feed.rows) == 2)
+    assert view.after_tap_timer.remainingTime() <= 10
+    qtbot.waitUntil(lambda: view.board.rows[0].first_in is not None)

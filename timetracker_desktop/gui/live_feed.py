@@ -35,6 +35,7 @@ class LiveFeedController(QObject):
         self._busy = False
         self._again = False
         self.fetches = 0  # started so far (tests and the benchmark check the coalescing)
+        self.loaded = 0  # fetches that came back; the first is the opening load of the day
         context.scan_bridge.scan_committed.connect(self._on_scan_committed)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -79,6 +80,7 @@ class LiveFeedController(QObject):
         self.fetch()
 
     def _on_batch_loaded(self, batch: FeedBatch) -> None:
+        self.loaded += 1
         self._last_id = batch.last_id
         if len(batch.lines) >= FEED_LIMIT:
             self._again = True  # a full batch: more may be stored already, and no tap may come to announce it

@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +26,11 @@ from timetracker_desktop.services.live_feed import FeedBatch
 from timetracker_desktop.services.presence import PresenceState, PresenceSummary
 
 BOARD_REFRESH_MS = 60_000
+AFTER_TAP_MS = 2_000  # a tap shows on the board within 2 s ...
+# ... but under continuous taps the board reloads at most this often: a reload reads and pairs the whole day
+# of every employee (tens of ms of Python holding the GIL the GUI thread needs), while the feed shows each tap
+# at once anyway.
+BUSY_RELOAD_GAP_MS = 10_000
 
 
 def _names_take_the_rest(view: QTableView, column: int) -> None:
@@ -79,9 +84,10 @@ class TodayView(QWidget):
         self._timer.setInterval(BOARD_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        self.after_tap_ms, self.busy_reload_gap_ms = AFTER_TAP_MS, BUSY_RELOAD_GAP_MS
+        self._since_reload = QElapsedTimer()
         self.after_tap_timer = QTimer(self)
         self.after_tap_timer.setSingleShot(True)
-        self.after_tap_timer.setInterval(2000)
         self.after_tap_timer.timeout.connect(self.refresh)
         self.refresh()
         self.controller.fetch()
@@ -116,6 +122,7 @@ class TodayView(QWidget):
         if self._loading:
             return
         self._loading = True
+        self._since_reload.start()
         self.refresh_button.setEnabled(False)
         self._context.runner.run(self._context.presence.today, self._on_board_loaded, self._on_board_failed)
 
@@ -153,14 +160,20 @@ class TodayView(QWidget):
     def _on_feed_arrived(self, batch: FeedBatch) -> None:
         self._zone = ZoneInfo(batch.time_zone)
         self.feed.set_zone(self._zone)
+        opening = self.controller.loaded == 1  # the board's own first load read the same day
         if self.feed.add(batch.lines):
             if not self._feed_fitted:  # once: refitting per batch asks every cell while taps pour in
                 self._feed_fitted = True
                 self.feed_view.resizeColumnsToContents()
-            if not self.after_tap_timer.isActive():  # one board reload per burst, not starved by it
-                self.after_tap_timer.start()
+            if not opening and not self.after_tap_timer.isActive():  # one reload per burst, not starved
+                self.after_tap_timer.start(self._after_tap_delay())
         now = self._context.services.clock.now()
         self.feed_status.setText(self.tr("Updated at {0}").format(local_time(now, self._zone)))
+
+    def _after_tap_delay(self) -> int:
+        """``after_tap_ms``, or longer so that reloads start at least ``busy_reload_gap_ms`` apart."""
+        since = self._since_reload.elapsed() if self._since_reload.isValid() else self.busy_reload_gap_ms
+        return max(self.after_tap_ms, self.busy_reload_gap_ms - since)
 
     def _on_feed_failed(self, error: BaseException) -> None:
         self.feed_status.setText(message_for(error))
