@@ -120,14 +120,18 @@ def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
     qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=10_000)
 
     server = started.starter.servers[0]
+    today.after_tap_ms, today.busy_reload_gap_ms = 10, 0  # the board follows each tap at once
     with httpx.Client(base_url=server.url, timeout=10) as client:
         office = staff_office(real_time_context.services, RunningListener(server, client))
-        before = today.controller.fetches
+        before, boards_before = today.controller.fetches, server.calls_answered
         reply = office.tablet().scan(office.olena_phone)
         assert reply.json()["message"] == "Registered IN"
         qtbot.waitUntil(lambda: [r.employee_name for r in today.feed.rows] == ["Олена Коваль"], timeout=5000)
         assert today.controller.fetches > before
         assert not today.controller.polling
+        # The board is worked out in the listener process, away from the GUI's GIL.
+        qtbot.waitUntil(lambda: [r.full_name for r in today.board.rows if r.first_in] == ["Олена Коваль"])
+        assert server.calls_answered > boards_before
         # The listener process flushes terminal health every second; the tap's refresh of the status bar
         # counts the terminal online.
         qtbot.waitUntil(lambda: window.status.terminals.text() == "Terminals online: 1 of 1", timeout=10_000)

@@ -1,5 +1,6 @@
 """What every page gets: the services, the logged-in user, the task runner, settings and bridges."""
 
+import logging
 from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.users import Actor, Permission, User
@@ -11,7 +12,9 @@ from timetracker_desktop.gui.settings import UiSettings
 from timetracker_desktop.gui.tasks import TaskRunner
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.live_feed import LiveFeedService
-from timetracker_desktop.services.presence import PresenceService
+from timetracker_desktop.services.presence import PresenceService, PresenceSummary
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,23 @@ class GuiContext:
         services = self.services
         object.__setattr__(self, "presence", PresenceService(services.uow, services.clock, services.worktime))
         object.__setattr__(self, "live_feed", LiveFeedService(services.uow, services.clock))
+
+    def board_today(self) -> PresenceSummary:
+        """Today's board, worked out in our listener process while it runs, else here (worker thread).
+
+        The board pairs the whole day of every employee: tens of milliseconds of Python that, in this
+        process, would hold the GIL the GUI thread needs, just when taps pour in.
+        """
+        source = self.listener.board_source() if self.listener is not None else None
+        if source is not None:
+            try:
+                summary = source.presence_today()
+            except RuntimeError as error:  # it died or stalled: work it out here, errors included
+                log.warning("the listener process did not give the Today board: %s", error)
+            else:
+                if isinstance(summary, PresenceSummary):
+                    return summary
+        return self.presence.today()
 
     @property
     def own_listener_running(self) -> bool:

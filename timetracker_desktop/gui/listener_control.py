@@ -3,7 +3,7 @@
 import logging
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,6 +23,15 @@ class ListenerHandle(Protocol):
 
     def stop(self) -> None:
         """Stop serving, free the port and leave no thread behind (blocks briefly)."""
+        ...
+
+
+@runtime_checkable
+class BoardSource(Protocol):
+    """A listener that works out the Today board in its own process (``ListenerProcess``)."""
+
+    def presence_today(self) -> object:
+        """A ``PresenceSummary``; raises RuntimeError when the process cannot answer."""
         ...
 
 
@@ -151,6 +160,12 @@ class ListenerControl(QObject):
     def _on_restart_due(self) -> None:
         if self._database is not None and not self._closed and not self.running:
             self.start(self._database, self.host, self.port)
+
+    def board_source(self) -> BoardSource | None:
+        """The running listener, if it can work out the Today board (any thread)."""
+        with self._lock:
+            handle = self._handle
+        return handle if isinstance(handle, BoardSource) and self.running else None
 
     def stop(self) -> None:
         """Stop the listener for good (quit): waits for a start in progress; the port is free afterwards."""

@@ -4,9 +4,13 @@ The app writes one ``ChildConfig`` line to the child's stdin and keeps stdin ope
 child to stop. The child answers on stdout with ``ready`` (serving) or ``failed`` (and exits), then one
 ``scan`` line per batch of stored scans: the GUI only needs to know that something arrived, since it
 fetches the feed by last id, so the child sends the newest notice of a batch and how many it stood for.
+Later stdin lines are ``call`` lines: work the GUI has the child do away from the GUI's GIL (``CALLS``);
+each is answered by a ``reply`` line with the same id, holding the pickled result or an error text (the
+pipe joins two processes of one program, so pickle carries any result type as it is).
 Plain standard library only: the app imports this without the web stack.
 """
 
+import base64
 import ipaddress
 import json
 from dataclasses import asdict, dataclass, field
@@ -18,6 +22,8 @@ from timetracker_desktop.listener.options import ListenerOptions
 from timetracker_desktop.services.scan_dto import NoticeKind, ScanNotice
 
 CHILD_FLAG = "--listener-child"  # the hidden first argument that makes the program the listener process
+PRESENCE_TODAY = "presence_today"  # the Today board (services.presence.PresenceService.today)
+CALLS = (PRESENCE_TODAY,)
 
 
 class ChildLinkError(ValueError):
@@ -79,7 +85,47 @@ class Scans:
     count: int
 
 
-ChildMessage = Ready | Failed | Scans
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The answer to call ``call_id``: the pickled result, or why there is none."""
+
+    call_id: int
+    value: bytes | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """Work the GUI asks of the child (one of ``CALLS``)."""
+
+    call_id: int
+    name: str
+
+
+ChildMessage = Ready | Failed | Scans | Reply
+
+
+def call_line(call_id: int, name: str) -> str:
+    """A call for the child's stdin."""
+    return json.dumps({"call": {"id": call_id, "name": name}}) + "\n"
+
+
+def parse_call(line: str) -> Call:
+    """A line of the child's stdin after the configuration."""
+    data = _object(line)
+    try:
+        call = Call(int(data["call"]["id"]), str(data["call"]["name"]))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ChildLinkError(f"bad call: {error}") from error
+    if call.name not in CALLS:
+        raise ChildLinkError(f"unknown call {call.name!r}")
+    return call
+
+
+def reply_line(call_id: int, value: bytes | None = None, error: str | None = None) -> str:
+    """The child's answer to a call."""
+    encoded = None if value is None else base64.b64encode(value).decode("ascii")
+    return json.dumps({"reply": {"id": call_id, "value": encoded, "error": error}}) + "\n"
 
 
 def ready_line(host: str, port: int) -> str:
@@ -117,9 +163,19 @@ def parse_message(line: str) -> ChildMessage:
             return Failed(str(data["failed"]["reason"]), str(data["failed"]["message"]))
         if "scans" in data:
             return Scans(_notice(data["scans"]["notice"]), int(data["scans"]["count"]))
+        if "reply" in data:
+            return _reply(data["reply"])
     except (KeyError, TypeError, ValueError) as error:
         raise ChildLinkError(f"bad line from the listener: {error}") from error
     raise ChildLinkError("unknown line from the listener")
+
+
+def _reply(body: dict[str, Any]) -> Reply:
+    value, error = body.get("value"), body.get("error")
+    if (value is None) == (error is None):
+        raise ValueError("a reply holds a value or an error")
+    decoded = None if value is None else base64.b64decode(value, validate=True)
+    return Reply(int(body["id"]), decoded, None if error is None else str(error))
 
 
 def _notice(body: dict[str, Any]) -> ScanNotice:

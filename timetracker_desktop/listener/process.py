@@ -6,24 +6,30 @@ own work took a few (docs/benchmarks.md, "Live taps"). In its own process the li
 This module needs only the standard library: the GUI process never imports the web stack.
 """
 
+import itertools
 import logging
 import os
+import pickle
 import queue
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import IO
 
 from timetracker_desktop.listener.child_link import (
     CHILD_FLAG,
+    PRESENCE_TODAY,
     ChildConfig,
     ChildLinkError,
     ChildMessage,
     Failed,
     Ready,
+    Reply,
     Scans,
+    call_line,
     parse_message,
 )
 from timetracker_desktop.services.scan_dto import ScanNotice
@@ -31,8 +37,13 @@ from timetracker_desktop.services.scan_dto import ScanNotice
 log = logging.getLogger(__name__)
 START_TIMEOUT_S = 60.0  # imports of the web stack on a slow, busy PC; a busy port answers at once
 STOP_TIMEOUT_S = 10.0  # the child's graceful shutdown takes at most about 2 s
+CALL_TIMEOUT_S = 30.0  # a board of thousands of employees on a busy PC; the caller then works it out itself
 CONSOLE_PROGRAM = "timetracker-desktop"  # the frozen build's console program (packaging/*.spec)
 LINK_THREAD = "listener-link"
+
+
+class ListenerCallError(RuntimeError):
+    """The listener process did not answer a call (it failed, ended, or took too long)."""
 
 
 class ListenerProcessError(Exception):
@@ -81,6 +92,10 @@ class ListenerProcess:
         self._first: queue.Queue[ChildMessage | None] = queue.Queue()
         self._stopping = False
         self._process: subprocess.Popen[str] | None = None
+        self._calls: dict[int, Future[object]] = {}
+        self._call_ids = itertools.count(1)
+        self._stdin_lock = threading.Lock()  # guards _calls too
+        self.calls_answered = 0
         self._thread: threading.Thread | None = None
         self.host = config.host
         self.port = config.port
@@ -151,17 +166,80 @@ class ListenerProcess:
                 self._first.put(message)
             elif isinstance(message, Scans):
                 self._notify(message.notice)
+            elif isinstance(message, Reply):
+                self._settle(message)
         process.stdout.close()
         code = process.wait()
+        self._fail_calls("the listener process ended")
         if not started:
             self._first.put(None)
         elif not self._stopping:
             log.error("the listener process stopped unexpectedly (exit code %s)", code)
             self._lost(self)
 
+    def presence_today(self) -> object:
+        """Today's board (``services.presence.PresenceSummary``), worked out in the child."""
+        return self.call(PRESENCE_TODAY)
+
+    def call(self, name: str, timeout: float = CALL_TIMEOUT_S) -> object:
+        """Have the child do ``name`` (``child_link.CALLS``) and return its result; ListenerCallError if not.
+
+        Blocks the calling thread (never the GUI thread) without holding the GIL while it waits.
+        """
+        future: Future[object] = Future()
+        with self._stdin_lock:
+            call_id = next(self._call_ids)
+            self._calls[call_id] = future
+            self._send(call_line(call_id, name))
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            raise ListenerCallError(
+                f"the listener process did not answer {name} in {timeout:.0f} s"
+            ) from None
+        finally:
+            with self._stdin_lock:
+                self._calls.pop(call_id, None)
+
+    def _send(self, line: str) -> None:
+        """Write a line to the child (``_stdin_lock`` held); a failure fails the calls waiting."""
+        process = self._process
+        try:
+            if process is None or process.stdin is None or self._stopping:
+                raise OSError("not running")
+            process.stdin.write(line)
+            process.stdin.flush()
+        except (OSError, ValueError):
+            for future in self._calls.values():
+                if not future.done():
+                    future.set_exception(ListenerCallError("the listener process is not running"))
+
+    def _settle(self, reply: Reply) -> None:
+        with self._stdin_lock:
+            future = self._calls.get(reply.call_id)
+        if future is None or future.done():
+            return  # its caller gave up waiting
+        if reply.value is None:
+            future.set_exception(ListenerCallError(reply.error or "the call failed"))
+            return
+        try:
+            future.set_result(pickle.loads(reply.value))  # our own child, over its own pipe
+        except Exception as error:  # an unreadable result is a failed call, not a dead link
+            future.set_exception(ListenerCallError(f"unreadable result: {error}"))
+            return
+        self.calls_answered += 1
+
+    def _fail_calls(self, why: str) -> None:
+        with self._stdin_lock:
+            waiting = list(self._calls.values())
+        for future in waiting:
+            if not future.done():
+                future.set_exception(ListenerCallError(why))
+
     def stop(self) -> None:
         """Ask the child to stop, wait for it (killing it if need be); the port is free afterwards."""
-        self._stopping = True
+        with self._stdin_lock:  # a call being sent finishes first
+            self._stopping = True
         process = self._process
         if process is None:
             return

@@ -15,7 +15,8 @@ from listener_support import ROOMY_PROCESS, RunningListener, port_is_free, staff
 
 from timetracker_desktop.app import AppContext, build_app, start_listener
 from timetracker_desktop.listener.child_link import CHILD_FLAG, Failed, parse_message
-from timetracker_desktop.listener.process import LINK_THREAD, ListenerProcess
+from timetracker_desktop.listener.process import LINK_THREAD, ListenerCallError, ListenerProcess
+from timetracker_desktop.services.presence import PresenceService, PresenceState, PresenceSummary
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -91,12 +92,35 @@ def test_a_scan_reaches_the_parent_and_stop_frees_the_port(real_time_context: Ap
     assert heard.lost == []  # stopping on purpose is not a loss
 
 
+def test_the_child_works_out_the_today_board_as_this_process_would(real_time_context: AppContext) -> None:
+    heard = Heard()
+    process = start_listener(real_time_context, "127.0.0.1", 0, heard.notice, heard.lose, ROOMY_PROCESS)
+    try:
+        with httpx.Client(base_url=process.url, timeout=10) as client:
+            office = staff_office(real_time_context.services, RunningListener(process, client))
+            assert office.tablet().scan(office.olena_phone).json()["message"] == "Registered IN"
+        services = real_time_context.services
+        here = PresenceService(services.uow, services.clock, services.worktime).today()
+        there = process.presence_today()
+        assert isinstance(there, PresenceSummary)
+        assert (there.day, there.time_zone) == (here.day, here.time_zone)
+        assert [(line.full_name, line.state, line.first_in) for line in there.lines] == [
+            (line.full_name, line.state, line.first_in) for line in here.lines
+        ]
+        assert there.count(PresenceState.IN) == 1
+        assert process.calls_answered == 1
+    finally:
+        process.stop()
+
+
 def test_a_killed_listener_process_is_reported_lost(real_time_context: AppContext) -> None:
     heard = Heard()
     process = start_listener(real_time_context, "127.0.0.1", 0, heard.notice, heard.lose, ROOMY_PROCESS)
     assert process.pid is not None
     os.kill(process.pid, signal.SIGKILL)
     heard.wait(lambda: heard.lost == [process])
+    with pytest.raises(ListenerCallError):  # a call to a dead process fails at once, it does not hang
+        process.presence_today()
     process.stop()
     assert port_is_free(process.port)
     assert link_threads() == []

@@ -1,4 +1,4 @@
-"""The line protocol between the app and its listener process, and the child's coalescing scan relay."""
+"""The line protocol between the app and its listener process; the child's scan relay and call replies."""
 
 import io
 import ipaddress
@@ -9,18 +9,24 @@ import pytest
 
 from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.listener.child_link import (
+    PRESENCE_TODAY,
+    Call,
     ChildConfig,
     ChildLinkError,
     Failed,
     Ready,
+    Reply,
     Scans,
+    call_line,
     failed_line,
+    parse_call,
     parse_message,
     ready_line,
+    reply_line,
     scans_line,
 )
+from timetracker_desktop.listener.child_outbox import Outbox, ScanRelay
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.listener_child import ScanRelay
 from timetracker_desktop.services.scan_dto import NoticeKind, ScanNotice
 
 AT = datetime(2026, 3, 4, 8, 1, 2, tzinfo=UTC)
@@ -79,7 +85,7 @@ class _SlowPipe(io.StringIO):
 
 def test_the_relay_coalesces_scans_while_the_reader_is_slow() -> None:
     pipe = _SlowPipe()
-    relay = ScanRelay(pipe)
+    relay = ScanRelay(Outbox(pipe))
     relay.start()
     for punch_id in range(1, 501):
         relay.notify(_notice(punch_id))
@@ -95,9 +101,42 @@ def test_the_relay_coalesces_scans_while_the_reader_is_slow() -> None:
 
 def test_the_relay_stops_quietly_when_the_gui_is_gone() -> None:
     pipe = io.StringIO()
-    relay = ScanRelay(pipe)
+    relay = ScanRelay(Outbox(pipe))
     relay.start()
     pipe.close()  # writing now raises ValueError, as a closed pipe raises OSError
     relay.notify(_notice(1))
     relay.stop()
     assert not relay.running
+
+
+def test_calls_and_replies_round_trip() -> None:
+    assert parse_call(call_line(7, PRESENCE_TODAY)) == Call(7, PRESENCE_TODAY)
+    assert parse_message(reply_line(7, b"\x80\x05 any bytes")) == Reply(7, b"\x80\x05 any bytes")
+    assert parse_message(reply_line(8, error="StorageUnavailableError: down")) == Reply(
+        8, None, "StorageUnavailableError: down"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"call": {"id": 1, "name": "drop_tables"}}',  # only the calls the child knows
+        '{"call": {"id": "x", "name": "presence_today"}}',
+        '{"config": {}}',
+    ],
+)
+def test_a_call_outside_the_protocol_is_refused(line: str) -> None:
+    with pytest.raises(ChildLinkError):
+        parse_call(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"reply": {"id": 1, "value": null, "error": null}}',
+        '{"reply": {"id": 1, "value": "%%%", "error": null}}',
+    ],
+)
+def test_a_reply_holds_a_value_or_an_error(line: str) -> None:
+    with pytest.raises(ChildLinkError):
+        parse_message(line)

@@ -124,7 +124,7 @@ class TodayView(QWidget):
         self._loading = True
         self._since_reload.start()
         self.refresh_button.setEnabled(False)
-        self._context.runner.run(self._context.presence.today, self._on_board_loaded, self._on_board_failed)
+        self._context.runner.run(self._context.board_today, self._on_board_loaded, self._on_board_failed)
 
     def _on_board_loaded(self, summary: PresenceSummary) -> None:
         self._loading = False

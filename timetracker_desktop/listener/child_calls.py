@@ -1,0 +1,47 @@
+"""The listener process's answers to the GUI's calls: heavy reads done here, away from the GUI's GIL."""
+
+import logging
+import pickle
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from timetracker_desktop.listener.child_link import PRESENCE_TODAY, Call, reply_line
+from timetracker_desktop.listener.child_outbox import Outbox
+from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.presence import PresenceService
+
+log = logging.getLogger(__name__)
+
+
+def _work(services: Services) -> dict[str, Callable[[], object]]:
+    presence = PresenceService(services.uow, services.clock, services.worktime)
+    return {PRESENCE_TODAY: presence.today}
+
+
+class CallRunner:
+    """Runs calls one at a time on a thread of its own (stdin keeps being read) and replies to each.
+
+    A failure is answered with its text; the GUI then does the work itself and shows its own error.
+    """
+
+    def __init__(self, services: Services, outbox: Outbox) -> None:
+        self._work = _work(services)
+        self._outbox = outbox
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listener-calls")
+
+    def submit(self, call: Call) -> None:
+        """Answer the call when its turn comes."""
+        self._pool.submit(self._answer, call)
+
+    def _answer(self, call: Call) -> None:
+        try:
+            value = pickle.dumps(self._work[call.name](), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # the GUI must hear of every failure, whatever it is
+            log.warning("listener process: call %s failed: %s", call.name, error)
+            self._outbox.write(reply_line(call.call_id, error=f"{type(error).__name__}: {error}"))
+            return
+        self._outbox.write(reply_line(call.call_id, value))
+
+    def stop(self) -> None:
+        """Drop calls not started; wait for the one running."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
