@@ -22,7 +22,8 @@ class MainStatusBar(QStatusBar):
         self.setObjectName("mainStatusBar")
         self._context = context
         services = context.services
-        # Seen by our listener but not flushed yet counts too: a terminal shows online with its first tap.
+        # Seen by a listener on a thread of ours but not flushed yet counts too (the listener process flushes
+        # every second): a terminal shows online with its first tap.
         self._overview = TerminalOverviewService(
             services.uow, services.clock, services.terminal_health.unflushed_last_seen
         )

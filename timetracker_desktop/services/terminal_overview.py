@@ -41,8 +41,9 @@ class TerminalOverviewService:
     """Reads terminals and decides online/offline from ``terminal_online_seconds``.
 
     Args:
-        recent: what this process saw since the last flush of terminal activity (the in-process listener's
-            ``TerminalHealthService.unflushed_last_seen``), so that a terminal counts online at once.
+        recent: what this process saw since the last flush of terminal activity (a listener on a thread of
+            this process: ``TerminalHealthService.unflushed_last_seen``), so that a terminal counts online at
+            once; the GUI's listener process flushes every second instead.
     """
 
     def __init__(
