@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from timetracker_desktop.app import GuiDatabaseGateway, build_app, start_listener
+from timetracker_desktop.app import GuiDatabaseGateway, build_app
+from timetracker_desktop.app import start_listener_in_thread as listener_on_a_thread
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.dialogs.add_terminal_dialog import AddTerminalDialog
@@ -240,8 +241,13 @@ def main() -> int:
     load_resources()
     with (
         demo_database() as (work, url, clock),
-        logged_in(app, work, url, clock, listener=start_listener, login_picture=True) as (shell, window),
-    ):  # the listener runs, as the status bar shows
+        # The listener runs, as the status bar shows; on a thread, so that it keeps the demo's clock (the
+        # listener process keeps the system's, and it works out the Today board).
+        logged_in(app, work, url, clock, listener=listener_on_a_thread, login_picture=True) as (
+            shell,
+            window,
+        ),
+    ):
         for name in ("today", "settings"):
             window.show_page(name)
             settle(app, shell)
