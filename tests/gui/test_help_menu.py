@@ -13,7 +13,6 @@ from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.help_menu import listener_state
 from timetracker_desktop.gui.listener_control import ListenerControl, ListenerHandle
 from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.tasks import InlineTaskRunner
 from timetracker_desktop.logging_setup import LOG_FILE_NAME
 from timetracker_desktop.services.diagnostics import ListenerState
 
@@ -96,7 +95,7 @@ def _never_started(*_args: object) -> ListenerHandle:
 
 
 def test_diagnostics_describe_a_listener_of_this_program() -> None:
-    control = ListenerControl(_never_started, InlineTaskRunner(), lambda _notice: None)
+    control = ListenerControl(_never_started, lambda _notice: None)
     control.running, control.host, control.port = True, "0.0.0.0", 8000
     assert listener_state(control) == ListenerState(True, "0.0.0.0", 8000, None)
-    assert listener_state(ListenerControl(None, InlineTaskRunner(), lambda _notice: None)) is None
+    assert listener_state(ListenerControl(None, lambda _notice: None)) is None

@@ -1,6 +1,8 @@
 """Why the listener did not start, in words: the listener process's errors and the control's texts."""
 
 import socket
+import threading
+import time
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -58,14 +60,14 @@ def test_each_failure_has_its_words(
     ) -> ListenerHandle:
         raise DomainError("the listener did not start", code)
 
-    runner = InlineTaskRunner()
-    control = ListenerControl(refuse, runner, lambda notice: None)
-    with qtbot.waitSignal(control.state_changed):
-        control.start(app_context, NOT_HERE, 8123)
+    control = ListenerControl(refuse, lambda notice: None)
+    control.start(app_context, NOT_HERE, 8123)
+    assert control.describe() == "starting..."  # the start runs on its own thread
+    qtbot.waitUntil(lambda: control.error is not None)
     assert not control.running
     assert control.describe() == state
     assert hint in control.explain()
-    assert runner.errors == []
+    control.stop()
 
 
 class _Board:
@@ -94,12 +96,84 @@ def test_the_board_comes_from_the_listener_process_or_is_worked_out_here(
     remote = PresenceSummary(here.day, "Europe/Kyiv", ())
     handle = _Board(remote if answers else None)
     runner = InlineTaskRunner()
-    control = ListenerControl(lambda *_args: handle, runner, lambda notice: None)
-    with qtbot.waitSignal(control.state_changed):
-        control.start(app_context, "127.0.0.1", 8123)
+    control = ListenerControl(lambda *_args: handle, lambda notice: None)
+    control.start(app_context, "127.0.0.1", 8123)
+    qtbot.waitUntil(lambda: control.running)
     assert control.board_source() is handle
     user = make_user(services, "admin", Role.ADMIN)
     context = GuiContext(services, user, runner, ui_settings, "test", ScanBridge(), listener=control)
     assert context.board_today() == (remote if answers else here)
     control.stop()
     assert control.board_source() is None  # stopped: the board is worked out here again
+
+
+class _Handle:
+    """A listener that runs until stopped."""
+
+    host, port = "127.0.0.1", 8123
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class _Flaky:
+    """Starts a listener, refuses the next start (port busy), then starts again; keeps the lost callback."""
+
+    def __init__(self) -> None:
+        self.handles: list[_Handle] = []
+        self.calls = 0
+        self.lost: LostCallback | None = None
+
+    def __call__(
+        self, database: OpenDatabase, host: str, port: int, notify: ScanCallback, lost: LostCallback
+    ) -> ListenerHandle:
+        self.calls += 1
+        self.lost = lost
+        if self.calls == 2:
+            raise DomainError("port 8123 is in use", "listener_port_in_use")
+        self.handles.append(_Handle())
+        return self.handles[-1]
+
+
+def test_a_listener_that_died_is_started_again_even_after_a_failed_attempt(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    starter = _Flaky()
+    control = ListenerControl(starter, lambda notice: None)
+    control.start(app_context, "127.0.0.1", 8123)
+    qtbot.waitUntil(lambda: control.running)
+    control.next_restart_ms = 10
+    assert starter.lost is not None
+    starter.lost(starter.handles[0])  # the process died
+    assert control.describe() == "stopped, restarting..."
+    qtbot.waitUntil(lambda: starter.calls == 2)  # the first attempt finds the port busy ...
+    qtbot.waitUntil(lambda: control.running, timeout=5000)  # ... the next one, after the back-off, serves
+    assert starter.calls == 3
+    assert control.board_source() is None  # a plain handle works out no board
+    control.stop()
+    assert starter.handles[-1].stopped
+
+
+def test_quit_during_a_slow_start_does_not_wait_for_it(qtbot: QtBot, app_context: AppContext) -> None:
+    release = threading.Event()
+    started: list[_Handle] = []
+
+    def slow(
+        database: OpenDatabase, host: str, port: int, notify: ScanCallback, lost: LostCallback
+    ) -> ListenerHandle:
+        release.wait(10)  # a child process importing on a choked PC
+        started.append(_Handle())
+        return started[-1]
+
+    control = ListenerControl(slow, lambda notice: None)
+    control.start(app_context, "127.0.0.1", 8123)
+    began = time.monotonic()
+    control.stop()
+    assert time.monotonic() - began < 1.0  # the window closes at once
+    assert not control.starting
+    release.set()
+    qtbot.waitUntil(lambda: bool(started) and started[0].stopped)  # the late listener stops itself
+    assert not control.running

@@ -3,13 +3,13 @@
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.gui.gateway import OpenDatabase
-from timetracker_desktop.gui.tasks import TaskRunner
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 log = logging.getLogger(__name__)
@@ -48,33 +48,33 @@ STEADY_MS = 60_000  # a listener that ran this long before it ended starts the b
 class ListenerControl(QObject):
     """Owns the app's listener (a child process) and its state for the status bar, live feed and settings.
 
-    Starts and restarts run on the runner's ordered write pool, so that they happen in the order asked;
-    ``stop`` (on quit) waits for a start in progress, stops the listener and refuses later starts. A listener
-    that ends by itself is started again after 2 s, then after twice as long each time, up to a minute.
+    Starts and restarts run on a thread of their own, in the order asked; ``stop`` (on quit) stops the
+    listener and refuses later starts. A listener that ends by itself is started again after 2 s, then after
+    twice as long each time (failed attempts included), up to a minute.
 
     Signals:
         state_changed(): starting, running, failed or stopped (GUI thread).
     """
 
     state_changed = Signal()
-    _lost = Signal(object)  # emitted on the listener's thread, handled on the GUI thread
+    _lost = Signal(object)  # emitted on the listener's link thread, handled on the GUI thread
+    _outcome = Signal(object, object)  # (handle or None, error or None) from the start thread
 
     def __init__(
-        self,
-        starter: ListenerStarter | None,
-        runner: TaskRunner,
-        notify: ScanCallback,
-        parent: QObject | None = None,
+        self, starter: ListenerStarter | None, notify: ScanCallback, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._starter = starter
-        self._runner = runner
         self._notify = notify
-        self._lock = threading.Lock()  # guards _handle and _closed against the worker thread
+        # Starts take a second (a child process), up to a minute on a choked PC: on a thread of their own, in
+        # the order asked, so that they hold up neither the GUI nor the database writes.
+        self._starts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listener-start")
+        self._lock = threading.Lock()  # guards _handle and _closed; held only to read or swap them
         self._handle: ListenerHandle | None = None
         self._closed = False
         self._database: OpenDatabase | None = None
-        self._restart_ms = FIRST_RESTART_MS
+        self._reviving = False  # the start in progress is an automatic one after the listener ended
+        self.next_restart_ms = FIRST_RESTART_MS
         self._running_since = QTimer(self)  # measures how long the current listener has been running
         self._running_since.setSingleShot(True)
         self._running_since.setInterval(STEADY_MS)
@@ -83,6 +83,7 @@ class ListenerControl(QObject):
         self._restart.setSingleShot(True)
         self._restart.timeout.connect(self._on_restart_due)
         self._lost.connect(self._on_lost)
+        self._outcome.connect(self._on_outcome)
         self.host = ""
         self.port = 0
         self.starting = False
@@ -97,6 +98,10 @@ class ListenerControl(QObject):
     def start(self, database: OpenDatabase, host: str, port: int) -> None:
         """Serve ``database`` on ``host:port`` (stopping the running one first); the outcome comes by
         ``state_changed``."""
+        self._reviving = False
+        self._start(database, host, port)
+
+    def _start(self, database: OpenDatabase, host: str, port: int) -> None:
         if self._starter is None or self._closed:
             return
         self._database = database
@@ -104,34 +109,48 @@ class ListenerControl(QObject):
         self.host, self.port = host, port
         self.starting, self.running, self.error = True, False, None
         self.state_changed.emit()
-        self._runner.run(
-            lambda: self._switch(database, host, port), self._on_started, self._on_failed, write=True
-        )
+        self._starts.submit(self._switch, database, host, port)
 
     def restart(self, host: str, port: int) -> None:
         """Serve the same database on another address (Settings)."""
         if self._database is not None:
             self.start(self._database, host, port)
 
-    def _switch(self, database: OpenDatabase, host: str, port: int) -> ListenerHandle | None:
-        """Worker thread: stop the old listener, start the new one (None once the app is quitting)."""
+    def _switch(self, database: OpenDatabase, host: str, port: int) -> None:
+        """Start thread: stop the old listener, start the new one; the outcome goes to the GUI thread."""
         assert self._starter is not None
         with self._lock:
             if self._closed:
-                return None
-            self._stop_handle()
-            self._handle = self._starter(database, host, port, self._notify, self._lost.emit)
-            return self._handle
-
-    def _stop_handle(self) -> None:
-        handle, self._handle = self._handle, None
-        if handle is not None:
-            handle.stop()
-
-    def _on_started(self, handle: ListenerHandle | None) -> None:
-        if handle is None:
+                return
+            old, self._handle = self._handle, None
+        try:
+            if old is not None:
+                old.stop()
+            handle = self._starter(database, host, port, self._notify, self._lost.emit)
+        except Exception as error:  # every failure is shown in the status bar, none is raised
+            self._outcome.emit(None, error)
             return
+        with self._lock:
+            keep = not self._closed
+            if keep:
+                self._handle = handle
+        if not keep:
+            handle.stop()  # the app began to quit while it started
+            return
+        self._outcome.emit(handle, None)
+
+    def _on_outcome(self, handle: ListenerHandle | None, error: BaseException | None) -> None:
+        if self._closed:
+            return
+        if handle is None:
+            self._on_failed(error or RuntimeError("the listener did not start"))
+            return
+        with self._lock:
+            current = handle is self._handle
+        if not current:
+            return  # a later start replaced it already
         self.starting, self.running, self.error = False, True, None
+        self._reviving = False
         self.host, self.port = handle.host, handle.port
         log.info("listener running on %s:%d", handle.host, handle.port)
         self._running_since.start()
@@ -140,6 +159,8 @@ class ListenerControl(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self.starting, self.running, self.error = False, False, error
         log.warning("listener not started: %s", error)
+        if self._reviving:  # it ended by itself before: keep trying, as after the crash
+            self._schedule_restart()
         self.state_changed.emit()
 
     def _on_lost(self, handle: ListenerHandle) -> None:
@@ -149,17 +170,21 @@ class ListenerControl(QObject):
         self._running_since.stop()
         self.starting, self.running = False, False
         self.error = DomainError("the listener stopped unexpectedly", "listener_exited")
-        log.warning("listener ended by itself; starting it again in %d ms", self._restart_ms)
-        self._restart.start(self._restart_ms)
-        self._restart_ms = min(self._restart_ms * 2, LAST_RESTART_MS)
+        self._schedule_restart()
         self.state_changed.emit()
 
+    def _schedule_restart(self) -> None:
+        log.warning("listener down; starting it again in %d ms", self.next_restart_ms)
+        self._restart.start(self.next_restart_ms)
+        self.next_restart_ms = min(self.next_restart_ms * 2, LAST_RESTART_MS)
+
     def _on_steady(self) -> None:
-        self._restart_ms = FIRST_RESTART_MS
+        self.next_restart_ms = FIRST_RESTART_MS
 
     def _on_restart_due(self) -> None:
         if self._database is not None and not self._closed and not self.running:
-            self.start(self._database, self.host, self.port)
+            self._reviving = True
+            self._start(self._database, self.host, self.port)
 
     def board_source(self) -> BoardSource | None:
         """The running listener, if it can work out the Today board (any thread)."""
@@ -168,12 +193,16 @@ class ListenerControl(QObject):
         return handle if isinstance(handle, BoardSource) and self.running else None
 
     def stop(self) -> None:
-        """Stop the listener for good (quit): waits for a start in progress; the port is free afterwards."""
+        """Stop the listener for good (quit); the port is free afterwards, unless a start is still under way:
+        that one stops its listener itself once started, on its own thread, without holding up the quit."""
         self._restart.stop()
         self._running_since.stop()
+        self._starts.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             self._closed = True
-            self._stop_handle()
+            handle, self._handle = self._handle, None
+        if handle is not None:
+            handle.stop()
         if self.running or self.starting:
             self.starting = self.running = False
             self.state_changed.emit()

@@ -83,7 +83,7 @@ class Shell(QObject):
         self.scan_bridge = ScanBridge(self)
         self.reader = DeskReaderBridge(self)
         self._reader_factory = reader_factory
-        self.listener = ListenerControl(listener_starter, self.runner, self.scan_bridge.notify, self)
+        self.listener = ListenerControl(listener_starter, self.scan_bridge.notify, self)
         self.listener.state_changed.connect(self._on_listener_state_changed)
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
