@@ -7,9 +7,12 @@ hold the GUI's GIL. It runs no backups and no desk reader: the GUI that started 
 
 import contextlib
 import gc
+import io
 import logging
+import os
 import sys
-from typing import TextIO
+import threading
+from typing import TYPE_CHECKING, TextIO
 
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.listener.child_calls import CallRunner
@@ -23,9 +26,13 @@ from timetracker_desktop.listener.child_link import (
 from timetracker_desktop.listener.child_outbox import Outbox, ScanRelay
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, configure_logging
 
+if TYPE_CHECKING:
+    from timetracker_desktop.listener.server import ListenerServer
+
 log = logging.getLogger(__name__)
 EXIT_BAD_CONFIG = 2
 EXIT_CANNOT_SERVE = 3
+EXIT_SERVER_ENDED = 4
 
 
 def _say(out: TextIO, line: str) -> None:
@@ -78,19 +85,35 @@ def serve(config: ChildConfig, stdin: TextIO, out: TextIO) -> int:
     _say(out, ready_line(config.host, server.port))
     relay.start()
     gc.freeze()  # as in `serve`: modules, services and the web stack live as long as the process
+    watch_server(server)
     try:
         _answer_calls(stdin, calls)
     finally:
-        calls.stop()
-        server.stop()
+        server.stop()  # first: the port is free and the last terminal health flushed, whatever else hangs
         relay.stop()
+        calls.stop()
         context.close()
     log.info("listener process stopped")
     return 0
 
 
+def watch_server(server: "ListenerServer") -> None:
+    """End the process if its server thread ends by itself: the GUI then sees the exit and starts another."""
+
+    def watch() -> None:
+        server.wait()
+        if not server.stopping:
+            log.error("listener process: the server ended by itself; exiting")
+            os._exit(EXIT_SERVER_ENDED)
+
+    threading.Thread(target=watch, name="listener-watch", daemon=True).start()
+
+
 def main() -> int:
     """Entry point of ``--listener-child``."""
+    for stream in (sys.stdin, sys.stdout):  # the GUI writes and reads UTF-8 (Windows pipes default to ANSI)
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
     with contextlib.suppress(OSError):  # no writable log folder: serve anyway, as the CLI does
         configure_logging(console=False, name=LISTENER_LOG_FILE_NAME)
     try:
@@ -98,4 +121,10 @@ def main() -> int:
     except ChildLinkError as error:
         _say(sys.stdout, failed_line("failed", str(error)))
         return EXIT_BAD_CONFIG
-    return serve(config, sys.stdin, sys.stdout)
+    try:
+        return serve(config, sys.stdin, sys.stdout)
+    except Exception as error:  # the GUI must hear why, and the log must keep the traceback
+        log.exception("listener process failed")
+        with contextlib.suppress(OSError, ValueError):
+            _say(sys.stdout, failed_line("failed", f"{type(error).__name__}: {error}"))
+        return EXIT_CANNOT_SERVE

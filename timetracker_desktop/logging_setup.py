@@ -29,7 +29,7 @@ def mask_secrets(text: str) -> str:
 
 
 class SecretFilter(logging.Filter):
-    """Masks secrets in every record's final message (arguments included)."""
+    """Masks secrets in every record's final message (arguments included) and in its traceback text."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the message; never drops a record."""
@@ -37,7 +37,12 @@ class SecretFilter(logging.Filter):
         masked = mask_secrets(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info:  # a driver's error may quote the URL; another handler may have cached it plain
+            record.exc_text = mask_secrets(_TRACEBACKS.formatException(record.exc_info))
         return True
+
+
+_TRACEBACKS = logging.Formatter()
 
 
 def _tagged(handler: logging.Handler) -> logging.Handler:

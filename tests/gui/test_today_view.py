@@ -98,5 +98,4 @@ def test_under_continuous_taps_the_board_reloads_at_most_once_per_gap(
     _punch(admin_context, employee, 12, 0)
     admin_context.scan_bridge.notify(None)
     qtbot.waitUntil(lambda: len(view.feed.rows) == 2)
-    assert view.after_tap_timer.remainingTime() <= 10
-    qtbot.waitUntil(lambda: view.board.rows[0].first_in is not None)
+    qtbot.waitUntil(lambda: view.board.rows[0].first_in is not None, timeout=2000)  # not after 10 minutes

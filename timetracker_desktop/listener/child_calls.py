@@ -2,8 +2,9 @@
 
 import logging
 import pickle
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 from timetracker_desktop.listener.child_link import PRESENCE_TODAY, Call, reply_line
 from timetracker_desktop.listener.child_outbox import Outbox
@@ -21,17 +22,24 @@ def _work(services: Services) -> dict[str, Callable[[], object]]:
 class CallRunner:
     """Runs calls one at a time on a thread of its own (stdin keeps being read) and replies to each.
 
-    A failure is answered with its text; the GUI then does the work itself and shows its own error.
+    A failure is answered with its text; the GUI then does the work itself and shows its own error. The
+    thread is a daemon: a call stuck on a hung database must not keep the process, and its port, alive.
     """
 
     def __init__(self, services: Services, outbox: Outbox) -> None:
         self._work = _work(services)
         self._outbox = outbox
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listener-calls")
+        self._calls: queue.SimpleQueue[Call | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="listener-calls", daemon=True)
+        self._thread.start()
 
     def submit(self, call: Call) -> None:
         """Answer the call when its turn comes."""
-        self._pool.submit(self._answer, call)
+        self._calls.put(call)
+
+    def _run(self) -> None:
+        while (call := self._calls.get()) is not None:
+            self._answer(call)
 
     def _answer(self, call: Call) -> None:
         try:
@@ -42,6 +50,7 @@ class CallRunner:
             return
         self._outbox.write(reply_line(call.call_id, value))
 
-    def stop(self) -> None:
-        """Drop calls not started; wait for the one running."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def stop(self, wait: float = 2.0) -> None:
+        """Answer no more calls; give the one running ``wait`` seconds (the GUI answers it itself anyway)."""
+        self._calls.put(None)
+        self._thread.join(wait)

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import IO
 
@@ -32,6 +32,8 @@ from timetracker_desktop.listener.child_link import (
     call_line,
     parse_message,
 )
+from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME
+from timetracker_desktop.paths import log_dir
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 log = logging.getLogger(__name__)
@@ -64,13 +66,30 @@ def child_command() -> list[str]:
 
 
 def _child_environment() -> dict[str, str]:
-    """This environment, with this package importable however the app was started (source tree or venv)."""
+    """This environment; started from a source tree, with that tree importable (an installed package is)."""
     environment = dict(os.environ)
-    if not getattr(sys, "frozen", False):
-        root = str(Path(__file__).resolve().parents[2])
-        paths = [root, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
+    root = Path(__file__).resolve().parents[2]
+    if not getattr(sys, "frozen", False) and (root / "pyproject.toml").is_file():
+        paths = [str(root), *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
         environment["PYTHONPATH"] = os.pathsep.join(paths)
     return environment
+
+
+def _child_errors() -> "IO[bytes] | None":
+    """Where the child's stderr goes: ours, or (a windowed GUI has none) its log file, so that a crash
+    before its logging starts still leaves a trace."""
+    if sys.stderr is not None:
+        return None
+    try:
+        folder = log_dir()
+        return (folder / LISTENER_LOG_FILE_NAME).open("ab")
+    except OSError:
+        return None  # no log folder: the child's own logging says the same
+
+
+def _windows_flags() -> int:
+    """No console window, and a process group of its own (see ``start_new_session`` for POSIX)."""
+    return getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
 
 
 class ListenerProcess:
@@ -138,16 +157,24 @@ class ListenerProcess:
         raise ListenerProcessError("the listener process ended at start (see listener.log)")
 
     def _spawn(self) -> "subprocess.Popen[str]":
-        process = subprocess.Popen(
-            child_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None if sys.stderr is not None else subprocess.DEVNULL,  # a windowed GUI has none
-            text=True,
-            encoding="utf-8",
-            env=_child_environment(),
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        errors = _child_errors()
+        try:
+            process = subprocess.Popen(
+                child_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                encoding="utf-8",
+                errors="replace",  # one stray byte must not end the link
+                env=_child_environment(),
+                # Ctrl+C in a terminal that started the GUI is for the GUI, which stops its child in order.
+                start_new_session=sys.platform != "win32",
+                creationflags=_windows_flags(),
+            )
+        finally:
+            if errors is not None:
+                errors.close()  # the child has its own copy
         assert process.stdin is not None
         try:
             process.stdin.write(self._config.to_line())
@@ -160,15 +187,30 @@ class ListenerProcess:
         """Link thread: first message goes to ``start``, later scans to ``notify``, an exit to ``lost``."""
         assert process.stdout is not None
         started = False
-        for message in _messages(process.stdout):
-            if not started:
-                started = True
-                self._first.put(message)
-            elif isinstance(message, Scans):
+        try:
+            for message in _messages(process.stdout):
+                if not started:
+                    started = True
+                    self._first.put(message)
+                else:
+                    self._dispatch(message)
+        except Exception:  # never end the link silently: the child would block on a full pipe
+            log.exception("listener process: the link failed; stopping the process")
+            process.kill()
+        finally:
+            process.stdout.close()
+            self._ended(process, started)
+
+    def _dispatch(self, message: ChildMessage) -> None:
+        try:
+            if isinstance(message, Scans):
                 self._notify(message.notice)
             elif isinstance(message, Reply):
                 self._settle(message)
-        process.stdout.close()
+        except Exception:  # a failing receiver loses one message, not the link
+            log.exception("listener process: a message could not be delivered")
+
+    def _ended(self, process: "subprocess.Popen[str]", started: bool) -> None:
         code = process.wait()
         self._fail_calls("the listener process ended")
         if not started:
@@ -217,16 +259,20 @@ class ListenerProcess:
     def _settle(self, reply: Reply) -> None:
         with self._stdin_lock:
             future = self._calls.get(reply.call_id)
-        if future is None or future.done():
+        if future is None:
             return  # its caller gave up waiting
-        if reply.value is None:
-            future.set_exception(ListenerCallError(reply.error or "the call failed"))
-            return
         try:
-            future.set_result(pickle.loads(reply.value))  # our own child, over its own pipe
-        except Exception as error:  # an unreadable result is a failed call, not a dead link
-            future.set_exception(ListenerCallError(f"unreadable result: {error}"))
-            return
+            if reply.value is None:
+                future.set_exception(ListenerCallError(reply.error or "the call failed"))
+                return
+            try:
+                result = pickle.loads(reply.value)  # our own child, over its own pipe
+            except Exception as error:  # an unreadable result is a failed call, not a dead link
+                future.set_exception(ListenerCallError(f"unreadable result: {error}"))
+                return
+            future.set_result(result)
+        except InvalidStateError:
+            return  # failed meanwhile (the pipe broke while the answer was on its way)
         self.calls_answered += 1
 
     def _fail_calls(self, why: str) -> None:

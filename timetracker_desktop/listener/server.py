@@ -114,6 +114,7 @@ class ListenerServer:
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
+        self.stopping = False  # stop() was called: the serving thread ending is no surprise
         self._flusher = _Flusher(flush or (lambda: None), flush_seconds)
 
     @property
@@ -152,8 +153,14 @@ class ListenerServer:
             self._flusher.stop()
             self._sock.close()
 
+    def wait(self) -> None:
+        """Block until the serving thread (``start``) ends."""
+        if self._thread is not None:
+            self._thread.join()
+
     def stop(self) -> None:
         """Stop serving, free the port and leave no thread behind."""
+        self.stopping = True
         self._server.should_exit = True
         thread = self._thread
         if thread is not None and thread.is_alive():

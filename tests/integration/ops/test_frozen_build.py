@@ -127,6 +127,8 @@ def test_frozen_app_runs_the_guis_listener_process(
     )
     assert child.stdin is not None
     assert child.stdout is not None
+    guard = threading.Timer(60, child.kill)  # a child that never answers must not hang the suite
+    guard.start()
     try:
         child.stdin.write(ChildConfig(db, "127.0.0.1", 0).to_line())
         child.stdin.flush()
@@ -136,6 +138,7 @@ def test_frozen_app_runs_the_guis_listener_process(
     finally:
         child.stdin.close()  # the GUI's way to stop it
         child.wait(timeout=20)
+        guard.cancel()
         child.stdout.close()
     assert child.stderr is not None
     with child.stderr:

@@ -25,8 +25,13 @@ def test_secrets_never_reach_the_log(log_file: Path) -> None:
     log.warning("connect to %s failed", "mysql+pymysql://tt:hunter2@db.local/tt")
     log.error('bad request {"api_key": "%s", "signature": "AAAA=="}', "Zm9vYmFyYmF6cXV4")
     log.info("X-Terminal-Key: abcdef123 from 10.0.0.5")
+    try:
+        raise ConnectionError("cannot reach mysql+pymysql://tt:sw0rdfish@db.local/tt")
+    except ConnectionError:
+        log.exception("the listener process cannot open the database")  # the traceback quotes the URL
     text = log_file.read_text(encoding="utf-8")
-    for secret in ("hunter2", "Zm9vYmFyYmF6cXV4", "AAAA==", "abcdef123"):
+    assert "ConnectionError: cannot reach mysql+pymysql://tt:***@db.local/tt" in text
+    for secret in ("hunter2", "Zm9vYmFyYmF6cXV4", "AAAA==", "abcdef123", "sw0rdfish"):
         assert secret not in text
     assert "mysql+pymysql://tt:***@db.local/tt" in text
     assert "10.0.0.5" in text

@@ -99,14 +99,19 @@ def test_the_relay_coalesces_scans_while_the_reader_is_slow() -> None:
     assert scans[-1].notice.punch_id == 500  # the newest notice is the one passed on
 
 
-def test_the_relay_stops_quietly_when_the_gui_is_gone() -> None:
+def test_the_relay_stops_quietly_when_the_gui_is_gone(monkeypatch: pytest.MonkeyPatch) -> None:
+    escaped: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", escaped.append)
     pipe = io.StringIO()
-    relay = ScanRelay(Outbox(pipe))
+    outbox = Outbox(pipe)
+    relay = ScanRelay(outbox)
     relay.start()
     pipe.close()  # writing now raises ValueError, as a closed pipe raises OSError
+    assert outbox.write("a line\n") is False
     relay.notify(_notice(1))
     relay.stop()
     assert not relay.running
+    assert escaped == []  # the thread ended by itself, without an exception
 
 
 def test_calls_and_replies_round_trip() -> None:
