@@ -10,6 +10,7 @@ import gc
 import io
 import logging
 import os
+import signal
 import sys
 import threading
 from typing import TYPE_CHECKING, TextIO
@@ -111,6 +112,8 @@ def watch_server(server: "ListenerServer") -> None:
 
 def main() -> int:
     """Entry point of ``--listener-child``."""
+    # Ctrl+C in a terminal that started the GUI is for the GUI, which then stops us in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for stream in (sys.stdin, sys.stdout):  # the GUI writes and reads UTF-8 (Windows pipes default to ANSI)
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")

@@ -88,7 +88,8 @@ def _child_errors() -> "IO[bytes] | None":
 
 
 def _windows_flags() -> int:
-    """No console window, and a process group of its own (see ``start_new_session`` for POSIX)."""
+    """No console window, and a process group of its own: Ctrl+C in a terminal that started the GUI is for the
+    GUI, which stops its child in order."""
     return getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
 
 
@@ -168,8 +169,8 @@ class ListenerProcess:
                 encoding="utf-8",
                 errors="replace",  # one stray byte must not end the link
                 env=_child_environment(),
-                # Ctrl+C in a terminal that started the GUI is for the GUI, which stops its child in order.
-                start_new_session=sys.platform != "win32",
+                # Not a session of its own on POSIX: Linux's autogroup scheduling would then give the child a
+                # share of the CPU equal to the GUI's whole session (the child ignores Ctrl+C itself instead).
                 creationflags=_windows_flags(),
             )
         finally:
