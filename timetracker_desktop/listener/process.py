@@ -237,9 +237,7 @@ class ListenerProcess:
         try:
             return future.result(timeout)
         except TimeoutError:
-            raise ListenerCallError(
-                f"the listener process did not answer {name} in {timeout:.0f} s"
-            ) from None
+            raise ListenerCallError(f"no answer to {name} in {timeout:g} s") from None
         finally:
             with self._stdin_lock:
                 self._calls.pop(call_id, None)

@@ -159,3 +159,17 @@ def test_a_bad_configuration_is_answered_with_a_reason() -> None:
     message = parse_message(done.stdout.splitlines()[0])
     assert isinstance(message, Failed)
     assert "bad listener configuration" in message.message
+
+
+def test_a_call_the_child_does_not_answer_times_out_and_the_link_lives_on(
+    real_time_context: AppContext,
+) -> None:
+    heard = Heard()
+    process = start_listener(real_time_context, "127.0.0.1", 0, heard.notice, heard.lose, ROOMY_PROCESS)
+    try:
+        with pytest.raises(ListenerCallError, match="no answer"):
+            process.call("drop_tables", timeout=0.5)  # not a call it knows: it logs it and answers nothing
+        assert isinstance(process.presence_today(), PresenceSummary)  # still serving calls
+        assert heard.lost == []
+    finally:
+        process.stop()
