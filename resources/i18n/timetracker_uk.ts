@@ -1043,6 +1043,10 @@
         <translation>Очистити журнал...</translation>
     </message>
     <message>
+        <source>Reboot...</source>
+        <translation>Перезавантажити...</translation>
+    </message>
+    <message>
         <source>Reload all logs...</source>
         <translation>Отримати весь журнал...</translation>
     </message>
@@ -1121,6 +1125,10 @@
     <message>
         <source>Clear logs</source>
         <translation>Очищення журналу</translation>
+    </message>
+    <message>
+        <source>Restart the device {0}? Nobody can clock in or out on it for about a minute; punches stored on it are kept and sent afterwards.</source>
+        <translation>Перезавантажити пристрій {0}? Близько хвилини на ньому не можна буде відмітитися; збережені на ньому відмітки залишаться й будуть надіслані потім.</translation>
     </message>
     <message>
         <source>Ask the device {0} to send its whole log again? Punches already stored are not stored twice; a long log takes a while.</source>

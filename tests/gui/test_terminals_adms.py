@@ -203,6 +203,25 @@ def test_commands_show_the_devices_answers(
     assert _punch_count(services, terminal.id) == 1
 
 
+def test_reboot_only_after_a_confirmation(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    terminal = _approved(admin_context.services, _called_in(listener, "REBOOT01"))
+    view = _view(qtbot, admin_context)
+    _select(view, terminal.id)
+    panel = view.device
+    assert panel.buttons["reboot"].text() == "Reboot..."
+    panel.buttons["reboot"].click()
+    assert isinstance(panel.dialog, QMessageBox)
+    assert "Nobody can clock in or out on it for about a minute" in panel.dialog.text()
+    _confirm(panel.dialog, QMessageBox.StandardButton.No)
+    assert panel.model.rows == []  # nothing queued
+    panel.buttons["reboot"].click()
+    _confirm(panel.dialog, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 1)
+    assert panel.model.command_text(panel.model.rows[0]) == "Reboot"
+
+
 def _newest(commands: list[AdmsCommand]) -> AdmsCommand:
     return max(commands, key=lambda c: c.id)
 

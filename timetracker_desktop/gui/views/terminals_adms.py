@@ -257,7 +257,7 @@ class DevicePanel(QGroupBox):
             ("settings", self.tr("Settings..."), ":/icons/settings.svg", self._on_settings_clicked),
             ("set_time", self.tr("Set time"), ":/icons/refresh.svg", partial(queue, DeviceCommand.SET_TIME)),
             ("users", self.tr("Upload users"), ":/icons/users.svg", partial(queue, upload)),
-            ("reboot", self.tr("Reboot"), ":/icons/power.svg", partial(queue, DeviceCommand.REBOOT)),
+            ("reboot", self.tr("Reboot..."), ":/icons/power.svg", self._on_reboot_clicked),
             ("clear", self.tr("Clear logs..."), ":/icons/remove.svg", self._on_clear_clicked),
             ("reload", self.tr("Reload all logs..."), ":/icons/undo.svg", self._on_reload_clicked),
         ]  # fmt: skip
@@ -388,6 +388,17 @@ class DevicePanel(QGroupBox):
         clear = partial(self._queue, DeviceCommand.CLEAR_LOGS, True)
         title = self.tr("Clear logs")
         self.dialog = ask(self, "confirmClearLogs", title, text, clear, QMessageBox.Icon.Warning)
+
+    def _on_reboot_clicked(self) -> None:
+        device = self._device()
+        if device is None:
+            return
+        text = self.tr(
+            "Restart the device {0}? Nobody can clock in or out on it for about a minute; punches stored "
+            "on it are kept and sent afterwards."
+        ).format(device.serial)
+        reboot = partial(self._queue, DeviceCommand.REBOOT)
+        self.dialog = ask(self, "confirmReboot", self.tr("Reboot"), text, reboot, QMessageBox.Icon.Warning)
 
     def _on_reload_clicked(self) -> None:
         device = self._device()
