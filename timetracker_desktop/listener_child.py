@@ -36,18 +36,13 @@ EXIT_CANNOT_SERVE = 3
 EXIT_SERVER_ENDED = 4
 
 
-def _say(out: TextIO, line: str) -> None:
-    out.write(line)
-    out.flush()
-
-
-def _open(config: ChildConfig, out: TextIO) -> AppContext | None:
+def _open(config: ChildConfig, outbox: Outbox) -> AppContext | None:
     """The database, already migrated by the GUI; None after telling the GUI why not."""
     try:
         return build_app(config.url, upgrade=False)
     except Exception as error:  # any failure must reach the GUI as a reason, not as a silent exit
         log.exception("listener process: cannot open the database")
-        _say(out, failed_line("failed", f"database: {error}"))
+        outbox.write(failed_line("failed", f"database: {error}"))
         return None
 
 
@@ -60,15 +55,14 @@ def _answer_calls(stdin: TextIO, calls: CallRunner) -> None:
             log.warning("listener process: %s", error)
 
 
-def serve(config: ChildConfig, stdin: TextIO, out: TextIO) -> int:
+def serve(config: ChildConfig, stdin: TextIO, outbox: Outbox) -> int:
     """Serve until stdin closes."""
     from timetracker_desktop.listener.app import build_app as build_listener
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
 
-    context = _open(config, out)
+    context = _open(config, outbox)
     if context is None:
         return EXIT_CANNOT_SERVE
-    outbox = Outbox(out)
     relay = ScanRelay(outbox)
     calls = CallRunner(context.services, outbox)
     options = config.options
@@ -80,10 +74,10 @@ def serve(config: ChildConfig, stdin: TextIO, out: TextIO) -> int:
         )  # fmt: skip
         server.start()
     except ListenerStartError as error:
-        _say(out, failed_line(error.reason, str(error)))
+        outbox.write(failed_line(error.reason, str(error)))
         context.close()
         return EXIT_CANNOT_SERVE
-    _say(out, ready_line(config.host, server.port))
+    outbox.write(ready_line(config.host, server.port))
     relay.start()
     gc.freeze()  # as in `serve`: modules, services and the web stack live as long as the process
     watch_server(server)
@@ -119,15 +113,15 @@ def main() -> int:
             stream.reconfigure(encoding="utf-8")
     with contextlib.suppress(OSError):  # no writable log folder: serve anyway, as the CLI does
         configure_logging(console=False, name=LISTENER_LOG_FILE_NAME)
+    outbox = Outbox(sys.stdout)
     try:
         config = ChildConfig.from_line(sys.stdin.readline())
     except ChildLinkError as error:
-        _say(sys.stdout, failed_line("failed", str(error)))
+        outbox.write(failed_line("failed", str(error)))
         return EXIT_BAD_CONFIG
     try:
-        return serve(config, sys.stdin, sys.stdout)
+        return serve(config, sys.stdin, outbox)
     except Exception as error:  # the GUI must hear why, and the log must keep the traceback
         log.exception("listener process failed")
-        with contextlib.suppress(OSError, ValueError):
-            _say(sys.stdout, failed_line("failed", f"{type(error).__name__}: {error}"))
+        outbox.write(failed_line("failed", f"{type(error).__name__}: {error}"))
         return EXIT_CANNOT_SERVE
