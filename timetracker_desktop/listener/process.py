@@ -19,6 +19,7 @@ from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import IO
 
+from timetracker_desktop.listener.address import client_url
 from timetracker_desktop.listener.child_link import (
     CHILD_FLAG,
     PRESENCE_TODAY,
@@ -123,8 +124,7 @@ class ListenerProcess:
     @property
     def url(self) -> str:
         """``http://host:port`` as a client on this machine reaches it."""
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
-        return f"http://{host}:{self.port}"
+        return client_url(self.host, self.port)
 
     @property
     def pid(self) -> int | None:

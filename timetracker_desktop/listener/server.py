@@ -12,6 +12,8 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from timetracker_desktop.listener.address import client_url
+
 log = logging.getLogger(__name__)
 START_TIMEOUT_S = 5.0
 STOP_TIMEOUT_S = 5.0
@@ -120,8 +122,7 @@ class ListenerServer:
     @property
     def url(self) -> str:
         """``http://host:port`` as a client on this machine reaches it."""
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
-        return f"http://{host}:{self.port}"
+        return client_url(self.host, self.port)
 
     def start(self) -> None:
         """Serve on a background thread; returns once the server accepts connections."""
