@@ -13,7 +13,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_listener as bl  # also puts tests/ on the path
 from bench_gui import wait
 from dbsupport import drop_mysql_database, migrate_fresh, recreate_mysql_database, scratch_mysql_url
+from ports import free_port
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -267,13 +267,6 @@ def count_calls(view: TodayView, method: str) -> list[int]:
 
     setattr(view, method, counted)
     return counter
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def table(results: list[Figures]) -> str:

@@ -69,6 +69,14 @@ def app_context(db_url: str, clock: FakeClock) -> Iterator[AppContext]:
 
 
 @pytest.fixture
+def real_time_context(db_url: str) -> Iterator[AppContext]:
+    """The application over the test database on the system clock, as the listener process keeps time."""
+    context = build_app(db_url, bcrypt_rounds=TEST_BCRYPT_ROUNDS, upgrade=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def services(app_context: AppContext) -> Services:
     """The services of the test application."""
     return app_context.services

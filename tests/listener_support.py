@@ -1,6 +1,5 @@
 """Listener test support: a real uvicorn server on loopback over the test services, and a staffed office."""
 
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -52,23 +51,6 @@ def running_listener(services: Services, options: ListenerOptions = ROOMY) -> It
             yield RunningListener(server, client, notices)
     finally:
         server.stop()
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def port_is_free(port: int) -> bool:
-    """Whether the port can be bound again (the listener let go of it)."""
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 def add_terminal(

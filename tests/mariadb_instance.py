@@ -2,22 +2,16 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from ports import free_port
 
 MARIADBD = "/usr/sbin/mariadbd"
 USER, PASSWORD = "tt_fault", "tt-fault-pw"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class PrivateMariaDb:
@@ -30,7 +24,7 @@ class PrivateMariaDb:
         self.root = Path(tempfile.mkdtemp(prefix="tt-mariadb-"))
         self.root.chmod(0o755)
         self.datadir, self.socket = self.root / "data", self.root / "mysqld.sock"
-        self.port = _free_port()
+        self.port = free_port()
         self.log = self.root / "mariadbd.log"
         self._process: subprocess.Popen[bytes] | None = None
         self.datadir.mkdir()

@@ -11,18 +11,12 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 from fakes import FakeClock
-from listener_support import (
-    ROOMY_PROCESS,
-    RunningListener,
-    free_port,
-    port_is_free,
-    running_listener,
-    staff_office,
-)
+from listener_support import ROOMY_PROCESS, RunningListener, running_listener, staff_office
+from ports import free_port, port_is_free
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.app import AppContext, GuiDatabaseGateway, build_app, start_listener
+from timetracker_desktop.app import AppContext, GuiDatabaseGateway, start_listener
 from timetracker_desktop.domain.users import Role
 from timetracker_desktop.gui.gateway import OpenDatabase
 from timetracker_desktop.gui.listener_control import ListenerHandle, LostCallback, ScanCallback
@@ -65,14 +59,6 @@ class Started:
     shell: Shell
     window: MainWindow
     starter: RecordingStarter
-
-
-@pytest.fixture
-def real_time_context(db_url: str) -> Iterator[AppContext]:
-    """The application over the test database on the system clock, as the listener process keeps time."""
-    context = build_app(db_url, bcrypt_rounds=4, upgrade=False)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -7,27 +7,20 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import pytest
-from listener_support import ROOMY_PROCESS, RunningListener, port_is_free, staff_office
+from listener_support import ROOMY_PROCESS, RunningListener, staff_office
+from ports import port_is_free
 
-from timetracker_desktop.app import AppContext, build_app, start_listener
+from timetracker_desktop.app import AppContext, start_listener
 from timetracker_desktop.listener.child_link import CHILD_FLAG, Failed, parse_message
 from timetracker_desktop.listener.process import LINK_THREAD, ListenerCallError, ListenerProcess
 from timetracker_desktop.services.presence import PresenceService, PresenceState, PresenceSummary
 from timetracker_desktop.services.scan_dto import ScanNotice
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
-
-@pytest.fixture
-def real_time_context(db_url: str) -> Iterator[AppContext]:
-    """The application over the test database on the system clock, as the listener process keeps time."""
-    context = build_app(db_url, bcrypt_rounds=4, upgrade=False)
-    yield context
-    context.close()
 
 
 class Heard:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from dbsupport import SqliteTemplate
+from ports import free_port
 
 from timetracker_desktop.cli import main
 
@@ -39,19 +40,13 @@ print(json.dumps({"exit": code}), flush=True)
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_serve_runs_headless_without_qt_widgets_and_stops_on_sigint(
     sqlite_template: SqliteTemplate, tmp_path: Path
 ) -> None:
     url = sqlite_template.fresh_url(tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     done = subprocess.run(
-        [sys.executable, "-c", SERVE_SCRIPT, url, str(_free_port())],
+        [sys.executable, "-c", SERVE_SCRIPT, url, str(free_port())],
         capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL, check=False,
     )  # fmt: skip
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]

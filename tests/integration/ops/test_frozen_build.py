@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from ports import free_port
 
 from timetracker_desktop.listener.child_link import CHILD_FLAG, ChildConfig, Ready, parse_message
 from timetracker_desktop.listener.process import child_command
@@ -38,13 +38,6 @@ def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return executable
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 def _wait_for_health(url: str, process: subprocess.Popen[str]) -> httpx.Response:
     pause = threading.Event()
     for _ in range(300):
@@ -67,7 +60,7 @@ def test_frozen_app_migrates_a_fresh_database_and_serves_health(frozen_app: Path
     )
     assert upgraded.returncode == 0, upgraded.stderr
     assert "database at revision" in upgraded.stdout
-    port = _free_port()
+    port = free_port()
     serve = subprocess.Popen(
         [str(frozen_app), "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db],
         stdout=subprocess.DEVNULL,
