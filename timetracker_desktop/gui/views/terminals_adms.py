@@ -362,10 +362,12 @@ class DevicePanel(QGroupBox):
     def _device(self) -> AdmsDevice | None:
         return self.detail.view.device if self.detail is not None else None
 
-    def _queue(self, command: DeviceCommand, confirm: bool = False) -> None:
+    def _queue(self, command: DeviceCommand) -> None:
         device = self._device()
-        if device is None:
-            return
+        if device is not None:
+            self._queue_for(device, command)
+
+    def _queue_for(self, device: AdmsDevice, command: DeviceCommand, confirm: bool = False) -> None:
         service, actor = self._context.services.adms_admin, self._context.actor
         work = partial(service.queue_command, actor, device.id, command, confirm=confirm)
         self._context.runner.run(work, self._on_queued, self._on_failed, write=True)
@@ -377,40 +379,47 @@ class DevicePanel(QGroupBox):
         )
         self.reload()
 
-    def _on_clear_clicked(self) -> None:
+    def _ask_about_device(
+        self,
+        name: str,
+        title: str,
+        question: str,
+        act: Callable[[AdmsDevice], None],
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    ) -> None:
+        """Ask ``question`` about the shown device (``{0}``: its serial number); ``act(device)`` after Yes."""
         device = self._device()
-        if device is None:
-            return
-        text = self.tr(
+        if device is not None:
+            self.dialog = ask(self, name, title, question.format(device.serial), partial(act, device), icon)
+
+    def _on_clear_clicked(self) -> None:
+        question = self.tr(
             "Erase every punch stored on the device {0}? Punches already received here are kept; "
             "punches the device has not sent yet are lost."
-        ).format(device.serial)
-        clear = partial(self._queue, DeviceCommand.CLEAR_LOGS, True)
-        title = self.tr("Clear logs")
-        self.dialog = ask(self, "confirmClearLogs", title, text, clear, QMessageBox.Icon.Warning)
+        )
+        clear = partial(self._queue_for, command=DeviceCommand.CLEAR_LOGS, confirm=True)
+        warning = QMessageBox.Icon.Warning
+        self._ask_about_device("confirmClearLogs", self.tr("Clear logs"), question, clear, warning)
 
     def _on_reboot_clicked(self) -> None:
-        device = self._device()
-        if device is None:
-            return
-        text = self.tr(
+        question = self.tr(
             "Restart the device {0}? Nobody can clock in or out on it for about a minute; punches stored "
             "on it are kept and sent afterwards."
-        ).format(device.serial)
-        reboot = partial(self._queue, DeviceCommand.REBOOT)
-        self.dialog = ask(self, "confirmReboot", self.tr("Reboot"), text, reboot, QMessageBox.Icon.Warning)
+        )
+        reboot = partial(self._queue_for, command=DeviceCommand.REBOOT)
+        warning = QMessageBox.Icon.Warning
+        self._ask_about_device("confirmReboot", self.tr("Reboot"), question, reboot, warning)
 
     def _on_reload_clicked(self) -> None:
-        device = self._device()
-        if device is None:
-            return
-        text = self.tr(
+        question = self.tr(
             "Ask the device {0} to send its whole log again? Punches already stored are not stored twice; "
             "a long log takes a while."
-        ).format(device.serial)
+        )
+        self._ask_about_device("confirmReloadLogs", self.tr("Reload all logs"), question, self._reload_logs)
+
+    def _reload_logs(self, device: AdmsDevice) -> None:
         work = partial(self._context.services.adms_admin.reload_logs, self._context.actor, device.id)
-        run = _writer(self._context, work, self._on_queued, self._on_failed)
-        self.dialog = ask(self, "confirmReloadLogs", self.tr("Reload all logs"), text, run)
+        self._context.runner.run(work, self._on_queued, self._on_failed, write=True)
 
     def _on_settings_clicked(self) -> None:
         detail = self.detail
