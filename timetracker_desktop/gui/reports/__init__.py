@@ -1,0 +1,1 @@
+"""The Reports page: filters, table, charts, words, export and printing."""

@@ -1,0 +1,1 @@
+"""The Reports page's pyqtgraph charts."""

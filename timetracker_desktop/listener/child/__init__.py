@@ -1,0 +1,1 @@
+"""The listener as a child process of the GUI: the process handle, its line protocol and entry point."""

@@ -1,0 +1,1 @@
+"""The listener's HTTP routes, one module per client kind."""

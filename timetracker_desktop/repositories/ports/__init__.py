@@ -1,0 +1,1 @@
+"""Storage ports: the protocols services program against (no SQLAlchemy here)."""

@@ -1,0 +1,1 @@
+"""Punches as stored, corrections, the event log, the unassigned queue, presence and worktime."""

@@ -1,0 +1,1 @@
+"""Backups: make, restore and the automatic schedule."""

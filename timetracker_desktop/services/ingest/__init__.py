@@ -1,0 +1,1 @@
+"""Taps arriving from terminals: scans, challenges, phone keys and terminal enrollment."""

@@ -1,0 +1,1 @@
+"""Moving from the legacy TimeTracker API server."""

@@ -1,0 +1,1 @@
+"""Employees, their badges and import; application users and their passwords."""

@@ -1,0 +1,1 @@
+"""Reports: data, tables, words and the CSV, XLSX and PDF writers."""

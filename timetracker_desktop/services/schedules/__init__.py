@@ -1,0 +1,1 @@
+"""Schedules: cells, codes, holidays, templates and the month grid."""

@@ -1,0 +1,1 @@
+"""Terminals: keys, enrollment windows, health and the online overview."""

@@ -1,0 +1,1 @@
+"""ZKTeco devices (ADMS push protocol at /iclock): the device side and the manager side."""
