@@ -26,8 +26,8 @@ from dbsupport import drop_mysql_database, migrate_fresh, recreate_mysql_databas
 from emulators.zkteco_device import attlog_line
 
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.services.adms_dto import DeviceCall
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.zkteco.dto import DeviceCall
 
 ACTOR = Actor("bench", "bench", None, Role.ADMIN)
 SERIAL = "BENCH0001"

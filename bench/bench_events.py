@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QApplication
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import load_resources
-from timetracker_desktop.gui.tasks import PoolTaskRunner
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.shell.application import load_resources
 from timetracker_desktop.gui.views.events import EventsView
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 BATCH = 50_000

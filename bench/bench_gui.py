@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from timetracker_desktop.app import GuiDatabaseGateway, build_app
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.i18n import install_translators
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell, load_resources
-from timetracker_desktop.gui.tasks import PoolTaskRunner
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.shell.application import Shell, load_resources
 from timetracker_desktop.gui.views.employees import EmployeesView
 from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.services.demo import DemoDataService

@@ -41,9 +41,9 @@ from timetracker_desktop.app import (
     start_listener_in_thread,
 )
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.listener_control import ListenerStarter
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell, load_resources
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.listener.control import ListenerStarter
+from timetracker_desktop.gui.shell.application import Shell, load_resources
 from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.listener.options import ListenerOptions
 

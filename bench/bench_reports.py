@@ -28,10 +28,10 @@ from dbsupport import drop_mysql_database, recreate_mysql_database, scratch_mysq
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.repositories.ports import PunchQuery
+from timetracker_desktop.repositories.ports.storage import PunchQuery
 from timetracker_desktop.services.demo import DemoDataService
-from timetracker_desktop.services.report_exports import ExportFormat
-from timetracker_desktop.services.reports import ReportRequest
+from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.service import ReportRequest
 
 ACTOR = Actor("bench", "bench", None, Role.ADMIN)
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"

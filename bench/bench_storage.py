@@ -20,7 +20,7 @@ from dbsupport import drop_mysql_database, recreate_mysql_database, scratch_mysq
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.demo import DemoDataService
 
 ACTOR = Actor("bench", "bench", None, Role.ADMIN)

@@ -4,7 +4,7 @@
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
 $python = ".venv\Scripts\python.exe"
-& $python -m timetracker_desktop.gui.build_resources
+& $python -m timetracker_desktop.gui.shell.build_resources
 if ($LASTEXITCODE -ne 0) { throw "resources failed" }
 & $python -m PyInstaller --noconfirm --clean --log-level WARN packaging\timetracker-desktop.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
-"$PYTHON" -m timetracker_desktop.gui.build_resources  # .qm catalogs and gui/resources_rc.py (gitignored)
+"$PYTHON" -m timetracker_desktop.gui.shell.build_resources  # .qm catalogs and gui/resources_rc.py (gitignored)
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN "$@" packaging/timetracker-desktop.spec

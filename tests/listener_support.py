@@ -12,12 +12,12 @@ from fakes import ADMIN
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.listener.app import build_app
+from timetracker_desktop.listener.child.process import ListenerProcess
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.listener.process import ListenerProcess
 from timetracker_desktop.listener.server import ListenerServer
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 # Contract tests send many requests per terminal within a second (rate limits have their own tests), and
 # expect a rotated key to fail at once (the key cache has its own tests).

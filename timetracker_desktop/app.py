@@ -16,14 +16,14 @@ from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.services.container import Services, build_services
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 if TYPE_CHECKING:
-    from timetracker_desktop.gui.gateway import OpenDatabase
-    from timetracker_desktop.gui.listener_control import ListenerHandle
+    from timetracker_desktop.gui.listener.control import ListenerHandle
     from timetracker_desktop.gui.reader_bridge import ReaderListener, ReaderService
+    from timetracker_desktop.gui.shell.gateway import OpenDatabase
+    from timetracker_desktop.listener.child.process import ListenerProcess
     from timetracker_desktop.listener.options import ListenerOptions
-    from timetracker_desktop.listener.process import ListenerProcess
     from timetracker_desktop.listener.server import ListenerServer
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,11 @@ def build_app(
     return AppContext(resolved, storage, services)
 
 
+def open_for_listener_child(url: str) -> AppContext:
+    """The listener process's database: the GUI that started it has migrated it already."""
+    return build_app(url, upgrade=False)
+
+
 @dataclass(frozen=True, slots=True)
 class GuiDatabaseGateway:
     """The GUI's way to probe, migrate and open databases (gui.gateway.DatabaseGateway)."""
@@ -155,9 +160,9 @@ def start_listener(
     (``listener_port_in_use``, ``listener_address_unavailable``, ``listener_no_permission``,
     ``listener_failed``), so that the GUI explains it without importing the web stack.
     """
-    from timetracker_desktop.listener.child_link import ChildConfig
+    from timetracker_desktop.listener.child.link import ChildConfig
+    from timetracker_desktop.listener.child.process import ListenerProcess, ListenerProcessError
     from timetracker_desktop.listener.options import ListenerOptions
-    from timetracker_desktop.listener.process import ListenerProcess, ListenerProcessError
 
     chosen = options or ListenerOptions(health_flush_seconds=GUI_HEALTH_FLUSH_SECONDS)
     process = ListenerProcess(ChildConfig(database.url, host, port, chosen), notify, lost)
@@ -201,7 +206,7 @@ def _listener_failure(error: Exception, reason: str, host: str, port: int) -> Do
 
 def run_gui(url: str | None) -> int:
     """Start the desktop application (Qt is imported only here)."""
-    from timetracker_desktop.gui.shell import run
+    from timetracker_desktop.gui.shell.application import run
 
     explicit = url if url and url != default_database_url() else None
     return run(explicit, GuiDatabaseGateway(), open_desk_reader, start_listener)

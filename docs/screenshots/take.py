@@ -30,14 +30,14 @@ from timetracker_desktop.gui.dialogs.employee_dialog import EmployeeDialog
 from timetracker_desktop.gui.dialogs.first_run import FirstRunWizard
 from timetracker_desktop.gui.dialogs.import_dialog import ImportDialog
 from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialog
-from timetracker_desktop.gui.i18n import install_translators
-from timetracker_desktop.gui.listener_control import ListenerStarter
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell, load_resources
+from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.listener.control import ListenerStarter
+from timetracker_desktop.gui.shell.application import Shell, load_resources
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.views.employees import EmployeesView
 from timetracker_desktop.gui.views.terminals import TerminalsView
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
 

@@ -22,8 +22,8 @@ from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.shell import Shell, load_resources
+from timetracker_desktop.gui.shell.application import Shell, load_resources
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.views.backups import BackupsView
 
 

@@ -26,13 +26,13 @@ from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.dialogs.assign_dialog import AssignDialog
 from timetracker_desktop.gui.dialogs.punch_dialogs import CorrectionDialog, ManualPunchDialog
 from timetracker_desktop.gui.dialogs.template_dialogs import ApplyTemplateDialog, TemplateDialog
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.shell import Shell, load_resources
+from timetracker_desktop.gui.shell.application import Shell, load_resources
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.views.audit import AuditView
 from timetracker_desktop.gui.views.events import EventsView
 from timetracker_desktop.gui.views.schedules import SchedulesView
 from timetracker_desktop.gui.views.users import UsersView
-from timetracker_desktop.repositories.ports import UnassignedPunch
+from timetracker_desktop.repositories.ports.storage import UnassignedPunch
 
 
 def records(url: str, clock: FixedClock) -> None:

@@ -19,10 +19,10 @@ from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.reports import ExceptionKind, ReportKind
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.shell import Shell, load_resources
-from timetracker_desktop.gui.views.reports import ReportsView
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.gui.reports.view import ReportsView
+from timetracker_desktop.gui.shell.application import Shell, load_resources
+from timetracker_desktop.gui.shell.main_window import MainWindow
+from timetracker_desktop.repositories.ports.storage import NewPunch
 
 ADMIN = Actor.system()
 

@@ -22,12 +22,12 @@ from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.shell import Shell, load_resources
+from timetracker_desktop.gui.dialogs.zkteco_dialogs import DeviceDialog
+from timetracker_desktop.gui.shell.application import Shell, load_resources
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.views.terminals import TerminalsView
-from timetracker_desktop.services.adms_dto import DeviceCall, DeviceCommand
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.zkteco.dto import DeviceCall, DeviceCommand
 
 WAITING = DeviceCall("CQZ7231460117", "192.168.1.41")
 APPROVED = DeviceCall("BOCK200961014", "192.168.1.40")

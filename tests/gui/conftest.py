@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import Actor, Role, User
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell, load_resources
-from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.shell.application import Shell, load_resources
 from timetracker_desktop.services.container import Services
 
 ADMIN_PASSWORD = "admin-pass-1"

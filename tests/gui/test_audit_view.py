@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.audit import AuditEntry
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.models.audit import AuditTableModel
 from timetracker_desktop.gui.views.audit import AuditView
 from timetracker_desktop.services.dto import EmployeeDraft

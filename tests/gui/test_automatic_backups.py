@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.app import AppContext, GuiDatabaseGateway
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell
-from timetracker_desktop.services.backup_schedule import automatic_backups
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.shell.application import Shell
+from timetracker_desktop.services.backup.schedule import automatic_backups
 
 from .conftest import close_shell, make_user
 
@@ -25,7 +25,7 @@ def test_the_running_gui_makes_automatic_backups(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("timetracker_desktop.gui.shell.BACKUP_FIRST_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("timetracker_desktop.gui.shell.application.BACKUP_FIRST_CHECK_SECONDS", 0.0)
     admin = make_user(app_context.services, "admin", Role.ADMIN)
     schedule = app_context.services.backup_schedule
     assert schedule is not None

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import InlineTaskRunner, PoolTaskRunner
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner, PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
-from timetracker_desktop.services.backup_schedule import automatic_backups
+from timetracker_desktop.services.backup.schedule import automatic_backups
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
 
@@ -181,7 +181,7 @@ def test_automatic_backup_settings_and_the_last_one_made(
 
 
 def test_the_page_is_for_administrators_only(viewer_context: GuiContext) -> None:
-    from timetracker_desktop.gui.pages import pages_for
+    from timetracker_desktop.gui.shell.pages import pages_for
 
     assert "backups" not in [spec.name for spec in pages_for(viewer_context)]
 

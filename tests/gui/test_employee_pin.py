@@ -5,8 +5,8 @@ from fakes import ADMIN
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.employee_dialog import EmployeeDialog
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.views.employees import EmployeesView
 from timetracker_desktop.services.dto import EmployeeDraft
 

@@ -4,9 +4,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.badge_dialogs import AddBadgeDialog, RevokeBadgeDialog
 from timetracker_desktop.gui.dialogs.employee_dialog import EmployeeDialog
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.views.employees import EmployeesView
 from timetracker_desktop.services.dto import EmployeeDraft
 

@@ -13,17 +13,17 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind, Employee
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.assign_dialog import AssignDialog
 from timetracker_desktop.gui.dialogs.punch_dialogs import CorrectionDialog, ManualPunchDialog, UndoDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
 from timetracker_desktop.gui.models.events import EventLogModel
 from timetracker_desktop.gui.models.unassigned import UnassignedTableModel
-from timetracker_desktop.gui.tasks import InlineTaskRunner
 from timetracker_desktop.gui.views.events import EventsView
-from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch, UnassignedPunch
+from timetracker_desktop.services.attendance.event_log import EventFilter, EventLogService
+from timetracker_desktop.services.attendance.unassigned import UnassignedLine
 from timetracker_desktop.services.dto import EmployeeDraft
-from timetracker_desktop.services.event_log import EventFilter, EventLogService
-from timetracker_desktop.services.unassigned import UnassignedLine
 
 from .conftest import show
 

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from timetracker_desktop.app import GuiDatabaseGateway
 from timetracker_desktop.credentials import is_server_url, parse_server_url
 from timetracker_desktop.gui.dialogs.first_run import FirstRunWizard
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.startup import Startup
-from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
+from timetracker_desktop.gui.shell.startup import Startup
 
 from .conftest import MemoryKeyring
 

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop import __version__
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.help_menu import listener_state
-from timetracker_desktop.gui.listener_control import ListenerControl, ListenerHandle
-from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.listener.control import ListenerControl, ListenerHandle
+from timetracker_desktop.gui.shell.help_menu import listener_state
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.logging_setup import LOG_FILE_NAME
 from timetracker_desktop.services.diagnostics import ListenerState
 
@@ -29,7 +29,7 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / LOG_FILE_NAME).write_text(
         "2026-03-04 10:00:00,000 ERROR timetracker_desktop.x [MainThread]: the disk is full\n", "utf-8"
     )
-    monkeypatch.setattr("timetracker_desktop.gui.help_menu.log_dir", lambda: folder)
+    monkeypatch.setattr("timetracker_desktop.gui.shell.help_menu.log_dir", lambda: folder)
     return folder
 
 

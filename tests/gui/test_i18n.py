@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from timetracker_desktop.gui.build_resources import CATALOGS
-from timetracker_desktop.gui.i18n import install_translators
+from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.shell.build_resources import CATALOGS
 
 pytestmark = pytest.mark.gui
 CATALOG = CATALOGS / "timetracker_uk.ts"

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.import_dialog import ImportDialog
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.services.dto import EmployeeDraft
 
 from .conftest import show

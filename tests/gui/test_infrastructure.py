@@ -18,13 +18,13 @@ from timetracker_desktop.credentials import (
     without_password,
 )
 from timetracker_desktop.domain.errors import NotFoundError, ValidationError
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.dialogs.error_dialog import ErrorDialog
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.errors import ErrorReporter
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import InlineTaskRunner, PoolTaskRunner
-from timetracker_desktop.repositories.ports import StorageUnavailableError
+from timetracker_desktop.gui.kit.error_dialog import ErrorDialog
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.errors import ErrorReporter
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner, PoolTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
 
 from .conftest import MemoryKeyring
 

@@ -11,10 +11,10 @@ from dbsupport import drop_mysql_database, mysql_url_or_skip, recreate_mysql_dat
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
 from timetracker_desktop.gui.models.legacy_report import LegacyCountsModel, LegacyIssuesModel
-from timetracker_desktop.gui.tasks import PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
 
 from .conftest import show

@@ -10,18 +10,18 @@ from pytestqt.qtbot import QtBot
 from timetracker_desktop.app import AppContext, start_listener
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.gateway import OpenDatabase
-from timetracker_desktop.gui.listener_control import (
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.listener.control import (
     ListenerControl,
     ListenerHandle,
     LostCallback,
     ScanCallback,
 )
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import InlineTaskRunner
-from timetracker_desktop.services.presence import PresenceService, PresenceSummary
+from timetracker_desktop.gui.shell.gateway import OpenDatabase
+from timetracker_desktop.services.attendance.presence import PresenceService, PresenceSummary
 
 from .conftest import make_user
 

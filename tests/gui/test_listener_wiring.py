@@ -18,14 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.app import AppContext, GuiDatabaseGateway, start_listener
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.gateway import OpenDatabase
-from timetracker_desktop.gui.listener_control import ListenerHandle, LostCallback, ScanCallback
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.listener.control import ListenerHandle, LostCallback, ScanCallback
+from timetracker_desktop.gui.shell.application import Shell
+from timetracker_desktop.gui.shell.gateway import OpenDatabase
+from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.views.settings_view import SettingsView
 from timetracker_desktop.gui.views.today import TodayView
-from timetracker_desktop.listener.process import ListenerProcess
+from timetracker_desktop.listener.child.process import ListenerProcess
 
 from .conftest import close_shell, make_user
 

@@ -6,10 +6,10 @@ from typing import Any, cast
 import pytest
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.live_feed import MIN_FETCH_GAP_MS, LiveFeedController
-from timetracker_desktop.repositories.ports import PunchLine
-from timetracker_desktop.services.live_feed import FEED_LIMIT, FeedBatch
+from timetracker_desktop.repositories.ports.storage import PunchLine
+from timetracker_desktop.services.attendance.live_feed import FEED_LIMIT, FeedBatch
 
 pytestmark = pytest.mark.gui
 

@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import MAX_FAILED_LOGINS, Role
 from timetracker_desktop.gui.dialogs.login import LoginDialog
-from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
 from timetracker_desktop.services.container import Services
 
 from .conftest import ADMIN_PASSWORD, make_user, show

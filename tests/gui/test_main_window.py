@@ -3,9 +3,9 @@
 import pytest
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.main_window import MainWindow
-from timetracker_desktop.gui.pages import PAGES
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.shell.main_window import MainWindow
+from timetracker_desktop.gui.shell.pages import PAGES
 
 from .conftest import show
 

@@ -10,18 +10,18 @@ from pytestqt.modeltest import ModelTester
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
+from timetracker_desktop.gui.kit.table_model import SORT_ROLE, RowTableModel, SearchProxy
 from timetracker_desktop.gui.models.badges import BadgeTableModel
 from timetracker_desktop.gui.models.employees import EmployeeTableModel
 from timetracker_desktop.gui.models.import_preview import ImportPreviewModel
 from timetracker_desktop.gui.models.live_feed import FEED_ROWS, LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
-from timetracker_desktop.gui.models.table import SORT_ROLE, RowTableModel, SearchProxy
 from timetracker_desktop.gui.models.terminals import TerminalTableModel
-from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.repositories.ports.storage import PunchLine
+from timetracker_desktop.services.attendance.presence import PresenceLine, PresenceState
 from timetracker_desktop.services.dto import EmployeeDraft, RowError
-from timetracker_desktop.services.employee_import import ImportRow
-from timetracker_desktop.services.presence import PresenceLine, PresenceState
-from timetracker_desktop.services.terminal_overview import TerminalStatus
+from timetracker_desktop.services.people.employee_import import ImportRow
+from timetracker_desktop.services.terminals.overview import TerminalStatus
 
 pytestmark = pytest.mark.gui
 AT = datetime(2026, 3, 4, 6, 5, tzinfo=UTC)

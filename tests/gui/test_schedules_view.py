@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedules import Holiday
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import to_qdate
 from timetracker_desktop.gui.dialogs.holiday_dialog import HolidayDialog
 from timetracker_desktop.gui.dialogs.template_dialogs import ApplyTemplateDialog, TemplateDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import to_qdate
 from timetracker_desktop.gui.models.holidays import HolidayTableModel
 from timetracker_desktop.gui.models.schedule_grid import NIGHT_MARK, SHADES, ScheduleGridModel
 from timetracker_desktop.gui.views.schedules import SchedulesView

@@ -3,7 +3,7 @@
 import pytest
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.views.settings_view import SettingsView
 
 from .conftest import show

@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from timetracker_desktop.gui.kit.widgets import make_table
 from timetracker_desktop.gui.models.presence import PresenceTableModel
-from timetracker_desktop.gui.widgets import make_table
-from timetracker_desktop.services.presence import PresenceLine, PresenceState
+from timetracker_desktop.services.attendance.presence import PresenceLine, PresenceState
 
 from .conftest import show
 

@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.add_terminal_dialog import AddTerminalDialog
 from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialog
-from timetracker_desktop.gui.qr import QUIET_MODULES
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.qr import QUIET_MODULES
 from timetracker_desktop.gui.views.terminals import TerminalsView
 
 from .conftest import show

@@ -8,7 +8,7 @@ from fakes import FakeClock
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.services.dto import EmployeeDraft
 

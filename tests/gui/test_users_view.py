@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.errors import AuthenticationError
 from timetracker_desktop.domain.users import MAX_FAILED_LOGINS, Role, User
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.models.users import UserTableModel
-from timetracker_desktop.gui.pages import pages_for
+from timetracker_desktop.gui.shell.pages import pages_for
 from timetracker_desktop.gui.views.users import UsersView
 
 from .conftest import show

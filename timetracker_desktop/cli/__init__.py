@@ -6,17 +6,17 @@ import os
 import sys
 from collections.abc import Sequence
 
-from timetracker_desktop.cli import admin, listener_cmds, ops_cmd, people, reader_cmd, records, reports_cmd
+from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
 from timetracker_desktop.cli.context import CliContext, CliError, common_options
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.listener.child_link import CHILD_FLAG
+from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
-from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 EXIT_DOMAIN = 1
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
-COMMAND_MODULES = (admin, people, records, reader_cmd, listener_cmds, reports_cmd, ops_cmd)
+COMMAND_MODULES = (database, people, records, reader, listener, reports, operations)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,9 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors go to stderr with a non-zero exit and no traceback."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments[:1] == [CHILD_FLAG]:  # the GUI's listener process (listener.process), not a command
-        from timetracker_desktop.listener_child import main as listener_child
+        from timetracker_desktop.app import open_for_listener_child
+        from timetracker_desktop.listener.child.main import main as listener_child
 
-        return listener_child()
+        return listener_child(open_for_listener_child)
     start_logging()
     args = build_parser().parse_args(arguments)
     context = CliContext(getattr(args, "db", None), bool(getattr(args, "json", False)))

@@ -9,11 +9,11 @@ from timetracker_desktop.app import database_revision
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
-from timetracker_desktop.repositories.backup_port import BackupManifest
-from timetracker_desktop.services.backup import BackupService
-from timetracker_desktop.services.backup_schedule import BackupScheduleService, backup_name
+from timetracker_desktop.repositories.ports.backup import BackupManifest
+from timetracker_desktop.services.backup.schedule import BackupScheduleService, backup_name
+from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.diagnostics import DiagnosticsService
-from timetracker_desktop.services.legacy_import import LegacyImportReport
+from timetracker_desktop.services.legacy.importer import LegacyImportReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from timetracker_desktop.cli import adms_cmd, listener_cmds, reader_cmd
+from timetracker_desktop.cli import listener, reader, zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -32,8 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     enroll.add_argument("id", type=int)
     enroll.add_argument("--from-reader", action="store_true", help="read the badge from the USB desk reader")
     enroll.add_argument("--reassign", action="store_true", help="take the badge from its current holder")
-    reader_cmd.add_reader_options(enroll)
-    enroll.set_defaults(handler=reader_cmd.employee_enroll)
+    reader.add_reader_options(enroll)
+    enroll.set_defaults(handler=reader.employee_enroll)
     imp = emp.add_parser("import", parents=[common], help=f"import a CSV ({','.join(IMPORT_COLUMNS)})")
     imp.add_argument("file", type=Path)
     imp.set_defaults(handler=employee_import)
@@ -54,8 +54,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         cmd = term.add_parser(name, parents=[common], help=text)
         cmd.add_argument("id", type=int)
         cmd.set_defaults(handler=handler)
-    listener_cmds.add_terminal_commands(term, common)
-    adms_cmd.add_terminal_commands(term, common)
+    listener.add_terminal_commands(term, common)
+    zkteco.add_terminal_commands(term, common)
 
 
 def employee_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -134,7 +134,7 @@ def terminal_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ("last_seen_at", "LAST SEEN"),
     ]
     ctx.table(terminals, columns)
-    adms_cmd.show_pending(ctx)
+    zkteco.show_pending(ctx)
     return 0
 
 

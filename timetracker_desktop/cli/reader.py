@@ -4,7 +4,7 @@ import argparse
 from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
-from timetracker_desktop.services.desk_enrollment import Enrollment
+from timetracker_desktop.services.people.desk_enrollment import Enrollment
 
 DEFAULT_TIMEOUT_S = 30.0
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError, parse_date
 from timetracker_desktop.domain.reports import ReportKind
-from timetracker_desktop.services.report_exports import ExportFormat
-from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE, LANGUAGES
-from timetracker_desktop.services.reports import ReportRequest
+from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, LANGUAGES
+from timetracker_desktop.services.reports.service import ReportRequest
 
 _BY_SUFFIX = {".csv": ExportFormat.CSV, ".xlsx": ExportFormat.XLSX, ".pdf": ExportFormat.PDF}
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, parse_date
 from timetracker_desktop.domain.terminals import DirectionMode
-from timetracker_desktop.services.adms_dto import DeviceCommand
+from timetracker_desktop.services.zkteco.dto import DeviceCommand
 
 PENDING_COLUMNS = [
     ("id", "ID"),

@@ -4,8 +4,8 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.services.live_feed import FEED_LIMIT, FeedBatch
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.services.attendance.live_feed import FEED_LIMIT, FeedBatch
 
 POLL_MS = 3000
 # Under a burst of scans one fetch at a time still means back-to-back fetches, and each batch repaints the

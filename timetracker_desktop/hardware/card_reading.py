@@ -34,7 +34,7 @@ from timetracker_desktop.hardware.outcomes import (
     ReadFailure,
     ReadInterrupted,
 )
-from timetracker_desktop.services.badge_crypto import (
+from timetracker_desktop.services.ingest.badge_crypto import (
     key_fingerprint,
     new_challenge,
     validate_public_key,

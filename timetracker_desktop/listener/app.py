@@ -7,16 +7,16 @@ from fastapi import FastAPI
 
 from timetracker_desktop import __version__
 from timetracker_desktop.listener.context import ListenerContext
-from timetracker_desktop.listener.docs import docs_router
 from timetracker_desktop.listener.errors import install_error_handlers
-from timetracker_desktop.listener.health_api import health_router
-from timetracker_desktop.listener.iclock import iclock_router
-from timetracker_desktop.listener.nfc_api import nfc_router
 from timetracker_desktop.listener.options import ListenerOptions
+from timetracker_desktop.listener.routes.health import health_router
+from timetracker_desktop.listener.routes.iclock import iclock_router
+from timetracker_desktop.listener.routes.nfc import nfc_router
+from timetracker_desktop.listener.routes.swagger_ui import docs_router
+from timetracker_desktop.listener.routes.terminal import terminal_router
 from timetracker_desktop.listener.security import Gate, SourceFilter
-from timetracker_desktop.listener.terminal_api import terminal_router
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 log = logging.getLogger(__name__)
 TITLE = "TimeTracker Desktop terminal listener"

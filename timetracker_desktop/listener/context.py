@@ -11,10 +11,10 @@ from starlette.responses import Response
 
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.body import json_object, read_body
-from timetracker_desktop.listener.openapi_docs import TERMINAL_KEY_HEADER
+from timetracker_desktop.listener.openapi_bodies import TERMINAL_KEY_HEADER
 from timetracker_desktop.listener.security import Gate
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

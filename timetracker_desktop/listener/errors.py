@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError, error_body, error_reply
-from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 log = logging.getLogger(__name__)
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed"}

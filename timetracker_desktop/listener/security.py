@@ -13,7 +13,7 @@ from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.options import IpNetwork, ListenerOptions
 from timetracker_desktop.listener.replies import ProtocolError, error_reply
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.terminal_keys import hash_key
+from timetracker_desktop.services.terminals.keys import hash_key
 
 log = logging.getLogger(__name__)
 MAX_CACHED_KEYS = 1024

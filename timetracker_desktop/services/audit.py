@@ -8,7 +8,7 @@ from typing import Any
 
 from timetracker_desktop.domain.audit import AuditEntry, entry_hash, redact
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.guard import require
 
 WORKSTATION = socket.gethostname()[:64]

@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable
 
 from timetracker_desktop.domain.settings import BusinessSettings
-from timetracker_desktop.repositories.ports import UnitOfWork
+from timetracker_desktop.repositories.ports.storage import UnitOfWork
 from timetracker_desktop.services.settings import load_settings
 
 SETTINGS_TTL_SECONDS = 2.0

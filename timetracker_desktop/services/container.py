@@ -5,30 +5,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.repositories.backup_port import DatabaseArchive
-from timetracker_desktop.repositories.legacy_port import LegacySource
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
-from timetracker_desktop.services.adms import AdmsService
-from timetracker_desktop.services.adms_admin import AdmsAdminService
+from timetracker_desktop.repositories.ports.backup import DatabaseArchive
+from timetracker_desktop.repositories.ports.legacy import LegacySource
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.attendance.punches import PunchService
+from timetracker_desktop.services.attendance.worktime import WorktimeService
 from timetracker_desktop.services.audit import AuditService
-from timetracker_desktop.services.backup import BackupService
-from timetracker_desktop.services.backup_schedule import BackupScheduleService
-from timetracker_desktop.services.challenges import ChallengeStore
-from timetracker_desktop.services.desk_enrollment import DeskEnrollmentService
+from timetracker_desktop.services.backup.schedule import BackupScheduleService
+from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.diagnostics import DiagnosticsService
-from timetracker_desktop.services.employees import EmployeeService
-from timetracker_desktop.services.legacy_import import LegacyImportService
-from timetracker_desktop.services.passwords import PasswordHasher
-from timetracker_desktop.services.punches import PunchService
-from timetracker_desktop.services.report_exports import ReportExportService
-from timetracker_desktop.services.reports import ReportService
-from timetracker_desktop.services.scans import ScanService
-from timetracker_desktop.services.schedules import ScheduleService
+from timetracker_desktop.services.ingest.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.scans import ScanService
+from timetracker_desktop.services.legacy.importer import LegacyImportService
+from timetracker_desktop.services.people.desk_enrollment import DeskEnrollmentService
+from timetracker_desktop.services.people.employees import EmployeeService
+from timetracker_desktop.services.people.passwords import PasswordHasher
+from timetracker_desktop.services.people.users import UserService
+from timetracker_desktop.services.reports.exports import ReportExportService
+from timetracker_desktop.services.reports.service import ReportService
+from timetracker_desktop.services.schedules.schedules import ScheduleService
 from timetracker_desktop.services.settings import SettingsService
-from timetracker_desktop.services.terminal_health import TerminalHealthService
-from timetracker_desktop.services.terminals import TerminalService
-from timetracker_desktop.services.users import UserService
-from timetracker_desktop.services.worktime import WorktimeService
+from timetracker_desktop.services.terminals.health import TerminalHealthService
+from timetracker_desktop.services.terminals.terminals import TerminalService
+from timetracker_desktop.services.zkteco.admin import AdmsAdminService
+from timetracker_desktop.services.zkteco.device_api import AdmsService
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from timetracker_desktop.domain.errors import ConflictError, ValidationError
 from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.repositories.ports import NewPunch, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import NewPunch, UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.settings import load_settings
-from timetracker_desktop.services.terminal_keys import hash_key, new_key
+from timetracker_desktop.services.terminals.keys import hash_key, new_key
 
 FIRST_NAMES = ("Олена", "Андрій", "Марія", "Іван", "Оксана", "Тарас", "Наталія", "Дмитро", "Ірина", "Богдан")
 LAST_NAMES = ("Коваль", "Шевченко", "Бондаренко", "Ткаченко", "Кравченко", "Олійник", "Мельник", "Лисенко")

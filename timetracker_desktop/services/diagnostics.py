@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 from timetracker_desktop import __version__
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 
 PACKAGES = (
     "PySide6-Essentials",

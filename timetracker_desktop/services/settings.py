@@ -8,7 +8,7 @@ from timetracker_desktop.domain.settings import (
     settings_from_mapping,
 )
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 

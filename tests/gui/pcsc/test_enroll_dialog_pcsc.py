@@ -9,11 +9,11 @@ from pcsc_support import Pcscd
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.employees import BadgeKind, Employee, KeyState
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog, Step
+from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.hardware.outcomes import CardRead, PhoneBadgeRead
-from timetracker_desktop.services.badge_crypto import key_fingerprint
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.ingest.badge_crypto import key_fingerprint
 
 from ..conftest import show
 from .conftest import present, step

@@ -8,20 +8,20 @@ from pcsc_support import SECOND_READER, SECOND_VPCD_PORT, Pcscd
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.badge_dialogs import AddBadgeDialog
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog, Step
 from timetracker_desktop.gui.dialogs.who_is_this import WhoIsThisDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderListener, ReaderService
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.status_bar import MainStatusBar
-from timetracker_desktop.gui.tasks import InlineTaskRunner
+from timetracker_desktop.gui.shell.status_bar import MainStatusBar
 from timetracker_desktop.gui.views.badges_panel import BadgesPanel
 from timetracker_desktop.gui.views.settings_view import SettingsView
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.desk_enrollment import Identification
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.people.desk_enrollment import Identification
 
 from ..conftest import make_user, show
 from .conftest import present, started_bridge, step

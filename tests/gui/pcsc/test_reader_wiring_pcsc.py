@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.app import AppContext, GuiDatabaseGateway, open_desk_reader
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.shell import Shell
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.shell.application import Shell
 
 from ..conftest import make_user
 

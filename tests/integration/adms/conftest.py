@@ -11,8 +11,8 @@ from listener_support import RunningListener, running_listener
 
 from timetracker_desktop.domain.attendance import Punch
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.repositories.adms_ports import AdmsDevice
-from timetracker_desktop.repositories.ports import UnassignedPunch
+from timetracker_desktop.repositories.ports.storage import UnassignedPunch
+from timetracker_desktop.repositories.ports.zkteco import AdmsDevice
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 

@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from timetracker_desktop.services.adms_dto import DeviceCall
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.zkteco.dto import DeviceCall
 
 CLI = [sys.executable, "-m", "timetracker_desktop"]
 

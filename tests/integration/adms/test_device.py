@@ -11,8 +11,8 @@ from fakes import ADMIN, FakeClock
 from timetracker_desktop.domain.attendance import Direction, PunchFlag
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.terminals import DirectionMode
-from timetracker_desktop.repositories.adms_ports import CommandState, DeviceState
-from timetracker_desktop.services.adms_dto import DeviceCommand
+from timetracker_desktop.repositories.ports.zkteco import CommandState, DeviceState
+from timetracker_desktop.services.zkteco.dto import DeviceCommand
 
 from .conftest import AdmsOffice
 

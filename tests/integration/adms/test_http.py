@@ -3,8 +3,8 @@
 import pytest
 from fakes import ADMIN
 
-from timetracker_desktop.repositories.ports import StorageUnavailableError
-from timetracker_desktop.services.adms_dto import MAX_PENDING_DEVICES
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.services.zkteco.dto import MAX_PENDING_DEVICES
 
 from .conftest import AdmsOffice
 

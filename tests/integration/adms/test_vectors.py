@@ -6,8 +6,8 @@ from email.utils import parsedate_to_datetime
 from fakes import ADMIN
 
 from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.repositories.adms_ports import CommandState
-from timetracker_desktop.services.adms_dto import DeviceCommand
+from timetracker_desktop.repositories.ports.zkteco import CommandState
+from timetracker_desktop.services.zkteco.dto import DeviceCommand
 
 from .conftest import AdmsOffice
 

@@ -15,7 +15,7 @@ from mariadb_instance import PrivateMariaDb
 from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.clock import SystemClock
 from timetracker_desktop.domain.terminals import TerminalKind
-from timetracker_desktop.repositories.ports import PunchQuery
+from timetracker_desktop.repositories.ports.storage import PunchQuery
 from timetracker_desktop.services.dto import EmployeeDraft
 
 pytestmark = [pytest.mark.mysql, pytest.mark.slow]

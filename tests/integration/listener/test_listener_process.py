@@ -15,10 +15,10 @@ from listener_support import ROOMY_PROCESS, RunningListener, staff_office
 from ports import port_is_free
 
 from timetracker_desktop.app import AppContext, start_listener
-from timetracker_desktop.listener.child_link import CHILD_FLAG, Failed, parse_message
-from timetracker_desktop.listener.process import LINK_THREAD, ListenerCallError, ListenerProcess
-from timetracker_desktop.services.presence import PresenceService, PresenceState, PresenceSummary
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.listener.child.link import CHILD_FLAG, Failed, parse_message
+from timetracker_desktop.listener.child.process import LINK_THREAD, ListenerCallError, ListenerProcess
+from timetracker_desktop.services.attendance.presence import PresenceService, PresenceState, PresenceSummary
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
@@ -123,8 +123,8 @@ def test_the_listener_process_ends_when_its_gui_dies(db_url: str) -> None:
     parent = textwrap.dedent(
         f"""
         import os, sys
-        from timetracker_desktop.listener.child_link import ChildConfig
-        from timetracker_desktop.listener.process import ListenerProcess
+        from timetracker_desktop.listener.child.link import ChildConfig
+        from timetracker_desktop.listener.child.process import ListenerProcess
         process = ListenerProcess(ChildConfig({db_url!r}, "127.0.0.1", 0), print, print)
         process.start()
         print(process.port, flush=True)

@@ -10,7 +10,7 @@ from listener_support import Office, add_terminal, phone_badge_id
 
 from timetracker_desktop.domain.attendance import PunchFlag
 from timetracker_desktop.domain.employees import KeyState
-from timetracker_desktop.repositories.ports import PunchQuery
+from timetracker_desktop.repositories.ports.storage import PunchQuery
 
 
 def _punches(office: Office) -> list[int]:

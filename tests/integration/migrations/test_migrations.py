@@ -93,7 +93,7 @@ def test_an_older_sqlite_database_with_data_is_copied_then_upgraded(tmp_path: Pa
 
     from timetracker_desktop.app import build_app
     from timetracker_desktop.domain.attendance import Direction, PunchSource
-    from timetracker_desktop.repositories.ports import IntegrityConflictError, NewPunch
+    from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, NewPunch
 
     url = f"sqlite:///{tmp_path / 'office.db'}"
     storage = open_storage(url)

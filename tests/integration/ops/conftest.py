@@ -10,7 +10,7 @@ from fakes import FakeClock
 from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.paths import migrations_dir
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
-from timetracker_desktop.services.backup import BackupService
+from timetracker_desktop.services.backup.service import BackupService
 
 TEST_BCRYPT_ROUNDS = 4
 

@@ -9,7 +9,7 @@ from fakes import ADMIN, FakeClock
 
 from timetracker_desktop.cli import main
 from timetracker_desktop.domain.errors import ValidationError
-from timetracker_desktop.services.backup_schedule import BackupScheduler, automatic_backups
+from timetracker_desktop.services.backup.schedule import BackupScheduler, automatic_backups
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 

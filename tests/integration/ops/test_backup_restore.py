@@ -13,9 +13,9 @@ from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.repositories.ports import NewPunch, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import NewPunch, StorageUnavailableError
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.backup import BackupService
+from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
 from timetracker_desktop.services.dto import EmployeeDraft

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from ports import free_port
 
-from timetracker_desktop.listener.child_link import CHILD_FLAG, ChildConfig, Ready, parse_message
-from timetracker_desktop.listener.process import child_command
+from timetracker_desktop.listener.child.link import CHILD_FLAG, ChildConfig, Ready, parse_message
+from timetracker_desktop.listener.child.process import child_command
 
 ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ from timetracker_desktop.domain.employees import BadgeKind, KeyState
 from timetracker_desktop.domain.errors import AuthenticationError
 from timetracker_desktop.domain.users import Role
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.legacy_import import LegacyImportReport, LegacyImportService
+from timetracker_desktop.services.legacy.importer import LegacyImportReport, LegacyImportService
 
 from .legacy_db import ADMIN_PASSWORD, ENTRANCE_KEY, LegacyIds, add_event, build_legacy_database
 

@@ -19,7 +19,7 @@ from timetracker_desktop.hardware.outcomes import (
     ReadFailure,
     ReadInterrupted,
 )
-from timetracker_desktop.services.badge_crypto import key_fingerprint
+from timetracker_desktop.services.ingest.badge_crypto import key_fingerprint
 
 pytestmark = pytest.mark.pcsc
 

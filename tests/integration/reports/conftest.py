@@ -11,7 +11,7 @@ import pytest
 from fakes import ADMIN, FakeClock
 
 from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 

@@ -10,7 +10,7 @@ from timetracker_desktop.app import AppContext, open_storage
 from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.schedules import ScheduleCell
-from timetracker_desktop.repositories.ports import (
+from timetracker_desktop.repositories.ports.storage import (
     IntegrityConflictError,
     NewPunch,
     PunchQuery,

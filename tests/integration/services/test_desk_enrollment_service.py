@@ -7,8 +7,8 @@ from fakes import ADMIN, VIEWER
 from timetracker_desktop.domain.employees import BadgeKind, KeyState
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.desk_enrollment import EnrollmentResult
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.people.desk_enrollment import EnrollmentResult
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.errors import ConflictError, ValidationError
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.terminal_keys import hash_key, qr_payload
+from timetracker_desktop.services.terminals.keys import hash_key, qr_payload
 
 
 def test_terminal_key_is_shown_once_stored_hashed_and_rotation_invalidates_it(services: Services) -> None:

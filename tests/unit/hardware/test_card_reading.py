@@ -15,7 +15,7 @@ from timetracker_desktop.hardware.outcomes import (
     ReadFailure,
     ReadInterrupted,
 )
-from timetracker_desktop.services.badge_crypto import key_fingerprint
+from timetracker_desktop.services.ingest.badge_crypto import key_fingerprint
 
 CODE = "EMP-1A2B3C4D"
 CHALLENGE = bytes(range(32))

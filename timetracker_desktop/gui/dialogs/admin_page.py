@@ -5,8 +5,8 @@ from functools import partial
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
 from timetracker_desktop.domain.users import MIN_PASSWORD_LENGTH, Actor, Role, User
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.tasks import TaskRunner
 from timetracker_desktop.services.container import Services
 
 

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from timetracker_desktop.domain.employees import Employee
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
-from timetracker_desktop.gui.formatting import local_date_time
-from timetracker_desktop.services.unassigned import UnassignedLine, UnassignedService
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.services.attendance.unassigned import UnassignedLine, UnassignedService
 
 
 class AssignDialog(WorkflowFormDialog):

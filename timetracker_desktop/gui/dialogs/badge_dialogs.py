@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.form_dialog import FormDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.form_dialog import FormDialog
 
 
 class AddBadgeDialog(FormDialog):

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from timetracker_desktop.credentials import PasswordStoreError, store_password, without_password
 from timetracker_desktop.gui.dialogs.database_form import DatabaseForm
-from timetracker_desktop.gui.gateway import DatabaseGateway
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway
 
 
 class DatabaseDialog(QDialog):

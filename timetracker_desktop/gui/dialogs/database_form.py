@@ -26,9 +26,9 @@ from timetracker_desktop.credentials import (
     keyring_available,
     parse_server_url,
 )
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.gateway import DatabaseGateway
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway
 
 
 def sqlite_url(path: str) -> str:

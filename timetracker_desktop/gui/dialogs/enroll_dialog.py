@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.badge_read import BadgeReadView, ReadMessages, badge_of
-from timetracker_desktop.gui.error_messages import is_expected, message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
 from timetracker_desktop.hardware.outcomes import CardOutcome, CardRead, PhoneBadgeRead
-from timetracker_desktop.services.desk_enrollment import Enrollment, EnrollmentResult, Identification
+from timetracker_desktop.services.people.desk_enrollment import Enrollment, EnrollmentResult, Identification
 
 log = logging.getLogger(__name__)
 

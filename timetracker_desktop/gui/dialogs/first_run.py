@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 from timetracker_desktop.credentials import PasswordStoreError, store_password
 from timetracker_desktop.gui.dialogs.admin_page import AdminPage
 from timetracker_desktop.gui.dialogs.database_form import DatabaseForm
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
 
 
 class DatabasePage(QWizardPage):

@@ -6,9 +6,9 @@ from functools import partial
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import to_date
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import to_date
 
 
 class HolidayDialog(WorkflowFormDialog):

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.models.import_preview import ImportPreviewModel
 from timetracker_desktop.services.dto import ImportResult
-from timetracker_desktop.services.employee_import import ImportPreview, read_import_file
+from timetracker_desktop.services.people.employee_import import ImportPreview, read_import_file
 
 
 class ImportDialog(QDialog):

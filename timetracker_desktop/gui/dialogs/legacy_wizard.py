@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from timetracker_desktop.gui.busy import BusyLine
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import is_expected, message_for
-from timetracker_desktop.gui.errors import show_error
+from timetracker_desktop.gui.kit.busy import BusyLine
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
+from timetracker_desktop.gui.kit.errors import show_error
+from timetracker_desktop.gui.kit.widgets import make_table
 from timetracker_desktop.gui.models.legacy_report import LegacyCountsModel, LegacyIssuesModel
-from timetracker_desktop.gui.widgets import make_table
-from timetracker_desktop.services.legacy_import import LegacyImportReport, LegacyImportService
+from timetracker_desktop.services.legacy.importer import LegacyImportReport, LegacyImportService
 
 MYSQL_PLACEHOLDER = "mysql://user:password@old-server/timetracker"
 WIDEST_COLUMN = 380

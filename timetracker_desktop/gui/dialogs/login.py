@@ -7,8 +7,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from timetracker_desktop.domain.users import User
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.tasks import TaskRunner
 from timetracker_desktop.services.container import Services
 
 

@@ -12,11 +12,11 @@ from timetracker_desktop.domain.attendance import Correction, CorrectionKind, Di
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.schedule_rules import is_ambiguous
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import combine
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
-from timetracker_desktop.gui.formatting import local_date_time
-from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import combine
+from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.repositories.ports.storage import PunchLine
 
 
 def _reason_edit(name: str) -> QLineEdit:

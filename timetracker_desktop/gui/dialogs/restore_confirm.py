@@ -4,10 +4,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.formatting import local_date_time
+from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.gui.kit.widgets import make_table
 from timetracker_desktop.gui.models.backup_tables import BackupTablesModel
-from timetracker_desktop.gui.widgets import make_table
-from timetracker_desktop.repositories.backup_port import BackupManifest
+from timetracker_desktop.repositories.ports.backup import BackupManifest
 
 
 class RestoreConfirmDialog(QDialog):

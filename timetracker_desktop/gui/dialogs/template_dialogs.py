@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedules import ScheduleTemplate
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import to_date, to_qdate
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import to_date, to_qdate
 
 DAYS_PER_WEEK = 7
 MAX_WEEKS = 4

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from timetracker_desktop.domain.errors import ValidationError
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.field_errors import ERROR_STYLE
-from timetracker_desktop.gui.lan import lan_ipv4_addresses, server_url
-from timetracker_desktop.gui.qr import qr_image
-from timetracker_desktop.gui.settings import UiSettings
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.lan import lan_ipv4_addresses, server_url
+from timetracker_desktop.gui.kit.qr import qr_image
+from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.services.dto import NewTerminalKey
-from timetracker_desktop.services.terminal_keys import qr_payload
+from timetracker_desktop.services.terminals.keys import qr_payload
 
 QR_PIXELS = 300
 

@@ -6,8 +6,8 @@ from functools import partial
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from timetracker_desktop.domain.users import Role, User
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
+from timetracker_desktop.gui.kit.context import GuiContext
 
 
 def role_combo(names: dict[Role, str], current: Role = Role.MANAGER) -> QComboBox:

@@ -5,11 +5,11 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.badge_read import BadgeReadView, ReadMessages, badge_of
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.hardware.outcomes import CardOutcome
-from timetracker_desktop.services.desk_enrollment import Identification
+from timetracker_desktop.services.people.desk_enrollment import Identification
 
 
 class WhoIsThisDialog(QDialog):

@@ -3,8 +3,8 @@
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.gui.dialogs.form_dialog import FormDialog
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.form_dialog import FormDialog
 
 
 class WorkflowMessages(QObject):

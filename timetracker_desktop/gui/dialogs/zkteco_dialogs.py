@@ -8,9 +8,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.form_dialog import FormDialog
-from timetracker_desktop.repositories.adms_ports import AdmsDevice
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.form_dialog import FormDialog
+from timetracker_desktop.repositories.ports.zkteco import AdmsDevice
 
 
 class DeviceDialog(FormDialog):

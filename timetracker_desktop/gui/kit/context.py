@@ -4,15 +4,15 @@ import logging
 from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.users import Actor, Permission, User
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.gateway import DatabaseGateway
-from timetracker_desktop.gui.listener_control import ListenerControl
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.listener.control import ListenerControl
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway
+from timetracker_desktop.services.attendance.live_feed import LiveFeedService
+from timetracker_desktop.services.attendance.presence import PresenceService, PresenceSummary
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.live_feed import LiveFeedService
-from timetracker_desktop.services.presence import PresenceService, PresenceSummary
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 
 class ErrorMessages(QObject):

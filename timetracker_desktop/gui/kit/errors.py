@@ -10,9 +10,9 @@ from types import TracebackType
 from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from timetracker_desktop.gui.dialogs.error_dialog import ErrorDialog
-from timetracker_desktop.gui.error_messages import is_expected, message_for
-from timetracker_desktop.repositories.ports import StorageUnavailableError
+from timetracker_desktop.gui.kit.error_dialog import ErrorDialog
+from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
 
 log = logging.getLogger(__name__)
 _QT_LEVELS = {

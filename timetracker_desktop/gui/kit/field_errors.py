@@ -4,7 +4,7 @@ import logging
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from timetracker_desktop.gui.error_messages import field_of, is_expected, message_for
+from timetracker_desktop.gui.kit.error_messages import field_of, is_expected, message_for
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.field_errors import FieldErrors
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.field_errors import FieldErrors
 
 
 class FormDialog(QDialog):

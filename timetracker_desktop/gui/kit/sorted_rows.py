@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCollator, QModelIndex, QObject, Qt
 
-from timetracker_desktop.gui.models.table import Column, RowTableModel, SortKey
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel, SortKey
 
 T = TypeVar("T")
 

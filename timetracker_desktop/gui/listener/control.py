@@ -9,8 +9,8 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.gui.gateway import OpenDatabase
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.gui.shell.gateway import OpenDatabase
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.repositories.backup_port import TableDigest
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.repositories.ports.backup import TableDigest
 
 CHECKSUM_SHOWN = 16
 

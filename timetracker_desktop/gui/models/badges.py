@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.employees import Badge, BadgeKind
-from timetracker_desktop.gui.formatting import local_date_time, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
+from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
 
 
 class BadgeTableModel(RowTableModel[Badge]):

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.employees import Employee
-from timetracker_desktop.gui.models.table import Column, RowTableModel
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
 
 
 class EmployeeTableModel(RowTableModel[Employee]):

@@ -9,12 +9,12 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
-from timetracker_desktop.gui.error_messages import is_expected
-from timetracker_desktop.gui.formatting import local_date_time, timestamp
-from timetracker_desktop.gui.models.table import Column, Index, RowTableModel
-from timetracker_desktop.gui.tasks import TaskRunner
-from timetracker_desktop.repositories.ports import PunchLine
-from timetracker_desktop.services.event_log import EventPage, Keyset
+from timetracker_desktop.gui.kit.error_messages import is_expected
+from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, Index, RowTableModel
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.repositories.ports.storage import PunchLine
+from timetracker_desktop.services.attendance.event_log import EventPage, Keyset
 
 PageFetch = Callable[[Keyset | None], EventPage]
 VOIDED_COLOR = QColor("#8a8a8a")

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QDate, QLocale, QObject
 
 from timetracker_desktop.domain.schedules import Holiday
-from timetracker_desktop.gui.models.table import Column, RowTableModel
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
 
 
 class HolidayTableModel(RowTableModel[Holiday]):

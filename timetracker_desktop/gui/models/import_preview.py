@@ -3,9 +3,9 @@
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 
-from timetracker_desktop.gui.error_messages import code_message
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.services.employee_import import ImportRow
+from timetracker_desktop.gui.kit.error_messages import code_message
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.services.people.employee_import import ImportRow
 
 
 class ImportPreviewModel(RowTableModel[ImportRow]):

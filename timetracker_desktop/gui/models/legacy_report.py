@@ -5,9 +5,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.services.legacy_import import EntityCount
-from timetracker_desktop.services.legacy_rules import LegacyIssue
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.services.legacy.importer import EntityCount
+from timetracker_desktop.services.legacy.rules import LegacyIssue
 
 T = TypeVar("T")
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.gui.formatting import local_time, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.repositories.ports import PunchLine
+from timetracker_desktop.gui.kit.formatting import local_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.repositories.ports.storage import PunchLine
 
 FEED_ROWS = 300
 

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from timetracker_desktop.gui.formatting import duration, local_time, minutes_text, timestamp
-from timetracker_desktop.gui.models.sorted_rows import SortedRowTableModel
-from timetracker_desktop.gui.models.table import Column
-from timetracker_desktop.services.presence import PresenceLine, PresenceState
+from timetracker_desktop.gui.kit.formatting import duration, local_time, minutes_text, timestamp
+from timetracker_desktop.gui.kit.sorted_rows import SortedRowTableModel
+from timetracker_desktop.gui.kit.table_model import Column
+from timetracker_desktop.services.attendance.presence import PresenceLine, PresenceState
 
 STATE_COLORS = {
     PresenceState.IN: "#2e9e44",

@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedule_rules import find_code, format_cell
 from timetracker_desktop.domain.schedules import CodeMeaning, ScheduleCell, ScheduleCode
-from timetracker_desktop.gui.formatting import long_date
-from timetracker_desktop.gui.models.table import ROW_ROLE, Index
-from timetracker_desktop.services.schedule_month import ScheduleMonth
+from timetracker_desktop.gui.kit.formatting import long_date
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, Index
+from timetracker_desktop.services.schedules.month import ScheduleMonth
 
 NIGHT_MARK = "\u263e"  # ☾ after an overnight shift
 SHADES = {

@@ -6,9 +6,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 
 from timetracker_desktop.domain.terminals import TerminalKind
-from timetracker_desktop.gui.formatting import local_date_time, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.services.terminal_overview import TerminalStatus
+from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.services.terminals.overview import TerminalStatus
 
 
 class TerminalTableModel(RowTableModel[TerminalStatus]):

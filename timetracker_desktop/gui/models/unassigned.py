@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.gui.formatting import local_date_time, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.services.unassigned import UnassignedLine
+from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.services.attendance.unassigned import UnassignedLine
 
 
 class UnassignedTableModel(RowTableModel[UnassignedLine]):

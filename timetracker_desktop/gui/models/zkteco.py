@@ -4,10 +4,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.gui.formatting import local_date_time, timestamp
-from timetracker_desktop.gui.models.table import Column, RowTableModel
-from timetracker_desktop.repositories.adms_ports import AdmsCommand, CommandState
-from timetracker_desktop.services.adms_dto import DeviceView
+from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
+from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.repositories.ports.zkteco import AdmsCommand, CommandState
+from timetracker_desktop.services.zkteco.dto import DeviceView
 
 # Command lines the services queue, by their first words (the rest is arguments such as a PIN or a range).
 _USER_UPLOAD = "DATA UPDATE USERINFO"

@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from timetracker_desktop.gui.report_words import TranslatedWords
-from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE
-from timetracker_desktop.services.report_tables import ReportTable
-from timetracker_desktop.services.report_text import ReportText
+from timetracker_desktop.gui.reports.words import TranslatedWords
+from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE
+from timetracker_desktop.services.reports.tables import ReportTable
+from timetracker_desktop.services.reports.text import ReportText
 
 
 class ReportCells(ReportText):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.reports import ReportKind
-from timetracker_desktop.gui.dialogs.dates import period_edits, set_period, to_date
-from timetracker_desktop.gui.report_words import word
-from timetracker_desktop.gui.widgets import action_button
-from timetracker_desktop.services.reports import ReportRequest
+from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
+from timetracker_desktop.gui.kit.widgets import action_button
+from timetracker_desktop.gui.reports.words import word
+from timetracker_desktop.services.reports.service import ReportRequest
 
 MONTHLY = (ReportKind.TIMESHEET, ReportKind.SCHEDULE)
 KINDS = (

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from timetracker_desktop.gui.tasks import TaskRunner
-from timetracker_desktop.services.report_run import RunControl
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.services.reports.run import RunControl
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # quick reports finish before the dialog would flash up

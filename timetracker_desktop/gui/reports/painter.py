@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
-from timetracker_desktop.gui.report_cells import ReportCells
-from timetracker_desktop.services.report_tables import Column, ColumnKind, ReportTable
+from timetracker_desktop.gui.reports.cells import ReportCells
+from timetracker_desktop.services.reports.tables import Column, ColumnKind, ReportTable
 
 FONT_FAMILY = "DejaVu Sans"
 _RIGHT = (ColumnKind.DURATION, ColumnKind.COUNT)

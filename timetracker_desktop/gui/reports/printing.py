@@ -5,8 +5,8 @@ from functools import partial
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
-from timetracker_desktop.gui.report_print import prepare_printer, print_table
-from timetracker_desktop.services.report_tables import ReportTable
+from timetracker_desktop.gui.reports.painter import prepare_printer, print_table
+from timetracker_desktop.services.reports.tables import ReportTable
 
 
 class ReportPrinting:

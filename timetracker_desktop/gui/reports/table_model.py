@@ -5,9 +5,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import DayMark
-from timetracker_desktop.gui.report_cells import ReportCells
-from timetracker_desktop.gui.report_words import word
-from timetracker_desktop.services.report_tables import CellValue, Column, ColumnKind, ReportTable
+from timetracker_desktop.gui.reports.cells import ReportCells
+from timetracker_desktop.gui.reports.words import word
+from timetracker_desktop.services.reports.tables import CellValue, Column, ColumnKind, ReportTable
 
 Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3

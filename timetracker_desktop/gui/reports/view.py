@@ -17,22 +17,22 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.reports import ReportKind
-from timetracker_desktop.gui.charts.data import ChartData, ChartRequest, load_chart_data
-from timetracker_desktop.gui.charts.panel import ReportCharts
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
-from timetracker_desktop.gui.models.report_table import ReportTableModel
-from timetracker_desktop.gui.report_cells import ReportCells
-from timetracker_desktop.gui.report_job import ReportJob
-from timetracker_desktop.gui.views.report_filters import ReportFilters, month_bounds
-from timetracker_desktop.gui.views.report_printing import ReportPrinting
-from timetracker_desktop.gui.widgets import action_button, make_table
-from timetracker_desktop.services.event_log import EventChoices, EventLogService
-from timetracker_desktop.services.report_exports import ExportFormat, ExportResult
-from timetracker_desktop.services.report_run import RunControl
-from timetracker_desktop.services.report_tables import ReportTable, to_table
-from timetracker_desktop.services.reports import ReportRequest, ReportService
-from timetracker_desktop.services.worktime import MAX_PERIOD_DAYS
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
+from timetracker_desktop.gui.reports.cells import ReportCells
+from timetracker_desktop.gui.reports.charts.data import ChartData, ChartRequest, load_chart_data
+from timetracker_desktop.gui.reports.charts.panel import ReportCharts
+from timetracker_desktop.gui.reports.filters import ReportFilters, month_bounds
+from timetracker_desktop.gui.reports.job import ReportJob
+from timetracker_desktop.gui.reports.printing import ReportPrinting
+from timetracker_desktop.gui.reports.table_model import ReportTableModel
+from timetracker_desktop.services.attendance.event_log import EventChoices, EventLogService
+from timetracker_desktop.services.attendance.worktime import MAX_PERIOD_DAYS
+from timetracker_desktop.services.reports.exports import ExportFormat, ExportResult
+from timetracker_desktop.services.reports.run import RunControl
+from timetracker_desktop.services.reports.service import ReportRequest, ReportService
+from timetracker_desktop.services.reports.tables import ReportTable, to_table
 
 FIT_SAMPLE_ROWS = 60
 SUFFIXES = {

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from timetracker_desktop.services.report_labels import enum_key
+from timetracker_desktop.services.reports.labels import enum_key
 
 # key -> (context, English source); the Ukrainian catalog holds the same words as report_labels._UK
 _WORDS: dict[str, tuple[str, str]] = {

@@ -11,19 +11,19 @@ from PySide6.QtWidgets import QApplication
 
 from timetracker_desktop.credentials import without_password
 from timetracker_desktop.domain.users import User
-from timetracker_desktop.gui import build_resources
-from timetracker_desktop.gui.bridges import ScanBridge
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.errors import ErrorReporter, install_error_handling
-from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
-from timetracker_desktop.gui.i18n import install_translators
-from timetracker_desktop.gui.listener_control import ListenerControl, ListenerStarter
-from timetracker_desktop.gui.main_window import MainWindow
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.errors import ErrorReporter, install_error_handling
+from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.settings import APPLICATION, ORGANIZATION, UiSettings
+from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
+from timetracker_desktop.gui.listener.bridges import ScanBridge
+from timetracker_desktop.gui.listener.control import ListenerControl, ListenerStarter
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderFactory
-from timetracker_desktop.gui.settings import APPLICATION, ORGANIZATION, UiSettings
-from timetracker_desktop.gui.startup import Startup
-from timetracker_desktop.gui.tasks import PoolTaskRunner
-from timetracker_desktop.services.backup_schedule import BackupScheduler
+from timetracker_desktop.gui.shell import build_resources
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
+from timetracker_desktop.gui.shell.main_window import MainWindow
+from timetracker_desktop.gui.shell.startup import Startup
+from timetracker_desktop.services.backup.schedule import BackupScheduler
 from timetracker_desktop.services.container import Services
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,8 @@
 
 A clean clone has neither the .qm files nor ``resources_rc.py`` (both gitignored). ``shell.py`` calls
 ``ensure_built()`` at start-up, which rebuilds when the output is missing or older than any resource, so
-the run command and CI need no extra step. By hand: ``python -m timetracker_desktop.gui.build_resources``.
+the run command and CI need no extra step.
+By hand: ``python -m timetracker_desktop.gui.shell.build_resources``.
 """
 
 import logging
@@ -15,11 +16,11 @@ from pathlib import Path
 import PySide6
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RESOURCES = ROOT / "resources"
 QRC = RESOURCES / "resources.qrc"
 CATALOGS = RESOURCES / "i18n"
-OUTPUT = Path(__file__).with_name("resources_rc.py")
+OUTPUT = Path(__file__).resolve().parents[1] / "resources_rc.py"
 QT_TRANSLATIONS = Path(PySide6.__file__).parent / "Qt" / "translations"
 QT_CATALOGS = ("qtbase_uk.qm",)
 

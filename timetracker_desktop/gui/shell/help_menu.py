@@ -9,9 +9,9 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from timetracker_desktop import __version__
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.listener_control import ListenerControl
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.listener.control import ListenerControl
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.services.diagnostics import Diagnostics, ListenerState

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.help_menu import HelpMenu
-from timetracker_desktop.gui.pages import PageSpec, RefreshablePage, pages_for
-from timetracker_desktop.gui.status_bar import MainStatusBar
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.shell.help_menu import HelpMenu
+from timetracker_desktop.gui.shell.pages import PageSpec, RefreshablePage, pages_for
+from timetracker_desktop.gui.shell.status_bar import MainStatusBar
 
 NAVIGATION_WIDTH = 190
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
 
 
 @runtime_checkable
@@ -67,7 +67,7 @@ def _events(context: GuiContext) -> QWidget:
 
 
 def _reports(context: GuiContext) -> QWidget:
-    from timetracker_desktop.gui.views.reports import ReportsView
+    from timetracker_desktop.gui.reports.view import ReportsView
 
     return ReportsView(context)
 

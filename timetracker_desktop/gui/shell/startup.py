@@ -14,10 +14,10 @@ from timetracker_desktop.credentials import (
 from timetracker_desktop.domain.users import User
 from timetracker_desktop.gui.dialogs.first_run import FirstRunWizard
 from timetracker_desktop.gui.dialogs.login import LoginDialog
-from timetracker_desktop.gui.errors import show_error
-from timetracker_desktop.gui.gateway import DatabaseGateway, OpenDatabase
-from timetracker_desktop.gui.settings import UiSettings
-from timetracker_desktop.gui.tasks import TaskRunner
+from timetracker_desktop.gui.kit.errors import show_error
+from timetracker_desktop.gui.kit.settings import UiSettings
+from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
 
 
 class Startup(QObject):

@@ -3,8 +3,8 @@
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.services.terminal_overview import TerminalOverview, TerminalOverviewService
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.services.terminals.overview import TerminalOverview, TerminalOverviewService
 
 REFRESH_MS = 30_000
 AFTER_TAP_MS = 2_000

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from timetracker_desktop.domain.audit import AuditEntry
 from timetracker_desktop.domain.schedule_rules import local_date
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import period_edits, set_period, to_date
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
-from timetracker_desktop.gui.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
+from timetracker_desktop.gui.kit.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.audit import AuditTableModel
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
-from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.audit import ChainCheck
 from timetracker_desktop.services.container import Services
 

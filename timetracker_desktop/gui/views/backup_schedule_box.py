@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.formatting import local_date_time
-from timetracker_desktop.services.backup_schedule import (
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.services.backup.schedule import (
     MAX_INTERVAL_HOURS,
     MAX_KEEP,
     BackupSchedule,

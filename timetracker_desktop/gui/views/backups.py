@@ -16,17 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.gui.busy import BusyLine
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
-from timetracker_desktop.gui.error_messages import is_expected, message_for
-from timetracker_desktop.gui.errors import show_error
+from timetracker_desktop.gui.kit.busy import BusyLine
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
+from timetracker_desktop.gui.kit.errors import show_error
+from timetracker_desktop.gui.kit.widgets import action_button
 from timetracker_desktop.gui.views.backup_schedule_box import BackupScheduleBox, ScheduleState
-from timetracker_desktop.gui.widgets import action_button
-from timetracker_desktop.repositories.backup_port import BackupManifest
-from timetracker_desktop.services.backup import BackupResult, RestoreResult
-from timetracker_desktop.services.backup_schedule import backup_name
+from timetracker_desktop.repositories.ports.backup import BackupManifest
+from timetracker_desktop.services.backup.schedule import backup_name
+from timetracker_desktop.services.backup.service import BackupResult, RestoreResult
 
 
 def _size(size_bytes: int) -> str:

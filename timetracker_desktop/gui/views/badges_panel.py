@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from timetracker_desktop.domain.employees import Badge, Employee
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.badge_dialogs import (
     AddBadgeDialog,
     ReassignBadgeDialog,
     RevokeBadgeDialog,
 )
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.models.badges import BadgeTableModel
 from timetracker_desktop.services.dto import EmployeeDetail
 

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.employee_dialog import EmployeeDialog
 from timetracker_desktop.gui.dialogs.import_dialog import ImportDialog
 from timetracker_desktop.gui.dialogs.who_is_this import WhoIsThisDialog
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.employees import EmployeeTableModel
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.views.badges_panel import BadgesPanel
-from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.container import Services
 
 

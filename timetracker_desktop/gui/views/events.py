@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.attendance import Correction, CorrectionKind
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import period_edits, set_period, to_date
 from timetracker_desktop.gui.dialogs.punch_dialogs import CorrectionDialog, ManualPunchDialog, UndoDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.events import EventLogModel
 from timetracker_desktop.gui.views.events_unassigned import UnassignedPanel
-from timetracker_desktop.gui.widgets import action_button, make_table
-from timetracker_desktop.repositories.ports import PunchLine
-from timetracker_desktop.services.event_log import EventChoices, EventFilter, EventLogService
+from timetracker_desktop.repositories.ports.storage import PunchLine
+from timetracker_desktop.services.attendance.event_log import EventChoices, EventFilter, EventLogService
 
 DEFAULT_DAYS = 30
 

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QMessageBox,
 
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.assign_dialog import AssignDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.unassigned import UnassignedTableModel
-from timetracker_desktop.gui.widgets import action_button, make_table
-from timetracker_desktop.services.unassigned import Assignment, UnassignedLine, UnassignedService
+from timetracker_desktop.services.attendance.unassigned import Assignment, UnassignedLine, UnassignedService
 
 
 class UnassignedPanel(QWidget):

@@ -4,8 +4,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import message_for
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
 
 
 class ReaderChooser(QComboBox):

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.template_dialogs import ApplyTemplateDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
-from timetracker_desktop.gui.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.widgets import action_button
 from timetracker_desktop.gui.models.schedule_grid import NIGHT_MARK, SHADES, ScheduleGridModel
 from timetracker_desktop.gui.views.schedules_holidays import HolidaysPanel
-from timetracker_desktop.gui.widgets import action_button
-from timetracker_desktop.services.schedule_month import ScheduleMonth, ScheduleMonthService
-from timetracker_desktop.services.schedules import ScheduleService
+from timetracker_desktop.services.schedules.month import ScheduleMonth, ScheduleMonthService
+from timetracker_desktop.services.schedules.schedules import ScheduleService
 
 CELL_WIDTH = 58
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from timetracker_desktop.domain.schedules import Holiday
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.dates import to_qdate
 from timetracker_desktop.gui.dialogs.holiday_dialog import HolidayDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.dates import to_qdate
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.holidays import HolidayTableModel
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
-from timetracker_desktop.gui.widgets import action_button, make_table
 
 
 class HolidaysPanel(QWidget):

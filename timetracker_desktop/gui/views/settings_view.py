@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.field_errors import FieldErrors
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.field_errors import FieldErrors
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
 

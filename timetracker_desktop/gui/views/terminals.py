@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.add_terminal_dialog import AddTerminalDialog
 from timetracker_desktop.gui.dialogs.terminal_key_dialog import TerminalKeyDialog
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.terminals import TerminalTableModel
-from timetracker_desktop.gui.views.terminals_adms import DevicePanel, PendingDevicesPanel
-from timetracker_desktop.gui.widgets import action_button, make_table
+from timetracker_desktop.gui.views.terminals_zkteco import DevicePanel, PendingDevicesPanel
 from timetracker_desktop.services.dto import NewTerminalKey
-from timetracker_desktop.services.terminal_overview import (
+from timetracker_desktop.services.terminals.overview import (
     TerminalOverview,
     TerminalOverviewService,
     TerminalStatus,

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
 from timetracker_desktop.domain.users import Permission
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
-from timetracker_desktop.gui.dialogs.confirm import ask
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.field_errors import error_label
-from timetracker_desktop.gui.formatting import local_date_time
-from timetracker_desktop.gui.models.adms import CommandTableModel, PendingDeviceModel
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
-from timetracker_desktop.gui.widgets import action_button, make_table
-from timetracker_desktop.repositories.adms_ports import AdmsCommand, AdmsDevice, DeviceState
-from timetracker_desktop.services.adms_dto import DeviceCommand, DeviceDetail, DeviceView
+from timetracker_desktop.gui.dialogs.zkteco_dialogs import DeviceDialog
+from timetracker_desktop.gui.kit.confirm import ask
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.field_errors import error_label
+from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
+from timetracker_desktop.gui.models.zkteco import CommandTableModel, PendingDeviceModel
+from timetracker_desktop.repositories.ports.zkteco import AdmsCommand, AdmsDevice, DeviceState
+from timetracker_desktop.services.zkteco.dto import DeviceCommand, DeviceDetail, DeviceView
 
 T = TypeVar("T")
 PENDING_ROWS_SHOWN = 4  # the waiting list grows to this many rows, then scrolls

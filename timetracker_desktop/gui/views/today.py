@@ -14,16 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.gui.charts.today_presence import TodayPresenceChart
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.error_messages import message_for
-from timetracker_desktop.gui.formatting import local_time, long_date
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.formatting import local_time, long_date
+from timetracker_desktop.gui.kit.widgets import make_table
 from timetracker_desktop.gui.live_feed import LiveFeedController
 from timetracker_desktop.gui.models.live_feed import LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
-from timetracker_desktop.gui.widgets import make_table
-from timetracker_desktop.services.live_feed import FeedBatch
-from timetracker_desktop.services.presence import PresenceState, PresenceSummary
+from timetracker_desktop.gui.views.today_chart import TodayPresenceChart
+from timetracker_desktop.services.attendance.live_feed import FeedBatch
+from timetracker_desktop.services.attendance.presence import PresenceState, PresenceSummary
 
 BOARD_REFRESH_MS = 60_000
 AFTER_TAP_MS = 2_000  # a tap shows on the board within 2 s ...

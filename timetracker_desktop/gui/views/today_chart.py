@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.charts.presence import PresenceChart
-from timetracker_desktop.gui.charts.series import SLOTS, STEP_MINUTES, PresenceCurve, presence_curve
-from timetracker_desktop.services.presence import PresenceLine, PresenceState, PresenceSummary
+from timetracker_desktop.gui.reports.charts.presence import PresenceChart
+from timetracker_desktop.gui.reports.charts.series import SLOTS, STEP_MINUTES, PresenceCurve, presence_curve
+from timetracker_desktop.services.attendance.presence import PresenceLine, PresenceState, PresenceSummary
 
 
 def _end(line: PresenceLine, now: datetime) -> datetime | None:

@@ -9,13 +9,13 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from timetracker_desktop.domain.users import Actor, User
-from timetracker_desktop.gui.context import GuiContext
 from timetracker_desktop.gui.dialogs.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
-from timetracker_desktop.gui.field_errors import ERROR_STYLE
-from timetracker_desktop.gui.models.table import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.field_errors import ERROR_STYLE
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.users import UserTableModel
-from timetracker_desktop.gui.widgets import action_button, make_table
 from timetracker_desktop.services.container import Services
 
 

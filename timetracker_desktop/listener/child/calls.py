@@ -6,10 +6,10 @@ import queue
 import threading
 from collections.abc import Callable
 
-from timetracker_desktop.listener.child_link import PRESENCE_TODAY, Call, reply_line
-from timetracker_desktop.listener.child_outbox import Outbox
+from timetracker_desktop.listener.child.link import PRESENCE_TODAY, Call, reply_line
+from timetracker_desktop.listener.child.outbox import Outbox
+from timetracker_desktop.services.attendance.presence import PresenceService
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.presence import PresenceService
 
 log = logging.getLogger(__name__)
 

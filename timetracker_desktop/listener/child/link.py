@@ -19,7 +19,7 @@ from typing import Any
 
 from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.services.scan_dto import NoticeKind, ScanNotice
+from timetracker_desktop.services.ingest.dto import NoticeKind, ScanNotice
 
 CHILD_FLAG = "--listener-child"  # the hidden first argument that makes the program the listener process
 PRESENCE_TODAY = "presence_today"  # the Today board (services.presence.PresenceService.today)

@@ -1,8 +1,10 @@
 """The listener process the GUI starts: serves terminals, reports stored scans on stdout, ends with its stdin.
 
-Started as ``timetracker-desktop --listener-child`` (``listener.process.ListenerProcess``); the protocol is in
-``listener.child_link``. It also answers the GUI's calls (the Today board), so that their Python work does not
-hold the GUI's GIL. It runs no backups and no desk reader: the GUI that started it does.
+Started as ``timetracker-desktop --listener-child`` (``listener.child.process.ListenerProcess``); the protocol
+is in ``listener.child.link``. The command line hands in how to open the database (the composition root's
+``build_app``), so that this layer never imports the storage implementation. It also answers the GUI's calls
+(the Today board), so that their Python work does not hold the GUI's GIL.
+It runs no backups and no desk reader: the GUI that started it does.
 """
 
 import contextlib
@@ -13,19 +15,20 @@ import os
 import signal
 import sys
 import threading
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from timetracker_desktop.app import AppContext, build_app
-from timetracker_desktop.listener.child_calls import CallRunner
-from timetracker_desktop.listener.child_link import (
+from timetracker_desktop.listener.child.calls import CallRunner
+from timetracker_desktop.listener.child.link import (
     ChildConfig,
     ChildLinkError,
     failed_line,
     parse_call,
     ready_line,
 )
-from timetracker_desktop.listener.child_outbox import Outbox, ScanRelay
+from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, configure_logging
+from timetracker_desktop.services.container import Services
 
 if TYPE_CHECKING:
     from timetracker_desktop.listener.server import ListenerServer
@@ -36,10 +39,23 @@ EXIT_CANNOT_SERVE = 3
 EXIT_SERVER_ENDED = 4
 
 
-def _open(config: ChildConfig, outbox: Outbox) -> AppContext | None:
+class OpenedApp(Protocol):
+    """What the process needs of an opened database: the services, and a way to close them."""
+
+    @property
+    def services(self) -> Services: ...
+
+    def close(self) -> None: ...
+
+
+OpenApp = Callable[[str], OpenedApp]
+"""Opens the (already migrated) database at a URL."""
+
+
+def _open(open_app: OpenApp, config: ChildConfig, outbox: Outbox) -> OpenedApp | None:
     """The database, already migrated by the GUI; None after telling the GUI why not."""
     try:
-        return build_app(config.url, upgrade=False)
+        return open_app(config.url)
     except Exception as error:  # any failure must reach the GUI as a reason, not as a silent exit
         log.exception("listener process: cannot open the database")
         outbox.write(failed_line("failed", f"database: {error}"))
@@ -55,12 +71,12 @@ def _answer_calls(stdin: TextIO, calls: CallRunner) -> None:
             log.warning("listener process: %s", error)
 
 
-def serve(config: ChildConfig, stdin: TextIO, outbox: Outbox) -> int:
+def serve(open_app: OpenApp, config: ChildConfig, stdin: TextIO, outbox: Outbox) -> int:
     """Serve until stdin closes."""
     from timetracker_desktop.listener.app import build_app as build_listener
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
 
-    context = _open(config, outbox)
+    context = _open(open_app, config, outbox)
     if context is None:
         return EXIT_CANNOT_SERVE
     relay = ScanRelay(outbox)
@@ -104,7 +120,7 @@ def watch_server(server: "ListenerServer") -> None:
     threading.Thread(target=watch, name="listener-watch", daemon=True).start()
 
 
-def main() -> int:
+def main(open_app: OpenApp) -> int:
     """Entry point of ``--listener-child``."""
     # Ctrl+C in a terminal that started the GUI is for the GUI, which then stops us in order.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -120,7 +136,7 @@ def main() -> int:
         outbox.write(failed_line("failed", str(error)))
         return EXIT_BAD_CONFIG
     try:
-        return serve(config, sys.stdin, outbox)
+        return serve(open_app, config, sys.stdin, outbox)
     except Exception as error:  # the GUI must hear why, and the log must keep the traceback
         log.exception("listener process failed")
         outbox.write(failed_line("failed", f"{type(error).__name__}: {error}"))

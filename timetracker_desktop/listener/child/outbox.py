@@ -3,8 +3,8 @@
 import threading
 from typing import TextIO
 
-from timetracker_desktop.listener.child_link import scans_line
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.listener.child.link import scans_line
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 
 class Outbox:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from timetracker_desktop.listener.address import client_url
-from timetracker_desktop.listener.child_link import (
+from timetracker_desktop.listener.child.link import (
     CHILD_FLAG,
     PRESENCE_TODAY,
     ChildConfig,
@@ -35,7 +35,7 @@ from timetracker_desktop.listener.child_link import (
 )
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
-from timetracker_desktop.services.scan_dto import ScanNotice
+from timetracker_desktop.services.ingest.dto import ScanNotice
 
 log = logging.getLogger(__name__)
 START_TIMEOUT_S = 60.0  # imports of the web stack on a slow, busy PC; a busy port answers at once
@@ -69,7 +69,7 @@ def child_command() -> list[str]:
 def _child_environment() -> dict[str, str]:
     """This environment; started from a source tree, with that tree importable (an installed package is)."""
     environment = dict(os.environ)
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     if not getattr(sys, "frozen", False) and (root / "pyproject.toml").is_file():
         paths = [str(root), *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
         environment["PYTHONPATH"] = os.pathsep.join(paths)

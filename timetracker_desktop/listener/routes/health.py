@@ -5,9 +5,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from timetracker_desktop import __version__
-from timetracker_desktop.listener.nfc_api import utc_text
-from timetracker_desktop.listener.openapi_docs import replies
+from timetracker_desktop.listener.openapi_bodies import replies
 from timetracker_desktop.listener.replies import JsonReply
+from timetracker_desktop.listener.routes.nfc import utc_text
 from timetracker_desktop.listener.schemas import HealthReply
 from timetracker_desktop.services.container import Services
 

@@ -8,13 +8,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from timetracker_desktop.domain.adms import is_valid_serial
+from timetracker_desktop.domain.zkteco import is_valid_serial
 from timetracker_desktop.listener.body import read_body
 from timetracker_desktop.listener.context import ListenerContext
 from timetracker_desktop.listener.replies import ProtocolError
-from timetracker_desktop.repositories.ports import IntegrityConflictError
-from timetracker_desktop.services.adms import AdmsService
-from timetracker_desktop.services.adms_dto import DeviceCall, DeviceRefusedError
+from timetracker_desktop.repositories.ports.storage import IntegrityConflictError
+from timetracker_desktop.services.zkteco.device_api import AdmsService
+from timetracker_desktop.services.zkteco.dto import DeviceCall, DeviceRefusedError
 
 MAX_ICLOCK_BYTES = 10 * 1024 * 1024
 _T = TypeVar("_T")

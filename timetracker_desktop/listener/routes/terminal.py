@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.context import ListenerContext
-from timetracker_desktop.listener.openapi_docs import TERMINAL_ERRORS, replies, terminal_request
+from timetracker_desktop.listener.openapi_bodies import TERMINAL_ERRORS, replies, terminal_request
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError
 from timetracker_desktop.listener.schemas import (
     ChallengeReply,
@@ -21,7 +21,7 @@ from timetracker_desktop.listener.schemas import (
     parse,
 )
 from timetracker_desktop.listener.security import check_binding, require_capability
-from timetracker_desktop.services.scan_dto import (
+from timetracker_desktop.services.ingest.dto import (
     EnrollOutcome,
     EnrollResult,
     NoticeKind,

@@ -20,8 +20,8 @@ from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, Key
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Role, User
-from timetracker_desktop.repositories.adms_ports import AdmsRepository
-from timetracker_desktop.repositories.legacy_port import LegacyIdRepository
+from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
+from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 
 
 class StorageUnavailableError(Exception):

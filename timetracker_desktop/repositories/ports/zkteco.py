@@ -6,10 +6,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from timetracker_desktop.domain.adms import DeviceInfo
+from timetracker_desktop.domain.zkteco import DeviceInfo
 
 if TYPE_CHECKING:  # ports.py imports this module
-    from timetracker_desktop.repositories.ports import UnassignedPunch
+    from timetracker_desktop.repositories.ports.storage import UnassignedPunch
 
 
 class DeviceState(StrEnum):

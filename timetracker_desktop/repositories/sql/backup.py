@@ -13,7 +13,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text
 from sqlalchemy.exc import DBAPIError
 
-from timetracker_desktop.repositories.backup_port import (
+from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
     BackupManifest,
     BackupMismatchError,

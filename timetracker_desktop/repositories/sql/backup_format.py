@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Column, Date, DateTime
 
-from timetracker_desktop.repositories.backup_port import (
+from timetracker_desktop.repositories.ports.backup import (
     BACKUP_FORMAT,
     BACKUP_FORMAT_VERSION,
     BackupFileError,

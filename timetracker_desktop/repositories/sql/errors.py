@@ -2,7 +2,7 @@
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from timetracker_desktop.repositories.ports import IntegrityConflictError, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 _MYSQL_CAUSES = {
     1044: "access denied to the database",

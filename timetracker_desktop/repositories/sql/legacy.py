@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from timetracker_desktop.repositories.legacy_port import (
+from timetracker_desktop.repositories.ports.legacy import (
     LegacyAudit,
     LegacyEmployee,
     LegacyEvent,
@@ -18,7 +18,7 @@ from timetracker_desktop.repositories.legacy_port import (
     LegacyTerminal,
     LegacyUser,
 )
-from timetracker_desktop.repositories.ports import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
 from timetracker_desktop.repositories.sql.engine import normalize_url
 from timetracker_desktop.repositories.sql.errors import translate
 

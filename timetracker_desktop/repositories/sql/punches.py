@@ -19,7 +19,7 @@ from timetracker_desktop.domain.attendance import (
     PunchSource,
 )
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.repositories import ports
+from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.sql import queries
 from timetracker_desktop.repositories.sql.codecs import flags_from_text, flags_to_text
 from timetracker_desktop.repositories.sql.orm import (

@@ -7,7 +7,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
-from timetracker_desktop.repositories.ports import PunchLine, PunchQuery
+from timetracker_desktop.repositories.ports.storage import PunchLine, PunchQuery
 from timetracker_desktop.repositories.sql.codecs import flags_from_text
 from timetracker_desktop.repositories.sql.orm import CorrectionRow, EmployeeRow, PunchRow, TerminalRow
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from timetracker_desktop.domain.employees import UidFormat
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
-from timetracker_desktop.repositories.ports import TerminalActivity
+from timetracker_desktop.repositories.ports.storage import TerminalActivity
 from timetracker_desktop.repositories.sql.orm import TerminalRow
 
 _EDITABLE = (

@@ -7,10 +7,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from timetracker_desktop.repositories import ports
-from timetracker_desktop.repositories.adms_ports import AdmsRepository
-from timetracker_desktop.repositories.legacy_port import LegacyIdRepository
-from timetracker_desktop.repositories.sql.adms import SqlAdmsRepository
+from timetracker_desktop.repositories.ports import storage as ports
+from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
+from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
@@ -29,6 +28,7 @@ from timetracker_desktop.repositories.sql.schedules import SqlScheduleRepository
 from timetracker_desktop.repositories.sql.settings import SqlSettingsRepository
 from timetracker_desktop.repositories.sql.terminals import SqlTerminalRepository
 from timetracker_desktop.repositories.sql.users import SqlUserRepository
+from timetracker_desktop.repositories.sql.zkteco import SqlAdmsRepository
 
 
 class SqlAlchemyUnitOfWork:

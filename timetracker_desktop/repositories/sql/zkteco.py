@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import CursorResult, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from timetracker_desktop.domain.adms import DeviceInfo
 from timetracker_desktop.domain.attendance import PunchSource
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.repositories.adms_ports import (
+from timetracker_desktop.domain.zkteco import DeviceInfo
+from timetracker_desktop.repositories.ports.storage import UnassignedPunch
+from timetracker_desktop.repositories.ports.zkteco import (
     AdmsCommand,
     AdmsDevice,
     CommandClosing,
@@ -23,7 +24,6 @@ from timetracker_desktop.repositories.adms_ports import (
     RosterEntry,
     StampTable,
 )
-from timetracker_desktop.repositories.ports import UnassignedPunch
 from timetracker_desktop.repositories.sql.orm import (
     AdmsCommandRow,
     AdmsDeviceRow,

@@ -10,7 +10,12 @@ from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.schedule_rules import local_date, local_midnight
 from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.repositories.ports import PunchLine, PunchQuery, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    PunchLine,
+    PunchQuery,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.settings import load_settings
 
 PAGE_SIZE = 200

@@ -5,7 +5,12 @@ from datetime import UTC, datetime, timedelta
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.schedule_rules import local_date, local_midnight
-from timetracker_desktop.repositories.ports import PunchLine, PunchQuery, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    PunchLine,
+    PunchQuery,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.settings import load_settings
 
 FEED_LIMIT = 200

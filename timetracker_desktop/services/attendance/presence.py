@@ -10,9 +10,9 @@ from timetracker_desktop.domain.plan import DayResult
 from timetracker_desktop.domain.schedule_rules import find_code, format_cell, local_date, shift_bounds
 from timetracker_desktop.domain.schedules import CodeMeaning, ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.settings import BusinessSettings
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.attendance.worktime import WorktimeService
 from timetracker_desktop.services.settings import load_settings
-from timetracker_desktop.services.worktime import WorktimeService
 
 
 class PresenceState(StrEnum):

@@ -15,7 +15,12 @@ from timetracker_desktop.domain.errors import ConflictError, NotFoundError, Vali
 from timetracker_desktop.domain.schedule_rules import resolve_manual_local
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import NewCorrection, NewPunch, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    NewCorrection,
+    NewPunch,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require, require_reason
 from timetracker_desktop.services.settings import load_settings

@@ -8,7 +8,12 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import Badge, BadgeKind
 from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch, UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    NewPunch,
+    UnassignedPunch,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 

@@ -8,7 +8,7 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.domain.worktime import WorktimeResult, compute_worktime
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.settings import load_settings
 
 MAX_PERIOD_DAYS = 400

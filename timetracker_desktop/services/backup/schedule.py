@@ -11,9 +11,9 @@ from pathlib import Path
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.backup import STAMP_FORMAT, BackupResult, BackupService
+from timetracker_desktop.services.backup.service import STAMP_FORMAT, BackupResult, BackupService
 from timetracker_desktop.services.guard import require
 
 log = logging.getLogger(__name__)

@@ -8,13 +8,13 @@ from timetracker_desktop import __version__
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.backup_port import (
+from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
     BackupManifest,
     BackupMismatchError,
     DatabaseArchive,
 )
-from timetracker_desktop.repositories.ports import StorageUnavailableError, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 

@@ -15,9 +15,9 @@ from timetracker_desktop.domain.employees import (
 from timetracker_desktop.domain.errors import ConflictError, ValidationError
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.repositories.ports import ScanReceipt, UnitOfWork
-from timetracker_desktop.services.scan_dto import CardScan, ScanOutcome, ScanResult
-from timetracker_desktop.services.scan_recording import (
+from timetracker_desktop.repositories.ports.storage import ScanReceipt, UnitOfWork
+from timetracker_desktop.services.ingest.dto import CardScan, ScanOutcome, ScanResult
+from timetracker_desktop.services.ingest.recording import (
     Holder,
     PunchPlan,
     QueueReason,

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ValidationError
-from timetracker_desktop.services.badge_crypto import decode_challenge, new_challenge
+from timetracker_desktop.services.ingest.badge_crypto import decode_challenge, new_challenge
 
 CHALLENGE_TTL_SECONDS = 30
 MAX_OPEN_PER_TERMINAL = 16

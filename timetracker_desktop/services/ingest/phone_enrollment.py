@@ -8,11 +8,15 @@ from timetracker_desktop.domain.employees import Badge, BadgeKind, KeyState
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.repositories.ports import UnitOfWork
+from timetracker_desktop.repositories.ports.storage import UnitOfWork
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.badge_crypto import b64decode_tolerant, key_fingerprint, validate_public_key
-from timetracker_desktop.services.scan_dto import EnrollOutcome, EnrollResult
-from timetracker_desktop.services.scan_recording import QueueReason, ScanContext, queue_read
+from timetracker_desktop.services.ingest.badge_crypto import (
+    b64decode_tolerant,
+    key_fingerprint,
+    validate_public_key,
+)
+from timetracker_desktop.services.ingest.dto import EnrollOutcome, EnrollResult
+from timetracker_desktop.services.ingest.recording import QueueReason, ScanContext, queue_read
 
 
 def enrollment_gate(terminal: Terminal, now: datetime) -> EnrollOutcome | None:

@@ -9,9 +9,9 @@ from timetracker_desktop.domain.direction import cooldown_remaining_seconds
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch, UnitOfWork
-from timetracker_desktop.services.punches import decide_for, recent_punches
-from timetracker_desktop.services.scan_dto import ScanOutcome, ScanResult
+from timetracker_desktop.repositories.ports.storage import NewPunch, UnassignedPunch, UnitOfWork
+from timetracker_desktop.services.attendance.punches import decide_for, recent_punches
+from timetracker_desktop.services.ingest.dto import ScanOutcome, ScanResult
 
 STORE_AND_FORWARD_WINDOW = timedelta(hours=72)
 _NO_FLAGS: frozenset[PunchFlag] = frozenset()

@@ -13,19 +13,18 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import PHONE_CODE_RE, BadgeKind, KeyState
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.repositories.ports import (
+from timetracker_desktop.repositories.ports.storage import (
     IntegrityConflictError,
     StorageUnavailableError,
     UnitOfWork,
     UnitOfWorkFactory,
 )
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.badge_crypto import verify_signature
 from timetracker_desktop.services.cached_settings import CachedSettings
-from timetracker_desktop.services.card_scans import decide_card, in_office_zone, keep_receipt, replay
-from timetracker_desktop.services.challenges import ChallengeStore
-from timetracker_desktop.services.phone_enrollment import enroll_key, enrollment_gate
-from timetracker_desktop.services.scan_dto import (
+from timetracker_desktop.services.ingest.badge_crypto import verify_signature
+from timetracker_desktop.services.ingest.card_scans import decide_card, in_office_zone, keep_receipt, replay
+from timetracker_desktop.services.ingest.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.dto import (
     CardScan,
     CardScanResult,
     EnrollResult,
@@ -33,7 +32,8 @@ from timetracker_desktop.services.scan_dto import (
     ScanResult,
     SecureScan,
 )
-from timetracker_desktop.services.scan_recording import (
+from timetracker_desktop.services.ingest.phone_enrollment import enroll_key, enrollment_gate
+from timetracker_desktop.services.ingest.recording import (
     Holder,
     PunchPlan,
     QueueReason,
@@ -43,7 +43,7 @@ from timetracker_desktop.services.scan_recording import (
     refused,
     skew_flags,
 )
-from timetracker_desktop.services.terminal_health import TerminalHealthService
+from timetracker_desktop.services.terminals.health import TerminalHealthService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -12,11 +12,11 @@ from timetracker_desktop.domain.employees import validate_full_name
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.legacy_port import LegacyEmployee, LegacySnapshot, LegacySource
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.legacy import LegacyEmployee, LegacySnapshot, LegacySource
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
-from timetracker_desktop.services.legacy_rules import (
+from timetracker_desktop.services.legacy.rules import (
     DEMO_POSITION,
     DEMO_TERMINAL,
     BadgePlan,
@@ -29,7 +29,7 @@ from timetracker_desktop.services.legacy_rules import (
     plan_badge,
     schedule_cell,
 )
-from timetracker_desktop.services.terminal_keys import hash_key
+from timetracker_desktop.services.terminals.keys import hash_key
 
 log = logging.getLogger(__name__)
 ENTITIES = ("user", "position", "employee", "terminal", "event", "schedule", "audit")

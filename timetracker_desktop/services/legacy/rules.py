@@ -13,14 +13,14 @@ from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.schedule_rules import parse_cell_text
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.repositories.legacy_port import (
+from timetracker_desktop.repositories.ports.legacy import (
     LegacyAudit,
     LegacyEmployee,
     LegacyEvent,
     LegacySchedule,
 )
-from timetracker_desktop.repositories.ports import NewPunch
-from timetracker_desktop.services.badge_crypto import validate_public_key
+from timetracker_desktop.repositories.ports.storage import NewPunch
+from timetracker_desktop.services.ingest.badge_crypto import validate_public_key
 
 DEMO_TERMINAL = "Terminal #1"
 DEMO_UID = "TEST-EMP-0001"

@@ -16,10 +16,10 @@ from timetracker_desktop.domain.employees import (
 )
 from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.badge_crypto import validate_public_key
 from timetracker_desktop.services.guard import require, require_reason
+from timetracker_desktop.services.ingest.badge_crypto import validate_public_key
 
 
 class EnrollmentResult(StrEnum):

@@ -15,7 +15,7 @@ from timetracker_desktop.domain.employees import (
 )
 from timetracker_desktop.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.dto import EmployeeDetail, EmployeeDraft, ImportResult, RowError
 from timetracker_desktop.services.guard import require, require_reason

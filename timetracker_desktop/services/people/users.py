@@ -12,10 +12,10 @@ from timetracker_desktop.domain.errors import (
     ValidationError,
 )
 from timetracker_desktop.domain.users import LOCKOUT_MINUTES, MAX_FAILED_LOGINS, Actor, Permission, Role, User
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
-from timetracker_desktop.services.passwords import PasswordHasher
+from timetracker_desktop.services.people.passwords import PasswordHasher
 
 USERNAME_RE = re.compile(r"^[\w.@-]{2,64}$")
 

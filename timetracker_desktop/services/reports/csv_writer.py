@@ -3,8 +3,8 @@
 import csv
 from typing import TextIO
 
-from timetracker_desktop.services.report_tables import ReportTable
-from timetracker_desktop.services.report_text import ISO_DATE, ReportText
+from timetracker_desktop.services.reports.tables import ReportTable
+from timetracker_desktop.services.reports.text import ISO_DATE, ReportText
 
 EXCEL_BOM = "\ufeff"
 

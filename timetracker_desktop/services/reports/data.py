@@ -11,10 +11,10 @@ from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.worktime import WorktimeResult, compute_worktime
-from timetracker_desktop.repositories.ports import UnitOfWork
-from timetracker_desktop.services.report_run import RunControl
+from timetracker_desktop.repositories.ports.storage import UnitOfWork
+from timetracker_desktop.services.attendance.worktime import check_period
+from timetracker_desktop.services.reports.run import RunControl
 from timetracker_desktop.services.settings import load_settings
-from timetracker_desktop.services.worktime import check_period
 
 # Above this many employees one unfiltered query beats an IN list of ids.
 _ALL_EMPLOYEES_FROM = 500

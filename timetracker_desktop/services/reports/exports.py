@@ -10,16 +10,16 @@ from typing import IO
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.export_csv import write_csv
-from timetracker_desktop.services.export_pdf import write_pdf
-from timetracker_desktop.services.export_xlsx import write_xlsx
 from timetracker_desktop.services.guard import require
-from timetracker_desktop.services.report_labels import DEFAULT_LANGUAGE, labels
-from timetracker_desktop.services.report_run import QUIET, RunControl, without_cycle_collection
-from timetracker_desktop.services.report_tables import ReportTable, to_table
-from timetracker_desktop.services.reports import ReportRequest, ReportService
+from timetracker_desktop.services.reports.csv_writer import write_csv
+from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, labels
+from timetracker_desktop.services.reports.pdf_writer import write_pdf
+from timetracker_desktop.services.reports.run import QUIET, RunControl, without_cycle_collection
+from timetracker_desktop.services.reports.service import ReportRequest, ReportService
+from timetracker_desktop.services.reports.tables import ReportTable, to_table
+from timetracker_desktop.services.reports.xlsx_writer import write_xlsx
 
 
 class ExportFormat(StrEnum):

@@ -13,9 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from timetracker_desktop.services.report_fonts import BOLD, REGULAR, find_font
-from timetracker_desktop.services.report_tables import Column, ColumnKind, ReportTable
-from timetracker_desktop.services.report_text import ReportText
+from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, find_font
+from timetracker_desktop.services.reports.tables import Column, ColumnKind, ReportTable
+from timetracker_desktop.services.reports.text import ReportText
 
 FONT, FONT_BOLD = "TT-DejaVuSans", "TT-DejaVuSans-Bold"
 MM = 72 / 25.4

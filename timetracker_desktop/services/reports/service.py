@@ -31,9 +31,9 @@ from timetracker_desktop.domain.reports import (
     schedule_row,
     timesheet_row,
 )
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
-from timetracker_desktop.services.report_data import ReportInputs, load_inputs
-from timetracker_desktop.services.report_run import QUIET, RunControl, without_cycle_collection
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.reports.data import ReportInputs, load_inputs
+from timetracker_desktop.services.reports.run import QUIET, RunControl, without_cycle_collection
 
 Report = Timesheet | EmployeeDetail | ExceptionsReport | AttendanceReport | ScheduleGrid
 

@@ -6,8 +6,8 @@ from enum import StrEnum
 
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.domain.settings import RoundingMode
-from timetracker_desktop.services.report_labels import enum_key, labels, word
-from timetracker_desktop.services.report_tables import (
+from timetracker_desktop.services.reports.labels import enum_key, labels, word
+from timetracker_desktop.services.reports.tables import (
     CellValue,
     Column,
     ColumnKind,

@@ -12,8 +12,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
 from timetracker_desktop.domain.reports import DayMark
-from timetracker_desktop.services.report_tables import CellValue, Column, ColumnKind, ReportTable
-from timetracker_desktop.services.report_text import ReportText
+from timetracker_desktop.services.reports.tables import CellValue, Column, ColumnKind, ReportTable
+from timetracker_desktop.services.reports.text import ReportText
 
 SECONDS_PER_DAY = 86400
 DURATION_FORMAT = "[h]:mm"

@@ -6,8 +6,8 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedule_rules import local_date
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
-from timetracker_desktop.services.schedules import month_bounds
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.schedules.schedules import month_bounds
 from timetracker_desktop.services.settings import load_settings
 
 

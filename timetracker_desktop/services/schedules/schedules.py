@@ -9,7 +9,7 @@ from timetracker_desktop.domain.errors import NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import format_cell, parse_cell_text
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 

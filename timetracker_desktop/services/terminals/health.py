@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import NotFoundError
 from timetracker_desktop.domain.settings import BusinessSettings
-from timetracker_desktop.repositories.ports import (
+from timetracker_desktop.repositories.ports.storage import (
     StorageUnavailableError,
     TerminalActivity,
     UnitOfWorkFactory,
 )
-from timetracker_desktop.services.scan_dto import TerminalHealth
+from timetracker_desktop.services.ingest.dto import TerminalHealth
 from timetracker_desktop.services.settings import load_settings
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.repositories.ports import UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.settings import load_settings
 
 

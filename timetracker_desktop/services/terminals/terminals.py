@@ -7,11 +7,11 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.dto import NewTerminalKey
 from timetracker_desktop.services.guard import require
-from timetracker_desktop.services.terminal_keys import hash_key, keys_match, new_key
+from timetracker_desktop.services.terminals.keys import hash_key, keys_match, new_key
 
 MAX_TERMINAL_NAME = 64
 

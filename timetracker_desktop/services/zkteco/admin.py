@@ -8,26 +8,26 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.adms_ports import (
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.zkteco import (
     AdmsCommand,
     AdmsDevice,
     CommandState,
     DeviceState,
     StampTable,
 )
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
-from timetracker_desktop.services.adms_dto import (
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.zkteco.attlog import terminal_zone
+from timetracker_desktop.services.zkteco.dto import (
     COMMAND_TIMEOUT_SECONDS,
     ONLINE_SECONDS,
     DeviceCommand,
     DeviceDetail,
     DeviceView,
 )
-from timetracker_desktop.services.adms_ingest import terminal_zone
-from timetracker_desktop.services.adms_wire import query_command, user_command
-from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.guard import require
-from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.zkteco.wire import query_command, user_command
 
 DIRECTION_MODES = (DirectionMode.DEVICE, DirectionMode.AUTO)
 RELOAD_FROM = date(2000, 1, 1)

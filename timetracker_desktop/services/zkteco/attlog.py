@@ -7,23 +7,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from timetracker_desktop.domain.adms import (
+from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
+from timetracker_desktop.domain.direction import is_double_tap
+from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.domain.settings import BusinessSettings
+from timetracker_desktop.domain.terminals import DirectionMode, Terminal
+from timetracker_desktop.domain.zkteco import (
     AttLogLine,
     BadLine,
     device_time_to_utc,
     parse_attlog,
     status_direction,
 )
-from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
-from timetracker_desktop.domain.direction import is_double_tap
-from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.domain.settings import BusinessSettings
-from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.repositories.adms_ports import PinHolder, QuarantinedLine
-from timetracker_desktop.repositories.ports import NewPunch, UnassignedPunch, UnitOfWork
-from timetracker_desktop.services.adms_dto import UploadOutcome
-from timetracker_desktop.services.adms_wire import line_hash, punch_key
-from timetracker_desktop.services.scan_recording import QueueReason
+from timetracker_desktop.repositories.ports.storage import NewPunch, UnassignedPunch, UnitOfWork
+from timetracker_desktop.repositories.ports.zkteco import PinHolder, QuarantinedLine
+from timetracker_desktop.services.ingest.recording import QueueReason
+from timetracker_desktop.services.zkteco.dto import UploadOutcome
+from timetracker_desktop.services.zkteco.wire import line_hash, punch_key
 
 ATTLOG = "ATTLOG"
 _FIXED = {DirectionMode.IN_ONLY: Direction.IN, DirectionMode.OUT_ONLY: Direction.OUT}

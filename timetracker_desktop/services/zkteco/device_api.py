@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn, TypeVar
 
-from timetracker_desktop.domain.adms import handshake_reply, non_blank_lines, parse_info
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.repositories.adms_ports import AdmsDevice, DeviceState, StampTable
-from timetracker_desktop.repositories.ports import UnitOfWork, UnitOfWorkFactory
-from timetracker_desktop.services.adms_dto import (
+from timetracker_desktop.domain.zkteco import handshake_reply, non_blank_lines, parse_info
+from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.zkteco import AdmsDevice, DeviceState, StampTable
+from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.terminals.health import TerminalHealthService
+from timetracker_desktop.services.zkteco.attlog import Upload, ingest_attlog, terminal_zone
+from timetracker_desktop.services.zkteco.dto import (
     COMMAND_TIMEOUT_SECONDS,
     MAX_PENDING_DEVICES,
     DeviceCall,
@@ -21,17 +25,13 @@ from timetracker_desktop.services.adms_dto import (
     Refusal,
     UploadOutcome,
 )
-from timetracker_desktop.services.adms_ingest import Upload, ingest_attlog, terminal_zone
-from timetracker_desktop.services.adms_wire import (
+from timetracker_desktop.services.zkteco.wire import (
     clean_stamp,
     command_lines,
     parse_results,
     parse_users,
     pick_commands,
 )
-from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.settings import load_settings
-from timetracker_desktop.services.terminal_health import TerminalHealthService
 
 log = logging.getLogger(__name__)
 LOCK_STRIPES = 64

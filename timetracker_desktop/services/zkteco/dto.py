@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.repositories.adms_ports import (
+from timetracker_desktop.repositories.ports.zkteco import (
     AdmsCommand,
     AdmsDevice,
     DeviceUser,

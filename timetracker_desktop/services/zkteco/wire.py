@@ -5,14 +5,14 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from timetracker_desktop.domain.adms import (
+from timetracker_desktop.domain.zkteco import (
     COMMAND_ID_RE,
     MAX_COMMANDS_PER_REPLY,
     AttLogLine,
     non_blank_lines,
     parse_command_results,
 )
-from timetracker_desktop.repositories.adms_ports import (
+from timetracker_desktop.repositories.ports.zkteco import (
     AdmsCommand,
     CommandClosing,
     CommandState,

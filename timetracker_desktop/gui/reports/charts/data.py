@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.gui.charts.series import (
+from timetracker_desktop.gui.reports.charts.series import (
     Lateness,
     PlanActual,
     PresenceCurve,
@@ -13,8 +13,8 @@ from timetracker_desktop.gui.charts.series import (
     plan_actual,
     presence_curve,
 )
-from timetracker_desktop.services.report_run import RunControl
-from timetracker_desktop.services.reports import ReportService
+from timetracker_desktop.services.reports.run import RunControl
+from timetracker_desktop.services.reports.service import ReportService
 
 _STAGES = 2  # the timesheet, then the attendance
 

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.charts.series import Lateness
-from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
+from timetracker_desktop.gui.kit.chart_style import COLORS, make_plot, set_titles
+from timetracker_desktop.gui.reports.charts.series import Lateness
 
 
 class LatenessChart(QWidget):

@@ -2,10 +2,10 @@
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from timetracker_desktop.gui.charts.data import ChartData
-from timetracker_desktop.gui.charts.lateness import LatenessChart
-from timetracker_desktop.gui.charts.plan_actual import PlanActualChart
-from timetracker_desktop.gui.charts.presence import PresenceChart
+from timetracker_desktop.gui.reports.charts.data import ChartData
+from timetracker_desktop.gui.reports.charts.lateness import LatenessChart
+from timetracker_desktop.gui.reports.charts.plan_actual import PlanActualChart
+from timetracker_desktop.gui.reports.charts.presence import PresenceChart
 
 
 class ReportCharts(QWidget):

@@ -3,8 +3,8 @@
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from timetracker_desktop.gui.charts.series import PlanActual
-from timetracker_desktop.gui.charts.style import COLORS, make_plot, set_titles
+from timetracker_desktop.gui.kit.chart_style import COLORS, make_plot, set_titles
+from timetracker_desktop.gui.reports.charts.series import PlanActual
 
 MAX_DAY_TICKS = 16  # beyond this many days, label every n-th day so the numbers do not overlap
 

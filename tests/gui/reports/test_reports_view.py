@@ -22,21 +22,21 @@ from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.domain.users import Actor
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.i18n import install_translators
-from timetracker_desktop.gui.models.report_table import RAW_ROLE, SHADES, ReportTableModel
-from timetracker_desktop.gui.report_print import prepare_printer, print_table
-from timetracker_desktop.gui.tasks import PoolTaskRunner
-from timetracker_desktop.gui.views import reports as reports_module
-from timetracker_desktop.gui.views.reports import ReportsView
-from timetracker_desktop.repositories.ports import NewPunch
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
+from timetracker_desktop.gui.reports import view as reports_module
+from timetracker_desktop.gui.reports.painter import prepare_printer, print_table
+from timetracker_desktop.gui.reports.table_model import RAW_ROLE, SHADES, ReportTableModel
+from timetracker_desktop.gui.reports.view import ReportsView
+from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.demo import DemoDataService
 from timetracker_desktop.services.dto import EmployeeDraft
-from timetracker_desktop.services.report_exports import ExportFormat
-from timetracker_desktop.services.report_tables import to_table
-from timetracker_desktop.services.reports import ReportRequest
+from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.service import ReportRequest
+from timetracker_desktop.services.reports.tables import to_table
 
-from .conftest import show
+from ..conftest import show
 
 pytestmark = pytest.mark.gui
 FIRST, LAST = date(2026, 3, 2), date(2026, 3, 4)  # Mon-Wed, 8-17 for both
@@ -323,8 +323,8 @@ def test_report_model_passes_the_model_tester(
 
 
 def test_every_report_word_is_translated_in_the_gui() -> None:
-    from timetracker_desktop.gui.report_words import known_keys
-    from timetracker_desktop.services.report_labels import labels
+    from timetracker_desktop.gui.reports.words import known_keys
+    from timetracker_desktop.services.reports.labels import labels
 
     assert set(labels("uk")) - known_keys() == {"page", "weekdays"}  # the GUI pages and names days itself
 
@@ -364,7 +364,7 @@ def test_a_viewer_builds_and_exports_reports(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from timetracker_desktop.gui.pages import PAGES, pages_for
+    from timetracker_desktop.gui.shell.pages import PAGES, pages_for
 
     assert "reports" in [spec.name for spec in pages_for(viewer_context, PAGES)]
     view = _view(qtbot, viewer_context)

@@ -3,7 +3,8 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from timetracker_desktop.domain.adms import (
+from timetracker_desktop.domain.attendance import Direction
+from timetracker_desktop.domain.zkteco import (
     AttLogLine,
     BadLine,
     device_time_to_utc,
@@ -16,7 +17,6 @@ from timetracker_desktop.domain.adms import (
     status_direction,
     timezone_option,
 )
-from timetracker_desktop.domain.attendance import Direction
 
 KYIV = ZoneInfo("Europe/Kyiv")
 VECTOR_2 = (

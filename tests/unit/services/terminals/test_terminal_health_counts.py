@@ -7,8 +7,8 @@ from typing import Any
 
 from fakes import FakeClock
 
-from timetracker_desktop.repositories.ports import StorageUnavailableError, TerminalActivity
-from timetracker_desktop.services.terminal_health import TerminalHealthService
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, TerminalActivity
+from timetracker_desktop.services.terminals.health import TerminalHealthService
 
 
 class Storage:

@@ -7,9 +7,9 @@ from fakes import ADMIN, VIEWER, FakeClock
 
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
-from timetracker_desktop.services.adms_dto import DeviceCall, DeviceCommand, DeviceRefusedError, Refusal
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.zkteco.dto import DeviceCall, DeviceCommand, DeviceRefusedError, Refusal
 
 
 def _approved(services: Services, serial: str, zone: str | None = None) -> int:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.listener.child_link import (
+from timetracker_desktop.listener.child.link import (
     PRESENCE_TODAY,
     Call,
     ChildConfig,
@@ -25,9 +25,9 @@ from timetracker_desktop.listener.child_link import (
     reply_line,
     scans_line,
 )
-from timetracker_desktop.listener.child_outbox import Outbox, ScanRelay
+from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.services.scan_dto import NoticeKind, ScanNotice
+from timetracker_desktop.services.ingest.dto import NoticeKind, ScanNotice
 
 AT = datetime(2026, 3, 4, 8, 1, 2, tzinfo=UTC)
 

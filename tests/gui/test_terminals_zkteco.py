@@ -15,15 +15,15 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
-from timetracker_desktop.gui.context import GuiContext
-from timetracker_desktop.gui.dialogs.adms_dialogs import DeviceDialog
-from timetracker_desktop.gui.models.adms import CommandTableModel, PendingDeviceModel
-from timetracker_desktop.gui.models.table import RowTableModel, SearchProxy
+from timetracker_desktop.gui.dialogs.zkteco_dialogs import DeviceDialog
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.table_model import RowTableModel, SearchProxy
+from timetracker_desktop.gui.models.zkteco import CommandTableModel, PendingDeviceModel
 from timetracker_desktop.gui.views.terminals import TerminalsView
-from timetracker_desktop.repositories.adms_ports import AdmsCommand, AdmsDevice, CommandState, DeviceState
-from timetracker_desktop.services.adms_dto import DeviceView
+from timetracker_desktop.repositories.ports.zkteco import AdmsCommand, AdmsDevice, CommandState, DeviceState
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.zkteco.dto import DeviceView
 
 from .conftest import show
 

@@ -9,14 +9,14 @@ from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind, KeyState
 from timetracker_desktop.domain.schedules import DEFAULT_CODES, ScheduleCell
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.repositories.legacy_port import (
+from timetracker_desktop.repositories.ports.legacy import (
     LegacyAudit,
     LegacyEmployee,
     LegacyEvent,
     LegacySchedule,
 )
-from timetracker_desktop.repositories.ports import NewPunch
-from timetracker_desktop.services.legacy_rules import (
+from timetracker_desktop.repositories.ports.storage import NewPunch
+from timetracker_desktop.services.legacy.rules import (
     LegacyIssue,
     audit_entry,
     event_punch,

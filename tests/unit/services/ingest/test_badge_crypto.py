@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from emulators.badge_phone import BadgePhone, public_key_b64, session_key
 
 from timetracker_desktop.domain.errors import ValidationError
-from timetracker_desktop.services.badge_crypto import (
+from timetracker_desktop.services.ingest.badge_crypto import (
     b64decode_tolerant,
     decode_challenge,
     key_fingerprint,

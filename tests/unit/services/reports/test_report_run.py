@@ -9,8 +9,12 @@ import pytest
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedules import DEFAULT_CODES
 from timetracker_desktop.domain.settings import BusinessSettings
-from timetracker_desktop.services.report_data import ReportInputs
-from timetracker_desktop.services.report_run import ReportCancelledError, RunControl, without_cycle_collection
+from timetracker_desktop.services.reports.data import ReportInputs
+from timetracker_desktop.services.reports.run import (
+    ReportCancelledError,
+    RunControl,
+    without_cycle_collection,
+)
 
 DAY = date(2026, 3, 2)
 

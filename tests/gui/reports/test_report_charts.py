@@ -8,13 +8,13 @@ from fakes import FakeClock
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.gui.charts.lateness import LatenessChart
-from timetracker_desktop.gui.charts.series import SLOTS, Lateness, presence_curve
-from timetracker_desktop.gui.context import GuiContext
+from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.reports.charts.lateness import LatenessChart
+from timetracker_desktop.gui.reports.charts.series import SLOTS, Lateness, presence_curve
 from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.services.dto import EmployeeDraft
 
-from .conftest import show
+from ..conftest import show
 
 pytestmark = pytest.mark.gui
 KYIV = ZoneInfo("Europe/Kyiv")

@@ -4,7 +4,7 @@ import base64
 
 from fakes import FakeClock
 
-from timetracker_desktop.services.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.challenges import ChallengeStore
 
 
 def test_single_use_and_bound_to_its_terminal() -> None:

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime
 
-from timetracker_desktop.domain.adms import AttLogLine
-from timetracker_desktop.repositories.adms_ports import AdmsCommand, CommandState
-from timetracker_desktop.services.adms_wire import (
+from timetracker_desktop.domain.zkteco import AttLogLine
+from timetracker_desktop.repositories.ports.zkteco import AdmsCommand, CommandState
+from timetracker_desktop.services.zkteco.wire import (
     clean_stamp,
     command_lines,
     parse_results,

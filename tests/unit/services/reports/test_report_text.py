@@ -9,11 +9,11 @@ from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import DayMark, ExceptionKind, Presence, ReportKind
 from timetracker_desktop.domain.settings import RoundingMode
-from timetracker_desktop.services import report_fonts
-from timetracker_desktop.services.report_fonts import FontNotFoundError, find_font
-from timetracker_desktop.services.report_labels import LANGUAGES, enum_key, labels
-from timetracker_desktop.services.report_tables import Word
-from timetracker_desktop.services.report_text import hhmm
+from timetracker_desktop.services.reports import fonts as report_fonts
+from timetracker_desktop.services.reports.fonts import FontNotFoundError, find_font
+from timetracker_desktop.services.reports.labels import LANGUAGES, enum_key, labels
+from timetracker_desktop.services.reports.tables import Word
+from timetracker_desktop.services.reports.text import hhmm
 
 
 @pytest.mark.parametrize(
