@@ -19,8 +19,8 @@ from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
 if TYPE_CHECKING:
+    from timetracker_desktop.gui.kit.reader_bridge import ReaderListener, ReaderService
     from timetracker_desktop.gui.listener.control import ListenerHandle
-    from timetracker_desktop.gui.reader_bridge import ReaderListener, ReaderService
     from timetracker_desktop.gui.shell.gateway import OpenDatabase
     from timetracker_desktop.listener.child.process import ListenerProcess
     from timetracker_desktop.listener.options import ListenerOptions

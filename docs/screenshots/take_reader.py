@@ -26,10 +26,10 @@ from timetracker_desktop.domain.users import Actor, Role  # noqa: E402
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog, Step  # noqa: E402
 from timetracker_desktop.gui.kit.context import GuiContext  # noqa: E402
 from timetracker_desktop.gui.kit.i18n import install_translators  # noqa: E402
+from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge  # noqa: E402
 from timetracker_desktop.gui.kit.settings import UiSettings  # noqa: E402
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner  # noqa: E402
 from timetracker_desktop.gui.listener.bridges import ScanBridge  # noqa: E402
-from timetracker_desktop.gui.reader_bridge import DeskReaderBridge  # noqa: E402
 from timetracker_desktop.gui.shell.application import load_resources  # noqa: E402
 from timetracker_desktop.services.dto import EmployeeDraft  # noqa: E402
 

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.gui.live_feed import MIN_FETCH_GAP_MS, LiveFeedController
+from timetracker_desktop.gui.listener.live_feed import MIN_FETCH_GAP_MS, LiveFeedController
 from timetracker_desktop.repositories.ports.storage import PunchLine
 from timetracker_desktop.services.attendance.live_feed import FEED_LIMIT, FeedBatch
 

@@ -12,10 +12,10 @@ from timetracker_desktop.app import open_desk_reader
 from timetracker_desktop.domain.users import Role
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog, Step
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
-from timetracker_desktop.gui.reader_bridge import DeskReaderBridge
 from timetracker_desktop.services.container import Services
 
 from ..conftest import make_user

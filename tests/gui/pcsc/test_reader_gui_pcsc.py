@@ -12,10 +12,10 @@ from timetracker_desktop.gui.dialogs.badge_dialogs import AddBadgeDialog
 from timetracker_desktop.gui.dialogs.enroll_dialog import EnrollBadgeDialog, Step
 from timetracker_desktop.gui.dialogs.who_is_this import WhoIsThisDialog
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge, ReaderListener, ReaderService
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
-from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderListener, ReaderService
 from timetracker_desktop.gui.shell.status_bar import MainStatusBar
 from timetracker_desktop.gui.views.badges_panel import BadgesPanel
 from timetracker_desktop.gui.views.settings_view import SettingsView

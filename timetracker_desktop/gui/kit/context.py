@@ -4,11 +4,11 @@ import logging
 from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.users import Actor, Permission, User
+from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import TaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
 from timetracker_desktop.gui.listener.control import ListenerControl
-from timetracker_desktop.gui.reader_bridge import DeskReaderBridge
 from timetracker_desktop.gui.shell.gateway import DatabaseGateway
 from timetracker_desktop.services.attendance.live_feed import LiveFeedService
 from timetracker_desktop.services.attendance.presence import PresenceService, PresenceSummary

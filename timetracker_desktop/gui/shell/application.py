@@ -14,11 +14,11 @@ from timetracker_desktop.domain.users import User
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.errors import ErrorReporter, install_error_handling
 from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge, ReaderFactory
 from timetracker_desktop.gui.kit.settings import APPLICATION, ORGANIZATION, UiSettings
 from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
 from timetracker_desktop.gui.listener.control import ListenerControl, ListenerStarter
-from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderFactory
 from timetracker_desktop.gui.shell import build_resources
 from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
 from timetracker_desktop.gui.shell.main_window import MainWindow

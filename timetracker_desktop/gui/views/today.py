@@ -18,7 +18,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.formatting import local_time, long_date
 from timetracker_desktop.gui.kit.widgets import make_table
-from timetracker_desktop.gui.live_feed import LiveFeedController
+from timetracker_desktop.gui.listener.live_feed import LiveFeedController
 from timetracker_desktop.gui.models.live_feed import LiveFeedModel
 from timetracker_desktop.gui.models.presence import PresenceTableModel
 from timetracker_desktop.gui.views.today_chart import TodayPresenceChart
