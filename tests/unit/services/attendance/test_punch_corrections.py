@@ -53,24 +53,24 @@ def test_a_manual_punch_is_stored_in_utc_with_its_author_reason_and_audit(
 
 
 @pytest.mark.parametrize(
-    ("local", "kwargs", "code"),
+    ("local", "direction", "code"),
     [
-        (MORNING, {"direction": Direction.AUTO}, "direction_required"),
-        (local("2026-03-29T03:30"), {}, "nonexistent_local_time"),  # the spring gap
-        (local("2026-10-25T03:30"), {}, "ambiguous_local_time"),  # the autumn hour comes twice
+        (MORNING, Direction.AUTO, "direction_required"),
+        (local("2026-03-29T03:30"), None, "nonexistent_local_time"),  # the spring gap
+        (local("2026-10-25T03:30"), None, "ambiguous_local_time"),  # the autumn hour comes twice
     ],
 )
 def test_manual_punches_refuse_unclear_input(
     services: Services,
     storage: FakeUnitOfWorkFactory,
     local: datetime,
-    kwargs: dict[str, Direction],
+    direction: Direction | None,
     code: str,
 ) -> None:
     employee = _employee(services)
     commits = storage.commits
     with pytest.raises(ValidationError) as caught:
-        services.punches.add_manual(ADMIN, employee, local, "reason", **kwargs)
+        services.punches.add_manual(ADMIN, employee, local, "reason", direction=direction)
     assert caught.value.code == code
     assert storage.commits == commits
 
