@@ -181,7 +181,9 @@ class FakeAdmsRepository:
         """Keep unparseable lines once per (device, line); returns how many were new."""
         tables = self._tx.tables
         exists("adms_quarantine.device_id", tables.adms_devices, device_id)
-        known = {line_hash for (device, line_hash) in tables.adms_quarantine.values() if device == device_id}
+        known = {
+            line_hash for (device, line_hash, _) in tables.adms_quarantine.values() if device == device_id
+        }
         fresh = {line.line_hash: line for line in lines if line.line_hash not in known}
         for line in fresh.values():
             kept = QuarantinedLine(line.table[:16], line.raw[:1024], line.reason[:64], line.line_hash,

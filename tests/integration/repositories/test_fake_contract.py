@@ -27,7 +27,13 @@ from timetracker_desktop.repositories.ports.storage import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from timetracker_desktop.repositories.ports.zkteco import CommandClosing, CommandState, DeviceState
+from timetracker_desktop.repositories.ports.zkteco import (
+    CommandClosing,
+    CommandState,
+    DeviceState,
+    DeviceUser,
+    QuarantinedLine,
+)
 from timetracker_desktop.services.audit import AuditService, record
 
 AT = datetime(2026, 3, 4, 6, 0, 0, 123456, tzinfo=UTC)
@@ -290,3 +296,36 @@ def test_adms_commands_are_numbered_per_device_and_closed_once(storage: UnitOfWo
         assert [c.command_id for c in uow.adms.queued(first.id)] == ["2"]
         assert uow.adms.count(DeviceState.PENDING) == 1
         assert [d.serial for d in uow.adms.list_devices(DeviceState.REJECTED)] == ["SN1"]
+
+
+def test_adms_pin_look_ups_queue_quarantine_and_user_lists(storage: UnitOfWorkFactory) -> None:
+    olena, ivan = _employee(storage, "Олена"), _employee(storage, "Іван")
+    with storage() as uow:
+        device = uow.adms.add("SN1", AT, None)
+        terminal = uow.terminals.add(Terminal(0, "Склад", TerminalKind.ADMS, serial="SN1"), None, AT)
+        old = uow.badges.add(olena, BadgeKind.PIN, "5", AT)
+        uow.badges.revoke(old.id, AT, "left")
+        uow.badges.add(ivan, BadgeKind.PIN, "5", AT)
+        uow.badges.add(olena, BadgeKind.PIN, "7", AT)
+        uow.adms.add_queue_items([UnassignedPunch(0, terminal.id, BadgeKind.PIN, "9", None, AT, AT, "unknown",
+                                                  external_key="q1")])  # fmt: skip
+        lines = [QuarantinedLine("ATTLOG", "rubbish", "bad_line", "h1", AT)] * 2
+        assert uow.adms.quarantine(device.id, lines) == 1
+        assert uow.adms.quarantine(device.id, lines) == 0
+        uow.adms.put_users(device.id, [DeviceUser("7", "Олена"), DeviceUser("5", "Іван", privilege="14")], AT)
+        uow.adms.put_users(device.id, [DeviceUser("7", "Олена К.")], AT)
+        uow.commit()
+    with storage(read_only=True) as uow:
+        holders = uow.adms.pin_holders(["5", "7", "8"])
+        roster = uow.adms.roster()
+        queue_keys = uow.adms.existing_queue_keys(terminal.id, ["q1", "q2"])
+        quarantined = uow.adms.quarantined(device.id)
+        users = uow.adms.users(device.id)
+    assert {pin: (h.employee_id, h.badge_active) for pin, h in holders.items()} == {
+        "5": (ivan, True),
+        "7": (olena, True),
+    }
+    assert [(r.pin, r.name) for r in roster] == [("5", "Іван"), ("7", "Олена")]
+    assert queue_keys == {"q1"}
+    assert [(q.raw, q.received_at) for q in quarantined] == [("rubbish", AT)]
+    assert users == [DeviceUser("5", "Іван", privilege="14"), DeviceUser("7", "Олена К.")]
