@@ -49,12 +49,17 @@ class Tables:
     adms_commands: dict[Any, Any] = field(default_factory=_table)
     adms_quarantine: dict[Any, Any] = field(default_factory=_table)
     adms_users: dict[Any, Any] = field(default_factory=_table)
-    # Last id handed out per table (like SQLite's rowid: a rolled-back id may be handed out again).
+    adms_command_numbers: dict[Any, Any] = field(default_factory=_table)  # a device's next_command_no
+    # Last id handed out per table, shared by every snapshot and never rolled back (like MariaDB's
+    # auto-increment): two transactions never get the same id, so equal keys at commit are true conflicts.
     sequences: dict[Any, Any] = field(default_factory=_table)
 
     def copy(self) -> "Tables":
-        """A snapshot: new dicts holding the same immutable rows."""
-        return Tables(**{f.name: dict(getattr(self, f.name)) for f in fields(self)})
+        """A snapshot: new dicts holding the same immutable rows (and the one shared id counter)."""
+        return Tables(
+            **{f.name: dict(getattr(self, f.name)) for f in fields(self) if f.name != "sequences"},
+            sequences=self.sequences,
+        )
 
     def next_id(self, table: str) -> int:
         """The next id of a table's integer primary key."""
@@ -64,17 +69,23 @@ class Tables:
     def merged(self, base: "Tables", work: "Tables") -> "Tables":
         """These tables with what a transaction changed from ``base`` to ``work`` applied on top.
 
-        Another transaction may have committed since ``base`` was taken; like row-level storage, each
-        transaction's own inserts, updates and deletes survive (the unique checks ran in the writer's view).
+        Another transaction may have committed since ``base`` was taken. Like row-level storage, each
+        transaction's own inserts, updates and deletes survive; a row inserted under a primary key that the
+        other one inserted meanwhile is the conflict the database would raise. (Secondary unique keys, such
+        as a user name, are checked only in the writer's own view.)
         """
         result = self.copy()
         for f in fields(self):
+            if f.name == "sequences":
+                continue
             before, after, target = getattr(base, f.name), getattr(work, f.name), getattr(result, f.name)
             for key in before.keys() - after.keys():
                 target.pop(key, None)
             for key, row in after.items():
+                if key not in before and key in target:
+                    raise IntegrityConflictError(f"UNIQUE constraint failed: {f.name} {key!r}")
                 if before.get(key) is not row:
-                    target[key] = max(row, target.get(key, 0)) if f.name == "sequences" else row
+                    target[key] = row
         return result
 
 

@@ -1,5 +1,6 @@
 """An in-memory unit of work implementing the storage ports, for unit tests of the services."""
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -65,6 +66,9 @@ class FakeUnitOfWork:
         """Publish this transaction's changes; the transaction goes on from the new state."""
         work = self._tx.tables
         assert self._base is not None
+        rival, self._factory.before_commit = self._factory.before_commit, None
+        if rival is not None:
+            rival()
         if self._factory.fail_commits is not None:
             raise StorageUnavailableError(self._factory.fail_commits)
         self._factory.committed = self._factory.committed.merged(self._base, work)
@@ -88,6 +92,7 @@ class FakeUnitOfWorkFactory:
 
     ``unavailable`` (a cause) makes entering fail and ``fail_commits`` makes committing fail, with the
     ``StorageUnavailableError`` a dead database server gives, for tests of how services report it.
+    ``before_commit`` runs once, at the start of the next commit: a rival writer that commits first (races).
     """
 
     def __init__(self) -> None:
@@ -95,6 +100,7 @@ class FakeUnitOfWorkFactory:
         self.commits = 0
         self.unavailable: str | None = None
         self.fail_commits: str | None = None
+        self.before_commit: Callable[[], None] | None = None
 
     def __call__(self, *, read_only: bool = False) -> FakeUnitOfWork:
         """A new unit of work (not yet entered)."""

@@ -72,7 +72,7 @@ class FakeAdmsRepository:
         device = AdmsDevice(tables.next_id("adms_devices"), serial, DeviceState.PENDING, utc(now), utc(now),
                             last_ip=ip)  # fmt: skip
         tables.adms_devices[device.id] = device
-        tables.sequences["adms_command_no", device.id] = 0
+        tables.adms_command_numbers[device.id] = 1
         return device
 
     def seen(self, device_id: int, now: datetime, ip: str | None, push_version: str | None = None) -> None:
@@ -214,8 +214,8 @@ class FakeAdmsRepository:
         """Queue a command under the device's next numeric id."""
         tables = self._tx.tables
         existing(tables.adms_devices, device_id)
-        number = tables.sequences["adms_command_no", device_id] + 1
-        tables.sequences["adms_command_no", device_id] = number
+        number = tables.adms_command_numbers[device_id]
+        tables.adms_command_numbers[device_id] = number + 1
         queued = CommandState.QUEUED
         row = AdmsCommand(
             tables.next_id("adms_commands"), device_id, str(number), command, queued, utc(now), by[:96]
