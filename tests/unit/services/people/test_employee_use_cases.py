@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from fakes import ADMIN, MANAGER, VIEWER, FakeUnitOfWorkFactory
 
-from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.errors import (
     ConflictError,
     NotFoundError,
@@ -110,12 +110,18 @@ def test_edits_and_deactivation_audit_only_what_changed(
         services.employees.update_employee(ADMIN, 999, EmployeeDraft("Ніхто"))
 
 
+def _two_people_one_badge(services: Services, holder: EmployeeDraft) -> tuple[Employee, Employee, Badge]:
+    """The holder of the draft's one badge, and Іван who has none."""
+    olena = services.employees.add_employee(ADMIN, holder)
+    ivan = services.employees.add_employee(ADMIN, EmployeeDraft("Іван"))
+    (badge,) = services.employees.detail(olena.id).badges
+    return olena, ivan, badge
+
+
 def test_revoking_needs_a_reason_happens_once_and_frees_the_value(
     services: Services, storage: FakeUnitOfWorkFactory
 ) -> None:
-    olena = services.employees.add_employee(ADMIN, EmployeeDraft("Олена", card_uid="15CD5B07"))
-    ivan = services.employees.add_employee(ADMIN, EmployeeDraft("Іван"))
-    (badge,) = services.employees.detail(olena.id).badges
+    _, ivan, badge = _two_people_one_badge(services, EmployeeDraft("Олена", card_uid="15CD5B07"))
     with pytest.raises(ValidationError) as caught:
         services.employees.revoke_badge(ADMIN, badge.id, "   ")
     assert caught.value.code == "reason_required"
@@ -134,9 +140,7 @@ def test_revoking_needs_a_reason_happens_once_and_frees_the_value(
 def test_reassigning_moves_the_value_and_audits_both_holders(
     services: Services, storage: FakeUnitOfWorkFactory
 ) -> None:
-    olena = services.employees.add_employee(ADMIN, EmployeeDraft("Олена", pin="42"))
-    ivan = services.employees.add_employee(ADMIN, EmployeeDraft("Іван"))
-    (badge,) = services.employees.detail(olena.id).badges
+    olena, ivan, badge = _two_people_one_badge(services, EmployeeDraft("Олена", pin="42"))
     with pytest.raises(ValidationError):
         services.employees.reassign_badge(ADMIN, badge.id, ivan.id, "")
     moved = services.employees.reassign_badge(ADMIN, badge.id, ivan.id, "changed desks")
