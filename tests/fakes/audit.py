@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from fakes.tables import Transaction, stored
+from fakes.tables import Transaction, stored, utc
 from timetracker_desktop.domain.audit import AuditEntry, entry_hash
 
 
@@ -62,4 +62,5 @@ class FakeSettingsRepository:
 
     def set(self, key: str, value: str, now: datetime) -> None:
         """Insert or replace one setting."""
+        utc(now)  # the timestamp column refuses a naive instant
         self._tx.tables.settings[key] = value

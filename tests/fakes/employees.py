@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import datetime
 
-from fakes.tables import Transaction, existing, exists, stored, unique
+from fakes.tables import Transaction, existing, exists, stored, unique, utc
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, KeyState, Position
 
 
@@ -47,6 +47,7 @@ class FakeEmployeeRepository:
 
     def add(self, full_name: str, position_id: int | None, comment: str | None, now: datetime) -> Employee:
         """Insert an employee."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         exists("employees.position_id", tables.positions, position_id)
         employee = Employee(tables.next_id("employees"), full_name, position_id, None, True, comment)
@@ -65,6 +66,7 @@ class FakeEmployeeRepository:
 
     def update(self, employee: Employee, now: datetime) -> None:
         """Write the editable fields."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         existing(tables.employees, employee.id)
         exists("employees.position_id", tables.positions, employee.position_id)
@@ -161,6 +163,7 @@ class FakeBadgeRepository:
 
     def add_alias(self, terminal_id: int, raw_value: str, badge_id: int, now: datetime) -> None:
         """Learn a terminal's raw value for a badge."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         exists("badge_aliases.terminal_id", tables.terminals, terminal_id)
         exists("badge_aliases.badge_id", tables.badges, badge_id)

@@ -26,6 +26,7 @@ class FakeTerminalRepository:
 
     def add(self, terminal: Terminal, key_hash: str | None, now: datetime) -> Terminal:
         """Insert a terminal; ``terminal.id`` is used when > 0 (legacy ids are kept)."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         if terminal.id:
             unique("terminals.id", terminal.id, tables.terminals)

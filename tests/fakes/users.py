@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import datetime
 
-from fakes.tables import Transaction, existing, stored, unique
+from fakes.tables import Transaction, existing, stored, unique, utc
 from timetracker_desktop.domain.users import Role, User
 
 
@@ -15,6 +15,7 @@ class FakeUserRepository:
 
     def add(self, username: str, password_hash: str, role: Role, now: datetime) -> User:
         """Insert a user."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         unique("users.username", username, (u.username for u in tables.users.values()))
         user = User(tables.next_id("users"), username, role)

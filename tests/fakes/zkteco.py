@@ -198,6 +198,7 @@ class FakeAdmsRepository:
 
     def put_users(self, device_id: int, users: Sequence[DeviceUser], now: datetime) -> None:
         """Add or replace users of the device's list."""
+        utc(now)  # the timestamp column refuses a naive instant
         tables = self._tx.tables
         exists("adms_device_users.device_id", tables.adms_devices, device_id)
         for user in {u.pin: u for u in users}.values():

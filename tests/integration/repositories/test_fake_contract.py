@@ -329,3 +329,16 @@ def test_adms_pin_look_ups_queue_quarantine_and_user_lists(storage: UnitOfWorkFa
     assert queue_keys == {"q1"}
     assert [(q.raw, q.received_at) for q in quarantined] == [("rubbish", AT)]
     assert users == [DeviceUser("5", "Іван", privilege="14"), DeviceUser("7", "Олена К.")]
+
+
+def test_naive_instants_are_refused(storage: UnitOfWorkFactory) -> None:
+    naive = datetime.fromisoformat("2026-03-04T08:00:00")
+    employee = _employee(storage)
+    writes: list[Callable[[UnitOfWork], object]] = [
+        lambda uow: uow.employees.add("Іван", None, None, naive),
+        lambda uow: uow.punches.add(NewPunch(employee, naive, Direction.IN, PunchSource.MANUAL, AT)),
+        lambda uow: uow.settings.set("time_zone", "Europe/Kyiv", naive),
+    ]
+    for write in writes:
+        with pytest.raises(Exception, match="naive"), storage() as uow:  # SQLAlchemy wraps the ValueError
+            write(uow)
