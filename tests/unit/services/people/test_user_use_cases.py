@@ -128,3 +128,14 @@ def test_passwords_are_changed_by_their_owner_or_an_admin_and_never_audited(
     with storage(read_only=True) as uow:
         changes = uow.audit.list_all(action="user.password_change")
     assert [e.after for e in changes] == [{"password": "***"}, {"password": "***"}]
+
+
+def test_password_rules_apply_to_new_users_and_new_passwords(services: Services) -> None:
+    admin = _first_admin(services)
+    with pytest.raises(ValidationError) as short:
+        services.users.create_user(admin, "ivan", "short", Role.VIEWER)
+    assert short.value.code == "password_too_short"
+    with pytest.raises(ValidationError) as long:
+        services.users.set_password(admin, admin.user_id or 0, "ї" * 37)  # 74 bytes in UTF-8
+    assert long.value.code == "password_too_long"
+    assert services.users.authenticate("olena", PASSWORD).username == "olena"
