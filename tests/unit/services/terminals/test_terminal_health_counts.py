@@ -1,54 +1,33 @@
 """Terminal health counts in memory and keeps them when a flush fails."""
 
-from collections.abc import Callable
 from datetime import date
-from types import SimpleNamespace
-from typing import Any
 
-from fakes import FakeClock
+from fakes import ADMIN, FakeClock, FakeUnitOfWorkFactory
 
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, TerminalActivity
-from timetracker_desktop.services.terminals.health import TerminalHealthService
-
-
-class Storage:
-    """A unit-of-work factory that records activities, or fails while ``down``."""
-
-    def __init__(self) -> None:
-        self.down = False
-        self.saved: list[TerminalActivity] = []
-
-    def __call__(self, *, read_only: bool = False) -> Any:
-        owner = self
-
-        class Uow:
-            terminals = SimpleNamespace(add_activity=owner.saved.append)
-            settings = SimpleNamespace(all=dict)
-
-            def __enter__(self) -> "Uow":
-                if owner.down:
-                    raise StorageUnavailableError("database server unreachable")
-                return self
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-            commit: Callable[[], None] = staticmethod(lambda: None)
-
-        return Uow()
+from timetracker_desktop.domain.terminals import TerminalKind
+from timetracker_desktop.repositories.ports.storage import TerminalActivity
+from timetracker_desktop.services.container import Services
 
 
-def test_counts_are_flushed_per_day_and_kept_when_the_database_is_down() -> None:
-    clock, storage = FakeClock(), Storage()
-    health = TerminalHealthService(storage, clock)
-    health.seen(1)
-    health.seen(1)
-    health.tapped(1)
-    storage.down = True
+def test_counts_are_flushed_per_day_and_kept_when_the_database_is_down(
+    services: Services, storage: FakeUnitOfWorkFactory, clock: FakeClock
+) -> None:
+    terminal = services.terminals.add_terminal(ADMIN, "Двері", kind=TerminalKind.CARD_READER).terminal.id
+    health = services.terminal_health
+    health.seen(terminal)
+    health.seen(terminal)
+    health.tapped(terminal)
+    storage.unavailable = "database server unreachable"
     assert health.flush() == 0
     clock.advance(seconds=5)
-    health.seen(1)
-    storage.down = False
+    health.seen(terminal)
+    storage.unavailable = None
     assert health.flush() == 1
-    assert storage.saved == [TerminalActivity(1, clock.now(), date(2026, 3, 4), 3, 1)]
+    with storage(read_only=True) as uow:
+        assert uow.terminals.activity(terminal) == TerminalActivity(
+            terminal, clock.now(), date(2026, 3, 4), 3, 1
+        )
     assert health.flush() == 0  # nothing new to add
+    assert health.health(terminal).online
+    clock.advance(minutes=10)
+    assert not health.health(terminal).online

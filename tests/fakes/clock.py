@@ -1,12 +1,6 @@
-"""Test doubles shared by every layer's tests: a controllable clock and the CLI actor."""
+"""A controllable clock for tests of every layer."""
 
 from datetime import UTC, datetime, timedelta
-
-from timetracker_desktop.domain.users import Actor, Role
-
-ADMIN = Actor("user", "test-admin", None, Role.ADMIN)
-VIEWER = Actor("user", "test-viewer", None, Role.VIEWER)
-MANAGER = Actor("user", "test-manager", None, Role.MANAGER)
 
 
 class FakeClock:
