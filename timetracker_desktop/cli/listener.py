@@ -8,7 +8,7 @@ from typing import Any
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import configure_logging
 
-DEFAULT_HOST = "0.0.0.0"  # terminals on the LAN must reach it (the QR names this PC's LAN address)
+DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
 
 
