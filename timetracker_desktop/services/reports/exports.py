@@ -4,7 +4,6 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -14,19 +13,11 @@ from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 from timetracker_desktop.services.reports.csv_writer import write_csv
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, labels
 from timetracker_desktop.services.reports.run import QUIET, RunControl, without_cycle_collection
 from timetracker_desktop.services.reports.service import ReportRequest, ReportService
 from timetracker_desktop.services.reports.tables import ReportTable, to_table
-
-
-class ExportFormat(StrEnum):
-    """File formats of report exports."""
-
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"
-    XLSX = "xlsx"
-    PDF = "pdf"
 
 
 def _csv(excel: bool) -> Callable[[ReportTable, IO[bytes], str], int]:
