@@ -30,7 +30,7 @@ from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.repositories.ports.storage import PunchQuery
 from timetracker_desktop.services.demo import DemoDataService
-from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.service import ReportRequest
 
 ACTOR = Actor("bench", "bench", None, Role.ADMIN)

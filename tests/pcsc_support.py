@@ -154,7 +154,7 @@ class Pcscd:
             try:
                 if self.reader in [str(r) for r in readers()]:
                     return
-            except Exception:  # pcscd not listening yet
+            except Exception:  # noqa: BLE001, S110 - pcscd not listening yet
                 pass
             time.sleep(POLL_S)
         self.stop()

@@ -1,7 +1,6 @@
 """Composition root: opens storage, migrates, wires services; runs the GUI or headless parts."""
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
 from timetracker_desktop.domain.errors import DomainError
-from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir
+from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir, resolve_database_url
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
@@ -27,12 +26,6 @@ if TYPE_CHECKING:
     from timetracker_desktop.listener.server import ListenerServer
 
 log = logging.getLogger(__name__)
-DB_URL_ENV = "TIMETRACKER_DB_URL"
-
-
-def resolve_database_url(explicit: str | None) -> str:
-    """--db, else TIMETRACKER_DB_URL, else the embedded SQLite file."""
-    return explicit or os.environ.get(DB_URL_ENV) or default_database_url()
 
 
 def open_storage(url: str) -> SqlUnitOfWorkFactory:

@@ -1,5 +1,6 @@
-"""Where things live: user data and log folders (platformdirs) and the shipped migrations."""
+"""Where things live: user data and log folders (platformdirs), the database URL, the shipped migrations."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from platformdirs import user_data_dir, user_log_dir
 
 APP_NAME = "TimeTracker Desktop"
 APP_AUTHOR = "TimeTracker"
+DB_URL_ENV = "TIMETRACKER_DB_URL"
 
 
 def data_dir() -> Path:
@@ -26,6 +28,11 @@ def log_dir() -> Path:
 def default_database_url() -> str:
     """The embedded SQLite database in the user data folder."""
     return f"sqlite:///{(data_dir() / 'timetracker.db').as_posix()}"
+
+
+def resolve_database_url(explicit: str | None) -> str:
+    """--db, else TIMETRACKER_DB_URL, else the embedded SQLite file."""
+    return explicit or os.environ.get(DB_URL_ENV) or default_database_url()
 
 
 def migrations_dir() -> Path:

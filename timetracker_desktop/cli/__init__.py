@@ -11,7 +11,6 @@ from timetracker_desktop.cli.context import CliContext, CliError, common_options
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
-from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 EXIT_DOMAIN = 1
 EXIT_STORAGE = 3
@@ -56,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return listener_child(open_for_listener_child)
     start_logging()
     args = build_parser().parse_args(arguments)
+    # After parsing: --help and usage errors exit above without loading the storage port and its domain.
+    from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
+
     context = CliContext(getattr(args, "db", None), bool(getattr(args, "json", False)))
     handler = getattr(args, "handler", None)
     try:

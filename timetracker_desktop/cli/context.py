@@ -8,11 +8,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timetracker_desktop.app import AppContext, build_app, resolve_database_url
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.services.container import Services
+from timetracker_desktop.paths import resolve_database_url
+
+if TYPE_CHECKING:  # the composition root imports the storage and every service: only a command loads it
+    from timetracker_desktop.app import AppContext
+    from timetracker_desktop.services.container import Services
 
 
 class CliError(Exception):
@@ -65,14 +68,16 @@ class CliContext:
         self._app: AppContext | None = None
         self.actor = Actor("cli", f"cli:{getpass.getuser()}"[:96], None, Role.ADMIN)
 
-    def app(self, *, upgrade: bool = True) -> AppContext:
+    def app(self, *, upgrade: bool = True) -> "AppContext":
         """The application context (migrates the database on first open)."""
         if self._app is None:
+            from timetracker_desktop.app import build_app
+
             self._app = build_app(self.url, upgrade=upgrade)
         return self._app
 
     @property
-    def services(self) -> Services:
+    def services(self) -> "Services":
         """The services of the opened application."""
         return self.app().services
 

@@ -5,10 +5,8 @@ import getpass
 import sys
 from typing import Any
 
-from timetracker_desktop.app import database_revision, open_storage, upgrade_database
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.domain.users import Role
-from timetracker_desktop.services.demo import DemoDataService
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -52,6 +50,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def db_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
     """Migrate the database."""
+    from timetracker_desktop.app import open_storage, upgrade_database
+
     storage = open_storage(ctx.url)
     try:
         report = upgrade_database(storage)
@@ -63,6 +63,8 @@ def db_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def db_current(args: argparse.Namespace, ctx: CliContext) -> int:
     """Show the revision."""
+    from timetracker_desktop.app import database_revision, open_storage
+
     storage = open_storage(ctx.url)
     try:
         current, head = database_revision(storage)
@@ -116,6 +118,8 @@ def settings_set(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def demo_generate(args: argparse.Namespace, ctx: CliContext) -> int:
     """Generate demo data."""
+    from timetracker_desktop.services.demo import DemoDataService
+
     services = ctx.services
     summary = DemoDataService(services.uow, services.clock).generate(ctx.actor, args.employees, args.days)
     text = f"created {summary.employees} employees, {summary.terminals} terminals, {summary.punches} punches"

@@ -7,9 +7,8 @@ from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import configure_logging
-from timetracker_desktop.services.backup.schedule import BackupScheduler
 
-DEFAULT_HOST = "0.0.0.0"  # terminals on the LAN must reach it (the QR names this PC's LAN address)
+DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
 
 
@@ -43,6 +42,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve terminals in the foreground until Ctrl+C or SIGTERM."""
     from timetracker_desktop.listener.app import build_app
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
+    from timetracker_desktop.services.backup.schedule import BackupScheduler
 
     services = ctx.services
     try:

@@ -3,17 +3,17 @@
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timetracker_desktop.app import database_revision
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
-from timetracker_desktop.repositories.ports.backup import BackupManifest
-from timetracker_desktop.services.backup.schedule import BackupScheduleService, backup_name
-from timetracker_desktop.services.backup.service import BackupService
-from timetracker_desktop.services.diagnostics import DiagnosticsService
-from timetracker_desktop.services.legacy.importer import LegacyImportReport
+
+if TYPE_CHECKING:
+    from timetracker_desktop.repositories.ports.backup import BackupManifest
+    from timetracker_desktop.services.backup.schedule import BackupScheduleService
+    from timetracker_desktop.services.backup.service import BackupService
+    from timetracker_desktop.services.legacy.importer import LegacyImportReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -58,7 +58,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     diagnostics.set_defaults(handler=show_diagnostics)
 
 
-def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
+def _backups(ctx: CliContext) -> tuple["BackupService", "BackupScheduleService"]:
     services = ctx.services
     if services.backups is None or services.backup_schedule is None:
         raise CliError("backups are not available in this build")
@@ -67,6 +67,8 @@ def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
 
 def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write a backup."""
+    from timetracker_desktop.services.backup.schedule import backup_name
+
     backups, schedule = _backups(ctx)
     target = args.out or schedule.folder() / backup_name("manual", ctx.services.clock.now())
     result = backups.backup(ctx.actor, target.resolve())
@@ -75,7 +77,7 @@ def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _describe(manifest: BackupManifest) -> str:
+def _describe(manifest: "BackupManifest") -> str:
     made = manifest.created_at.isoformat(timespec="seconds")
     counts = ", ".join(f"{t.name} {t.rows}" for t in manifest.tables if t.rows)
     return (
@@ -121,7 +123,7 @@ def backup_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _report_text(report: LegacyImportReport) -> str:
+def _report_text(report: "LegacyImportReport") -> str:
     verb = "would import" if report.preview else "imported"
     lines = [f"legacy database {report.source} (schema {report.revision or 'unknown'}): {verb}"]
     for c in report.counts:
@@ -151,6 +153,9 @@ def import_legacy(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print what support needs; works even when the database cannot be reached."""
+    from timetracker_desktop.app import database_revision
+    from timetracker_desktop.services.diagnostics import DiagnosticsService
+
     context = ctx.app(upgrade=False)
     service = DiagnosticsService(
         context.services.uow, context.services.clock, lambda: database_revision(context.storage)

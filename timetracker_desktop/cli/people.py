@@ -3,11 +3,13 @@
 import argparse
 import csv
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timetracker_desktop.cli import listener, reader, zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
-from timetracker_desktop.services.dto import EmployeeDraft
+
+if TYPE_CHECKING:
+    from timetracker_desktop.services.dto import EmployeeDraft
 
 IMPORT_COLUMNS = ("full_name", "position", "card_uid", "phone_code")
 
@@ -60,6 +62,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def employee_add(args: argparse.Namespace, ctx: CliContext) -> int:
     """Create an employee."""
+    from timetracker_desktop.services.dto import EmployeeDraft
+
     draft = EmployeeDraft(args.name, args.position, args.card_uid, args.phone_code, args.pin)
     employee = ctx.services.employees.add_employee(ctx.actor, draft)
     ctx.emit(employee, str(employee.id))
@@ -81,8 +85,10 @@ def employee_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def read_import_csv(path: Path) -> list[tuple[int, EmployeeDraft]]:
+def read_import_csv(path: Path) -> list[tuple[int, "EmployeeDraft"]]:
     """Rows of an import file as (line, draft); a wrong header is a usage error."""
+    from timetracker_desktop.services.dto import EmployeeDraft
+
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)

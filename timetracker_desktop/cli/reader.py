@@ -1,10 +1,12 @@
 """CLI commands for the USB desk reader: list readers, read one tap, enroll a badge from the reader."""
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
-from timetracker_desktop.services.people.desk_enrollment import Enrollment
+
+if TYPE_CHECKING:
+    from timetracker_desktop.services.people.desk_enrollment import Enrollment
 
 DEFAULT_TIMEOUT_S = 30.0
 

@@ -2,12 +2,14 @@
 
 import argparse
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from timetracker_desktop.cli.context import CliContext, CliError, parse_date
-from timetracker_desktop.domain.attendance import Direction
-from timetracker_desktop.domain.worktime import DayResult, WorktimeResult
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from timetracker_desktop.domain.worktime import DayResult, WorktimeResult
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +34,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def punch_add(args: argparse.Namespace, ctx: CliContext) -> int:
     """Add a manual punch."""
+    from timetracker_desktop.domain.attendance import Direction
+
     try:
         local = datetime.strptime(args.at, "%Y-%m-%d %H:%M")  # noqa: DTZ007 - local wall time, zone applied by the service
     except ValueError:
@@ -48,11 +52,11 @@ def _minutes(seconds: int) -> int:
     return seconds // 60
 
 
-def _local(at: datetime | None, zone: ZoneInfo) -> str | None:
+def _local(at: datetime | None, zone: "ZoneInfo") -> str | None:
     return None if at is None else at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def _day_json(day: DayResult, zone: ZoneInfo) -> dict[str, Any]:
+def _day_json(day: "DayResult", zone: "ZoneInfo") -> dict[str, Any]:
     return {
         "day": day.day.isoformat(),
         "worked_minutes": _minutes(day.worked_seconds),
@@ -72,7 +76,7 @@ def _hhmm(seconds: int) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
 
 
-def _text(result: WorktimeResult, days: list[dict[str, Any]]) -> str:
+def _text(result: "WorktimeResult", days: list[dict[str, Any]]) -> str:
     lines = ["DAY         WORKED  PLANNED  IN     OUT    NOTES"]
     for day, data in zip(result.days, days, strict=True):
         notes = ", ".join(

@@ -6,9 +6,8 @@ from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError, parse_date
 from timetracker_desktop.domain.reports import ReportKind
-from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, LANGUAGES
-from timetracker_desktop.services.reports.service import ReportRequest
 
 _BY_SUFFIX = {".csv": ExportFormat.CSV, ".xlsx": ExportFormat.XLSX, ".pdf": ExportFormat.PDF}
 
@@ -46,6 +45,8 @@ def _format(args: argparse.Namespace) -> ExportFormat:
 
 def write_report(args: argparse.Namespace, ctx: CliContext) -> int:
     """Build the report and write the file."""
+    from timetracker_desktop.services.reports.service import ReportRequest
+
     request = ReportRequest(ReportKind(args.kind), args.first, args.last, args.employee)
     result = ctx.services.report_exports.export(ctx.actor, request, _format(args), args.out, lang=args.lang)
     data = {"path": str(result.path), "format": result.format.value, "rows": result.rows}

@@ -152,7 +152,7 @@ class Pairer:
 
     def _close_missing(self, limit: datetime) -> None:
         """Close the open shift without an OUT: MISSING_OUT, or AUTO_CLOSED under the schedule_end policy."""
-        assert self._open is not None
+        assert self._open is not None  # noqa: S101 - narrows the type for mypy
         shift, self._open = self._open, None
         end = self._scheduled_close(shift, limit)
         start, in_id = shift.punch.at, shift.punch.id

@@ -293,5 +293,5 @@ class _FirstRead:
                 return ReadCancelled()
             if time.monotonic() >= deadline:
                 return ReadTimedOut()
-        assert self._outcome is not None
+        assert self._outcome is not None  # noqa: S101 - narrows the type for mypy
         return self._outcome

@@ -46,7 +46,7 @@ class DemoDataService:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, *, seed: int = 7) -> None:
         self._uow = uow
         self._clock = clock
-        self._random = random.Random(seed)
+        self._random = random.Random(seed)  # noqa: S311 - demo data, not secrets; seeded so that it repeats
 
     def generate(self, actor: Actor, employees: int, days: int) -> DemoSummary:
         """Create employees, terminals, schedules and punches for the ``days`` before today."""

@@ -144,7 +144,7 @@ class DiagnosticsService:
             items.append(("schema", f"{current or 'empty'} (newest {head})"))
             with self._uow(read_only=True) as uow:
                 items += [("employees", str(uow.employees.count())), *_terminals(uow.terminals.list_all())]
-        except Exception as error:  # diagnostics must come out even when the database does not
+        except Exception as error:  # noqa: BLE001 - diagnostics must come out even when the database does not
             items.append(("error", f"{type(error).__name__}: {error}"))
         return tuple(items)
 

@@ -32,7 +32,7 @@ from timetracker_desktop.gui.reports.view import ReportsView
 from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.demo import DemoDataService
 from timetracker_desktop.services.dto import EmployeeDraft
-from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.service import ReportRequest
 from timetracker_desktop.services.reports.tables import to_table
 

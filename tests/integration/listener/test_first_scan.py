@@ -64,7 +64,7 @@ def test_saved_unchanged_and_never_overwritten(office: Office) -> None:
 
 def test_invalid_keys_are_422(office: Office) -> None:
     office.services.terminals.open_enrollment(ADMIN, office.terminal.id, 30)
-    small = rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key()
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key()  # noqa: S505 - must be refused
     curve = ec.generate_private_key(ec.SECP256R1()).public_key()
     for bad in ("x", "", _spki_b64(small), _spki_b64(curve), "A" * 1025):
         response = office.tablet().first_scan(office.ivan_phone, public_key_b64=bad)

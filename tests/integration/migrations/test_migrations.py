@@ -134,3 +134,51 @@ def test_an_older_sqlite_database_with_data_is_copied_then_upgraded(tmp_path: Pa
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     copy.close()
+
+
+def test_shipped_head_read_from_the_scripts_is_alembics_head() -> None:
+    assert migrate.shipped_head(migrations_dir()) == migrate.head_revision(migrations_dir())
+
+
+@pytest.mark.parametrize(
+    "scripts",
+    [
+        {},  # no scripts at all (e.g. a frozen build that ships only byte code)
+        {"a.py": 'revision = "a"\ndown_revision = None\n', "b.py": 'revision = "b"\ndown_revision = None\n'},
+        {"a.py": "revision = make_id()\ndown_revision = None\n"},
+        {"a.py": 'revision = "a"\n'},
+    ],
+    ids=["none", "two-heads", "computed", "no-down-revision"],
+)
+def test_shipped_head_is_none_when_unsure(tmp_path: Path, scripts: dict[str, str]) -> None:
+    (tmp_path / "versions").mkdir()
+    for name, text in scripts.items():
+        (tmp_path / "versions" / name).write_text(text, encoding="utf-8")
+    assert migrate.shipped_head(tmp_path) is None
+
+
+def test_shipped_head_follows_a_merge(tmp_path: Path) -> None:
+    (tmp_path / "versions").mkdir()
+    for name, down in (("a", "None"), ("b", '"a"'), ("c", '"a"'), ("m", '("b", "c")')):
+        text = f'revision: str = "{name}"\ndown_revision: str | None = {down}\n'
+        (tmp_path / "versions" / f"{name}.py").write_text(text, encoding="utf-8")
+    assert migrate.shipped_head(tmp_path) == "m"
+
+
+def test_upgrade_skips_alembic_only_at_the_head(empty_url: str) -> None:
+    head = migrate.head_revision(migrations_dir())
+    storage = open_storage(empty_url)
+    try:
+        assert migrate.head_if_current(storage.write_engine, migrations_dir()) is None  # no version table
+        migrate.upgrade(storage.write_engine, migrations_dir())
+        assert migrate.head_if_current(storage.write_engine, migrations_dir()) == head
+        assert migrate.upgrade(storage.write_engine, migrations_dir()) == migrate.MigrationReport(
+            head, head, None
+        )
+        migrate.downgrade(storage.write_engine, migrations_dir(), "0004")
+        assert migrate.head_if_current(storage.write_engine, migrations_dir()) is None
+        report = migrate.upgrade(storage.write_engine, migrations_dir())
+        assert (report.from_revision, report.to_revision) == ("0004", head)
+        assert migrate.current_revision(storage.write_engine) == head
+    finally:
+        storage.dispose()

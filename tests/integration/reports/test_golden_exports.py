@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.reports.exports import ExportFormat
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.service import ReportRequest
 
 from .conftest import FIRST, LAST, Golden

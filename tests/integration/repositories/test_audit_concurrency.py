@@ -21,7 +21,7 @@ def _append_lines(context: AppContext, writer: int, failures: list[BaseException
                     AuditEntry(at=AT, actor=f"writer-{writer}", action="test.line", entity_id=str(line))
                 )
                 uow.commit()
-    except Exception as error:  # reported by the test below
+    except Exception as error:  # noqa: BLE001 - reported by the test below
         failures.append(error)
 
 

@@ -108,4 +108,4 @@ def test_card_without_uid_support_fails() -> None:
 
 
 def _weak_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    return rsa.generate_private_key(public_exponent=65537, key_size=1024)  # noqa: S505 - the key to refuse

@@ -134,7 +134,7 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("%n employee(s) imported.", "", result.imported))
             self.imported.emit(result.imported)
             return
-        assert self.preview is not None
+        assert self.preview is not None  # noqa: S101 - narrows the type for mypy
         self._show(self.preview.with_errors(result.errors))
         self.status.setText(
             self.tr("Nothing was imported: %n row(s) conflict with saved data.", "", len(result.errors))

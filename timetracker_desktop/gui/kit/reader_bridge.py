@@ -112,7 +112,7 @@ class DeskReaderBridge(QObject):
         try:
             service = factory(self, reader_name or None)
             service.start()
-        except Exception as error:  # no pyscard, no PC/SC library: the app works without a reader
+        except Exception as error:  # noqa: BLE001 - no pyscard, no PC/SC library: the app works without a reader
             log.warning("desk reader unavailable: %s", error)
             self.fault = ReaderFault("unavailable", str(error))
             self.state_changed.emit()

@@ -8,7 +8,7 @@ ORGANIZATION = "TimeTracker"
 APPLICATION = "TimeTracker Desktop"
 DEFAULT_LANGUAGE = "uk"
 LANGUAGES = ("uk", "en")
-DEFAULT_LISTENER_HOST = "0.0.0.0"  # terminals on the LAN must reach the listener
+DEFAULT_LISTENER_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach the listener
 DEFAULT_LISTENER_PORT = 8000
 
 

@@ -87,7 +87,7 @@ def deliver(callback: Callable[[Any], None], value: object, fallback_error: Erro
         return
     try:
         callback(value)
-    except Exception as error:  # a bug in a callback must not take the app down
+    except Exception as error:  # noqa: BLE001 - a bug in a callback must not take the app down
         fallback_error(error)
 
 
@@ -108,7 +108,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - every failure of the work reaches its on_error
             self._relay.delivered.emit(_Delivery(self._on_error, error))
         else:
             self._relay.delivered.emit(_Delivery(self._on_done, result))
@@ -164,7 +164,7 @@ class InlineTaskRunner:
         """Run ``work`` now; see TaskRunner."""
         try:
             result = work()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - as on a worker: the failure goes to on_error
             deliver(on_error or self._fallback_error, error, self._fallback_error)
         else:
             deliver(on_done, result, self._fallback_error)

@@ -118,7 +118,7 @@ class ListenerControl(QObject):
 
     def _switch(self, database: OpenDatabase, host: str, port: int) -> None:
         """Start thread: stop the old listener, start the new one; the outcome goes to the GUI thread."""
-        assert self._starter is not None
+        assert self._starter is not None  # noqa: S101 - narrows the type for mypy
         with self._lock:
             if self._closed:
                 return
@@ -127,7 +127,7 @@ class ListenerControl(QObject):
             if old is not None:
                 old.stop()
             handle = self._starter(database, host, port, self._notify, self._lost.emit)
-        except Exception as error:  # every failure is shown in the status bar, none is raised
+        except Exception as error:  # noqa: BLE001 - every failure is shown in the status bar, none is raised
             self._outcome.emit(None, error)
             return
         with self._lock:

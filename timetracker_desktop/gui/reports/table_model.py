@@ -59,11 +59,11 @@ class ReportTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _row_values(self, row: int) -> tuple[CellValue, ...]:
-        assert self._table is not None
+        assert self._table is not None  # noqa: S101 - narrows the type for mypy
         rows = self._table.rows
         if row < len(rows):
             return rows[row]
-        assert self._table.totals is not None
+        assert self._table.totals is not None  # noqa: S101 - narrows the type for mypy
         return self._table.totals
 
     def is_totals_row(self, row: int) -> bool:
@@ -104,7 +104,7 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     def _text(self, value: CellValue, column: Column, role: int) -> str | None:
-        assert self._cells is not None
+        assert self._cells is not None  # noqa: S101 - narrows the type for mypy
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells.cell(value, column)
         if column.kind is ColumnKind.DAY and isinstance(value, DayMark):

@@ -29,7 +29,8 @@ from timetracker_desktop.gui.reports.printing import ReportPrinting
 from timetracker_desktop.gui.reports.table_model import ReportTableModel
 from timetracker_desktop.services.attendance.event_log import EventChoices, EventLogService
 from timetracker_desktop.services.attendance.worktime import MAX_PERIOD_DAYS
-from timetracker_desktop.services.reports.exports import ExportFormat, ExportResult
+from timetracker_desktop.services.reports.exports import ExportResult
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.run import RunControl
 from timetracker_desktop.services.reports.service import ReportRequest, ReportService
 from timetracker_desktop.services.reports.tables import ReportTable, to_table

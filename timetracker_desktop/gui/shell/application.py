@@ -144,7 +144,7 @@ def run(
 ) -> int:
     """Show the application and run its event loop; ``url`` is a database given on the command line."""
     app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+    assert isinstance(app, QApplication)  # noqa: S101 - narrows the type for mypy
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     load_resources()

@@ -28,7 +28,7 @@ QT_CATALOGS = ("qtbase_uk.qm",)
 def _tool(name: str, *args: str) -> None:
     """Run a PySide6 tool (rcc, lrelease) through its Python wrapper, as the pyside6-* scripts do."""
     code = f"import sys; from PySide6.scripts import pyside_tool as t; sys.argv[0] = '{name}'; t.{name}()"
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)  # noqa: S603 - our own interpreter and arguments, no user input
     if result.returncode != 0:
         raise RuntimeError(f"pyside6-{name} failed: {result.stderr or result.stdout}")
 

@@ -119,7 +119,7 @@ class Startup(QObject):
         self.wizard.show()
 
     def _on_wizard_accepted(self) -> None:
-        assert self.wizard is not None
+        assert self.wizard is not None  # noqa: S101 - narrows the type for mypy
         database, admin = self.wizard.database, self.wizard.admin_page.admin
         if database is None or admin is None:
             self.aborted.emit()
@@ -132,13 +132,13 @@ class Startup(QObject):
         self.finished.emit(database, admin)
 
     def _show_login(self) -> None:
-        assert self.database is not None
+        assert self.database is not None  # noqa: S101 - narrows the type for mypy
         self.login = LoginDialog(self.database.services, self._runner, self._settings.last_username)
         self.login.logged_in.connect(self._on_logged_in)
         self.login.rejected.connect(self.aborted)
         self.login.show()
 
     def _on_logged_in(self, user: User) -> None:
-        assert self.database is not None
+        assert self.database is not None  # noqa: S101 - narrows the type for mypy
         self._settings.last_username = user.username
         self.finished.emit(self.database, user)

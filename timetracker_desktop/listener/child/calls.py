@@ -44,7 +44,7 @@ class CallRunner:
     def _answer(self, call: Call) -> None:
         try:
             value = pickle.dumps(self._work[call.name](), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:  # the GUI must hear of every failure, whatever it is
+        except Exception as error:  # noqa: BLE001 - the GUI must hear of every failure, whatever it is
             log.warning("listener process: call %s failed: %s", call.name, error)
             self._outbox.write(reply_line(call.call_id, error=f"{type(error).__name__}: {error}"))
             return

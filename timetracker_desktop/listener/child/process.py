@@ -160,7 +160,7 @@ class ListenerProcess:
     def _spawn(self) -> "subprocess.Popen[str]":
         errors = _child_errors()
         try:
-            process = subprocess.Popen(
+            process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments, no user input
                 child_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -176,7 +176,7 @@ class ListenerProcess:
         finally:
             if errors is not None:
                 errors.close()  # the child has its own copy
-        assert process.stdin is not None
+        assert process.stdin is not None  # noqa: S101 - narrows the type for mypy
         try:
             process.stdin.write(self._config.to_line())
             process.stdin.flush()
@@ -186,7 +186,7 @@ class ListenerProcess:
 
     def _relay(self, process: "subprocess.Popen[str]") -> None:
         """Link thread: first message goes to ``start``, later scans to ``notify``, an exit to ``lost``."""
-        assert process.stdout is not None
+        assert process.stdout is not None  # noqa: S101 - narrows the type for mypy
         started = False
         try:
             for message in _messages(process.stdout):
@@ -265,8 +265,8 @@ class ListenerProcess:
                 future.set_exception(ListenerCallError(reply.error or "the call failed"))
                 return
             try:
-                result = pickle.loads(reply.value)  # our own child, over its own pipe
-            except Exception as error:  # an unreadable result is a failed call, not a dead link
+                result = pickle.loads(reply.value)  # noqa: S301 - our own child, over its own pipe
+            except Exception as error:  # noqa: BLE001 - an unreadable result is a failed call, not a dead link
                 future.set_exception(ListenerCallError(f"unreadable result: {error}"))
                 return
             future.set_result(result)

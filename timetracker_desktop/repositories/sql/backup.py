@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -51,7 +49,7 @@ def _data_tables(connection: Connection) -> list[Table]:
 
 
 def _revision(connection: Connection) -> str:
-    revision = connection.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+    revision = connection.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))  # noqa: S608 - a constant table name, no input
     if revision is None:
         raise BackupFileError("the database has no schema yet: nothing to back up")
     return str(revision)
@@ -142,6 +140,9 @@ class SqlDatabaseArchive:
 
     def knows_revision(self, revision: str) -> bool:
         """Whether the shipped migrations contain this revision (else the backup is from a newer version)."""
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
         try:
             return ScriptDirectory(str(self._migrations)).get_revision(revision) is not None
         except CommandError:

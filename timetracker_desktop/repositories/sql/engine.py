@@ -4,13 +4,9 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
-from pymysql import converters
-from pymysql.constants import FIELD_TYPE
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
-
-from timetracker_desktop.repositories.sql.mysql_pool import install_pool_checks
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -40,13 +36,18 @@ def _fast(parse: Any, fallback: Any) -> Any:
     return convert
 
 
-# PyMySQL parses DATETIME and DATE with a regular expression in Python; fromisoformat is C and reads
-# MariaDB's text forms, which cuts a month's report (50,000 punches, 30,000 schedule days) by ~0.1 s.
-_CONVERSIONS = {
-    **converters.conversions,
-    FIELD_TYPE.DATETIME: _fast(datetime.fromisoformat, converters.convert_datetime),
-    FIELD_TYPE.DATE: _fast(date.fromisoformat, converters.convert_date),
-}
+def _mysql_conversions() -> dict[Any, Any]:
+    """PyMySQL's converters with C date parsing; PyMySQL (and its cryptography) loads only for MySQL URLs."""
+    from pymysql import converters
+    from pymysql.constants import FIELD_TYPE
+
+    # PyMySQL parses DATETIME and DATE with a regular expression in Python; fromisoformat is C and reads
+    # MariaDB's text forms, which cuts a month's report (50,000 punches, 30,000 schedule days) by ~0.1 s.
+    return {
+        **converters.conversions,
+        FIELD_TYPE.DATETIME: _fast(datetime.fromisoformat, converters.convert_datetime),
+        FIELD_TYPE.DATE: _fast(date.fromisoformat, converters.convert_date),
+    }
 
 
 def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engine:
@@ -59,13 +60,15 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, immediate=immediate, echo=echo)
+    from timetracker_desktop.repositories.sql.mysql_pool import install_pool_checks  # PyMySQL: MySQL only
+
     engine = create_engine(
         parsed,
         pool_pre_ping=False,  # mysql_pool pings idle connections only
         pool_reset_on_return=None,  # and rolls back only open transactions
         pool_recycle=3600,
         echo=echo,
-        connect_args={"conv": _CONVERSIONS},
+        connect_args={"conv": _mysql_conversions()},
     )
     install_pool_checks(engine)
     return engine

@@ -1,18 +1,24 @@
 """Schema migrations with Alembic; an SQLite file is copied before it is upgraded."""
 
+import ast
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from timetracker_desktop.repositories.sql.errors import translate
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic loads only when a schema really changes or a revision is asked for: importing it and reading
+# the scripts costs more than everything else a CLI command does (docs/decisions.md, CLI start time).
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +30,9 @@ class MigrationReport:
     backup_path: Path | None
 
 
-def _config(migrations_dir: Path) -> Config:
+def _config(migrations_dir: Path) -> "Config":
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     return config
@@ -32,6 +40,8 @@ def _config(migrations_dir: Path) -> Config:
 
 def head_revision(migrations_dir: Path) -> str:
     """The newest revision the shipped scripts know."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config(migrations_dir)).get_current_head()
     if head is None:
         raise RuntimeError("no migrations found")
@@ -40,6 +50,8 @@ def head_revision(migrations_dir: Path) -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
@@ -62,7 +74,41 @@ def backup_sqlite(source: Path, target: Path) -> None:
     src.close()
 
 
+def shipped_head(migrations_dir: Path) -> str | None:
+    """The one head of the shipped scripts, read from their text; None when unsure (Alembic then decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (migrations_dir / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"].strip())
+            down = ast.literal_eval(found["down_revision"].strip())
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str):
+            return None
+        revisions.add(revision)
+        parents.update([down] if isinstance(down, str) else down or ())
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def head_if_current(engine: Engine, migrations_dir: Path) -> str | None:
+    """The shipped head when the database is surely at it (one query, no Alembic), else None."""
+    head = shipped_head(migrations_dir)
+    if head is None:
+        return None
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except DBAPIError:  # no version table (a new database) or no server: the full path tells which
+        return None
+    return head if list(versions) == [head] else None
+
+
 def _run(engine: Engine, migrations_dir: Path, action: str, revision: str) -> None:
+    from alembic import command
+
     config = _config(migrations_dir)
     try:
         with engine.connect() as connection:
@@ -89,7 +135,7 @@ def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
     table that other rows reference fails, so SQLite's documented procedure turns them off meanwhile.
     """
     raw = connection.connection.driver_connection
-    assert raw is not None
+    assert raw is not None  # noqa: S101 - narrows the type for mypy
     raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
@@ -102,6 +148,9 @@ def _check_sqlite_foreign_keys(connection: Connection) -> None:
 
 def upgrade(engine: Engine, migrations_dir: Path, revision: str = "head") -> MigrationReport:
     """Upgrade to ``revision``; an existing SQLite file at an older revision is backed up first."""
+    current = head_if_current(engine, migrations_dir) if revision == "head" else None
+    if current is not None:
+        return MigrationReport(current, current, None)
     before = current_revision(engine)
     target = head_revision(migrations_dir) if revision == "head" else revision
     backup: Path | None = None

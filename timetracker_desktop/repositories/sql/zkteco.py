@@ -389,7 +389,7 @@ class SqlAdmsRepository:
             )
             .values(state=CommandState.TIMED_OUT.value, done_at=now)
         )
-        assert isinstance(result, CursorResult)
+        assert isinstance(result, CursorResult)  # noqa: S101 - narrows the type for mypy
         return int(result.rowcount or 0)
 
     def close(self, device_id: int, closing: CommandClosing, now: datetime) -> bool:
@@ -408,5 +408,5 @@ class SqlAdmsRepository:
                 done_at=now,
             )
         )
-        assert isinstance(result, CursorResult)
+        assert isinstance(result, CursorResult)  # noqa: S101 - narrows the type for mypy
         return bool(result.rowcount)

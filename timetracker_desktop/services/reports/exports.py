@@ -4,7 +4,6 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -14,21 +13,11 @@ from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 from timetracker_desktop.services.reports.csv_writer import write_csv
+from timetracker_desktop.services.reports.formats import ExportFormat
 from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, labels
-from timetracker_desktop.services.reports.pdf_writer import write_pdf
 from timetracker_desktop.services.reports.run import QUIET, RunControl, without_cycle_collection
 from timetracker_desktop.services.reports.service import ReportRequest, ReportService
 from timetracker_desktop.services.reports.tables import ReportTable, to_table
-from timetracker_desktop.services.reports.xlsx_writer import write_xlsx
-
-
-class ExportFormat(StrEnum):
-    """File formats of report exports."""
-
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"
-    XLSX = "xlsx"
-    PDF = "pdf"
 
 
 def _csv(excel: bool) -> Callable[[ReportTable, IO[bytes], str], int]:
@@ -42,11 +31,25 @@ def _csv(excel: bool) -> Callable[[ReportTable, IO[bytes], str], int]:
     return write
 
 
+def _xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
+    # openpyxl (and the numpy it pulls in) loads on the first XLSX, not at every start of the CLI or GUI.
+    from timetracker_desktop.services.reports.xlsx_writer import write_xlsx
+
+    return write_xlsx(table, stream, lang)
+
+
+def _pdf(table: ReportTable, stream: IO[bytes], lang: str) -> int:
+    # reportlab loads on the first PDF, for the same reason.
+    from timetracker_desktop.services.reports.pdf_writer import write_pdf
+
+    return write_pdf(table, stream, lang)
+
+
 WRITERS: dict[ExportFormat, Callable[[ReportTable, IO[bytes], str], int]] = {
     ExportFormat.CSV: _csv(excel=False),
     ExportFormat.CSV_EXCEL: _csv(excel=True),
-    ExportFormat.XLSX: write_xlsx,
-    ExportFormat.PDF: write_pdf,
+    ExportFormat.XLSX: _xlsx,
+    ExportFormat.PDF: _pdf,
 }
 
 

@@ -62,7 +62,7 @@ INVALID_KEYS: dict[str, Callable[[str], str]] = {
     "cut": lambda valid: valid[:-8],
     "trailing_byte": lambda valid: base64.b64encode(base64.b64decode(valid) + b"\x00").decode("ascii"),
     "rsa_1024": lambda valid: spki_b64(
-        rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key()
+        rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key()  # noqa: S505 - to refuse
     ),
     "exponent_3": lambda valid: spki_b64(
         rsa.generate_private_key(public_exponent=3, key_size=2048).public_key()
