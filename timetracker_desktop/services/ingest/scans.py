@@ -47,6 +47,7 @@ from timetracker_desktop.services.terminals.health import TerminalHealthService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+TRANSIENT_ATTEMPTS = 3  # a deadlock victim is decided again, twice at most, before the terminal hears 503
 
 
 def phone_code_of(raw: str) -> str:
@@ -71,10 +72,22 @@ class ScanService:
         self._write_lock = threading.Lock()
 
     def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
-        with self._write_lock, self._uow() as uow:
-            result = work(uow)
-            uow.commit()
-        return result
+        """Run a scan's decision in one transaction, again after a deadlock or lock wait the server broke.
+
+        Several processes on one database lock the same employees (recording.punch_or_cooldown); a tap the
+        server chose as a deadlock victim is decided anew rather than answered 503.
+        """
+        for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
+            try:
+                with self._write_lock, self._uow() as uow:
+                    result = work(uow)
+                    uow.commit()
+                return result
+            except StorageUnavailableError as error:
+                if not error.transient or attempt == TRANSIENT_ATTEMPTS:
+                    raise
+                log.info("scan transaction retried after %s (attempt %d)", error.cause, attempt)
+        raise AssertionError("unreachable")
 
     def challenge(self, terminal: Terminal) -> str:
         """A fresh challenge bound to the terminal."""
