@@ -308,6 +308,22 @@ class ScanReceiptRepository(Protocol):
     def add(self, receipt: ScanReceipt) -> None: ...
 
 
+class ChallengeRepository(Protocol):
+    """What makes scan challenges hold across processes: the key they are sealed with, and the used ones."""
+
+    def key(self, name: str, new: bytes) -> bytes:
+        """The database's key of that name; ``new`` is stored and returned if there is none yet."""
+        ...
+
+    def use(self, nonce: bytes, expires_at: datetime) -> bool:
+        """Mark a challenge used; False if it already was (by any process)."""
+        ...
+
+    def forget_used(self, before: datetime) -> int:
+        """Drop the marks of challenges that expired before an instant; how many went."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction per use case: commit explicitly; leaving without commit rolls back."""
 
@@ -323,6 +339,7 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     settings: SettingsRepository
     scan_receipts: ScanReceiptRepository
+    challenges: ChallengeRepository
     legacy_ids: LegacyIdRepository
     adms: AdmsRepository
 

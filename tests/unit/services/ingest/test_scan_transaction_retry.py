@@ -39,7 +39,7 @@ class FlakyUnitOfWork:
 
 def _service(uow: FlakyUnitOfWork) -> ScanService:
     clock = FakeClock()
-    return ScanService(uow, clock, ChallengeStore(clock), health=None)  # type: ignore[arg-type]
+    return ScanService(uow, clock, ChallengeStore(clock, lambda: bytes(32)), health=None)  # type: ignore[arg-type]
 
 
 def _mysql_error(code: int, text: str) -> StorageUnavailableError:
