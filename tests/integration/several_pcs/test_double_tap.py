@@ -15,7 +15,7 @@ import pytest
 from fakes import ADMIN
 from serve_processes import serve_processes
 
-from timetracker_desktop.app import build_app
+from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.terminals import TerminalKind
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
@@ -34,37 +34,36 @@ def _staff(services: Services) -> tuple[list[str], list[str]]:
     return cards, keys
 
 
-def test_a_simultaneous_double_tap_on_two_processes_is_one_punch(db_url: str, tmp_path: Path) -> None:
-    context = build_app(db_url, upgrade=False)
-    try:
-        cards, keys = _staff(context.services)
-        with serve_processes(db_url, tmp_path, 2) as servers:
-            clients = [httpx.Client(base_url=s.url, timeout=30) for s in servers]
-            barriers = {card: threading.Barrier(2) for card in cards}
+def test_a_simultaneous_double_tap_on_two_processes_is_one_punch(
+    real_time_context: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    context = real_time_context
+    cards, keys = _staff(context.services)
+    with serve_processes(db_url, tmp_path, 2) as servers:
+        clients = [httpx.Client(base_url=s.url, timeout=30) for s in servers]
+        barriers = {card: threading.Barrier(2) for card in cards}
 
-            def tap(side: int, card: str) -> dict[str, object]:
-                barriers[card].wait(timeout=30)  # both turnstiles at the same moment
-                reply = clients[side].post(
-                    "/api/nfc", json={"nfc_uid": card}, headers={"X-Terminal-Key": keys[side]}
-                )
-                assert reply.status_code == 200, reply.text
-                body: dict[str, object] = reply.json()
-                return body
+        def tap(side: int, card: str) -> dict[str, object]:
+            barriers[card].wait(timeout=30)  # both turnstiles at the same moment
+            reply = clients[side].post(
+                "/api/nfc", json={"nfc_uid": card}, headers={"X-Terminal-Key": keys[side]}
+            )
+            assert reply.status_code == 200, reply.text
+            body: dict[str, object] = reply.json()
+            return body
 
-            with ThreadPoolExecutor(max_workers=16) as pool:
-                futures = [pool.submit(tap, side, card) for card in cards for side in (0, 1)]
-                replies = [f.result() for f in futures]
-            for client in clients:
-                client.close()
-        statuses = Counter(str(r["status"]) for r in replies)
-        assert statuses == {"recorded": EMPLOYEES, "cooldown": EMPLOYEES}, statuses
-        with context.services.uow(read_only=True) as uow:
-            employees = uow.employees.list_all()
-            punches = uow.punches.cores_for_employees(None, *_whole_time())
-        per_employee = {e.id: len(punches.get(e.id, [])) for e in employees}
-        assert set(per_employee.values()) == {1}, per_employee
-    finally:
-        context.close()
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            futures = [pool.submit(tap, side, card) for card in cards for side in (0, 1)]
+            replies = [f.result() for f in futures]
+        for client in clients:
+            client.close()
+    statuses = Counter(str(r["status"]) for r in replies)
+    assert statuses == {"recorded": EMPLOYEES, "cooldown": EMPLOYEES}, statuses
+    with context.services.uow(read_only=True) as uow:
+        employees = uow.employees.list_all()
+        punches = uow.punches.cores_for_employees(None, *_whole_time())
+    per_employee = {e.id: len(punches.get(e.id, [])) for e in employees}
+    assert set(per_employee.values()) == {1}, per_employee
 
 
 def _whole_time() -> tuple[datetime, datetime]:
