@@ -1,16 +1,19 @@
 """What else holds with several processes on one database: challenges, a killed process, the GUI's child."""
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 from emulators.android_terminal import AndroidTerminal, sign_challenge
+from emulators.badge_phone import BadgePhone, session_key
 from fakes import ADMIN
 from listener_support import ROOMY_PROCESS, RunningListener, add_terminal, staff_office
 from serve_processes import serve_processes
 
 from timetracker_desktop.app import AppContext, start_listener
+from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.terminals import TerminalKind
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -105,3 +108,42 @@ def test_the_guis_listener_process_beside_a_service_on_another_port(
             assert again.startswith("cooldown_wait_")  # the child decided after the service, once
     finally:
         child.stop()
+
+
+def test_one_phone_enrolled_at_two_processes_at_once_keeps_one_key(
+    real_time_context: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    services = real_time_context.services
+    codes = [f"EMP-{0xA0000000 + n:08X}" for n in range(10)]
+    for n, code in enumerate(codes):
+        services.employees.add_employee(ADMIN, EmployeeDraft(f"Працівник {n:02d}", phone_code=code))
+    terminal, key = add_terminal(services, "Вхід")
+    services.terminals.open_enrollment(ADMIN, terminal.id, 30)
+    with (
+        serve_processes(db_url, tmp_path, 2) as servers,
+        httpx.Client(base_url=servers[0].url, timeout=30) as a,
+        httpx.Client(base_url=servers[1].url, timeout=30) as b,
+    ):
+        tablets = [AndroidTerminal(client, key, terminal.id) for client in (a, b)]
+        # Two phones claiming each code (the second an impostor's): the first key stored must stay.
+        phones = {
+            code: [BadgePhone(code, session_key(0)), BadgePhone(code, session_key(1))] for code in codes
+        }
+        barriers = {code: threading.Barrier(2) for code in codes}
+
+        def enroll(side: int, code: str) -> tuple[str, int, str]:
+            phone = phones[code][side]
+            barriers[code].wait(timeout=30)
+            reply = tablets[side].first_scan(phone)
+            return code, reply.status_code, phone.public_key_b64
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda job: enroll(*job), [(s, c) for c in codes for s in (0, 1)]))
+    saved = {code: stored for code, status, stored in results if status == 200}
+    assert sorted(saved) == sorted(codes)  # exactly one 200 per code...
+    assert sorted(status for _, status, _ in results) == [200] * len(codes) + [409] * len(codes)
+    with services.uow(read_only=True) as uow:
+        for code, winner in saved.items():
+            badge = uow.badges.find_active(BadgeKind.PHONE, code.removeprefix("EMP:"))
+            assert badge is not None
+            assert badge.public_key_b64 == winner  # ...and its key is the one kept

@@ -199,7 +199,7 @@ class SqlBadgeRepository:
 
     def get(self, badge_id: int) -> Badge | None:
         """Badge by id."""
-        row = self._session.get(BadgeRow, badge_id)
+        row = self._session.get(BadgeRow, badge_id, populate_existing=True)  # fresh after a lock
         return None if row is None else _badge(row)
 
     def find_active(self, kind: BadgeKind, value: str) -> Badge | None:
