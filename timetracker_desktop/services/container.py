@@ -14,7 +14,7 @@ from timetracker_desktop.services.audit import AuditService
 from timetracker_desktop.services.backup.schedule import BackupScheduleService
 from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.diagnostics import DiagnosticsService
-from timetracker_desktop.services.ingest.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
 from timetracker_desktop.services.ingest.scans import ScanService
 from timetracker_desktop.services.legacy.importer import LegacyImportService
 from timetracker_desktop.services.people.desk_enrollment import DeskEnrollmentService
@@ -90,7 +90,7 @@ def build_services(
         audit=AuditService(uow),
         desk_enrollment=DeskEnrollmentService(uow, clock),
         terminal_health=health,
-        scans=ScanService(uow, clock, ChallengeStore(clock), health),
+        scans=ScanService(uow, clock, ChallengeStore(clock, DatabaseKey(uow)), health),
         reports=reports,
         report_exports=ReportExportService(uow, clock, reports),
         adms=AdmsService(uow, clock, health),

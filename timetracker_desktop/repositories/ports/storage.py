@@ -28,12 +28,15 @@ class StorageUnavailableError(Exception):
     """The database cannot be reached or refused the operation for an environmental reason.
 
     ``cause`` names it in plain words (server unreachable, access denied, database is locked...).
+    ``transient``: the server gave up on this transaction only (deadlock, lock wait timeout); running the
+    whole use case again may succeed.
     """
 
-    def __init__(self, cause: str, *, detail: str = "") -> None:
+    def __init__(self, cause: str, *, detail: str = "", transient: bool = False) -> None:
         super().__init__(cause if not detail else f"{cause}: {detail}")
         self.cause = cause
         self.detail = detail
+        self.transient = transient
 
 
 class IntegrityConflictError(Exception):
@@ -164,6 +167,12 @@ class EmployeeRepository(Protocol):
     def list_all(self, *, include_inactive: bool = True) -> list[Employee]: ...
     def update(self, employee: Employee, now: datetime) -> None: ...
     def count(self) -> int: ...
+    def lock_for_decision(self, employee_id: int) -> None:
+        """Hold the employee until the unit of work ends, so that processes decide its taps one at a time.
+
+        Reads after it see every punch committed by whoever held it before (on any engine and isolation).
+        """
+        ...
 
 
 class BadgeRepository(Protocol):
@@ -299,6 +308,22 @@ class ScanReceiptRepository(Protocol):
     def add(self, receipt: ScanReceipt) -> None: ...
 
 
+class ChallengeRepository(Protocol):
+    """What makes scan challenges hold across processes: the key they are sealed with, and the used ones."""
+
+    def key(self, name: str, new: bytes) -> bytes:
+        """The database's key of that name; ``new`` is stored and returned if there is none yet."""
+        ...
+
+    def use(self, nonce: bytes, expires_at: datetime) -> bool:
+        """Mark a challenge used; False if it already was (by any process)."""
+        ...
+
+    def forget_used(self, before: datetime) -> int:
+        """Drop the marks of challenges that expired before an instant; how many went."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction per use case: commit explicitly; leaving without commit rolls back."""
 
@@ -314,6 +339,7 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     settings: SettingsRepository
     scan_receipts: ScanReceiptRepository
+    challenges: ChallengeRepository
     legacy_ids: LegacyIdRepository
     adms: AdmsRepository
 

@@ -72,6 +72,10 @@ _ALL_EMPLOYEES = (
 _ACTIVE_EMPLOYEES = _ALL_EMPLOYEES.where(_EMPLOYEES.c.is_active.is_(True))
 
 
+# Built once: the scan path runs it per tap.
+_LOCK_EMPLOYEE = select(EmployeeRow.id).where(EmployeeRow.id == bindparam("id")).with_for_update()
+
+
 class SqlEmployeeRepository:
     """Employees in SQL."""
 
@@ -88,6 +92,15 @@ class SqlEmployeeRepository:
             is_active=row.is_active,
             comment=row.comment,
         )
+
+    def lock_for_decision(self, employee_id: int) -> None:
+        """A row lock on MariaDB/MySQL; SQLite writers hold the database's write lock already (IMMEDIATE).
+
+        The engine runs READ COMMITTED on MariaDB (engine.py), so the plain reads after the lock see what the
+        previous holder committed; under REPEATABLE READ they would read the transaction's first snapshot.
+        """
+        if self._session.get_bind().dialect.name != "sqlite":
+            self._session.execute(_LOCK_EMPLOYEE, {"id": employee_id})
 
     def add(self, full_name: str, position_id: int | None, comment: str | None, now: datetime) -> Employee:
         """Insert an employee."""
@@ -186,7 +199,7 @@ class SqlBadgeRepository:
 
     def get(self, badge_id: int) -> Badge | None:
         """Badge by id."""
-        row = self._session.get(BadgeRow, badge_id)
+        row = self._session.get(BadgeRow, badge_id, populate_existing=True)  # fresh after a lock
         return None if row is None else _badge(row)
 
     def find_active(self, kind: BadgeKind, value: str) -> Badge | None:

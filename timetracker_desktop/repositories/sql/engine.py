@@ -67,6 +67,10 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
         pool_pre_ping=False,  # mysql_pool pings idle connections only
         pool_reset_on_return=None,  # and rolls back only open transactions
         pool_recycle=3600,
+        # Set once per connection. Each statement reads the latest commits, so that a tap decided after
+        # taking its employee's lock sees the punch another process committed while holding it
+        # (employees.lock_for_decision); no gap locks between employees. Backups ask for their own snapshot.
+        isolation_level="READ COMMITTED",
         echo=echo,
         connect_args={"conv": _mysql_conversions()},
     )

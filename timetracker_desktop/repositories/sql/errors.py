@@ -16,6 +16,8 @@ _MYSQL_CAUSES = {
     2006: "connection to the database server lost",
     2013: "connection to the database server lost",
 }
+# The server rolled back (or gave up waiting for) this transaction alone: running it again may succeed.
+_MYSQL_TRANSIENT = frozenset({1205, 1213})
 _SQLITE_CAUSES = (
     ("database is locked", "database is locked by another program"),
     ("unable to open database file", "cannot open the database file"),
@@ -31,7 +33,9 @@ def translate(error: DBAPIError) -> Exception:
     """The port-level exception for a DBAPI error."""
     if isinstance(error, IntegrityError):
         return IntegrityConflictError(str(error.orig))
-    return StorageUnavailableError(describe(error), detail=str(error.orig)[:300])
+    args: tuple[object, ...] = getattr(error.orig, "args", ())
+    transient = bool(args) and args[0] in _MYSQL_TRANSIENT
+    return StorageUnavailableError(describe(error), detail=str(error.orig)[:300], transient=transient)
 
 
 def describe(error: DBAPIError) -> str:

@@ -317,6 +317,22 @@ class ScanReceiptRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
 
+class SharedKeyRow(Base):
+    """A secret every process on this database shares (the scan challenges' sealing key)."""
+
+    __tablename__ = "shared_keys"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value_hex: Mapped[str] = mapped_column(String(128))
+
+
+class UsedChallengeRow(Base):
+    """A scan challenge already presented, kept until it expires, so that no process accepts it again."""
+
+    __tablename__ = "used_challenges"
+    nonce_hex: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
 class AdmsDeviceRow(Base):
     """A ZKTeco PUSH device known by serial: pending approval, approved (linked to a terminal) or rejected."""
 

@@ -11,6 +11,7 @@ from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
+from timetracker_desktop.repositories.sql.challenges import SqlChallengeRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
     SqlEmployeeRepository,
@@ -53,6 +54,7 @@ class SqlAlchemyUnitOfWork:
         self.audit: ports.AuditRepository = SqlAuditRepository(session)
         self.settings: ports.SettingsRepository = SqlSettingsRepository(session)
         self.scan_receipts: ports.ScanReceiptRepository = SqlScanReceiptRepository(session)
+        self.challenges: ports.ChallengeRepository = SqlChallengeRepository(session)
         self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
         self.adms: AdmsRepository = SqlAdmsRepository(session)
         return self

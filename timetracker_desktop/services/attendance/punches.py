@@ -100,6 +100,7 @@ class PunchService:
             employee = uow.employees.get(employee_id)
             if employee is None:
                 raise NotFoundError("employee", employee_id)
+            uow.employees.lock_for_decision(employee_id)  # decided as taps are, one at a time per employee
             chosen = direction or decide_for(uow, employee_id, at)
             punch = uow.punches.add(
                 NewPunch(

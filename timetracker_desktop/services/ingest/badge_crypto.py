@@ -74,9 +74,14 @@ def verify_signature(public_key_b64: str, challenge: bytes, signature_b64: str) 
 
 
 def new_challenge() -> tuple[bytes, str]:
-    """32 CSPRNG bytes and their URL-safe, unpadded base64 form (43 characters)."""
+    """32 CSPRNG bytes and their text form (the desk reader's local challenge)."""
     raw = secrets.token_bytes(CHALLENGE_BYTES)
-    return raw, base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+    return raw, challenge_text(raw)
+
+
+def challenge_text(raw: bytes) -> str:
+    """A challenge's URL-safe, unpadded base64 form (43 characters for 32 bytes)."""
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
 def decode_challenge(challenge_b64: str) -> bytes:

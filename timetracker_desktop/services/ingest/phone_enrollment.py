@@ -43,6 +43,10 @@ def enroll_key(uow: UnitOfWork, ctx: ScanContext, code: str, public_key_b64: str
             return EnrollResult(EnrollOutcome.BADGE_REVOKED)
         queue_read(uow, ctx, BadgeKind.PHONE, code, None, QueueReason.ENROLLMENT_REQUEST)
         return EnrollResult(EnrollOutcome.UNKNOWN_BADGE)
+    # Two terminals (maybe two processes) may enroll the same phone at once: decide one at a time, and read
+    # the badge again under the lock, so the second sees the first one's key and refuses to overwrite it.
+    uow.employees.lock_for_decision(badge.employee_id)
+    badge = uow.badges.get(badge.id) or badge
     employee = uow.employees.get(badge.employee_id)
     if employee is None or not employee.is_active:
         return EnrollResult(EnrollOutcome.EMPLOYEE_INACTIVE, badge.employee_id)

@@ -113,19 +113,39 @@ def _latest_terminal_punch(recent: list[PunchCore]) -> PunchCore | None:
     return next((p for p in reversed(recent) if p.source is PunchSource.TERMINAL), None)
 
 
+def _decided_just_after(
+    uow: UnitOfWork, employee_id: int, at: datetime, settings: BusinessSettings
+) -> PunchCore | None:
+    """A terminal punch stored at or after ``at`` within the cooldown: another process (or worker) took the
+    employee's lock first with a tap it received a moment later. Both taps are one, and ours is the repeat.
+    """
+    cooldown = timedelta(seconds=settings.scan_cooldown_seconds)
+    if not cooldown:
+        return None
+    later = uow.punches.cores_for_employees([employee_id], at, at + cooldown).get(employee_id, [])
+    return next((p for p in later if p.source is PunchSource.TERMINAL), None)
+
+
 def punch_or_cooldown(
     uow: UnitOfWork, settings: BusinessSettings, ctx: ScanContext, holder: Holder, plan: PunchPlan
 ) -> ScanResult:
     """Store the punch, or answer "please wait" within the employee's cooldown (live sources, H10).
 
-    Store-and-forward sources keep a double tap, flagged, instead (DOMAIN_RULES §4).
+    Store-and-forward sources keep a double tap, flagged, instead (DOMAIN_RULES §4). The decision is taken
+    under the employee's lock in the database, so any number of processes decide one employee's taps one
+    at a time (docs/decisions.md, "Several processes on one database").
     """
     employee = holder.employee
+    uow.employees.lock_for_decision(employee.id)
     recent = recent_punches(uow, employee.id, plan.at, settings)
     previous = _latest_terminal_punch(recent)
     wait = cooldown_remaining_seconds(
         previous.at if previous else None, plan.at, settings.scan_cooldown_seconds
     )
+    if not wait and not plan.store_double_tap:
+        concurrent = _decided_just_after(uow, employee.id, plan.at, settings)
+        if concurrent is not None:
+            previous, wait = concurrent, settings.scan_cooldown_seconds
     if previous is not None and wait and not plan.store_double_tap:
         # Punches stored as AUTO (reassigned, imported) have no direction to repeat: the terminal needs one.
         shown = Direction.IN if previous.direction is Direction.AUTO else previous.direction

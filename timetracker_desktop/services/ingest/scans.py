@@ -7,6 +7,7 @@ acknowledges is stored (H11). Nothing here knows HTTP: the listener maps outcome
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from timetracker_desktop.domain.clock import Clock
@@ -23,7 +24,11 @@ from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.cached_settings import CachedSettings
 from timetracker_desktop.services.ingest.badge_crypto import verify_signature
 from timetracker_desktop.services.ingest.card_scans import decide_card, in_office_zone, keep_receipt, replay
-from timetracker_desktop.services.ingest.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.challenges import (
+    CHALLENGE_TTL_SECONDS,
+    ChallengeStore,
+    SealedChallenge,
+)
 from timetracker_desktop.services.ingest.dto import (
     CardScan,
     CardScanResult,
@@ -47,6 +52,8 @@ from timetracker_desktop.services.terminals.health import TerminalHealthService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+FORGET_USED_EVERY = 500  # scans between clean-ups of expired challenge marks
+TRANSIENT_ATTEMPTS = 3  # a deadlock victim is decided again, twice at most, before the terminal hears 503
 
 
 def phone_code_of(raw: str) -> str:
@@ -66,28 +73,58 @@ class ScanService:
         self.challenges = challenges
         self._health = health
         self._settings = CachedSettings()
+        self._uses = 0
         # One scan transaction at a time in this process: SQLite writers would otherwise sleep in its busy
         # handler, and two taps of one employee could both pass the cooldown check on MariaDB.
         self._write_lock = threading.Lock()
 
     def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
-        with self._write_lock, self._uow() as uow:
-            result = work(uow)
-            uow.commit()
-        return result
+        """Run a scan's decision in one transaction, again after a deadlock or lock wait the server broke.
+
+        Several processes on one database lock the same employees (recording.punch_or_cooldown); a tap the
+        server chose as a deadlock victim is decided anew rather than answered 503.
+        """
+        for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
+            try:
+                with self._write_lock, self._uow() as uow:
+                    result = work(uow)
+                    uow.commit()
+                return result
+            except StorageUnavailableError as error:
+                if not error.transient or attempt == TRANSIENT_ATTEMPTS:
+                    raise
+                log.info("scan transaction retried after %s (attempt %d)", error.cause, attempt)
+        raise AssertionError("unreachable")
 
     def challenge(self, terminal: Terminal) -> str:
-        """A fresh challenge bound to the terminal."""
+        """A fresh challenge bound to the terminal, redeemable once at any process on the database."""
         return self.challenges.issue(terminal.id)
 
     def secure_scan(self, terminal: Terminal, scan: SecureScan) -> ScanResult:
         """A signed phone scan, checked in the contract's order (§3.2); the challenge is used up first."""
         ctx = ScanContext(terminal, self._clock.now(), scan.terminal_ts)
         self._health.tapped(terminal.id)
-        challenge = self.challenges.consume(terminal.id, scan.challenge_b64)
-        if challenge is None:
+        sealed = self.challenges.open(scan.challenge_b64)
+        if sealed is None:
             return refused(ctx, ScanOutcome.INVALID_CHALLENGE)
-        return self._transaction(lambda uow: self._decide_secure(uow, ctx, scan, challenge))
+        return self._transaction(lambda uow: self._use_then_decide(uow, ctx, scan, sealed))
+
+    def _use_then_decide(
+        self, uow: UnitOfWork, ctx: ScanContext, scan: SecureScan, sealed: SealedChallenge
+    ) -> ScanResult:
+        # Used up whatever follows, also when another terminal presents it (it has leaked): the mark
+        # commits with the refusal, in this process or any other on the database.
+        fresh = uow.challenges.use(sealed.nonce, sealed.expires_at)
+        self._forget_expired_marks(uow, ctx.received)
+        if not fresh or not sealed.valid_for(ctx.terminal.id, ctx.received):
+            return refused(ctx, ScanOutcome.INVALID_CHALLENGE)
+        return self._decide_secure(uow, ctx, scan, sealed.raw)
+
+    def _forget_expired_marks(self, uow: UnitOfWork, now: datetime) -> None:
+        """Now and then, drop the marks of challenges that can no longer be presented."""
+        self._uses += 1
+        if self._uses % FORGET_USED_EVERY == 1:
+            uow.challenges.forget_used(now - timedelta(seconds=CHALLENGE_TTL_SECONDS))
 
     def _decide_secure(
         self, uow: UnitOfWork, ctx: ScanContext, scan: SecureScan, challenge: bytes

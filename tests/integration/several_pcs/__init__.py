@@ -1,0 +1,1 @@
+"""Several processes on one database: two real `serve` listeners deciding the same employees' taps."""
