@@ -103,9 +103,10 @@ def lock_counters(url: str) -> tuple[int, int]:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            rows = dict(connection.execute(text("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'")).all())
+            status = connection.execute(text("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'")).all()
     finally:
         engine.dispose()
+    rows: dict[str, str] = {str(name): str(value) for name, value in status}
     return int(rows["Innodb_row_lock_waits"]), int(rows["Innodb_row_lock_time"])
 
 

@@ -54,6 +54,9 @@ class FakeEmployeeRepository:
         tables.employees[employee.id] = employee
         return self._joined(employee)
 
+    def lock_for_decision(self, employee_id: int) -> None:
+        """Nothing to hold: the fake's transactions run one at a time in a test."""
+
     def get(self, employee_id: int) -> Employee | None:
         """Employee by id."""
         found = self._tx.tables.employees.get(employee_id)

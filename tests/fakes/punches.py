@@ -283,3 +283,31 @@ class FakeScanReceiptRepository:
         exists("scan_receipts.terminal_id", tables.terminals, receipt.terminal_id)
         unique("scan_receipts.terminal_id, event_id", key, tables.scan_receipts)
         tables.scan_receipts[key] = stored(receipt)
+
+
+class FakeChallengeRepository:
+    """The challenges' sealing key and the used-marks, by nonce."""
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    def key(self, name: str, new: bytes) -> bytes:
+        """The stored key, or ``new`` once stored."""
+        stored: bytes = self._tx.tables.shared_keys.setdefault(name, new)
+        return stored
+
+    def use(self, nonce: bytes, expires_at: datetime) -> bool:
+        """Mark a challenge used; False if it already was."""
+        used = self._tx.tables.used_challenges
+        if nonce in used:
+            return False
+        used[nonce] = utc(expires_at)
+        return True
+
+    def forget_used(self, before: datetime) -> int:
+        """Drop the marks of challenges expired before an instant."""
+        used = self._tx.tables.used_challenges
+        gone = [nonce for nonce, expires in used.items() if expires < before]
+        for nonce in gone:
+            del used[nonce]
+        return len(gone)

@@ -44,6 +44,8 @@ class Tables:
     audit: dict[Any, Any] = field(default_factory=_table)
     settings: dict[Any, Any] = field(default_factory=_table)
     scan_receipts: dict[Any, Any] = field(default_factory=_table)
+    shared_keys: dict[Any, Any] = field(default_factory=_table)
+    used_challenges: dict[Any, Any] = field(default_factory=_table)
     legacy_ids: dict[Any, Any] = field(default_factory=_table)
     adms_devices: dict[Any, Any] = field(default_factory=_table)
     adms_commands: dict[Any, Any] = field(default_factory=_table)

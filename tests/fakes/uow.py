@@ -8,6 +8,7 @@ from fakes.audit import FakeAuditRepository, FakeSettingsRepository
 from fakes.employees import FakeBadgeRepository, FakeEmployeeRepository, FakePositionRepository
 from fakes.legacy import FakeLegacyIdRepository
 from fakes.punches import (
+    FakeChallengeRepository,
     FakeCorrectionRepository,
     FakePunchRepository,
     FakeScanReceiptRepository,
@@ -51,6 +52,7 @@ class FakeUnitOfWork:
         self.audit: ports.AuditRepository = FakeAuditRepository(tx)
         self.settings: ports.SettingsRepository = FakeSettingsRepository(tx)
         self.scan_receipts: ports.ScanReceiptRepository = FakeScanReceiptRepository(tx)
+        self.challenges: ports.ChallengeRepository = FakeChallengeRepository(tx)
         self.legacy_ids: LegacyIdRepository = FakeLegacyIdRepository(tx)
         self.adms: AdmsRepository = FakeAdmsRepository(tx)
         return self

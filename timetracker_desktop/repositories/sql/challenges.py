@@ -26,7 +26,8 @@ class SqlChallengeRepository:
                 self._session.execute(insert(SharedKeyRow).values(name=name, value_hex=new.hex()))
         except IntegrityError:  # another process stored its key first: that one is the database's
             stored = self._session.scalar(select(SharedKeyRow.value_hex).where(SharedKeyRow.name == name))
-            assert stored is not None
+            if stored is None:  # the conflicting row went again: keep none of ours, let the caller retry
+                raise
             return bytes.fromhex(stored)
         return new
 

@@ -8,7 +8,7 @@ from timetracker_desktop.domain.errors import ConflictError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
-from timetracker_desktop.services.ingest.challenges import ChallengeStore
+from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
 from timetracker_desktop.services.ingest.dto import CardScan, ScanOutcome
 from timetracker_desktop.services.ingest.scans import ScanService
 
@@ -78,7 +78,7 @@ def test_a_racing_request_with_the_same_event_id_gets_the_winners_outcome(
     services: Services, storage: FakeUnitOfWorkFactory, clock: FakeClock, reader: Terminal
 ) -> None:
     # Another listener process (its own service and lock) stores the same event while ours is deciding.
-    rival = ScanService(storage, clock, ChallengeStore(clock), services.terminal_health)
+    rival = ScanService(storage, clock, ChallengeStore(clock, DatabaseKey(storage)), services.terminal_health)
     won: list[int | None] = []
     storage.before_commit = lambda: won.append(
         rival.card_scan(reader, CardScan(CARD, event_id="e-9")).result.punch_id
