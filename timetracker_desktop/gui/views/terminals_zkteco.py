@@ -222,7 +222,12 @@ class DevicePanel(QGroupBox):
         self.status.setObjectName("deviceStatus")
         self.status.setWordWrap(True)
         self.notice = error_label("deviceNotice")
-        self.buttons = self._make_buttons(context.can(Permission.MANAGE_TERMINALS))
+        self._manager = context.can(Permission.MANAGE_TERMINALS)
+        self.buttons = self._make_buttons(self._manager)
+        self.reapprove_button = action_button(
+            "device_reapprove", self.tr("Re-approve..."), ":/icons/check.svg", visible=False
+        )
+        self.reapprove_button.clicked.connect(self._on_reapprove_clicked)
         self.poll_timer = QTimer(self)
         self.poll_timer.setSingleShot(True)
         self.poll_timer.setInterval(POLL_MS)
@@ -234,8 +239,11 @@ class DevicePanel(QGroupBox):
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addLayout(bar)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.reapprove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
+        layout.addLayout(notice_row)
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Commands and the device's answers:")))
         layout.addWidget(self.table, 1)
@@ -320,11 +328,23 @@ class DevicePanel(QGroupBox):
             button.setEnabled(approved if name == "settings" else reachable)
         self.notice.setText(self._refusal(detail) or "")
         self.notice.setVisible(bool(self.notice.text()))
+        self.reapprove_button.setVisible(self._manager and approved and detail.view.device.needs_reapproval)
 
     def _refusal(self, detail: DeviceDetail) -> str | None:
         """Why the device's requests are refused now, if they are."""
-        if detail.view.device.state is DeviceState.REJECTED:
+        device = detail.view.device
+        if device.state is DeviceState.REJECTED:
             return self.tr("This device was rejected: its requests are refused.")
+        if device.moved_ip is not None:
+            return self.tr(
+                "Requests with this serial number came from {0}, but the device was approved at {1}: they "
+                "are refused. If the device was moved, re-approve it at its new address."
+            ).format(device.moved_ip, device.approved_ip or self.tr("unknown"))
+        if device.needs_reapproval:
+            return self.tr(
+                "The device presented another comm key than the approved one: it is refused. If the key "
+                "was changed on the device, re-approve it."
+            )
         terminal = detail.view.terminal
         if terminal is not None and not terminal.is_active:
             return self.tr("The terminal is deactivated: the device is refused until you activate it.")
@@ -339,7 +359,7 @@ class DevicePanel(QGroupBox):
         self.seen.setText(f"{seen} ({state})")
         address = device.last_ip or self.tr("unknown")
         if device.ip_changed:
-            address = self.tr("{0} (approved at {1})").format(address, device.approved_ip)
+            address = self.tr("{0} (refused from {1})").format(address, device.moved_ip)
         self.address.setText(address)
         self.firmware.setText(device.firmware or self.tr("not reported yet"))
         zone = terminal.time_zone if terminal is not None else None
@@ -420,6 +440,26 @@ class DevicePanel(QGroupBox):
     def _reload_logs(self, device: AdmsDevice) -> None:
         work = partial(self._context.services.adms_admin.reload_logs, self._context.actor, device.id)
         self._context.runner.run(work, self._on_queued, self._on_failed, write=True)
+
+    def _on_reapprove_clicked(self) -> None:
+        device = self._device()
+        if device is None or not device.needs_reapproval:
+            return
+        where = device.moved_ip or device.approved_ip or ""
+        question = self.tr(
+            "Accept the device {0} at {1}? From then on only requests from that address (and with the "
+            "comm key it now presents) are accepted. Do this only if you moved the device yourself."
+        ).format(device.serial, where)
+        service, actor = self._context.services.adms_admin, self._context.actor
+        work = partial(service.reapprove, actor, device.id, device.moved_ip)
+        run = _writer(self._context, work, self._on_reapproved, self._on_failed)
+        self.dialog = ask(self, "confirmReapprove", self.tr("Re-approve device"), question, run)
+
+    def _on_reapproved(self, device: AdmsDevice) -> None:
+        self.status.setText(
+            self.tr("Device {0} re-approved at {1}.").format(device.serial, device.approved_ip)
+        )
+        self.reload()
 
     def _on_settings_clicked(self) -> None:
         detail = self.detail

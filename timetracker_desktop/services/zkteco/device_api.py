@@ -167,13 +167,14 @@ class AdmsService:
         self, uow: UnitOfWork, device: AdmsDevice, call: DeviceCall, now: datetime, presented: str | None
     ) -> NoReturn:
         """Keep what the serial presented instead of its pins (audited once per change), then refuse."""
-        moved_ip = call.ip if call.ip != device.approved_ip else None
+        moved = call.ip != device.approved_ip
+        moved_ip = call.ip if moved else None
         moved_key = presented if presented not in (None, device.comm_key_hash or NO_KEY) else None
         if presented is None and moved_ip == device.moved_ip:
             moved_key = device.moved_key_hash  # requests other than the handshake carry no key
         if (moved_ip, moved_key) != (device.moved_ip, device.moved_key_hash):
             uow.adms.mark_moved(device.id, moved_ip, moved_key, now)
-            action = "adms.ip_changed" if moved_ip is not None else "adms.comm_key_changed"
+            action = "adms.ip_changed" if moved else "adms.comm_key_changed"
             log.warning(
                 "ADMS device %s refused: %s (approved at %s)", device.serial, action, device.approved_ip
             )
@@ -182,9 +183,7 @@ class AdmsService:
                 before={"ip": device.approved_ip},
                 after={"ip": call.ip, "comm_key_changed": moved_key is not None}, outcome="refused",
             )  # fmt: skip
-        raise DeviceRefusedError(
-            Refusal.ADDRESS_CHANGED if moved_ip is not None else Refusal.COMM_KEY_CHANGED
-        )
+        raise DeviceRefusedError(Refusal.ADDRESS_CHANGED if moved else Refusal.COMM_KEY_CHANGED)
 
     def _terminal(self, uow: UnitOfWork, device: AdmsDevice) -> Terminal:
         """The approved device's terminal; anything else is refused."""
