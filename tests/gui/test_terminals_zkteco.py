@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from emulators.zkteco_device import ZkDevice
 from fakes import ADMIN
@@ -392,3 +393,29 @@ def test_model_texts() -> None:
         ("Device information", "Failed", "error -1: ~DeviceName=K40"),
         ("Reboot", "No answer", ""),
     ]
+
+
+def test_a_device_refused_at_a_new_address_is_re_approved_in_the_panel(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    services = admin_context.services
+    terminal = _approved(services, _called_in(listener, "MOVED01"))
+    transport = httpx.HTTPTransport(local_address="127.0.0.2")
+    with httpx.Client(base_url=listener.server.url, transport=transport, timeout=10) as elsewhere:
+        moved = ZkDevice(elsewhere, "MOVED01")
+        assert moved.handshake().status_code == 403
+        view = _view(qtbot, admin_context)
+        _select(view, terminal.id)
+        panel = view.device
+        qtbot.waitUntil(panel.reapprove_button.isVisible, timeout=3000)
+        assert "came from 127.0.0.2, but the device was approved at 127.0.0.1" in panel.notice.text()
+        assert panel.address.text() == "127.0.0.1 (refused from 127.0.0.2)"
+        panel.reapprove_button.click()
+        _confirm(panel.dialog, QMessageBox.StandardButton.No)
+        assert services.adms_admin.awaiting_reapproval() != []
+        panel.reapprove_button.click()
+        _confirm(panel.dialog, QMessageBox.StandardButton.Yes)
+        qtbot.waitUntil(lambda: not panel.reapprove_button.isVisible(), timeout=3000)
+        assert panel.status.text() == "Device MOVED01 re-approved at 127.0.0.2."
+        assert not panel.notice.isVisible()
+        assert moved.handshake().status_code == 200

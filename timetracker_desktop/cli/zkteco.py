@@ -20,6 +20,7 @@ PENDING_COLUMNS = [
 REAPPROVAL_COLUMNS = [
     ("id", "ID"),
     ("serial", "SERIAL"),
+    ("terminal_id", "TERMINAL"),
     ("approved_ip", "APPROVED AT"),
     ("moved_ip", "NOW CALLING FROM"),
     ("comm_key_changed", "OTHER COMM KEY"),
@@ -73,9 +74,6 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
         help="device: trust its IN/OUT keys; auto: the server decides",
     )
     approve.set_defaults(handler=terminal_approve)
-    show = term.add_parser("show", parents=[common], help="one ZKTeco device: addresses, key, state")
-    show.add_argument("id", type=int, help="device ID (see 'terminal pending')")
-    show.set_defaults(handler=terminal_show)
     reapprove = term.add_parser(
         "reapprove",
         parents=[common],
@@ -113,7 +111,7 @@ def show_pending(ctx: CliContext) -> None:
 def _show_reapproval(ctx: CliContext) -> None:
     moved = [device_line(d) for d in ctx.services.adms_admin.awaiting_reapproval()]
     if moved:
-        print("\nZKTeco devices refused until re-approved (terminal show ID, terminal reapprove ID):")
+        print("\nZKTeco devices refused until re-approved (terminal reapprove ID):")
         ctx.table(moved, REAPPROVAL_COLUMNS)
 
 
@@ -141,26 +139,18 @@ def _when(at: datetime | None) -> str:
     return "-" if at is None else at.isoformat(timespec="seconds")
 
 
-def terminal_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    """One device: state, terminal, approved and current address, comm key, pending change."""
-    detail = ctx.services.adms_admin.detail(args.id)
+def device_section(ctx: CliContext, terminal_id: int) -> tuple[DeviceLine | None, list[str]]:
+    """For ``terminal show``: the ZKTeco device behind a terminal (none for other kinds), and its lines."""
+    detail = ctx.services.adms_admin.for_terminal(terminal_id)
+    if detail is None:
+        return None, []
     line = device_line(detail.view.device)
-    terminal = detail.view.terminal
-    online = "online" if detail.view.online else "offline"
-    text = "\n".join(
-        [
-            f"device {line.id}: {line.serial} ({line.state}, {online})",
-            f"terminal: {terminal.name + f' (id {terminal.id})' if terminal else '-'}",
-            f"approved address: {line.approved_ip or '-'}",
-            f"last address: {line.last_ip or '-'} (last seen {_when(line.last_seen_at)})",
-            f"comm key: {'pinned' if line.comm_key_pinned else 'none'}",
-            f"change waiting for re-approval: {_refusal_text(line)}",
-            f"firmware: {line.firmware or '-'}",
-            f"open commands: {detail.view.open_commands}, quarantined lines: {len(detail.quarantined)}",
-        ]
-    )
-    ctx.emit(line, text)
-    return 0
+    return line, [
+        f"  ZKTeco device:   {line.id} ({line.serial}), {line.state}; firmware {line.firmware or '-'}",
+        f"  approved at:     {line.approved_ip or '-'}; comm key {'pinned' if line.comm_key_pinned else '-'}",
+        f"  last address:    {line.last_ip or '-'}",
+        f"  re-approval:     {_refusal_text(line)}",
+    ]
 
 
 def terminal_reapprove(args: argparse.Namespace, ctx: CliContext) -> int:
