@@ -119,10 +119,14 @@ def serve(url: str) -> None:
     """Subprocess mode: serve the database on a free loopback port and print it."""
     from timetracker_desktop.app import build_app as build_context
     from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.options import ListenerOptions
     from timetracker_desktop.listener.server import ListenerServer
 
     context = build_context(url, upgrade=False)
-    server = ListenerServer(build_app(context.services), "127.0.0.1", 0)
+    # The cost of ingest is measured, not the /iclock rate limits (a backlog this size would meet them).
+    roomy = ListenerOptions(device_requests_per_minute=60_000, device_burst=10_000,
+                            address_requests_per_minute=60_000, address_burst=10_000)  # fmt: skip
+    server = ListenerServer(build_app(context.services, options=roomy), "127.0.0.1", 0)
     print(server.port, flush=True)
     server.run()
     context.close()

@@ -20,8 +20,8 @@ class ListenerOptions:
     health_flush_seconds: float = 15.0
     key_cache_seconds: float = 1.0
     # /iclock (ZKTeco): a device polls every 10 s and posts each punch in real time, or a backlog back to
-    # back after an outage; a turnstile at rush hour stays well under these.
-    device_requests_per_minute: float = 300
-    device_burst: int = 100
-    address_requests_per_minute: float = 600
-    address_burst: int = 200
+    # back after an outage (about as fast as they are stored); a turnstile at rush hour stays well under.
+    device_requests_per_minute: float = 600
+    device_burst: int = 200
+    address_requests_per_minute: float = 1200
+    address_burst: int = 400
