@@ -1,13 +1,11 @@
 """What ``/iclock`` admits: no browser-made request, per-device and per-address rates, bounded batches."""
 
-import ipaddress
-
 from starlette.requests import Request
 
 from timetracker_desktop.domain.zkteco import is_valid_serial, non_blank_lines
 from timetracker_desktop.listener.options import ListenerOptions
 from timetracker_desktop.listener.replies import ProtocolError
-from timetracker_desktop.listener.security import TokenBuckets, rate_limited
+from timetracker_desktop.listener.security import TokenBuckets, client_address, rate_limited
 from timetracker_desktop.services.zkteco.dto import MAX_LINES_PER_REQUEST, DeviceCall
 
 # A web page can make a browser post here (a form, fetch with no-cors), but the browser then names the page
@@ -19,15 +17,8 @@ _BROWSER_TYPES = ("application/x-www-form-urlencoded", "multipart/", "applicatio
 
 def canonical_address(host: str | None) -> str | None:
     """The client address as pinned: IPv4-mapped IPv6 as IPv4, zone index dropped."""
-    if host is None:
-        return None
-    try:
-        address = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        return host
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return str(address.ipv4_mapped)
-    return str(address)
+    address = client_address(host)
+    return host if address is None else str(address)
 
 
 def refuse_browsers(request: Request) -> None:

@@ -64,6 +64,13 @@ def _mode(mode: DirectionMode) -> DirectionMode:
     return mode
 
 
+def _waiting(device: AdmsDevice) -> bool:
+    """New, or approved and refused since it called from another address or with another key."""
+    return device.state is DeviceState.PENDING or (
+        device.state is DeviceState.APPROVED and device.needs_reapproval
+    )
+
+
 def shown_state(command: AdmsCommand, now: datetime) -> AdmsCommand:
     """A sent command unanswered for ten minutes shows as timed out before the next poll marks it."""
     timeout = timedelta(seconds=COMMAND_TIMEOUT_SECONDS)
@@ -102,6 +109,13 @@ class AdmsAdminService:
         """Devices waiting for approval."""
         with self._uow(read_only=True) as uow:
             return uow.adms.list_devices(DeviceState.PENDING)
+
+    def awaiting_decision(self) -> list[DeviceView]:
+        """Devices waiting for a manager: new ones, and approved ones refused until re-approved."""
+        now = self._clock.now()
+        with self._uow(read_only=True) as uow:
+            devices = uow.adms.list_devices()
+            return [self._view(uow, d, now) for d in devices if _waiting(d)]
 
     def awaiting_reapproval(self) -> list[AdmsDevice]:
         """Approved devices whose serial called from another address or with another comm key (refused)."""
