@@ -42,8 +42,9 @@ nobody holds, two punches a day each, in time order) as `POST /iclock/cdata?tabl
 lines, one after another on one keep-alive loopback connection, each answered `OK: n` after its commit.
 The server (uvicorn, one process, as `serve` runs it) is a subprocess whose CPU time is read from /proc.
 "Replay" sends the same backlog again, as after "reload all logs": every line is a duplicate and nothing is
-stored. Each batch is one transaction: idempotency keys, PIN badges and the previous punches for the
-double-tap check are read set-wise, then punches, queue items and quarantined lines are inserted in bulk.
+stored. Each POST is stored in transactions of 1,000 lines (so that card scans never wait for a long upload):
+idempotency keys, PIN badges and the previous punches for the double-tap check are read set-wise, then
+punches, queue items and quarantined lines are inserted in bulk.
 """
 SECTION_TARGETS = """\
 Target: a 200,000-line backlog well under a few minutes on both databases.

@@ -10,6 +10,7 @@ from functools import partial
 from typing import NoReturn, TypeVar
 
 from timetracker_desktop.domain.clock import Clock
+from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.domain.zkteco import handshake_reply, line_batches, non_blank_lines, parse_info
@@ -53,10 +54,24 @@ class _Upload:
     device_id: int
     terminal: Terminal
     now: datetime
+    settings: BusinessSettings
 
+    def keep_stamp(self, uow: UnitOfWork, table: StampTable, stamp: str | None) -> None:
+        """The upload position, kept with the last batch (a failed batch makes the device resend)."""
+        kept = clean_stamp(stamp)
+        if kept is not None:
+            uow.adms.set_stamp(self.device_id, table, kept)
 
-def _put_users(uow: UnitOfWork, device_id: int, users: list[DeviceUser], now: datetime) -> None:
-    uow.adms.put_users(device_id, users, now)
+    def store_attlog(self, uow: UnitOfWork, batch: str, stamp: str | None) -> UploadOutcome:
+        """One batch of ATTLOG lines; ``stamp`` with the last one."""
+        outcome = ingest_attlog(uow, Upload(self.device_id, self.terminal, batch, self.now), self.settings)
+        self.keep_stamp(uow, StampTable.ATTLOG, stamp)
+        return outcome
+
+    def store_users(self, uow: UnitOfWork, users: list[DeviceUser], stamp: str | None) -> None:
+        """One batch of OPERLOG users; ``stamp`` with the last one."""
+        uow.adms.put_users(self.device_id, users, self.now)
+        self.keep_stamp(uow, StampTable.OPERLOG, stamp)
 
 
 def device_actor(serial: str) -> Actor:
@@ -228,44 +243,33 @@ class AdmsService:
         (an unknown device is recorded as pending and keeps its punches until approved)."""
         with self._unit() as uow:
             device, terminal = self._enter(uow, call, now)
+            settings = load_settings(uow)
             uow.commit()
         if terminal is None:
             raise DeviceRefusedError(Refusal.PENDING_APPROVAL)
-        return _Upload(device.id, terminal, now)
-
-    def _keep_stamp(self, device_id: int, table: StampTable, stamp: str | None) -> None:
-        """The upload position, stored once every batch is in (a failed batch makes the device resend)."""
-        kept = clean_stamp(stamp)
-        if kept is not None:
-            self._write(lambda uow: uow.adms.set_stamp(device_id, table, kept))
+        return _Upload(device.id, terminal, now, settings)
 
     def upload_attlog(self, call: DeviceCall, body: str, stamp: str | None) -> UploadOutcome:
-        """Store an ATTLOG upload batch by batch, then its Stamp; the reply follows the last commit."""
-        now = self._clock.now()
+        """Store an ATTLOG upload batch by batch, its Stamp with the last; the reply follows the commits."""
         with self._lock(call.serial):
-            up = self._approved_upload(call, now)
-            with self._uow(read_only=True) as uow:
-                settings = load_settings(uow)
+            up = self._approved_upload(call, self._clock.now())
+            batches = list(line_batches(body, BATCH_LINES)) or [""]
             outcome = UploadOutcome(lines=0)
-            for batch in line_batches(body, BATCH_LINES):
-                upload = Upload(up.device_id, up.terminal, batch, now)
-                outcome = outcome.plus(self._write(partial(ingest_attlog, upload=upload, settings=settings)))
-            self._keep_stamp(up.device_id, StampTable.ATTLOG, stamp)
+            for number, batch in enumerate(batches, start=1):
+                last_stamp = stamp if number == len(batches) else None
+                outcome = outcome.plus(self._write(partial(up.store_attlog, batch=batch, stamp=last_stamp)))
         return outcome
 
     def upload_operlog(self, call: DeviceCall, body: str, stamp: str | None) -> int:
         """Count the lines; ``USER`` lines update the device's user list (biometrics are never kept)."""
-        now = self._clock.now()
         with self._lock(call.serial):
-            up = self._approved_upload(call, now)
+            up = self._approved_upload(call, self._clock.now())
             users = parse_users(body)
-            for start in range(0, len(users), BATCH_LINES):
-                self._write(
-                    partial(
-                        _put_users, device_id=up.device_id, users=users[start : start + BATCH_LINES], now=now
-                    )
-                )
-            self._keep_stamp(up.device_id, StampTable.OPERLOG, stamp)
+            starts = range(0, len(users), BATCH_LINES) or range(1)
+            for start in starts:
+                last_stamp = stamp if start == starts[-1] else None
+                batch = users[start : start + BATCH_LINES]
+                self._write(partial(up.store_users, users=batch, stamp=last_stamp))
         return len(non_blank_lines(body))
 
     def upload_other(self, call: DeviceCall) -> None:

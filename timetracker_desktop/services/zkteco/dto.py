@@ -16,7 +16,7 @@ MAX_PENDING_PER_ADDRESS = 3  # one address is one device on a LAN; a few spare f
 PENDING_EXPIRY_SECONDS = (
     3600  # a pending device polls every Delay (10 s); silent for an hour, it is forgotten
 )
-BATCH_LINES = 500  # lines stored per transaction: a card scan waits for one batch at most
+BATCH_LINES = 1000  # lines stored per transaction (~70 ms): a card scan waits for one batch at most
 MAX_LINES_PER_REQUEST = 5000  # firmware posts a few hundred at most; more is no device (413, nothing stored)
 POLL_DELAY_SECONDS = 10  # ``Delay=`` of the handshake reply
 ONLINE_SECONDS = 3 * POLL_DELAY_SECONDS
