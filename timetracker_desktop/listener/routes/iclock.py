@@ -22,7 +22,7 @@ REFUSALS = {
     Refusal.PENDING_APPROVAL: "this device waits for a manager's approval",
     Refusal.REJECTED: "this device was rejected",
     Refusal.TERMINAL_DISABLED: "the terminal of this device is deactivated",
-    Refusal.TOO_MANY_PENDING: "too many devices from here wait for approval",
+    Refusal.TOO_MANY_PENDING: "too many devices wait for approval (from this address, or in all)",
     Refusal.ADDRESS_CHANGED: "this device was approved at another address; it needs re-approval",
     Refusal.COMM_KEY_CHANGED: "this device's comm key is not the approved one; it needs re-approval",
 }
