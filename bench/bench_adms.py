@@ -42,8 +42,9 @@ nobody holds, two punches a day each, in time order) as `POST /iclock/cdata?tabl
 lines, one after another on one keep-alive loopback connection, each answered `OK: n` after its commit.
 The server (uvicorn, one process, as `serve` runs it) is a subprocess whose CPU time is read from /proc.
 "Replay" sends the same backlog again, as after "reload all logs": every line is a duplicate and nothing is
-stored. Each batch is one transaction: idempotency keys, PIN badges and the previous punches for the
-double-tap check are read set-wise, then punches, queue items and quarantined lines are inserted in bulk.
+stored. Each POST is stored in transactions of 1,000 lines (so that card scans never wait for a long upload):
+idempotency keys, PIN badges and the previous punches for the double-tap check are read set-wise, then
+punches, queue items and quarantined lines are inserted in bulk.
 """
 SECTION_TARGETS = """\
 Target: a 200,000-line backlog well under a few minutes on both databases.
@@ -119,10 +120,14 @@ def serve(url: str) -> None:
     """Subprocess mode: serve the database on a free loopback port and print it."""
     from timetracker_desktop.app import build_app as build_context
     from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.options import ListenerOptions
     from timetracker_desktop.listener.server import ListenerServer
 
     context = build_context(url, upgrade=False)
-    server = ListenerServer(build_app(context.services), "127.0.0.1", 0)
+    # The cost of ingest is measured, not the /iclock rate limits (a backlog this size would meet them).
+    roomy = ListenerOptions(device_requests_per_minute=60_000, device_burst=10_000,
+                            address_requests_per_minute=60_000, address_burst=10_000)  # fmt: skip
+    server = ListenerServer(build_app(context.services, options=roomy), "127.0.0.1", 0)
     print(server.port, flush=True)
     server.run()
     context.close()

@@ -22,13 +22,12 @@ from timetracker_desktop.services.ingest.dto import ScanNotice
 # Contract tests send many requests per terminal within a second (rate limits have their own tests), and
 # expect a rotated key to fail at once (the key cache has its own tests).
 ROOMY = ListenerOptions(
-    requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0
-)
-# The same for the GUI's listener process, which flushes terminal health every second.
-ROOMY_PROCESS = ListenerOptions(
     requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0,
-    health_flush_seconds=1.0,
+    device_requests_per_minute=60_000, device_burst=10_000,
+    address_requests_per_minute=60_000, address_burst=10_000,
 )  # fmt: skip
+# The same for the GUI's listener process, which flushes terminal health every second.
+ROOMY_PROCESS = replace(ROOMY, health_flush_seconds=1.0)
 
 
 @dataclass

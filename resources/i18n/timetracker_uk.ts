@@ -1019,6 +1019,10 @@
         <translation>На пристрої:</translation>
     </message>
     <message>
+        <source>Re-approve...</source>
+        <translation>Підтвердити знову...</translation>
+    </message>
+    <message>
         <source>Commands and the device&apos;s answers:</source>
         <translation>Команди та відповіді пристрою:</translation>
     </message>
@@ -1033,6 +1037,18 @@
     <message>
         <source>Upload users</source>
         <translation>Передати працівників</translation>
+    </message>
+    <message>
+        <source>Requests with this serial number came from {0}, but the device was approved at {1}: they are refused. If the device was moved, re-approve it at its new address.</source>
+        <translation>Запити з цим серійним номером надійшли з {0}, але пристрій схвалено за адресою {1}: їх відхилено. Якщо пристрій перенесли, підтвердьте його знову за новою адресою.</translation>
+    </message>
+    <message>
+        <source>The device presented another comm key than the approved one: it is refused. If the key was changed on the device, re-approve it.</source>
+        <translation>Пристрій надіслав інший ключ зв’язку, ніж схвалений: його відхилено. Якщо ключ на пристрої змінили, підтвердьте пристрій знову.</translation>
+    </message>
+    <message>
+        <source>{0} (refused from {1})</source>
+        <translation>{0} (відхилено з {1})</translation>
     </message>
     <message>
         <source>Reboot</source>
@@ -1073,10 +1089,6 @@
     <message>
         <source>unknown</source>
         <translation>невідома</translation>
-    </message>
-    <message>
-        <source>{0} (approved at {1})</source>
-        <translation>{0} (при схваленні була {1})</translation>
     </message>
     <message>
         <source>not reported yet</source>
@@ -2597,6 +2609,10 @@
         <translation>Відміток на пристрої</translation>
     </message>
     <message>
+        <source>{0} (approved at {1})</source>
+        <translation>{0} (при схваленні була {1})</translation>
+    </message>
+    <message>
         <source>not reported yet</source>
         <translation>ще не повідомлено</translation>
     </message>
@@ -2616,8 +2632,8 @@
         <translation>Відхилити...</translation>
     </message>
     <message>
-        <source>These ZKTeco devices called in with an unknown serial number. They keep their punches until you approve them; a rejected device is refused.</source>
-        <translation>Ці пристрої ZKTeco звернулися з невідомим серійним номером. Вони зберігають відмітки, доки ви їх не схвалите; відхиленому пристрою буде відмовлено.</translation>
+        <source>These ZKTeco devices called in with an unknown serial number, or (approved at another address) now call from a new one. They keep their punches until you approve them; a rejected device is refused.</source>
+        <translation>Ці пристрої ZKTeco звернулися з невідомим серійним номером або (схвалені за іншою адресою) звертаються з нової. Вони зберігають відмітки, доки ви їх не схвалите; відхилений пристрій отримує відмову.</translation>
     </message>
     <message numerus="yes">
         <source>ZKTeco devices waiting for approval: %n</source>
@@ -2793,6 +2809,21 @@
     <message>
         <source>{0} (not connected)</source>
         <translation>{0} (не підключено)</translation>
+    </message>
+</context>
+<context>
+    <name>Reapproval</name>
+    <message>
+        <source>Accept the device {0} at {1}? From then on only requests from that address (and with the comm key it now presents) are accepted. Do this only if you moved the device yourself.</source>
+        <translation>Прийняти пристрій {0} за адресою {1}? Відтоді прийматимуться лише запити з цієї адреси (і з ключем зв’язку, який він тепер надсилає). Робіть це, лише якщо пристрій перенесли ви самі.</translation>
+    </message>
+    <message>
+        <source>Re-approve device</source>
+        <translation>Повторне підтвердження пристрою</translation>
+    </message>
+    <message>
+        <source>Device {0} re-approved at {1}.</source>
+        <translation>Пристрій {0} знову підтверджено за адресою {1}.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from emulators.zkteco_device import ZkDevice
 from fakes import ADMIN
@@ -392,3 +393,39 @@ def test_model_texts() -> None:
         ("Device information", "Failed", "error -1: ~DeviceName=K40"),
         ("Reboot", "No answer", ""),
     ]
+
+
+def test_a_device_refused_at_a_new_address_is_re_approved_in_the_panel(
+    qtbot: QtBot, admin_context: GuiContext, listener: RunningListener
+) -> None:
+    services = admin_context.services
+    terminal = _approved(services, _called_in(listener, "MOVED01"))
+    transport = httpx.HTTPTransport(local_address="127.0.0.2")
+    with httpx.Client(base_url=listener.server.url, transport=transport, timeout=10) as elsewhere:
+        moved = ZkDevice(elsewhere, "MOVED01")
+        assert moved.handshake().status_code == 403
+        view = _view(qtbot, admin_context)
+        _select(view, terminal.id)
+        panel = view.device
+        qtbot.waitUntil(panel.reapprove_button.isVisible, timeout=3000)
+        assert "came from 127.0.0.2, but the device was approved at 127.0.0.1" in panel.notice.text()
+        assert panel.address.text() == "127.0.0.1 (refused from 127.0.0.2)"
+        pending = view.pending  # the waiting list shows it too, so it is seen without selecting it
+        qtbot.waitUntil(pending.isVisible, timeout=3000)
+        assert pending.proxy.index(0, 1).data() == "127.0.0.2 (approved at 127.0.0.1)"
+        pending.table.selectRow(0)
+        pending.approve_button.click()
+        assert isinstance(pending.dialog, QMessageBox)
+        assert "Accept the device MOVED01 at 127.0.0.2?" in pending.dialog.text()
+        _confirm(pending.dialog, QMessageBox.StandardButton.No)
+        panel.reapprove_button.click()
+        _confirm(panel.dialog, QMessageBox.StandardButton.No)
+        assert services.adms_admin.awaiting_reapproval() != []
+        panel.reapprove_button.click()
+        _confirm(panel.dialog, QMessageBox.StandardButton.Yes)
+        qtbot.waitUntil(lambda: not panel.reapprove_button.isVisible(), timeout=3000)
+        assert panel.status.text() == "Device MOVED01 re-approved at 127.0.0.2."
+        assert not panel.notice.isVisible()
+        assert moved.handshake().status_code == 200
+        view.pending.refresh()
+        qtbot.waitUntil(lambda: not view.pending.isVisible(), timeout=3000)

@@ -5,6 +5,7 @@ import gc
 import sys
 from typing import Any
 
+from timetracker_desktop.cli import zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import configure_logging
 
@@ -104,5 +105,6 @@ def terminal_show(args: argparse.Namespace, ctx: CliContext) -> int:
         f"  status:          {status}; last seen {_when(health.last_seen_at)}",
         f"  today ({health.day.isoformat()}): {health.requests_today} requests, {health.taps_today} taps",
     ]
-    ctx.emit({"terminal": terminal, "health": health}, "\n".join(lines))
+    device, device_lines = zkteco.device_section(ctx, terminal.id)
+    ctx.emit({"terminal": terminal, "health": health, "device": device}, "\n".join(lines + device_lines))
     return 0

@@ -1,10 +1,13 @@
-"""CLI commands of ZKTeco (ADMS) devices: pending list, approve, reject, reload logs, device commands."""
+"""CLI of ZKTeco (ADMS) devices: pending list, show, approve, re-approve, reject, reload logs, commands."""
 
 import argparse
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, parse_date
 from timetracker_desktop.domain.terminals import DirectionMode
+from timetracker_desktop.repositories.ports.zkteco import AdmsDevice
 from timetracker_desktop.services.zkteco.dto import DeviceCommand
 
 PENDING_COLUMNS = [
@@ -14,6 +17,45 @@ PENDING_COLUMNS = [
     ("first_seen_at", "FIRST SEEN"),
     ("last_seen_at", "LAST SEEN"),
 ]
+REAPPROVAL_COLUMNS = [
+    ("id", "ID"),
+    ("serial", "SERIAL"),
+    ("terminal_id", "TERMINAL"),
+    ("approved_ip", "APPROVED AT"),
+    ("moved_ip", "NOW CALLING FROM"),
+    ("comm_key_changed", "OTHER COMM KEY"),
+    ("moved_at", "SINCE"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceLine:
+    """A device as the CLI prints it (the comm key's hash never leaves the program)."""
+
+    id: int
+    serial: str
+    state: str
+    terminal_id: int | None
+    last_ip: str | None
+    approved_ip: str | None
+    comm_key_pinned: bool
+    needs_reapproval: bool
+    moved_ip: str | None
+    comm_key_changed: bool
+    moved_at: datetime | None
+    first_seen_at: datetime
+    last_seen_at: datetime
+    firmware: str | None
+
+
+def device_line(device: AdmsDevice) -> DeviceLine:
+    """What the CLI shows of a device."""
+    return DeviceLine(
+        device.id, device.serial, device.state.value, device.terminal_id, device.last_ip, device.approved_ip,
+        device.comm_key_hash is not None, device.needs_reapproval, device.moved_ip,
+        device.moved_key_hash is not None, device.moved_at, device.first_seen_at, device.last_seen_at,
+        device.firmware,
+    )  # fmt: skip
 
 
 def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +74,14 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
         help="device: trust its IN/OUT keys; auto: the server decides",
     )
     approve.set_defaults(handler=terminal_approve)
+    reapprove = term.add_parser(
+        "reapprove",
+        parents=[common],
+        help="accept the new address (or comm key) of an approved ZKTeco device",
+    )
+    reapprove.add_argument("id", type=int, help="device ID (see 'terminal pending')")
+    reapprove.add_argument("--address", help="the new address you expect (refused if it has changed again)")
+    reapprove.set_defaults(handler=terminal_reapprove)
     reject = term.add_parser("reject", parents=[common], help="refuse a ZKTeco device everywhere")
     reject.add_argument("id", type=int, help="device ID")
     reject.set_defaults(handler=terminal_reject)
@@ -48,18 +98,66 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
 
 
 def show_pending(ctx: CliContext) -> None:
-    """Under ``terminal list`` (text only): devices waiting for approval, with their serial numbers."""
+    """Under ``terminal list`` (text only): devices waiting for approval or re-approval."""
     if ctx.as_json:
         return
-    pending = ctx.services.adms_admin.pending()
+    pending = [device_line(d) for d in ctx.services.adms_admin.pending()]
     if pending:
         print("\nZKTeco devices waiting for approval (terminal approve ID):")
         ctx.table(pending, PENDING_COLUMNS)
+    _show_reapproval(ctx)
+
+
+def _show_reapproval(ctx: CliContext) -> None:
+    moved = [device_line(d) for d in ctx.services.adms_admin.awaiting_reapproval()]
+    if moved:
+        print("\nZKTeco devices refused until re-approved (terminal reapprove ID):")
+        ctx.table(moved, REAPPROVAL_COLUMNS)
 
 
 def terminal_pending(args: argparse.Namespace, ctx: CliContext) -> int:
-    """List devices waiting for approval."""
-    ctx.table(ctx.services.adms_admin.pending(), PENDING_COLUMNS)
+    """List devices waiting for approval, then approved ones refused until re-approved."""
+    pending = [device_line(d) for d in ctx.services.adms_admin.pending()]
+    if ctx.as_json:
+        moved = [device_line(d) for d in ctx.services.adms_admin.awaiting_reapproval()]
+        ctx.emit(pending + moved)
+        return 0
+    ctx.table(pending, PENDING_COLUMNS)
+    _show_reapproval(ctx)
+    return 0
+
+
+def _refusal_text(line: DeviceLine) -> str:
+    if not line.needs_reapproval:
+        return "none"
+    what = [f"called from {line.moved_ip}"] if line.moved_ip else []
+    what += ["presented another comm key"] if line.comm_key_changed else []
+    return f"{' and '.join(what)} since {_when(line.moved_at)}: refused until 'terminal reapprove {line.id}'"
+
+
+def _when(at: datetime | None) -> str:
+    return "-" if at is None else at.isoformat(timespec="seconds")
+
+
+def device_section(ctx: CliContext, terminal_id: int) -> tuple[DeviceLine | None, list[str]]:
+    """For ``terminal show``: the ZKTeco device behind a terminal (none for other kinds), and its lines."""
+    detail = ctx.services.adms_admin.for_terminal(terminal_id)
+    if detail is None:
+        return None, []
+    line = device_line(detail.view.device)
+    return line, [
+        f"  ZKTeco device:   {line.id} ({line.serial}), {line.state}; firmware {line.firmware or '-'}",
+        f"  approved at:     {line.approved_ip or '-'}; comm key {'pinned' if line.comm_key_pinned else '-'}",
+        f"  last address:    {line.last_ip or '-'}",
+        f"  re-approval:     {_refusal_text(line)}",
+    ]
+
+
+def terminal_reapprove(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Pin an approved device to its new address (and comm key)."""
+    device = ctx.services.adms_admin.reapprove(ctx.actor, args.id, args.address)
+    line = device_line(device)
+    ctx.emit(line, f"device {device.id} ({device.serial}) re-approved at {device.approved_ip}")
     return 0
 
 

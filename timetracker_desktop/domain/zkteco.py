@@ -14,6 +14,11 @@ MAX_COMMANDS_PER_REPLY = 10
 _IN_STATUSES = frozenset({"0", "3", "4"})
 _OUT_STATUSES = frozenset({"1", "2", "5"})
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+# Device clocks start at 2000; years outside this range are impossible readings (and near year 1 or 9999 a
+# zone offset would overflow the conversion to UTC), so such lines are quarantined, not stored.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+MAX_INFO_CHARS = 1024
+_MAX_COUNT_DIGITS = 9  # INFO counters go into INTEGER columns: a longer number is no real count
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,13 @@ def non_blank_lines(body: str) -> list[str]:
     return [line.rstrip("\r") for line in body.split("\n") if line.strip()]
 
 
+def line_batches(body: str, size: int) -> Iterator[str]:
+    """The body's non-blank lines, ``size`` at a time, each batch as text of its own."""
+    lines = non_blank_lines(body)
+    for start in range(0, len(lines), size):
+        yield "\n".join(lines[start : start + size])
+
+
 def parse_attlog(body: str) -> Iterator[AttLogLine | BadLine]:
     """Parse an ATTLOG upload; missing, extra and empty fields are tolerated, PIN and time are required."""
     for number, raw in enumerate(non_blank_lines(body), start=1):
@@ -63,6 +75,8 @@ def _parse_line(number: int, raw: str) -> AttLogLine | BadLine:
         local_time = datetime.strptime(stamp, _TIME_FORMAT)  # noqa: DTZ007 - device wall clock, zone applied later
     except ValueError:
         return BadLine(number, raw, "missing or malformed time")
+    if not FIRST_YEAR <= local_time.year <= LAST_YEAR:
+        return BadLine(number, raw, "impossible date")
     status = fields[2] if len(fields) > 2 and fields[2] else "255"
     verify = fields[3] if len(fields) > 3 else ""
     return AttLogLine(number, pin, local_time, status, verify, raw)
@@ -126,12 +140,21 @@ class DeviceInfo:
 
 
 def _int_or_none(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
+    """A counter: up to nine digits (what an INTEGER column holds), else unknown."""
+    digits = text.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_COUNT_DIGITS else None
+
+
+def _signed_or_none(text: str) -> int | None:
+    """A return code: a counter with an optional minus sign."""
+    negative = text.startswith("-")
+    value = _int_or_none(text[1:] if negative else text)
+    return -value if negative and value is not None else value
 
 
 def parse_info(info: str) -> DeviceInfo:
-    """``INFO=fw,users,fingerprints,attlogs,ip,...`` (fields may be missing)."""
-    parts = [p.strip() for p in info.split(",")]
+    """``INFO=fw,users,fingerprints,attlogs,ip,...`` (fields may be missing; the text and numbers bounded)."""
+    parts = [p.strip() for p in info[:MAX_INFO_CHARS].split(",")]
     parts += [""] * (5 - len(parts))
     return DeviceInfo(
         parts[0], _int_or_none(parts[1]), _int_or_none(parts[2]), _int_or_none(parts[3]), parts[4] or None
@@ -156,6 +179,5 @@ def parse_command_results(body: str) -> list[CommandResult]:
         if not COMMAND_ID_RE.match(command_id):
             continue
         code = fields.get("Return", "").strip()
-        number = int(code) if code.lstrip("-").isdigit() else None
-        results.append(CommandResult(command_id, number, fields.get("CMD", "").strip()))
+        results.append(CommandResult(command_id, _signed_or_none(code), fields.get("CMD", "").strip()))
     return results

@@ -38,7 +38,7 @@ def build_app(
     ctx = ListenerContext(services, Gate(services, chosen), notify or _no_feed)
     app.include_router(terminal_router(ctx))
     app.include_router(nfc_router(ctx))
-    app.include_router(iclock_router(ctx))
+    app.include_router(iclock_router(ctx, chosen))
     app.include_router(health_router(services))
     app.include_router(docs_router(TITLE, OPENAPI_URL))
     install_error_handlers(app)

@@ -19,3 +19,9 @@ class ListenerOptions:
     allowed_networks: tuple[IpNetwork, ...] | None = None
     health_flush_seconds: float = 15.0
     key_cache_seconds: float = 1.0
+    # /iclock (ZKTeco): a device polls every 10 s and posts each punch in real time, or a backlog back to
+    # back after an outage (about as fast as they are stored); a turnstile at rush hour stays well under.
+    device_requests_per_minute: float = 600
+    device_burst: int = 200
+    address_requests_per_minute: float = 1200
+    address_burst: int = 400

@@ -19,17 +19,25 @@ log = logging.getLogger(__name__)
 MAX_CACHED_KEYS = 1024
 
 
-@functools.lru_cache(maxsize=1024)
-def source_allowed(host: str | None, networks: tuple[IpNetwork, ...] | None) -> bool:
-    """Whether a client address may use the listener (kept per address: terminals keep theirs)."""
+def client_address(host: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """A client's address, IPv4-mapped IPv6 as IPv4 and any zone index dropped; None when unparseable."""
     if host is None:
-        return False
+        return None
     try:
         address = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
-        return False
+        return None
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+        return address.ipv4_mapped
+    return address
+
+
+@functools.lru_cache(maxsize=1024)
+def source_allowed(host: str | None, networks: tuple[IpNetwork, ...] | None) -> bool:
+    """Whether a client address may use the listener (kept per address: terminals keep theirs)."""
+    address = client_address(host)
+    if address is None:
+        return False
     if networks is None:
         return address.is_private or address.is_link_local or address.is_loopback
     return any(address in network for network in networks)

@@ -1,9 +1,11 @@
 """Fixtures of the ADMS tests: a real listener on loopback, employees with PINs, simulated devices."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+import httpx
 import pytest
 from emulators.zkteco_device import ZkDevice
 from fakes import ADMIN
@@ -32,6 +34,13 @@ class AdmsOffice:
     def device(self, serial: str, batch_size: int = 100) -> ZkDevice:
         """A simulated device talking to the listener."""
         return ZkDevice(self.listener.client, serial, batch_size)
+
+    @contextmanager
+    def client_from(self, address: str) -> Iterator[httpx.Client]:
+        """An HTTP client whose requests come from another loopback address (127.0.0.2...)."""
+        transport = httpx.HTTPTransport(local_address=address)
+        with httpx.Client(base_url=self.listener.server.url, transport=transport, timeout=60) as client:
+            yield client
 
     def employee(self, name: str, pin: str) -> int:
         """An employee with a terminal PIN."""

@@ -4,8 +4,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+from fakes import ADMIN
+
+from timetracker_desktop.cli import main
 from timetracker_desktop.services.container import Services
-from timetracker_desktop.services.zkteco.dto import DeviceCall
+from timetracker_desktop.services.zkteco.dto import DeviceCall, DeviceRefusedError
 
 CLI = [sys.executable, "-m", "timetracker_desktop"]
 
@@ -41,3 +45,43 @@ def test_pending_devices_are_listed_approved_reloaded_and_rejected(db_url: str, 
     assert json.loads(pending.stdout) == []
     terminals = json.loads(cli(db_url, "terminal", "list", "--json").stdout)
     assert [t["serial"] for t in terminals] == ["CLI0001"]
+
+
+def test_a_moved_device_is_shown_and_re_approved(
+    db_url: str, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services.adms.handshake(DeviceCall("MOVED01", "192.168.1.50"))
+    (device,) = services.adms_admin.pending()
+    terminal = services.adms_admin.approve(ADMIN, device.id)
+    with pytest.raises(DeviceRefusedError, match="address_changed"):
+        services.adms.poll(DeviceCall("MOVED01", "192.168.1.77"))
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db_url, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, listed, _ = run("terminal", "pending")
+    assert code == 0
+    assert "refused until re-approved (terminal reapprove ID)" in listed
+    assert "192.168.1.77" in listed
+    code, shown, _ = run("terminal", "show", str(terminal.id))
+    assert code == 0
+    assert f"ZKTeco device:   {device.id} (MOVED01), approved" in shown
+    assert "approved at:     192.168.1.50; comm key -" in shown
+    since = "called from 192.168.1.77 since 2026-03-04T10:00:00+00:00"
+    assert f"{since}: refused until 'terminal reapprove {device.id}'" in shown
+    code, as_json, _ = run("--json", "terminal", "pending")
+    rows = json.loads(as_json)
+    assert [(d["serial"], d["needs_reapproval"], d["moved_ip"]) for d in rows] == [
+        ("MOVED01", True, "192.168.1.77")
+    ]
+    assert "comm_key_hash" not in rows[0]
+    code, _, wrong = run("terminal", "reapprove", str(device.id), "--address", "192.168.1.99")
+    assert code == 1
+    assert "now calls from 192.168.1.77" in wrong
+    code, done, _ = run("terminal", "reapprove", str(device.id), "--address", "192.168.1.77")
+    assert code == 0
+    assert "re-approved at 192.168.1.77" in done
+    assert services.adms.poll(DeviceCall("MOVED01", "192.168.1.77")) == "OK"
+    assert "refused" not in run("terminal", "pending")[1]

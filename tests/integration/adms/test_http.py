@@ -1,10 +1,8 @@
 """HTTP rules of /iclock: SN checks, 404s, body limit, text replies, OPERLOG users, 503 on storage failure."""
 
 import pytest
-from fakes import ADMIN
 
 from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
-from timetracker_desktop.services.zkteco.dto import MAX_PENDING_DEVICES
 
 from .conftest import AdmsOffice
 
@@ -78,30 +76,3 @@ def test_storage_failure_is_503_so_the_device_resends(
         "/iclock/cdata?SN=DOWN1&table=ATTLOG", content=b"1\t2026-03-02 08:00:00\t0\n"
     )
     assert (reply.status_code, reply.json()["error"]) == (503, "database_unavailable")
-
-
-def test_at_most_50_devices_wait_for_approval(adms: AdmsOffice) -> None:
-    client = adms.listener.client
-    for n in range(MAX_PENDING_DEVICES):
-        assert client.get(f"/iclock/cdata?SN=P{n}&options=all").status_code == 200
-    refused = client.get("/iclock/cdata?SN=ONEMORE&options=all")
-    assert (refused.status_code, refused.json()["error"]) == (403, "too_many_pending")
-    assert len(adms.services.adms_admin.pending()) == MAX_PENDING_DEVICES
-    adms.services.adms_admin.reject(ADMIN, adms.services.adms_admin.pending()[0].id)
-    assert client.get("/iclock/cdata?SN=ONEMORE&options=all").status_code == 200
-
-
-def test_a_new_address_after_approval_raises_a_warning(adms: AdmsOffice) -> None:
-    adms.enrol("MOVE1")
-    now = adms.services.clock.now()
-    with adms.services.uow() as uow:  # as if approved while the device had another address
-        device = uow.adms.by_serial("MOVE1")
-        assert device is not None
-        uow.adms.decide(device.id, device.state, device.terminal_id, now, "10.0.0.9")
-        uow.adms.seen(device.id, now, "10.0.0.9")
-        uow.commit()
-    adms.listener.client.get("/iclock/getrequest?SN=MOVE1")
-    adms.listener.client.get("/iclock/getrequest?SN=MOVE1")
-    assert adms.stored("MOVE1").ip_changed
-    warnings = [e for e in adms.services.audit.entries(ADMIN) if e.action == "adms.ip_changed"]
-    assert len(warnings) == 1

@@ -1,4 +1,4 @@
-"""ZKTeco (ADMS) tables: devices waiting for approval, and one device's command queue with its results."""
+"""ZKTeco (ADMS) tables: devices waiting for (re-)approval, one device's command queue with its results."""
 
 from zoneinfo import ZoneInfo
 
@@ -15,7 +15,8 @@ _LOG_QUERY = "DATA QUERY ATTLOG"
 
 
 class PendingDeviceModel(RowTableModel[DeviceView]):
-    """Rows of ``DeviceView`` of devices that called in and wait for a manager's decision.
+    """Rows of ``DeviceView`` of devices that wait for a manager's decision: new ones, and approved ones that
+    called from another address (or with another comm key) and are refused until re-approved.
 
     Signals:
         (none besides QAbstractTableModel's)
@@ -52,9 +53,14 @@ class PendingDeviceModel(RowTableModel[DeviceView]):
     def _serial(view: DeviceView) -> str:
         return view.device.serial
 
-    @staticmethod
-    def _address(view: DeviceView) -> str:
-        return view.device.last_ip or ""
+    def _address(self, view: DeviceView) -> str:
+        """Where it calls from; for an approved device refused since it moved, also where it was approved."""
+        device = view.device
+        if device.needs_reapproval:
+            return self.tr("{0} (approved at {1})").format(
+                device.moved_ip or device.approved_ip or "", device.approved_ip or ""
+            )
+        return device.last_ip or ""
 
     def _first_seen(self, view: DeviceView) -> str:
         return local_date_time(view.device.first_seen_at, self._zone)

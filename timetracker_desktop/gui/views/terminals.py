@@ -87,6 +87,7 @@ class TerminalsView(QWidget):
         self.active_button.clicked.connect(self._on_toggle_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         self.pending.approved.connect(self._on_approved)
+        self.pending.reapproved.connect(self._on_reapproved)
         self.watch = QTimer(self)  # a device set up while the manager watches appears by itself
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self._on_watch)
@@ -160,6 +161,9 @@ class TerminalsView(QWidget):
     def _on_approved(self, terminal: Terminal) -> None:
         self._wanted = terminal.id
         self.refresh()
+
+    def _on_reapproved(self, device: object) -> None:
+        self.device.reload()  # the selected device may be the one re-approved
 
     def _on_add_clicked(self) -> None:
         dialog = AddTerminalDialog(self._context, self)

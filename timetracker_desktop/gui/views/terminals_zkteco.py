@@ -1,11 +1,11 @@
-"""ZKTeco (ADMS) parts of the Terminals view: devices waiting for approval, and one device's command queue."""
+"""ZKTeco parts of the Terminals view: devices waiting for (re-)approval, and one device's command queue."""
 
 from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -47,6 +47,36 @@ def _writer(
     return partial(context.runner.run, work, on_done, on_error, write=True)
 
 
+class Reapproval(QObject):
+    """The re-approval question and its outcome, asked from the waiting list and from the device panel."""
+
+    def __init__(self, context: GuiContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._parent = parent
+
+    def ask(
+        self,
+        device: AdmsDevice,
+        on_done: Callable[[AdmsDevice], None],
+        on_error: Callable[[BaseException], None],
+    ) -> QMessageBox:
+        """Ask before pinning ``device`` to the address (and comm key) it was refused with."""
+        where = device.moved_ip or device.approved_ip or ""
+        question = self.tr(
+            "Accept the device {0} at {1}? From then on only requests from that address (and with the "
+            "comm key it now presents) are accepted. Do this only if you moved the device yourself."
+        ).format(device.serial, where)
+        service, actor = self._context.services.adms_admin, self._context.actor
+        work = partial(service.reapprove, actor, device.id, device.moved_ip)
+        run = _writer(self._context, work, on_done, on_error)
+        return ask(self._parent, "confirmReapprove", self.tr("Re-approve device"), question, run)
+
+    def done_text(self, device: AdmsDevice) -> str:
+        """What to say once it is done."""
+        return self.tr("Device {0} re-approved at {1}.").format(device.serial, device.approved_ip)
+
+
 class PendingDevicesPanel(QGroupBox):
     """Devices that called in with an unknown serial number: approve (as a terminal) or reject.
 
@@ -54,9 +84,11 @@ class PendingDevicesPanel(QGroupBox):
 
     Signals:
         approved(object): the ``Terminal`` a device became.
+        reapproved(object): the ``AdmsDevice`` now pinned to its new address.
     """
 
     approved = Signal(object)
+    reapproved = Signal(object)
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +108,9 @@ class PendingDevicesPanel(QGroupBox):
         self.reject_button = action_button("rejectDevice", reject, ":/icons/remove.svg", manager)
         hint = QLabel(
             self.tr(
-                "These ZKTeco devices called in with an unknown serial number. They keep their punches "
-                "until you approve them; a rejected device is refused."
+                "These ZKTeco devices called in with an unknown serial number, or (approved at another "
+                "address) now call from a new one. They keep their punches until you approve them; a "
+                "rejected device is refused."
             )
         )
         hint.setWordWrap(True)
@@ -96,6 +129,7 @@ class PendingDevicesPanel(QGroupBox):
         layout.addWidget(hint)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        self._reapproval = Reapproval(context, self)
         self.approve_button.clicked.connect(self._on_approve_clicked)
         self.reject_button.clicked.connect(self._on_reject_clicked)
         self.table.doubleClicked.connect(self._on_approve_clicked)
@@ -111,8 +145,8 @@ class PendingDevicesPanel(QGroupBox):
 
     def refresh(self) -> None:
         """Reload the waiting devices in the background."""
-        work = partial(self._context.services.adms_admin.devices, DeviceState.PENDING)
-        self._context.runner.run(work, self._on_loaded, self._on_failed)
+        waiting = self._context.services.adms_admin.awaiting_decision
+        self._context.runner.run(waiting, self._on_loaded, self._on_failed)
 
     def _on_loaded(self, views: list[DeviceView]) -> None:
         chosen = self.selected_device()
@@ -156,6 +190,9 @@ class PendingDevicesPanel(QGroupBox):
         device = self.selected_device()
         if device is None or not self.approve_button.isVisible():
             return
+        if device.state is DeviceState.APPROVED:  # refused since it moved: approve the new address
+            self.dialog = self._reapproval.ask(device, self._on_reapproved, self._on_failed)
+            return
         dialog = DeviceDialog(self._context, device, self._office_zone, None, self)
         dialog.saved.connect(self._on_approved)
         self.dialog = dialog
@@ -165,6 +202,11 @@ class PendingDevicesPanel(QGroupBox):
         self._say(self.tr("Approved as terminal {0}.").format(terminal.name))
         self.refresh()
         self.approved.emit(terminal)
+
+    def _on_reapproved(self, device: AdmsDevice) -> None:
+        self._say(self._reapproval.done_text(device))
+        self.refresh()
+        self.reapproved.emit(device)
 
     def _on_reject_clicked(self) -> None:
         device = self.selected_device()
@@ -221,8 +263,9 @@ class DevicePanel(QGroupBox):
         self.status = QLabel()
         self.status.setObjectName("deviceStatus")
         self.status.setWordWrap(True)
-        self.notice = error_label("deviceNotice")
-        self.buttons = self._make_buttons(context.can(Permission.MANAGE_TERMINALS))
+        self._manager = context.can(Permission.MANAGE_TERMINALS)
+        self.buttons = self._make_buttons(self._manager)
+        self._reapproval = Reapproval(context, self)
         self.poll_timer = QTimer(self)
         self.poll_timer.setSingleShot(True)
         self.poll_timer.setInterval(POLL_MS)
@@ -235,12 +278,24 @@ class DevicePanel(QGroupBox):
         top.addLayout(form, 1)
         top.addLayout(bar)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
+        layout.addLayout(self._make_notice())
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Commands and the device's answers:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.setVisible(False)
+
+    def _make_notice(self) -> QHBoxLayout:
+        """Why the device is refused, with Re-approve beside it when a manager can end the refusal."""
+        self.notice = error_label("deviceNotice")
+        self.reapprove_button = action_button(
+            "device_reapprove", self.tr("Re-approve..."), ":/icons/check.svg", visible=False
+        )
+        self.reapprove_button.clicked.connect(self._on_reapprove_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.notice, 1)
+        row.addWidget(self.reapprove_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     @staticmethod
     def _value(name: str) -> QLabel:
@@ -320,11 +375,23 @@ class DevicePanel(QGroupBox):
             button.setEnabled(approved if name == "settings" else reachable)
         self.notice.setText(self._refusal(detail) or "")
         self.notice.setVisible(bool(self.notice.text()))
+        self.reapprove_button.setVisible(self._manager and approved and detail.view.device.needs_reapproval)
 
     def _refusal(self, detail: DeviceDetail) -> str | None:
         """Why the device's requests are refused now, if they are."""
-        if detail.view.device.state is DeviceState.REJECTED:
+        device = detail.view.device
+        if device.state is DeviceState.REJECTED:
             return self.tr("This device was rejected: its requests are refused.")
+        if device.moved_ip is not None:
+            return self.tr(
+                "Requests with this serial number came from {0}, but the device was approved at {1}: they "
+                "are refused. If the device was moved, re-approve it at its new address."
+            ).format(device.moved_ip, device.approved_ip or self.tr("unknown"))
+        if device.needs_reapproval:
+            return self.tr(
+                "The device presented another comm key than the approved one: it is refused. If the key "
+                "was changed on the device, re-approve it."
+            )
         terminal = detail.view.terminal
         if terminal is not None and not terminal.is_active:
             return self.tr("The terminal is deactivated: the device is refused until you activate it.")
@@ -339,7 +406,7 @@ class DevicePanel(QGroupBox):
         self.seen.setText(f"{seen} ({state})")
         address = device.last_ip or self.tr("unknown")
         if device.ip_changed:
-            address = self.tr("{0} (approved at {1})").format(address, device.approved_ip)
+            address = self.tr("{0} (refused from {1})").format(address, device.moved_ip)
         self.address.setText(address)
         self.firmware.setText(device.firmware or self.tr("not reported yet"))
         zone = terminal.time_zone if terminal is not None else None
@@ -420,6 +487,15 @@ class DevicePanel(QGroupBox):
     def _reload_logs(self, device: AdmsDevice) -> None:
         work = partial(self._context.services.adms_admin.reload_logs, self._context.actor, device.id)
         self._context.runner.run(work, self._on_queued, self._on_failed, write=True)
+
+    def _on_reapprove_clicked(self) -> None:
+        device = self._device()
+        if device is not None and device.needs_reapproval:
+            self.dialog = self._reapproval.ask(device, self._on_reapproved, self._on_failed)
+
+    def _on_reapproved(self, device: AdmsDevice) -> None:
+        self.status.setText(self._reapproval.done_text(device))
+        self.reload()
 
     def _on_settings_clicked(self) -> None:
         detail = self.detail

@@ -337,6 +337,7 @@ class AdmsDeviceRow(Base):
     """A ZKTeco PUSH device known by serial: pending approval, approved (linked to a terminal) or rejected."""
 
     __tablename__ = "adms_devices"
+    __table_args__ = (Index(None, "state", "last_ip"),)  # pending devices per address
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     serial: Mapped[str] = mapped_column(String(64), unique=True)
     state: Mapped[str] = mapped_column(String(16), index=True)
@@ -356,6 +357,12 @@ class AdmsDeviceRow(Base):
     operlog_stamp: Mapped[str | None] = mapped_column(String(32))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     next_command_no: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # SHA-256 of the handshake's pushcommkey; what an approved device's serial presented instead (another
+    # address, another key) waits in moved_* until a manager re-approves it.
+    comm_key_hash: Mapped[str | None] = mapped_column(String(64))
+    moved_ip: Mapped[str | None] = mapped_column(String(45))
+    moved_key_hash: Mapped[str | None] = mapped_column(String(64))
+    moved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class AdmsCommandRow(Base):

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, func, insert, select, update
+from sqlalchemy import CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import PunchSource
@@ -71,6 +71,10 @@ def _device(row: AdmsDeviceRow) -> AdmsDevice:
         attlog_stamp=row.attlog_stamp,
         operlog_stamp=row.operlog_stamp,
         decided_at=row.decided_at,
+        comm_key_hash=row.comm_key_hash,
+        moved_ip=row.moved_ip,
+        moved_key_hash=row.moved_key_hash,
+        moved_at=row.moved_at,
     )
 
 
@@ -179,6 +183,52 @@ class SqlAdmsRepository:
         self._session.execute(
             update(AdmsDeviceRow).where(AdmsDeviceRow.id == device_id).values({column: stamp})
         )
+
+    def _set(self, device_id: int, **values: Any) -> None:
+        self._session.execute(update(AdmsDeviceRow).where(AdmsDeviceRow.id == device_id).values(**values))
+
+    def pending_from(self, ip: str | None) -> int:
+        """Devices waiting for approval that last called from this address."""
+        stmt = (
+            select(func.count())
+            .select_from(AdmsDeviceRow)
+            .where(AdmsDeviceRow.state == DeviceState.PENDING.value, AdmsDeviceRow.last_ip == ip)
+        )
+        return int(self._session.scalar(stmt) or 0)
+
+    def forget_pending(self, seen_before: datetime) -> int:
+        """Drop pending devices silent since ``seen_before`` (they never had a terminal or commands)."""
+        result = self._session.execute(
+            delete(AdmsDeviceRow).where(
+                AdmsDeviceRow.state == DeviceState.PENDING.value,
+                AdmsDeviceRow.terminal_id.is_(None),
+                AdmsDeviceRow.last_seen_at < seen_before,
+            )
+        )
+        assert isinstance(result, CursorResult)
+        return int(result.rowcount or 0)
+
+    def set_comm_key(self, device_id: int, key_hash: str | None) -> None:
+        """The comm key (its SHA-256) the device presents; pinned once the device is approved."""
+        self._set(device_id, comm_key_hash=key_hash)
+
+    def mark_moved(self, device_id: int, ip: str | None, key_hash: str | None, now: datetime) -> None:
+        """What an approved device's serial presented instead of its pins (refused until re-approved)."""
+        self._set(device_id, moved_ip=ip[:45] if ip else None, moved_key_hash=key_hash, moved_at=now)
+
+    def repin(self, device_id: int, ip: str | None, key_hash: str | None, now: datetime) -> None:
+        """Re-approval: the device is pinned to this address and comm key; nothing waits any more."""
+        self._set(
+            device_id, approved_ip=ip, last_ip=ip, comm_key_hash=key_hash, decided_at=now,
+            moved_ip=None, moved_key_hash=None, moved_at=None,
+        )  # fmt: skip
+
+    def open_command_ids(self, device_id: int) -> set[str]:
+        """Ids of the device's commands still waiting for a result."""
+        stmt = select(AdmsCommandRow.command_id).where(
+            AdmsCommandRow.device_id == device_id, AdmsCommandRow.state.in_(_OPEN_COMMANDS)
+        )
+        return set(self._session.scalars(stmt))
 
     def pin_holders(self, pins: Sequence[str]) -> dict[str, PinHolder]:
         """Each PIN's active badge, else its latest revoked one; unknown PINs are absent."""

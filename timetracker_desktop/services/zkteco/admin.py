@@ -27,7 +27,7 @@ from timetracker_desktop.services.zkteco.dto import (
     DeviceDetail,
     DeviceView,
 )
-from timetracker_desktop.services.zkteco.wire import query_command, user_command
+from timetracker_desktop.services.zkteco.wire import NO_KEY, query_command, user_command
 
 DIRECTION_MODES = (DirectionMode.DEVICE, DirectionMode.AUTO)
 RELOAD_FROM = date(2000, 1, 1)
@@ -62,6 +62,13 @@ def _mode(mode: DirectionMode) -> DirectionMode:
             field="direction_mode",
         )
     return mode
+
+
+def _waiting(device: AdmsDevice) -> bool:
+    """New, or approved and refused since it called from another address or with another key."""
+    return device.state is DeviceState.PENDING or (
+        device.state is DeviceState.APPROVED and device.needs_reapproval
+    )
 
 
 def shown_state(command: AdmsCommand, now: datetime) -> AdmsCommand:
@@ -102,6 +109,18 @@ class AdmsAdminService:
         """Devices waiting for approval."""
         with self._uow(read_only=True) as uow:
             return uow.adms.list_devices(DeviceState.PENDING)
+
+    def awaiting_decision(self) -> list[DeviceView]:
+        """Devices waiting for a manager: new ones, and approved ones refused until re-approved."""
+        now = self._clock.now()
+        with self._uow(read_only=True) as uow:
+            devices = uow.adms.list_devices()
+            return [self._view(uow, d, now) for d in devices if _waiting(d)]
+
+    def awaiting_reapproval(self) -> list[AdmsDevice]:
+        """Approved devices whose serial called from another address or with another comm key (refused)."""
+        with self._uow(read_only=True) as uow:
+            return [d for d in uow.adms.list_devices(DeviceState.APPROVED) if d.needs_reapproval]
 
     def detail(self, device_id: int) -> DeviceDetail:
         """One device with its command queue (and results), user list and quarantined lines."""
@@ -180,6 +199,40 @@ class AdmsAdminService:
             direction_mode=mode, time_zone=zone, serial=device.serial,
         )  # fmt: skip
         return uow.terminals.add(draft, None, now)
+
+    def reapprove(self, actor: Actor, device_id: int, address: str | None = None) -> AdmsDevice:
+        """Pin an approved device to the address (and comm key) it was refused with; audited.
+
+        ``address`` is the new address the manager saw: when the serial has called from yet another one
+        since, nothing changes (ConflictError), so that a manager never approves an address unseen.
+        """
+        require(actor, Permission.MANAGE_TERMINALS)
+        now = self._clock.now()
+        with self._uow() as uow:
+            device, _ = self._approved(uow, device_id)
+            if not device.needs_reapproval:
+                raise ConflictError(
+                    f"device {device.serial} has no new address or key to approve",
+                    code="nothing_to_reapprove",
+                )
+            if address is not None and address != (device.moved_ip or device.approved_ip):
+                raise ConflictError(
+                    f"device {device.serial} now calls from {device.moved_ip}", code="address_changed_again"
+                )
+            ip = device.moved_ip or device.approved_ip
+            key = device.comm_key_hash if device.moved_key_hash is None else device.moved_key_hash
+            key = None if key == NO_KEY else key
+            uow.adms.repin(device.id, ip, key, now)
+            record(
+                uow, actor, now, "adms.reapprove", ("adms_device", device.id),
+                before={"ip": device.approved_ip, "comm_key_pinned": device.comm_key_hash is not None},
+                after={"serial": device.serial, "ip": ip, "comm_key_pinned": key is not None},
+            )  # fmt: skip
+            uow.commit()
+        return replace(
+            device, approved_ip=ip, last_ip=ip, comm_key_hash=key, decided_at=now,
+            moved_ip=None, moved_key_hash=None, moved_at=None,
+        )  # fmt: skip
 
     def reject(self, actor: Actor, device_id: int) -> AdmsDevice:
         """Refuse a device everywhere (it may be approved later)."""

@@ -1,6 +1,6 @@
 """What the ADMS services hand out: refusals, upload outcomes, device views for the CLI and GUI."""
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from enum import StrEnum
 
 from timetracker_desktop.domain.terminals import Terminal
@@ -12,6 +12,12 @@ from timetracker_desktop.repositories.ports.zkteco import (
 )
 
 MAX_PENDING_DEVICES = 50
+MAX_PENDING_PER_ADDRESS = 3  # one address is one device on a LAN; a few spare for a device swap
+PENDING_EXPIRY_SECONDS = (
+    3600  # a pending device polls every Delay (10 s); silent for an hour, it is forgotten
+)
+BATCH_LINES = 1000  # lines stored per transaction (~70 ms): a card scan waits for one batch at most
+MAX_LINES_PER_REQUEST = 5000  # firmware posts a few hundred at most; more is no device (413, nothing stored)
 POLL_DELAY_SECONDS = 10  # ``Delay=`` of the handshake reply
 ONLINE_SECONDS = 3 * POLL_DELAY_SECONDS
 COMMAND_TIMEOUT_SECONDS = 600
@@ -24,6 +30,8 @@ class Refusal(StrEnum):
     REJECTED = "device_rejected"
     TERMINAL_DISABLED = "terminal_disabled"
     TOO_MANY_PENDING = "too_many_pending"
+    ADDRESS_CHANGED = "address_changed"
+    COMM_KEY_CHANGED = "comm_key_changed"
 
 
 class DeviceRefusedError(Exception):
@@ -63,6 +71,10 @@ class UploadOutcome:
     queued: int = 0
     quarantined: int = 0
     double_taps: int = 0
+
+    def plus(self, other: "UploadOutcome") -> "UploadOutcome":
+        """Both batches' counts together."""
+        return UploadOutcome(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,14 @@ def punch_key(line: AttLogLine) -> str:
     return f"h|{digest}"[:MAX_KEY]
 
 
+def key_hash(comm_key: str | None) -> str:
+    """Identity of a ``pushcommkey`` (absent and empty are the same: no key)."""
+    return hashlib.sha256((comm_key or "").strip().encode()).hexdigest()
+
+
+NO_KEY = key_hash(None)
+
+
 def line_hash(table: str, raw: str) -> str:
     """Identity of a quarantined line."""
     return hashlib.sha256(f"{table}\n{raw}".encode()).hexdigest()
