@@ -6,7 +6,7 @@ last presented instead, until a manager re-approves it. ``(state, last_ip)`` ser
 devices per address.
 
 Revision ID: 0006z
-Revises: 0005
+Revises: 0006p
 Create Date: 2026-12-07 21:00:00.000000
 """
 
@@ -20,7 +20,7 @@ from sqlalchemy.dialects import mysql
 UTC_DATETIME = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 
 revision: str = "0006z"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006p"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
