@@ -15,6 +15,7 @@ from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
+from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
@@ -90,7 +91,7 @@ def build_app(
         storage,
         clock or SystemClock(),
         bcrypt_rounds=bcrypt_rounds,
-        archive=SqlDatabaseArchive(storage, migrations_dir()),
+        archive=SqlDatabaseArchive(storage, migrations_dir(), lambda: installation_key(data_dir())),
         backup_folder=lambda: data_dir() / "backups",
         legacy_source=SqlLegacySource,
         revision=lambda: database_revision(storage),

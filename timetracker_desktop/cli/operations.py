@@ -9,7 +9,7 @@ from timetracker_desktop.app import database_revision
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
-from timetracker_desktop.repositories.ports.backup import BackupManifest
+from timetracker_desktop.repositories.ports.backup import BackupManifest, BackupTrust
 from timetracker_desktop.services.backup.schedule import BackupScheduleService, backup_name
 from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.diagnostics import DiagnosticsService
@@ -27,6 +27,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.add_argument(
         "--no-safety-backup", action="store_true", help="do not back up the current data first"
+    )
+    restore.add_argument(
+        "--accept-foreign",
+        action="store_true",
+        help="restore a backup signed by another installation (or by a version without backup keys)",
     )
     restore.set_defaults(handler=restore_database)
 
@@ -78,9 +83,14 @@ def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
 def _describe(manifest: BackupManifest) -> str:
     made = manifest.created_at.isoformat(timespec="seconds")
     counts = ", ".join(f"{t.name} {t.rows}" for t in manifest.tables if t.rows)
+    signed = {
+        BackupTrust.OURS: "signed by this installation",
+        BackupTrust.FOREIGN: f"signed by another installation (key {manifest.key_id})",
+        BackupTrust.UNSIGNED: "not signed",
+    }[manifest.trust]
     return (
         f"backup of {made} from {manifest.backend}, schema {manifest.schema_revision},"
-        f" app {manifest.app_version}\n  {counts}"
+        f" app {manifest.app_version}, {signed}\n  {counts}"
     )
 
 
@@ -97,10 +107,14 @@ def restore_database(args: argparse.Namespace, ctx: CliContext) -> int:
     backups, schedule = _backups(ctx)
     manifest = backups.inspect(args.file)
     print(_describe(manifest), file=sys.stderr)
+    if manifest.trust is not BackupTrust.OURS and not args.accept_foreign:
+        raise CliError(f"{backups.foreign_reason(manifest)} with --accept-foreign")
     if not args.yes:
         _confirm(ctx.app().storage.write_engine.url.render_as_string(hide_password=True))
     safety_dir = None if args.no_safety_backup else schedule.folder()
-    result = backups.restore(ctx.actor, args.file.resolve(), safety_dir=safety_dir)
+    result = backups.restore(
+        ctx.actor, args.file.resolve(), safety_dir=safety_dir, accept_foreign=args.accept_foreign
+    )
     safety = f"; the previous data is in {result.safety_backup}" if result.safety_backup else ""
     data = {"manifest": result.manifest, "safety_backup": str(result.safety_backup or "") or None}
     ctx.emit(data, f"restored {result.manifest.total_rows()} rows, every table checked{safety}")

@@ -13,8 +13,11 @@ from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Role
+from timetracker_desktop.paths import data_dir
 from timetracker_desktop.repositories.ports.storage import NewPunch, StorageUnavailableError
+from timetracker_desktop.repositories.sql.backup_format import manifest_signature
 from timetracker_desktop.services.audit import record
+from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
@@ -135,12 +138,14 @@ def _punch_exists(services: Services, punch_id: int) -> bool:
 
 
 def _rewrite_manifest(source: Path, target: Path, **changes: object) -> None:
+    """Change the manifest and sign it again with this installation's key (as a genuine file would be)."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
         for item in old.infolist():
             data = old.read(item)
             if item.filename == "manifest.json":
                 manifest = json.loads(data)
                 manifest.update(changes)
+                manifest["signature"] = manifest_signature(manifest, installation_key(data_dir()))
                 data = json.dumps(manifest).encode()
             new.writestr(item, data)
 
