@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ValidationError
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
@@ -43,13 +43,50 @@ def open_storage(url: str) -> SqlUnitOfWorkFactory:
     return SqlUnitOfWorkFactory(write, read)
 
 
-def _ensure_sqlite_folder(url: str) -> None:
-    if is_sqlite(url):
-        from sqlalchemy.engine import make_url
+SUPPORTED_BACKENDS = ("sqlite", "mysql", "mariadb")
 
-        database = make_url(url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+def check_database_url(url: str) -> None:
+    """Refuse a database URL this program cannot open, in one sentence (``ValidationError``).
+
+    The default SQLite file's folder is created; a SQLite file the user named must be in an existing
+    folder, so that a mistyped path is reported instead of silently becoming a new, empty database.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ValidationError(
+            f"cannot read the database URL {url!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
+            code="bad_database_url",
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        raise ValidationError(
+            "PostgreSQL is not supported: use SQLite (sqlite:///PATH) or MySQL/MariaDB (mysql://...)",
+            code="database_not_supported",
+        )
+    if backend not in SUPPORTED_BACKENDS:
+        raise ValidationError(
+            f"unknown database kind {backend!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
+            code="database_not_supported",
+        )
+    database = parsed.database
+    if backend != "sqlite" or not database or database == ":memory:":
+        return
+    if url == default_database_url():
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        return
+    folder = Path(database).expanduser().parent
+    if not folder.is_dir():
+        missing = ValidationError(
+            f"the folder {folder} of the database file does not exist: check the path or create the folder",
+            code="database_folder_missing",
+        )
+        missing.params["folder"] = str(folder)
+        raise missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +120,7 @@ def build_app(
 ) -> AppContext:
     """Open the database (migrating it unless told not to) and wire the services."""
     resolved = resolve_database_url(url)
-    _ensure_sqlite_folder(resolved)
+    check_database_url(resolved)
     storage = open_storage(resolved)
     if upgrade:
         upgrade_database(storage)
@@ -117,7 +154,7 @@ class GuiDatabaseGateway:
 
     def probe(self, url: str) -> str | None:
         """Connect and return the schema revision (None when empty); StorageUnavailableError says why."""
-        _ensure_sqlite_folder(url)
+        check_database_url(url)
         storage = open_storage(url)
         try:
             return database_revision(storage)[0]

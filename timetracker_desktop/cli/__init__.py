@@ -14,6 +14,7 @@ from timetracker_desktop.logging_setup import SecretFilter, configure_logging
 from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 
 EXIT_DOMAIN = 1
+EXIT_USAGE = 2  # as argparse: the command line itself is wrong
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
 COMMAND_MODULES = (database, people, records, reader, listener, reports, operations)
@@ -46,6 +47,17 @@ def start_logging() -> None:
         logging.getLogger(__name__).warning("no log file: %s", error)
 
 
+def _database_url_problem(url: str) -> str | None:
+    """Why the database URL cannot be used, in one line (before anything is opened or created)."""
+    from timetracker_desktop.app import check_database_url
+
+    try:
+        check_database_url(url)
+    except DomainError as error:
+        return str(error)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors go to stderr with a non-zero exit and no traceback."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -62,7 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from timetracker_desktop.app import run_gui
 
-            return run_gui(context.url)
+            return run_gui(context.url)  # the GUI explains a bad URL in its database dialog
+        if (problem := _database_url_problem(context.url)) is not None:
+            print(f"error: --db: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         return int(handler(args, context) or 0)
     except (DomainError, CliError) as error:
         print(f"error: {error}", file=sys.stderr)

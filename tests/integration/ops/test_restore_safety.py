@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backup_files import rewrite_member
 from fakes import ADMIN
 
 from timetracker_desktop.app import AppContext
@@ -37,14 +38,6 @@ def _seeded_backup(services: Services, backups: BackupService, tmp_path: Path) -
     return made
 
 
-def _rewrite(source: Path, target: Path, member: str, change: Any) -> None:
-    """Copy a backup, passing one member's bytes through ``change``."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item)
-            new.writestr(item, change(data) if item.filename == member else data)
-
-
 def _break_second_punch(data: bytes) -> bytes:
     lines = data.split(b"\n")
     lines[1] = lines[1][:-7] + b'{"oops'  # no longer JSON
@@ -57,7 +50,7 @@ def test_a_bad_line_in_punches_is_refused_before_anything_changes(
     made = _seeded_backup(services, backups, tmp_path)
     before = _employees(services)
     bad = tmp_path / "bad-line.zip"
-    _rewrite(made, bad, "tables/punches.jsonl", _break_second_punch)
+    rewrite_member(made, bad, "tables/punches.jsonl", _break_second_punch)
     with pytest.raises(ConflictError) as refused:
         backups.restore(ADMIN, bad, safety_dir=tmp_path / "safety")
     message = str(refused.value)
@@ -85,7 +78,7 @@ def test_a_value_too_long_for_its_column_is_refused(
         )
 
     long = tmp_path / "long.zip"
-    _rewrite(made, long, "tables/punches.jsonl", long_direction)
+    rewrite_member(made, long, "tables/punches.jsonl", long_direction)
     with pytest.raises(ConflictError, match=r"line 1: column direction: 50 characters"):
         backups.restore(ADMIN, long)
     assert _employees(services) == before
@@ -111,8 +104,10 @@ def test_an_edited_backup_with_recomputed_checksums_is_refused(
         tables = {n[len("tables/") : -len(".jsonl")]: archive.read(n) for n in archive.namelist() if "/" in n}
     tables["punches"] = tables["punches"].split(b"\n", 1)[1]  # an inconvenient punch disappears
     edited = tmp_path / "edited.zip"
-    _rewrite(made, tmp_path / "step.zip", "tables/punches.jsonl", lambda _data: tables["punches"])
-    _rewrite(tmp_path / "step.zip", edited, "manifest.json", lambda d: _recompute_plain_checksums(d, tables))
+    rewrite_member(made, tmp_path / "step.zip", "tables/punches.jsonl", lambda _data: tables["punches"])
+    rewrite_member(
+        tmp_path / "step.zip", edited, "manifest.json", lambda d: _recompute_plain_checksums(d, tables)
+    )
     with pytest.raises(ConflictError) as refused:
         backups.restore(ADMIN, edited)
     assert refused.value.code == "backup_tampered"
@@ -153,7 +148,7 @@ def test_an_old_unsigned_backup_needs_confirmation(
         return json.dumps(manifest).encode()
 
     old = tmp_path / "v1.zip"
-    _rewrite(made, old, "manifest.json", version_one)
+    rewrite_member(made, old, "manifest.json", version_one)
     assert backups.inspect(old).trust is BackupTrust.UNSIGNED
     with pytest.raises(ConflictError, match="not signed"):
         backups.restore(ADMIN, old)
@@ -203,7 +198,7 @@ def test_the_command_line_names_the_safety_backup_when_a_restore_fails(
     assert main(["employee", "add", "--name", "Олена Коваль", "--db", db_url]) == 0
     assert main(["backup", "--out", str(tmp_path / "b.zip"), "--db", db_url]) == 0
     bad = tmp_path / "bad.zip"
-    _rewrite(tmp_path / "b.zip", bad, "tables/employees.jsonl", lambda d: d + b"[1,\n")
+    rewrite_member(tmp_path / "b.zip", bad, "tables/employees.jsonl", lambda d: d + b"[1,\n")
     capsys.readouterr()
     assert main(["restore", str(bad), "--yes", "--db", db_url]) == 1
     err = capsys.readouterr().err

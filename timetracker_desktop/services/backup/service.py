@@ -44,14 +44,18 @@ class RestoreResult:
     safety_backup: Path | None
 
 
-def _outcome(error: RestoreFailedError) -> str:
+def _outcome(error: RestoreFailedError) -> tuple[str, str]:
+    """What became of the live data after a failed rebuild: a stable name and an English sentence."""
     if not error.touched:
-        return f"{error.reason}; the database was not changed"
+        return "unchanged", f"{error.reason}; the database was not changed"
     if error.rolled_back:
-        return f"{error.reason}; the previous data was put back from {error.copy}"
+        return "rolled_back", f"{error.reason}; the previous data was put back from {error.copy}"
     if error.copy is None:
-        return f"{error.reason}; the database was empty before"
-    return f"{error.reason}; putting the previous data back failed too: restore {error.copy} to recover"
+        return "was_empty", f"{error.reason}; the database was empty before"
+    return (
+        "rollback_failed",
+        f"{error.reason}; putting the previous data back failed too: restore {error.copy}",
+    )
 
 
 def _summary(manifest: BackupManifest) -> dict[str, object]:
@@ -130,7 +134,10 @@ class BackupService:
         except BackupFileError as error:
             raise self._failed(actor, source, str(error), safety, "backup_unreadable") from None
         except RestoreFailedError as error:
-            raise self._failed(actor, source, _outcome(error), safety, "restore_failed") from None
+            outcome, why = _outcome(error)
+            failed = self._failed(actor, source, why, safety, "restore_failed", outcome)
+            failed.params["copy"] = str(error.copy or "")
+            raise failed from None
         after = {
             "file": str(source),
             "safety_backup": str(safety) if safety else None,
@@ -150,12 +157,21 @@ class BackupService:
             f" {self.key_id}): confirm that you trust it to restore it"
         )
 
-    def _failed(self, actor: Actor, source: Path, why: str, safety: Path | None, code: str) -> ConflictError:
-        """The error to raise: what went wrong, that the data is as it was, and where the safety copy is."""
+    def _failed(
+        self, actor: Actor, source: Path, why: str, safety: Path | None, code: str, outcome: str = "unchanged"
+    ) -> ConflictError:
+        """The error to raise: what went wrong, what became of the data, and where the safety copy is.
+
+        ``params`` carry the outcome (unchanged, rolled_back, rollback_failed, was_empty) and the paths, so
+        that the GUI can say it in the user's language.
+        """
         self._record_failure(actor, source, why)
         kept = " The database was not changed." if code != "restore_failed" else ""
         where = f" The safety backup of the current data is {safety}." if safety else ""
-        return ConflictError(f"restore refused: {why}.{kept}{where}", code=code)
+        verb = "failed" if code == "restore_failed" else "refused"
+        error = ConflictError(f"restore {verb}: {why}.{kept}{where}", code=code)
+        error.params.update({"outcome": outcome, "safety_backup": str(safety) if safety else ""})
+        return error
 
     def _audit(self, actor: Actor, action: str, path: Path, after: dict[str, object]) -> None:
         """Record the action; a MariaDB deadlock with a concurrent audit line (the hash chain) is retried."""
