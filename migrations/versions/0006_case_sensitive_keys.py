@@ -29,33 +29,27 @@ KEYS = (
 )
 
 
-def _is_mysql() -> bool:
-    return op.get_bind().dialect.name in ("mysql", "mariadb")
+def _set_keys(*, binary: bool) -> None:
+    """Give the key columns the binary collation, or back the table's default (MySQL/MariaDB only)."""
+    if op.get_bind().dialect.name not in ("mysql", "mariadb"):
+        return
+    for table, column, length, nullable in KEYS:
+        exact = mysql.VARCHAR(length, collation=KEY_COLLATION)
+        plain = sa.String(length)
+        op.alter_column(
+            table,
+            column,
+            existing_type=plain if binary else exact,
+            type_=exact if binary else plain,
+            existing_nullable=nullable,
+        )
 
 
 def upgrade() -> None:
     """Apply."""
-    if not _is_mysql():
-        return
-    for table, column, length, nullable in KEYS:
-        op.alter_column(
-            table,
-            column,
-            existing_type=sa.String(length),
-            type_=mysql.VARCHAR(length, collation=KEY_COLLATION),
-            existing_nullable=nullable,
-        )
+    _set_keys(binary=True)
 
 
 def downgrade() -> None:
     """Revert (back to the table's default collation)."""
-    if not _is_mysql():
-        return
-    for table, column, length, nullable in KEYS:
-        op.alter_column(
-            table,
-            column,
-            existing_type=mysql.VARCHAR(length, collation=KEY_COLLATION),
-            type_=sa.String(length),
-            existing_nullable=nullable,
-        )
+    _set_keys(binary=False)

@@ -102,15 +102,23 @@ def test_back_up_then_restore_into_a_fresh_database(
     restart.reject()
 
 
-def test_cancelling_the_confirmation_changes_nothing(
+@pytest.fixture
+def from_source(
     qtbot: QtBot, source: AppContext, services: Services, runner: InlineTaskRunner, ui_settings: UiSettings,
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> tuple[BackupsView, Path]:  # fmt: skip
+    """A backup of the source database, and the Backups page of the (fresh) test database to restore it in."""
     admin = make_user(source.services, "admin", Role.ADMIN)
     assert source.services.backups is not None
     made = source.services.backups.backup(Actor.of_user(admin), tmp_path / "b.zip")
-    page = _page(qtbot, make_context(services, admin, runner, ui_settings))
-    page.restore_from(made.path)
+    return _page(qtbot, make_context(services, admin, runner, ui_settings)), made.path
+
+
+def test_cancelling_the_confirmation_changes_nothing(
+    from_source: tuple[BackupsView, Path], services: Services
+) -> None:
+    page, made = from_source
+    page.restore_from(made)
     assert isinstance(page.dialog, RestoreConfirmDialog)
     page.dialog.reject()
     assert _employees(services) == 0
@@ -142,19 +150,11 @@ def test_a_backup_from_a_newer_schema_is_refused_in_words(
 
 
 def test_a_backup_from_another_installation_needs_the_trust_box(
-    qtbot: QtBot,
-    source: AppContext,
-    services: Services,
-    runner: InlineTaskRunner,
-    ui_settings: UiSettings,
-    tmp_path: Path,
+    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path
 ) -> None:
-    admin = make_user(source.services, "admin", Role.ADMIN)
-    assert source.services.backups is not None
-    made = source.services.backups.backup(Actor.of_user(admin), tmp_path / "b.zip").path
+    page, made = from_source
     other_pc = bytes(range(32))
     rewrite_manifest(made, tmp_path / "other-pc.zip", other_pc, key_id=key_id(other_pc))
-    page = _page(qtbot, make_context(services, admin, runner, ui_settings))
     page.restore_from(tmp_path / "other-pc.zip")
     confirm = page.dialog
     assert isinstance(confirm, RestoreConfirmDialog)
@@ -170,19 +170,10 @@ def test_a_backup_from_another_installation_needs_the_trust_box(
 
 
 def test_a_damaged_backup_is_refused_and_the_safety_backup_named(
-    qtbot: QtBot,
-    source: AppContext,
-    services: Services,
-    runner: InlineTaskRunner,
-    ui_settings: UiSettings,
-    tmp_path: Path,
-    data_folder: Path,
+    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path, data_folder: Path
 ) -> None:
-    admin = make_user(source.services, "admin", Role.ADMIN)
-    assert source.services.backups is not None
-    made = source.services.backups.backup(Actor.of_user(admin), tmp_path / "b.zip").path
+    page, made = from_source
     rewrite_member(made, tmp_path / "bad.zip", "tables/punches.jsonl", lambda d: b"#" + d[1:])
-    page = _page(qtbot, make_context(services, admin, runner, ui_settings))
     page.restore_from(tmp_path / "bad.zip")
     assert isinstance(page.dialog, RestoreConfirmDialog)
     assert not page.dialog.trusted.isVisible()

@@ -75,7 +75,10 @@ def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
     backups, schedule = _backups(ctx)
     target = args.out or schedule.folder() / backup_name("manual", ctx.services.clock.now())
     result = backups.backup(ctx.actor, target.resolve())
-    text = f"backup written to {result.path} ({result.manifest.total_rows()} rows, {result.size_bytes} bytes)"
+    text = (
+        f"backup written to {result.path} ({result.manifest.total_rows()} rows, {result.size_bytes} bytes),"
+        f" signed with this installation's key {result.manifest.key_id}"
+    )
     ctx.emit({"path": str(result.path), "bytes": result.size_bytes, "manifest": result.manifest}, text)
     return 0
 

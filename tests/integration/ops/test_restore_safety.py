@@ -206,3 +206,20 @@ def test_the_command_line_names_the_safety_backup_when_a_restore_fails(
     assert "table employees, line 2" in err
     assert str(safety) in err
     assert "Traceback" not in err
+
+
+def test_the_command_line_restores_a_foreign_backup_only_with_accept_foreign(
+    app_context: AppContext, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    DemoDataService(app_context.services.uow, app_context.services.clock).generate(ADMIN, 2, 3)
+    made = backup_service(app_context, key=OTHER_PC_KEY).backup(ADMIN, tmp_path / "other-pc.zip").path
+    app_context.services.employees.add_employee(ADMIN, EmployeeDraft("Після Бекапу"))
+    capsys.readouterr()
+    assert main(["restore", str(made), "--yes", "--no-safety-backup", "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert "signed by another installation" in err
+    assert "--accept-foreign" in err
+    assert _employees(app_context.services) == 3
+    code = main(["restore", str(made), "--yes", "--no-safety-backup", "--accept-foreign", "--db", db_url])
+    assert code == 0, capsys.readouterr().err
+    assert _employees(app_context.services) == 2

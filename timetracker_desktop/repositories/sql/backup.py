@@ -200,7 +200,9 @@ class SqlDatabaseArchive:
             revision = _revision(connection)
             with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as archive:
                 digests = tuple(_dump_table(connection, archive, table) for table in tables)
-                manifest = BackupManifest(revision, app_version, self.backend, created_at, digests)
+                manifest = BackupManifest(
+                    revision, app_version, self.backend, created_at, digests, key_id=self.key_id
+                )
                 archive.writestr(MANIFEST, manifest_json(manifest, self._key()))
         return manifest
 
