@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
-from timetracker_desktop.cli.context import CliContext, CliError, common_options
+from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
@@ -47,17 +47,6 @@ def start_logging() -> None:
         logging.getLogger(__name__).warning("no log file: %s", error)
 
 
-def _database_url_problem(url: str) -> str | None:
-    """Why the database URL cannot be used, in one line (before anything is opened or created)."""
-    from timetracker_desktop.app import check_database_url
-
-    try:
-        check_database_url(url)
-    except DomainError as error:
-        return str(error)
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors go to stderr with a non-zero exit and no traceback."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -75,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from timetracker_desktop.app import run_gui
 
             return run_gui(context.url)  # the GUI explains a bad URL in its database dialog
-        if (problem := _database_url_problem(context.url)) is not None:
+        problem = database_url_problem(context.url)
+        if problem is not None and not getattr(args, "reports_bad_database_url", False):
             print(f"error: --db: {problem}", file=sys.stderr)
             return EXIT_USAGE
         return int(handler(args, context) or 0)

@@ -10,13 +10,23 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from timetracker_desktop.app import AppContext, build_app, resolve_database_url
+from timetracker_desktop.app import AppContext, build_app, check_database_url, resolve_database_url
+from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.services.container import Services
 
 
 class CliError(Exception):
     """A usage problem the CLI itself detects (bad date format, missing input...)."""
+
+
+def database_url_problem(url: str) -> str | None:
+    """Why the database URL cannot be used, in one line (before anything is opened or created)."""
+    try:
+        check_database_url(url)
+    except DomainError as error:
+        return str(error)
+    return None
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -2,11 +2,13 @@
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from timetracker_desktop.app import database_revision
-from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.cli.context import CliContext, CliError, database_url_problem
+from timetracker_desktop.domain.clock import SystemClock
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.repositories.ports.backup import BackupManifest, BackupTrust
@@ -60,7 +62,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     legacy.set_defaults(handler=import_legacy)
 
     diagnostics = sub.add_parser("diagnostics", parents=[common], help="versions, database and recent errors")
-    diagnostics.set_defaults(handler=show_diagnostics)
+    diagnostics.set_defaults(handler=show_diagnostics, reports_bad_database_url=True)
 
 
 def _backups(ctx: CliContext) -> tuple[BackupService, BackupScheduleService]:
@@ -166,12 +168,20 @@ def import_legacy(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _refuse_database(problem: str) -> tuple[str | None, str]:
+    raise CliError(problem)
+
+
 def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print what support needs; works even when the database cannot be reached."""
-    context = ctx.app(upgrade=False)
-    service = DiagnosticsService(
-        context.services.uow, context.services.clock, lambda: database_revision(context.storage)
-    )
+    problem = database_url_problem(ctx.url)
+    if problem is None:
+        context = ctx.app(upgrade=False)
+        service = DiagnosticsService(
+            context.services.uow, context.services.clock, lambda: database_revision(context.storage)
+        )
+    else:  # a bad --db is what support needs to see, next to everything else
+        service = DiagnosticsService(None, SystemClock(), partial(_refuse_database, problem))
     folder = log_dir()
     report = service.collect(ctx.url, log_files=(folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME))
     ctx.emit(report, report.as_text().rstrip())
