@@ -3419,8 +3419,8 @@
         <translation>Ця резервна копія не підписана (її зробила старіша версія). Я довіряю цьому файлу й відновлюю його.</translation>
     </message>
     <message>
-        <source>This backup was made by another installation (key {0}), not by this one. I trust this file and restore it.</source>
-        <translation>Цю резервну копію зробила інша інсталяція (ключ {0}), а не ця. Я довіряю цьому файлу й відновлюю його.</translation>
+        <source>This backup was made by another installation (key {0}), not by this one (key {1}). I trust this file and restore it.</source>
+        <translation>Цю резервну копію зробила інша інсталяція (ключ {0}), а не ця (ключ {1}). Я довіряю цьому файлу й відновлюю його.</translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,7 @@ def test_a_backup_from_a_newer_schema_is_refused_in_words(
 
 
 def test_a_backup_from_another_installation_needs_the_trust_box(
-    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path
+    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path, data_folder: Path
 ) -> None:
     page, made = from_source
     other_pc = bytes(range(32))
@@ -160,6 +160,7 @@ def test_a_backup_from_another_installation_needs_the_trust_box(
     assert isinstance(confirm, RestoreConfirmDialog)
     assert confirm.trusted.isVisible()
     assert key_id(other_pc) in confirm.trusted.text()
+    assert key_id(installation_key(data_folder)) in confirm.trusted.text()  # to compare with the other PC
     confirm.understood.setChecked(True)
     assert not confirm.replace_button.isEnabled()  # understanding is not trusting
     confirm.trusted.setChecked(True)

@@ -26,6 +26,8 @@ class RestoreConfirmDialog(QDialog):
         database: str,
         zone: ZoneInfo,
         parent: QWidget | None = None,
+        *,
+        own_key: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("restoreConfirm")
@@ -49,7 +51,7 @@ class RestoreConfirmDialog(QDialog):
         self.understood = QCheckBox(self.tr("I understand that the current data will be replaced"))
         self.understood.setObjectName("restoreUnderstood")
         self.foreign = manifest.trust is not BackupTrust.OURS
-        self.trusted = QCheckBox(self._trust_question(manifest))
+        self.trusted = QCheckBox(self._trust_question(manifest, own_key))
         self.trusted.setObjectName("restoreTrustForeign")
         self.trusted.setVisible(self.foreign)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -70,15 +72,16 @@ class RestoreConfirmDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 460)
 
-    def _trust_question(self, manifest: BackupManifest) -> str:
+    def _trust_question(self, manifest: BackupManifest, own_key: str) -> str:
+        """The question names both keys, so that the user can compare them with the other PC's."""
         if manifest.trust is BackupTrust.UNSIGNED:
             return self.tr(
                 "This backup is not signed (an older version made it). I trust this file and restore it."
             )
         return self.tr(
-            "This backup was made by another installation (key {0}), not by this one."
+            "This backup was made by another installation (key {0}), not by this one (key {1})."
             " I trust this file and restore it."
-        ).format(manifest.key_id)
+        ).format(manifest.key_id, own_key)
 
     @property
     def accept_foreign(self) -> bool:

@@ -179,15 +179,18 @@ class BackupsView(QWidget):
         self._set_working(True)
         self.restore_busy.start(self.tr("Reading {0}...").format(source.name))
         self._context.runner.run(
-            partial(backups.inspect, source),
+            lambda: (backups.inspect(source), backups.key_id),  # the key file is read off the GUI thread too
             partial(self._on_inspected, source),
             partial(self._on_failed, self.restore_busy),
         )
 
-    def _on_inspected(self, source: Path, manifest: BackupManifest) -> None:
+    def _on_inspected(self, source: Path, inspected: tuple[BackupManifest, str]) -> None:
         self._set_working(False)
         self.restore_busy.finish("")
-        dialog = RestoreConfirmDialog(manifest, source.name, self._context.database_label, self._zone, self)
+        manifest, own_key = inspected
+        dialog = RestoreConfirmDialog(
+            manifest, source.name, self._context.database_label, self._zone, self, own_key=own_key
+        )
         dialog.accepted.connect(lambda: self._restore(source, accept_foreign=dialog.accept_foreign))
         self.dialog = dialog
         dialog.open()
