@@ -4,12 +4,17 @@ import os
 import secrets
 from pathlib import Path
 
+from timetracker_desktop.domain.errors import DomainError
+
 KEY_FILE_NAME = "backup-signing.key"
 KEY_BYTES = 32
 
 
-class BackupKeyError(Exception):
-    """The key file exists but cannot be used (damaged or unreadable)."""
+class BackupKeyError(DomainError):
+    """The key file exists but cannot be used (damaged); shown as a message, never as a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "backup_key_damaged")
 
 
 def installation_key(folder: Path) -> bytes:
