@@ -3,7 +3,6 @@
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
@@ -14,6 +13,8 @@ from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
+from timetracker_desktop.repositories.sql.urls import check_database_url
+from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
@@ -33,15 +34,6 @@ def open_storage(url: str) -> SqlUnitOfWorkFactory:
     write = make_engine(url, immediate=True)
     read = make_engine(url, immediate=False) if is_sqlite(url) else write
     return SqlUnitOfWorkFactory(write, read)
-
-
-def _ensure_sqlite_folder(url: str) -> None:
-    if is_sqlite(url):
-        from sqlalchemy.engine import make_url
-
-        database = make_url(url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +67,7 @@ def build_app(
 ) -> AppContext:
     """Open the database (migrating it unless told not to) and wire the services."""
     resolved = resolve_database_url(url)
-    _ensure_sqlite_folder(resolved)
+    check_database_url(resolved)
     storage = open_storage(resolved)
     if upgrade:
         upgrade_database(storage)
@@ -83,7 +75,7 @@ def build_app(
         storage,
         clock or SystemClock(),
         bcrypt_rounds=bcrypt_rounds,
-        archive=SqlDatabaseArchive(storage, migrations_dir()),
+        archive=SqlDatabaseArchive(storage, migrations_dir(), lambda: installation_key(data_dir())),
         backup_folder=lambda: data_dir() / "backups",
         legacy_source=SqlLegacySource,
         revision=lambda: database_revision(storage),
@@ -109,7 +101,7 @@ class GuiDatabaseGateway:
 
     def probe(self, url: str) -> str | None:
         """Connect and return the schema revision (None when empty); StorageUnavailableError says why."""
-        _ensure_sqlite_folder(url)
+        check_database_url(url)
         storage = open_storage(url)
         try:
             return database_revision(storage)[0]

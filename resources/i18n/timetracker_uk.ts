@@ -605,6 +605,30 @@
         <source>Later</source>
         <translation>Пізніше</translation>
     </message>
+    <message>
+        <source>The database was not changed.</source>
+        <translation>Базу даних не змінено.</translation>
+    </message>
+    <message>
+        <source>The previous data was put back from {0}.</source>
+        <translation>Попередні дані повернуто з {0}.</translation>
+    </message>
+    <message>
+        <source>The previous data could not be put back: restore {0} now.</source>
+        <translation>Попередні дані не вдалося повернути: негайно відновіть {0}.</translation>
+    </message>
+    <message>
+        <source>The database was empty before.</source>
+        <translation>База даних до цього була порожня.</translation>
+    </message>
+    <message>
+        <source>Safety backup of the data before the restore: {0}</source>
+        <translation>Страхувальна копія даних, зроблена перед відновленням: {0}</translation>
+    </message>
+    <message>
+        <source>Details: {0}</source>
+        <translation>Подробиці: {0}</translation>
+    </message>
 </context>
 <context>
     <name>BadgeReadView</name>
@@ -1577,8 +1601,32 @@
         <translation>Відновлені дані не пройшли перевірку за копією; базу даних залишено як була.</translation>
     </message>
     <message>
+        <source>This backup was changed after it was made (its signature does not match): it is not restored.</source>
+        <translation>Цю резервну копію змінено після створення (її підпис не збігається): її не відновлено.</translation>
+    </message>
+    <message>
+        <source>This backup comes from another installation or an older version: confirm that you trust it.</source>
+        <translation>Ця резервна копія з іншої інсталяції або старішої версії: підтвердьте, що ви їй довіряєте.</translation>
+    </message>
+    <message>
+        <source>The restore failed.</source>
+        <translation>Відновлення не вдалося.</translation>
+    </message>
+    <message>
         <source>Choose a full folder path, starting from the drive or the root.</source>
         <translation>Вкажіть повний шлях до папки, від диска або кореня.</translation>
+    </message>
+    <message>
+        <source>This database address cannot be read. Use sqlite:///PATH or mysql://USER@HOST/DATABASE.</source>
+        <translation>Не вдається прочитати адресу бази даних. Використайте sqlite:///ШЛЯХ або mysql://КОРИСТУВАЧ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <source>This kind of database is not supported: use the embedded database or MySQL/MariaDB.</source>
+        <translation>Цей вид бази даних не підтримується: використайте вбудовану базу або MySQL/MariaDB.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Check the path, or create the folder first.</source>
+        <translation>Папки {folder} не існує. Перевірте шлях або спершу створіть папку.</translation>
     </message>
     <message>
         <source>The database server cannot be reached. Check the host name, the port and the network.</source>
@@ -3386,8 +3434,8 @@
         <translation>Відновлення з резервної копії</translation>
     </message>
     <message>
-        <source>&lt;b&gt;All data in the database {0} will be replaced&lt;/b&gt; by the backup {1} made on {2} (program {3}, {4} rows). Everything entered after that moment is lost. The current data is saved to the backup folder first.</source>
-        <translation>&lt;b&gt;Усі дані в базі {0} буде замінено&lt;/b&gt; копією {1}, зробленою {2} (програма {3}, рядків: {4}). Усе, що внесено після цього моменту, буде втрачено. Поточні дані спершу зберігаються в папку резервних копій.</translation>
+        <source>&lt;b&gt;All data in the database {0} will be replaced&lt;/b&gt; by the backup {1} made on {2} (program {3}, {4} rows). Everything entered after that moment is lost. The current data is saved to the backup folder first (a safety backup).</source>
+        <translation>&lt;b&gt;Усі дані в базі {0} буде замінено&lt;/b&gt; копією {1}, зробленою {2} (програма {3}, рядків: {4}). Усе, що внесено після цього моменту, буде втрачено. Поточні дані спершу зберігаються в папку резервних копій (страхувальна копія).</translation>
     </message>
     <message>
         <source>I understand that the current data will be replaced</source>
@@ -3396,6 +3444,14 @@
     <message>
         <source>Replace all data</source>
         <translation>Замінити всі дані</translation>
+    </message>
+    <message>
+        <source>This backup is not signed (an older version made it). I trust this file and restore it.</source>
+        <translation>Ця резервна копія не підписана (її зробила старіша версія). Я довіряю цьому файлу й відновлюю його.</translation>
+    </message>
+    <message>
+        <source>This backup was made by another installation (key {0}), not by this one (key {1}). I trust this file and restore it.</source>
+        <translation>Цю резервну копію зробила інша інсталяція (ключ {0}), а не ця (ключ {1}). Я довіряю цьому файлу й відновлюю його.</translation>
     </message>
 </context>
 <context>

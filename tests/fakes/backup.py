@@ -29,6 +29,11 @@ class FakeDatabaseArchive:
         self._archives: dict[Path, tuple[BackupManifest, Tables]] = {}
 
     @property
+    def key_id(self) -> str:
+        """The fake installation's backup key fingerprint."""
+        return "FAKE-KEY"
+
+    @property
     def backend(self) -> str:
         """The fake stands in for the embedded database."""
         return "sqlite"
@@ -49,7 +54,9 @@ class FakeDatabaseArchive:
             for f in fields(tables)
             if f.name != "sequences"
         )
-        manifest = BackupManifest(self.revision or "", app_version, self.backend, created_at, digests)
+        manifest = BackupManifest(
+            self.revision or "", app_version, self.backend, created_at, digests, key_id=self.key_id
+        )
         target.write_text(json.dumps({t.name: t.rows for t in digests}), encoding="utf-8")
         self._archives[target] = (manifest, tables)
         return manifest
@@ -60,8 +67,12 @@ class FakeDatabaseArchive:
             raise BackupFileError(f"{source.name} is not a TimeTracker backup")
         return self._archives[source][0]
 
-    def restore(self, source: Path) -> BackupManifest:
-        """Replace the committed tables with the archived ones, unless told to report a mismatch."""
+    def restore(self, source: Path, *, rollback: Path | None = None) -> BackupManifest:
+        """Replace the committed tables with the archived ones, unless told to report a mismatch.
+
+        The fake never touches the live tables before it knows the restore will succeed, so ``rollback``
+        (the safety backup the SQL archive would put back from) is never needed.
+        """
         manifest = self.read_manifest(source)
         if self.mismatch:
             raise BackupMismatchError(self.mismatch)

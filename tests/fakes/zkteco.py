@@ -44,6 +44,43 @@ class FakeAdmsRepository:
         devices = self._tx.tables.adms_devices
         return [devices[i] for i in sorted(devices)]
 
+    def pending_from(self, ip: str | None) -> int:
+        """Devices waiting for approval that last called from this address."""
+        return sum(1 for d in self._devices() if d.state is DeviceState.PENDING and d.last_ip == ip)
+
+    def forget_pending(self, seen_before: datetime) -> int:
+        """Drop pending devices silent since ``seen_before``."""
+        devices = self._tx.tables.adms_devices
+        gone = [
+            d.id for d in self._devices()
+            if d.state is DeviceState.PENDING and d.terminal_id is None and d.last_seen_at < utc(seen_before)
+        ]  # fmt: skip
+        for device_id in gone:
+            del devices[device_id]
+        return len(gone)
+
+    def set_comm_key(self, device_id: int, key_hash: str | None) -> None:
+        """The comm key (its SHA-256) the device presents."""
+        self._update(device_id, comm_key_hash=key_hash)
+
+    def mark_moved(self, device_id: int, ip: str | None, key_hash: str | None, now: datetime) -> None:
+        """What an approved device's serial presented instead of its pins."""
+        self._update(device_id, moved_ip=ip[:45] if ip else None, moved_key_hash=key_hash, moved_at=utc(now))
+
+    def repin(self, device_id: int, ip: str | None, key_hash: str | None, now: datetime) -> None:
+        """Re-approval: pinned to this address and comm key; nothing waits any more."""
+        self._update(
+            device_id, approved_ip=ip, last_ip=ip, comm_key_hash=key_hash, decided_at=utc(now),
+            moved_ip=None, moved_key_hash=None, moved_at=None,
+        )  # fmt: skip
+
+    def open_command_ids(self, device_id: int) -> set[str]:
+        """Ids of the device's commands still waiting for a result."""
+        return {
+            c.command_id for c in self._tx.tables.adms_commands.values()
+            if c.device_id == device_id and c.state in _OPEN_COMMANDS
+        }  # fmt: skip
+
     def by_serial(self, serial: str) -> AdmsDevice | None:
         """Device by serial number (compared exactly)."""
         return next((d for d in self._devices() if d.serial == serial), None)

@@ -1,12 +1,11 @@
 """Backups page: back up and restore through the GUI into a fresh database, refusals, automatic backups."""
 
-import json
-import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from backup_files import rewrite_manifest, rewrite_member
 from dbsupport import SqliteTemplate
 from fakes import FakeClock
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -19,6 +18,8 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner, PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
+from timetracker_desktop.repositories.sql.backup_format import key_id
+from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.backup.schedule import automatic_backups
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
@@ -101,36 +102,41 @@ def test_back_up_then_restore_into_a_fresh_database(
     restart.reject()
 
 
-def test_cancelling_the_confirmation_changes_nothing(
+@pytest.fixture
+def from_source(
     qtbot: QtBot, source: AppContext, services: Services, runner: InlineTaskRunner, ui_settings: UiSettings,
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> tuple[BackupsView, Path]:  # fmt: skip
+    """A backup of the source database, and the Backups page of the (fresh) test database to restore it in."""
     admin = make_user(source.services, "admin", Role.ADMIN)
     assert source.services.backups is not None
     made = source.services.backups.backup(Actor.of_user(admin), tmp_path / "b.zip")
-    page = _page(qtbot, make_context(services, admin, runner, ui_settings))
-    page.restore_from(made.path)
+    return _page(qtbot, make_context(services, admin, runner, ui_settings)), made.path
+
+
+def test_cancelling_the_confirmation_changes_nothing(
+    from_source: tuple[BackupsView, Path], services: Services
+) -> None:
+    page, made = from_source
+    page.restore_from(made)
     assert isinstance(page.dialog, RestoreConfirmDialog)
     page.dialog.reject()
     assert _employees(services) == 0
 
 
-def _rewrite_manifest(source: Path, target: Path, **changes: object) -> None:
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item)
-            if item.filename == "manifest.json":
-                data = json.dumps({**json.loads(data), **changes}).encode()
-            new.writestr(item, data)
-
-
 def test_a_backup_from_a_newer_schema_is_refused_in_words(
-    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path, data_folder: Path
 ) -> None:
     backups = admin_context.services.backups
     assert backups is not None
     made = backups.backup(admin_context.actor, tmp_path / "b.zip")
-    _rewrite_manifest(made.path, tmp_path / "newer.zip", schema_revision="9999", app_version="9.0")
+    rewrite_manifest(
+        made.path,
+        tmp_path / "newer.zip",
+        installation_key(data_folder),
+        schema_revision="9999",
+        app_version="9.0",
+    )
     page = _page(qtbot, admin_context)
     page.restore_from(tmp_path / "newer.zip")
     assert page.dialog is None  # no confirmation: nothing can be restored
@@ -141,6 +147,47 @@ def test_a_backup_from_a_newer_schema_is_refused_in_words(
     )
     assert "b00020" in message.styleSheet()
     assert page.restore_button.isEnabled()
+
+
+def test_a_backup_from_another_installation_needs_the_trust_box(
+    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path, data_folder: Path
+) -> None:
+    page, made = from_source
+    other_pc = bytes(range(32))
+    rewrite_manifest(made, tmp_path / "other-pc.zip", other_pc, key_id=key_id(other_pc))
+    page.restore_from(tmp_path / "other-pc.zip")
+    confirm = page.dialog
+    assert isinstance(confirm, RestoreConfirmDialog)
+    assert confirm.trusted.isVisible()
+    assert key_id(other_pc) in confirm.trusted.text()
+    assert key_id(installation_key(data_folder)) in confirm.trusted.text()  # to compare with the other PC
+    confirm.understood.setChecked(True)
+    assert not confirm.replace_button.isEnabled()  # understanding is not trusting
+    confirm.trusted.setChecked(True)
+    confirm.replace_button.click()
+    assert _employees(services) == SOURCE_EMPLOYEES
+    assert isinstance(page.dialog, QMessageBox)
+    page.dialog.reject()
+
+
+def test_a_damaged_backup_is_refused_and_the_safety_backup_named(
+    from_source: tuple[BackupsView, Path], services: Services, tmp_path: Path, data_folder: Path
+) -> None:
+    page, made = from_source
+    rewrite_member(made, tmp_path / "bad.zip", "tables/punches.jsonl", lambda d: b"#" + d[1:])
+    page.restore_from(tmp_path / "bad.zip")
+    assert isinstance(page.dialog, RestoreConfirmDialog)
+    assert not page.dialog.trusted.isVisible()
+    page.dialog.understood.setChecked(True)
+    page.dialog.replace_button.click()
+    text = page.restore_busy.message.text()
+    [safety] = (data_folder / "backups").glob("timetracker-pre-restore-*.zip")
+    assert text.startswith(
+        "This file is not a TimeTracker backup, or it is damaged. The database was not changed."
+    )
+    assert str(safety) in text
+    assert "table punches, line 1" in text
+    assert _employees(services) == 0
 
 
 def test_a_file_that_is_not_a_backup_is_refused_in_words(

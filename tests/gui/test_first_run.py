@@ -81,6 +81,12 @@ def test_new_embedded_database_file(
     wizard = _wizard(qtbot, runner, clock)
     _choose(wizard, f"sqlite:///{tmp_path / 'sub' / 'new.db'}")
     assert wizard.database_page is not None
+    wizard.database_page.form.test_connection()  # a mistyped folder is not created behind the user's back
+    assert wizard.database_page.form.result.text() == (
+        f"The folder {tmp_path / 'sub'} does not exist. Check the path, or create the folder first."
+    )
+    assert not (tmp_path / "sub").exists()
+    (tmp_path / "sub").mkdir()
     wizard.database_page.form.test_connection()
     assert "empty" in wizard.database_page.form.result.text()
     wizard.next()

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
-from timetracker_desktop.cli.context import CliContext, CliError, common_options
+from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
 
 EXIT_DOMAIN = 1
+EXIT_USAGE = 2  # as argparse: the command line itself is wrong
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
 COMMAND_MODULES = (database, people, records, reader, listener, reports, operations)
@@ -64,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from timetracker_desktop.app import run_gui
 
-            return run_gui(context.url)
+            return run_gui(context.url)  # the GUI explains a bad URL in its database dialog
+        problem = database_url_problem(context.url)
+        if problem is not None and not getattr(args, "reports_bad_database_url", False):
+            print(f"error: --db: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         return int(handler(args, context) or 0)
     except (DomainError, CliError) as error:
         print(f"error: {error}", file=sys.stderr)

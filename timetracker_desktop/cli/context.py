@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.paths import resolve_database_url
 
@@ -20,6 +21,17 @@ if TYPE_CHECKING:  # the composition root imports the storage and every service:
 
 class CliError(Exception):
     """A usage problem the CLI itself detects (bad date format, missing input...)."""
+
+
+def database_url_problem(url: str) -> str | None:
+    """Why the database URL cannot be used, in one line (before anything is opened or created)."""
+    from timetracker_desktop.repositories.sql.urls import check_database_url  # SQLAlchemy: not for --help
+
+    try:
+        check_database_url(url)
+    except DomainError as error:
+        return str(error)
+    return None
 
 
 def common_options() -> argparse.ArgumentParser:

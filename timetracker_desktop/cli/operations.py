@@ -2,12 +2,14 @@
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.cli.context import CliContext, CliError, database_url_problem
 from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
 from timetracker_desktop.paths import log_dir
+from timetracker_desktop.repositories.ports.backup import BackupTrust  # plain data: cheap to import
 
 if TYPE_CHECKING:
     from timetracker_desktop.repositories.ports.backup import BackupManifest
@@ -27,6 +29,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.add_argument(
         "--no-safety-backup", action="store_true", help="do not back up the current data first"
+    )
+    restore.add_argument(
+        "--accept-foreign",
+        action="store_true",
+        help="restore a backup signed by another installation (or by a version without backup keys)",
     )
     restore.set_defaults(handler=restore_database)
 
@@ -55,7 +62,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     legacy.set_defaults(handler=import_legacy)
 
     diagnostics = sub.add_parser("diagnostics", parents=[common], help="versions, database and recent errors")
-    diagnostics.set_defaults(handler=show_diagnostics)
+    diagnostics.set_defaults(handler=show_diagnostics, reports_bad_database_url=True)
 
 
 def _backups(ctx: CliContext) -> tuple["BackupService", "BackupScheduleService"]:
@@ -72,7 +79,10 @@ def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
     backups, schedule = _backups(ctx)
     target = args.out or schedule.folder() / backup_name("manual", ctx.services.clock.now())
     result = backups.backup(ctx.actor, target.resolve())
-    text = f"backup written to {result.path} ({result.manifest.total_rows()} rows, {result.size_bytes} bytes)"
+    text = (
+        f"backup written to {result.path} ({result.manifest.total_rows()} rows, {result.size_bytes} bytes),"
+        f" signed with this installation's key {result.manifest.key_id}"
+    )
     ctx.emit({"path": str(result.path), "bytes": result.size_bytes, "manifest": result.manifest}, text)
     return 0
 
@@ -80,9 +90,14 @@ def backup_database(args: argparse.Namespace, ctx: CliContext) -> int:
 def _describe(manifest: "BackupManifest") -> str:
     made = manifest.created_at.isoformat(timespec="seconds")
     counts = ", ".join(f"{t.name} {t.rows}" for t in manifest.tables if t.rows)
+    signed = {
+        BackupTrust.OURS: "signed by this installation",
+        BackupTrust.FOREIGN: f"signed by another installation (key {manifest.key_id})",
+        BackupTrust.UNSIGNED: "not signed",
+    }[manifest.trust]
     return (
         f"backup of {made} from {manifest.backend}, schema {manifest.schema_revision},"
-        f" app {manifest.app_version}\n  {counts}"
+        f" app {manifest.app_version}, {signed}\n  {counts}"
     )
 
 
@@ -99,10 +114,14 @@ def restore_database(args: argparse.Namespace, ctx: CliContext) -> int:
     backups, schedule = _backups(ctx)
     manifest = backups.inspect(args.file)
     print(_describe(manifest), file=sys.stderr)
+    if manifest.trust is not BackupTrust.OURS and not args.accept_foreign:
+        raise CliError(f"{backups.foreign_reason(manifest)} with --accept-foreign")
     if not args.yes:
         _confirm(ctx.app().storage.write_engine.url.render_as_string(hide_password=True))
     safety_dir = None if args.no_safety_backup else schedule.folder()
-    result = backups.restore(ctx.actor, args.file.resolve(), safety_dir=safety_dir)
+    result = backups.restore(
+        ctx.actor, args.file.resolve(), safety_dir=safety_dir, accept_foreign=args.accept_foreign
+    )
     safety = f"; the previous data is in {result.safety_backup}" if result.safety_backup else ""
     data = {"manifest": result.manifest, "safety_backup": str(result.safety_backup or "") or None}
     ctx.emit(data, f"restored {result.manifest.total_rows()} rows, every table checked{safety}")
@@ -151,15 +170,24 @@ def import_legacy(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _refuse_database(problem: str) -> tuple[str | None, str]:
+    raise CliError(problem)
+
+
 def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print what support needs; works even when the database cannot be reached."""
     from timetracker_desktop.app import database_revision
+    from timetracker_desktop.domain.clock import SystemClock
     from timetracker_desktop.services.diagnostics import DiagnosticsService
 
-    context = ctx.app(upgrade=False)
-    service = DiagnosticsService(
-        context.services.uow, context.services.clock, lambda: database_revision(context.storage)
-    )
+    problem = database_url_problem(ctx.url)
+    if problem is None:
+        context = ctx.app(upgrade=False)
+        service = DiagnosticsService(
+            context.services.uow, context.services.clock, lambda: database_revision(context.storage)
+        )
+    else:  # a bad --db is what support needs to see, next to everything else
+        service = DiagnosticsService(None, SystemClock(), partial(_refuse_database, problem))
     folder = log_dir()
     report = service.collect(ctx.url, log_files=(folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME))
     ctx.emit(report, report.as_text().rstrip())

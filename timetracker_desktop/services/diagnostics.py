@@ -102,8 +102,12 @@ class DiagnosticsService:
     """Collects diagnostics; Qt-free, so the GUI, ``serve`` and the CLI share it."""
 
     def __init__(
-        self, uow: UnitOfWorkFactory, clock: Clock, revision: Callable[[], tuple[str | None, str]]
+        self,
+        uow: UnitOfWorkFactory | None,
+        clock: Clock,
+        revision: Callable[[], tuple[str | None, str]],
     ) -> None:
+        """``uow`` is None when the database cannot even be opened (``revision`` then says why)."""
         self._uow = uow
         self._clock = clock
         self._revision = revision
@@ -142,6 +146,8 @@ class DiagnosticsService:
         try:
             current, head = self._revision()
             items.append(("schema", f"{current or 'empty'} (newest {head})"))
+            if self._uow is None:
+                raise RuntimeError("the database cannot be opened")
             with self._uow(read_only=True) as uow:
                 items += [("employees", str(uow.employees.count())), *_terminals(uow.terminals.list_all())]
         except Exception as error:  # noqa: BLE001 - diagnostics must come out even when the database does not

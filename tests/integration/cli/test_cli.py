@@ -161,3 +161,33 @@ def test_unreachable_database_is_a_clear_error() -> None:
     assert result.returncode == 3
     assert "database server unreachable" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("nonsense", "cannot read the database URL 'nonsense'"),
+        ("postgresql://tt@localhost/timetracker", "PostgreSQL is not supported"),
+        ("oracle://tt@localhost/timetracker", "unknown database kind 'oracle'"),
+    ],
+)
+def test_a_bad_database_url_is_one_line_and_exit_code_2(url: str, problem: str) -> None:
+    result = run("employee", "list", db=url)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: --db: {problem}")
+    assert len(result.stderr.strip().splitlines()) == 1  # no traceback
+
+
+def test_a_sqlite_file_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    typo = tmp_path / "Dokuments" / "timetracker.db"
+    result = run("employee", "list", db=f"sqlite:///{typo}")
+    assert result.returncode == 2
+    assert f"the folder {typo.parent} of the database file does not exist" in result.stderr
+    assert not typo.parent.exists()
+
+
+def test_the_default_data_folder_is_still_created(tmp_path: Path) -> None:
+    home = tmp_path / "fresh-profile"
+    result = run("employee", "list", env={"XDG_DATA_HOME": str(home), "TIMETRACKER_DB_URL": ""})
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("timetracker.db"))

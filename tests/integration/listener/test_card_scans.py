@@ -75,6 +75,22 @@ def test_recorded_cooldown_and_replayed_event_ids(door: Door, clock: FakeClock) 
     assert (out["message"], out["event_id"]) == ("Registered OUT", None)
 
 
+def test_event_ids_that_differ_only_in_case_are_two_events(
+    door: Door, services: Services, clock: FakeClock
+) -> None:
+    """MariaDB's default collation once made ``CaseEv1`` and ``caseev1`` one key (a 409 for the second)."""
+    ivan = services.employees.add_employee(ADMIN, EmployeeDraft("Іван Шевченко", card_uid="04A2B3C4")).id
+    first = door.tap({"nfc_uid": "15CD5B07", "event_id": "CaseEv1"})
+    second = door.tap({"nfc_uid": "04A2B3C4", "event_id": "caseev1"})
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first.json()["employee_id"], second.json()["employee_id"]) == (door.olena, ivan)
+    assert second.json()["duplicate"] is False
+    assert first.json()["punch_id"] != second.json()["punch_id"]
+    clock.advance(seconds=5)
+    repeat = door.tap({"nfc_uid": "04A2B3C4", "event_id": "caseev1"}).json()
+    assert (repeat["duplicate"], repeat["punch_id"]) == (True, second.json()["punch_id"])
+
+
 @pytest.mark.parametrize(
     ("uid", "status", "queued"),
     [

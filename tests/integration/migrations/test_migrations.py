@@ -8,7 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from dbsupport import drop_mysql_database, mysql_url_or_skip, recreate_mysql_database, scratch_mysql_url
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from timetracker_desktop.app import open_storage
 from timetracker_desktop.paths import migrations_dir
@@ -152,8 +152,8 @@ def test_shipped_head_read_from_the_scripts_is_alembics_head() -> None:
 )
 def test_shipped_head_is_none_when_unsure(tmp_path: Path, scripts: dict[str, str]) -> None:
     (tmp_path / "versions").mkdir()
-    for name, text in scripts.items():
-        (tmp_path / "versions" / name).write_text(text, encoding="utf-8")
+    for name, body in scripts.items():
+        (tmp_path / "versions" / name).write_text(body, encoding="utf-8")
     assert migrate.shipped_head(tmp_path) is None
 
 
@@ -182,3 +182,36 @@ def test_upgrade_skips_alembic_only_at_the_head(empty_url: str) -> None:
         assert migrate.current_revision(storage.write_engine) == head
     finally:
         storage.dispose()
+
+
+@pytest.mark.mysql
+def test_idempotency_keys_compare_case_sensitively_on_mariadb() -> None:
+    url = scratch_mysql_url(mysql_url_or_skip(), "keys")
+    recreate_mysql_database(url)
+    storage = open_storage(url)
+    keys = {
+        ("scan_receipts", "event_id"),
+        ("punches", "external_key"),
+        ("unassigned_punches", "external_key"),
+    }
+
+    def collations() -> set[str]:
+        with storage.write_engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT table_name, column_name, collation_name FROM information_schema.columns"
+                    " WHERE table_schema = DATABASE()"
+                )
+            )
+            return {collation for table, column, collation in rows if (table, column) in keys}
+
+    try:
+        migrate.upgrade(storage.write_engine, migrations_dir())
+        assert collations() == {"utf8mb4_bin"}
+        migrate.downgrade(storage.write_engine, migrations_dir(), "0005")
+        assert "utf8mb4_bin" not in collations()
+        migrate.upgrade(storage.write_engine, migrations_dir())
+        assert collations() == {"utf8mb4_bin"}
+    finally:
+        storage.dispose()
+        drop_mysql_database(url)

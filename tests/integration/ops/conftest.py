@@ -8,16 +8,19 @@ from dbsupport import SqliteTemplate, empty_tables
 from fakes import FakeClock
 
 from timetracker_desktop.app import AppContext, build_app
-from timetracker_desktop.paths import migrations_dir
+from timetracker_desktop.paths import data_dir, migrations_dir
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
+from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.backup.service import BackupService
 
 TEST_BCRYPT_ROUNDS = 4
 
 
-def backup_service(context: AppContext) -> BackupService:
-    """The backup use cases over an application context."""
-    archive = SqlDatabaseArchive(context.storage, migrations_dir())
+def backup_service(context: AppContext, key: bytes | None = None) -> BackupService:
+    """The backup use cases over an application context (signing with ``key``, else this run's key)."""
+    archive = SqlDatabaseArchive(
+        context.storage, migrations_dir(), lambda: key or installation_key(data_dir())
+    )
     return BackupService(context.storage, context.services.clock, archive)
 
 

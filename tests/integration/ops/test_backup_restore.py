@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from backup_files import rewrite_manifest
 from fakes import ADMIN, FakeClock
 
 from timetracker_desktop.app import AppContext
@@ -134,22 +135,11 @@ def _punch_exists(services: Services, punch_id: int) -> bool:
         return uow.punches.get(punch_id) is not None
 
 
-def _rewrite_manifest(source: Path, target: Path, **changes: object) -> None:
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item)
-            if item.filename == "manifest.json":
-                manifest = json.loads(data)
-                manifest.update(changes)
-                data = json.dumps(manifest).encode()
-            new.writestr(item, data)
-
-
 def test_a_backup_from_a_newer_schema_is_refused(
     services: Services, backups: BackupService, tmp_path: Path
 ) -> None:
     made = backups.backup(ADMIN, tmp_path / "b.zip")
-    _rewrite_manifest(made.path, tmp_path / "newer.zip", schema_revision="9999", app_version="9.0")
+    rewrite_manifest(made.path, tmp_path / "newer.zip", schema_revision="9999", app_version="9.0")
     with pytest.raises(ConflictError) as refused:
         backups.restore(ADMIN, tmp_path / "newer.zip")
     assert refused.value.code == "backup_from_newer_version"
@@ -164,7 +154,7 @@ def test_a_damaged_backup_leaves_the_database_alone(
     for table in manifest["tables"]:
         if table["name"] == "punches":
             table["checksum"] = "0" * 64
-    _rewrite_manifest(made.path, tmp_path / "bad.zip", tables=manifest["tables"])
+    rewrite_manifest(made.path, tmp_path / "bad.zip", tables=manifest["tables"])
     services.employees.add_employee(ADMIN, EmployeeDraft("Залишиться"))
     with pytest.raises(ConflictError) as refused:
         backups.restore(ADMIN, tmp_path / "bad.zip", safety_dir=tmp_path / "safety")

@@ -83,4 +83,7 @@ def test_diagnostics_come_out_when_the_database_does_not(
     service = DiagnosticsService(app_context.services.uow, app_context.services.clock, broken)
     assert "error: RuntimeError: server unreachable" in service.collect("mysql://u:p@h/db").as_text()
     assert main(["diagnostics", "--db", f"sqlite:///{tmp_path / 'absent' / 'x.db'}"]) == 0
-    assert "[database]" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "[database]" in out
+    assert "of the database file does not exist" in out  # the typo is reported, and nothing is created
+    assert not (tmp_path / "absent").exists()

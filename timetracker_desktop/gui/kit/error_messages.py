@@ -65,7 +65,24 @@ class ErrorMessages(QObject):
             "backup_mismatch": self.tr(
                 "The restored data did not match the backup's checks; the database was left as it was."
             ),
+            "backup_tampered": self.tr(
+                "This backup was changed after it was made (its signature does not match):"
+                " it is not restored."
+            ),
+            "backup_foreign": self.tr(
+                "This backup comes from another installation or an older version: confirm that you trust it."
+            ),
+            "restore_failed": self.tr("The restore failed."),
             "bad_folder": self.tr("Choose a full folder path, starting from the drive or the root."),
+            "bad_database_url": self.tr(
+                "This database address cannot be read. Use sqlite:///PATH or mysql://USER@HOST/DATABASE."
+            ),
+            "database_not_supported": self.tr(
+                "This kind of database is not supported: use the embedded database or MySQL/MariaDB."
+            ),
+            "database_folder_missing": self.tr(
+                "The folder {folder} does not exist. Check the path, or create the folder first."
+            ),
         }
 
     def storage(self) -> dict[str, str]:
@@ -133,6 +150,8 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, DomainError):  # a sentence for the code at this field first (a duplicate PIN)
         domain = messages.domain()
         known = domain.get(f"{error.code}:{error.field}") or domain.get(error.code)
+        if known and error.params:  # e.g. {folder}: the sentences name only the params their code has
+            known = known.format_map(error.params)
     elif isinstance(error, StorageUnavailableError):
         known = messages.storage().get(error.cause)
     return known or messages.other(error)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.gui.dialogs.legacy_wizard import LegacyImportWizard
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
 from timetracker_desktop.gui.kit.busy import BusyLine
@@ -178,29 +179,36 @@ class BackupsView(QWidget):
         self._set_working(True)
         self.restore_busy.start(self.tr("Reading {0}...").format(source.name))
         self._context.runner.run(
-            partial(backups.inspect, source),
+            lambda: (backups.inspect(source), backups.key_id),  # the key file is read off the GUI thread too
             partial(self._on_inspected, source),
             partial(self._on_failed, self.restore_busy),
         )
 
-    def _on_inspected(self, source: Path, manifest: BackupManifest) -> None:
+    def _on_inspected(self, source: Path, inspected: tuple[BackupManifest, str]) -> None:
         self._set_working(False)
         self.restore_busy.finish("")
-        dialog = RestoreConfirmDialog(manifest, source.name, self._context.database_label, self._zone, self)
-        dialog.accepted.connect(partial(self._restore, source))
+        manifest, own_key = inspected
+        dialog = RestoreConfirmDialog(
+            manifest, source.name, self._context.database_label, self._zone, self, own_key=own_key
+        )
+        dialog.accepted.connect(lambda: self._restore(source, accept_foreign=dialog.accept_foreign))
         self.dialog = dialog
         dialog.open()
 
-    def _restore(self, source: Path) -> None:
+    def _restore(self, source: Path, *, accept_foreign: bool = False) -> None:
         backups = self._context.services.backups
         if backups is None:
             return
         self._set_working(True)
         self.restore_busy.start(self.tr("Restoring {0}: wait until it is done...").format(source.name))
-        work = partial(backups.restore, self._context.actor, source, safety_dir=self._folder)
-        self._context.runner.run(
-            work, self._on_restored, partial(self._on_failed, self.restore_busy), write=True
+        work = partial(
+            backups.restore,
+            self._context.actor,
+            source,
+            safety_dir=self._folder,
+            accept_foreign=accept_foreign,
         )
+        self._context.runner.run(work, self._on_restored, self._on_restore_failed, write=True)
 
     def _on_restored(self, result: RestoreResult) -> None:
         self._set_working(False)
@@ -229,6 +237,30 @@ class BackupsView(QWidget):
         quit_button.clicked.connect(QApplication.quit)
         self.dialog = box
         box.open()
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        self._on_failed(self.restore_busy, error)
+        if isinstance(error, DomainError) and error.params.get("outcome"):
+            self.restore_busy.finish(self._restore_failure_text(error), error=True)
+
+    def _restore_failure_text(self, error: DomainError) -> str:
+        """What went wrong, what became of the data, and where the safety backup is."""
+        params = error.params
+        outcomes = {
+            "unchanged": self.tr("The database was not changed."),
+            "rolled_back": self.tr("The previous data was put back from {0}.").format(params.get("copy")),
+            "rollback_failed": self.tr("The previous data could not be put back: restore {0} now.").format(
+                params.get("copy")
+            ),
+            "was_empty": self.tr("The database was empty before."),
+        }
+        parts = [message_for(error), outcomes.get(params["outcome"], "")]
+        if params.get("safety_backup"):
+            parts.append(
+                self.tr("Safety backup of the data before the restore: {0}").format(params["safety_backup"])
+            )
+        parts.append(self.tr("Details: {0}").format(error.message))
+        return " ".join(p for p in parts if p)
 
     # Shared ----------------------------------------------------------------------------------------------
 

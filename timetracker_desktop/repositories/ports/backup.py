@@ -2,11 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
 BACKUP_FORMAT = "timetracker-backup"
-BACKUP_FORMAT_VERSION = 1
+BACKUP_FORMAT_VERSION = 2  # 2: the manifest is signed with the installation's key (HMAC-SHA256)
+UNSIGNED_FORMAT_VERSION = 1
+
+
+class BackupTrust(StrEnum):
+    """Who vouches for a backup: this installation's key, another installation's key, or no key at all."""
+
+    OURS = "ours"
+    FOREIGN = "foreign"
+    UNSIGNED = "unsigned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +39,8 @@ class BackupManifest:
     created_at: datetime
     tables: tuple[TableDigest, ...]
     format_version: int = BACKUP_FORMAT_VERSION
+    key_id: str | None = None  # the signing key's fingerprint (shown, so that a user can compare PCs)
+    trust: BackupTrust = BackupTrust.OURS
 
     def total_rows(self) -> int:
         """Rows over all tables."""
@@ -39,12 +51,27 @@ class BackupFileError(Exception):
     """The file is not a readable backup (not a zip, no manifest, unknown format version...)."""
 
 
-class BackupMismatchError(Exception):
-    """After loading, a table's row count or checksum differs from the manifest; nothing was published."""
+class BackupTamperedError(BackupFileError):
+    """Signed with this installation's key, but the signature does not match: the file was changed."""
 
-    def __init__(self, tables: list[str]) -> None:
-        super().__init__(f"restored data differs from the backup in: {', '.join(tables)}")
+
+class BackupMismatchError(Exception):
+    """A table's rows (in the file, or as loaded) differ from the manifest's count or checksum."""
+
+    def __init__(self, tables: list[str], what: str = "restored data differs from the backup in") -> None:
+        super().__init__(f"{what}: {', '.join(tables)}")
         self.tables = tables
+
+
+class RestoreFailedError(Exception):
+    """The rebuild failed: whether the live database was touched and whether the old data was put back."""
+
+    def __init__(self, reason: str, *, touched: bool, rolled_back: bool, copy: Path | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.touched = touched  # False: the failure came before the live database was written
+        self.rolled_back = rolled_back
+        self.copy = copy  # the backup the previous data was (or must be) put back from
 
 
 class DatabaseArchive(Protocol):
@@ -55,8 +82,13 @@ class DatabaseArchive(Protocol):
         """``sqlite`` or ``mysql``."""
         ...
 
+    @property
+    def key_id(self) -> str:
+        """This installation's backup key fingerprint."""
+        ...
+
     def current_revision(self) -> str | None: ...
     def knows_revision(self, revision: str) -> bool: ...
     def dump(self, target: Path, app_version: str, created_at: datetime) -> BackupManifest: ...
     def read_manifest(self, source: Path) -> BackupManifest: ...
-    def restore(self, source: Path) -> BackupManifest: ...
+    def restore(self, source: Path, *, rollback: Path | None = None) -> BackupManifest: ...

@@ -1,27 +1,33 @@
 """Whole-database backup and restore: a consistent snapshot dumped portably, loaded into either backend."""
 
+import logging
 import os
+import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text
 from sqlalchemy.exc import DBAPIError
 
+from timetracker_desktop import __version__
 from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
     BackupManifest,
     BackupMismatchError,
+    RestoreFailedError,
     TableDigest,
 )
 from timetracker_desktop.repositories.sql import migrate
+from timetracker_desktop.repositories.sql.backup_check import check_table
 from timetracker_desktop.repositories.sql.backup_format import (
     MANIFEST,
     RowDigest,
     encode_row,
+    key_id,
     manifest_json,
     read_manifest,
     row_decoder,
@@ -32,6 +38,7 @@ from timetracker_desktop.repositories.sql.errors import translate
 from timetracker_desktop.repositories.sql.orm import Base
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 
+log = logging.getLogger(__name__)
 VERSION_TABLE = "alembic_version"
 STREAM_ROWS = 2000
 INSERT_ROWS = 1000
@@ -118,10 +125,16 @@ def _load_table(connection: Connection, archive: zipfile.ZipFile, table: Table, 
 class SqlDatabaseArchive:
     """Backup and restore of the database behind a unit-of-work factory."""
 
-    def __init__(self, storage: SqlUnitOfWorkFactory, migrations_dir: Path) -> None:
+    def __init__(self, storage: SqlUnitOfWorkFactory, migrations_dir: Path, key: Callable[[], bytes]) -> None:
         self._storage = storage
         self._engine = storage.write_engine
         self._migrations = migrations_dir
+        self._key = key  # read on first use: the installation's backup signing key
+
+    @property
+    def key_id(self) -> str:
+        """This installation's backup key fingerprint."""
+        return key_id(self._key())
 
     @property
     def backend(self) -> str:
@@ -149,8 +162,8 @@ class SqlDatabaseArchive:
             return False
 
     def read_manifest(self, source: Path) -> BackupManifest:
-        """The manifest of a backup file."""
-        return read_manifest(source)
+        """The manifest of a backup file, with how far it is trusted."""
+        return read_manifest(source, self._key())
 
     def dump(self, target: Path, app_version: str, created_at: datetime) -> BackupManifest:
         """Write a consistent backup of the live database to ``target`` (replaced only when complete)."""
@@ -188,39 +201,72 @@ class SqlDatabaseArchive:
             revision = _revision(connection)
             with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as archive:
                 digests = tuple(_dump_table(connection, archive, table) for table in tables)
-                manifest = BackupManifest(revision, app_version, self.backend, created_at, digests)
-                archive.writestr(MANIFEST, manifest_json(manifest))
+                manifest = BackupManifest(
+                    revision, app_version, self.backend, created_at, digests, key_id=self.key_id
+                )
+                archive.writestr(MANIFEST, manifest_json(manifest, self._key()))
         return manifest
 
-    def restore(self, source: Path) -> BackupManifest:
+    def restore(self, source: Path, *, rollback: Path | None = None) -> BackupManifest:
         """Replace the live database with the backup, verify every table, then migrate to the newest schema.
 
-        SQLite is rebuilt in a scratch file and copied over the live one only once verified; MariaDB is
-        rebuilt in place (its DDL cannot be rolled back), so callers keep a safety backup first.
+        The backup is first loaded into a scratch SQLite file: every row is checked against its table and
+        the tables against the manifest, and nothing live is touched when that fails. SQLite then copies
+        the scratch file over the live one in one step. MariaDB is rebuilt in place (its DDL commits
+        implicitly), so a failure there puts the previous data back from ``rollback`` (a backup of the live
+        database, made here when not given) and says so in ``RestoreFailedError``.
         """
-        manifest = read_manifest(source)
+        manifest = read_manifest(source, self._key())
         try:
-            if self.backend == "sqlite":
-                self._restore_sqlite(source, manifest)
-            else:
-                self._rebuild(self._engine, source, manifest)
-        except DBAPIError as error:
-            raise translate(error) from error
+            with self._scratch() as scratch:
+                engine = make_engine(f"sqlite:///{scratch}")
+                try:
+                    self._rebuild(engine, source, manifest, check=True)
+                finally:
+                    engine.dispose()
+                if self.backend == "sqlite":
+                    self._storage.dispose()  # idle pooled connections would only hold locks
+                    migrate.backup_sqlite(scratch, self._sqlite_path())  # one transaction: all or nothing
+                    return manifest
+        except (BackupFileError, BackupMismatchError):
+            raise
+        except Exception as error:  # the scratch file failed (disk full...): the live database is as it was
+            raise RestoreFailedError(_reason(error), touched=False, rolled_back=False, copy=None) from error
+        self._rebuild_mysql(source, manifest, rollback)
         return manifest
 
-    def _restore_sqlite(self, source: Path, manifest: BackupManifest) -> None:
-        live = self._sqlite_path()
-        with tempfile.TemporaryDirectory(dir=live.parent, prefix=".restore-") as folder:
-            scratch = Path(folder) / "restore.db"
-            engine = make_engine(f"sqlite:///{scratch}")
-            try:
-                self._rebuild(engine, source, manifest)
-            finally:
-                engine.dispose()
-            self._storage.dispose()  # idle pooled connections would only hold locks
-            migrate.backup_sqlite(scratch, live)
+    @contextmanager
+    def _scratch(self) -> Iterator[Path]:
+        """A scratch SQLite file: next to the live file (same disk, for the copy), else in the temp folder."""
+        near = self._sqlite_path().parent if self.backend == "sqlite" else None
+        with tempfile.TemporaryDirectory(dir=near, prefix=".restore-") as folder:
+            yield Path(folder) / "restore.db"
 
-    def _rebuild(self, engine: Engine, source: Path, manifest: BackupManifest) -> None:
+    def _rebuild_mysql(self, source: Path, manifest: BackupManifest, rollback: Path | None) -> None:
+        folder = None
+        if rollback is None and self.current_revision() is not None:
+            folder = Path(tempfile.mkdtemp(prefix="timetracker-rollback-"))
+            rollback = folder / "before-restore.zip"
+            self.dump(rollback, __version__, datetime.now(UTC))
+        try:
+            self._rebuild(self._engine, source, manifest, check=False)
+        except Exception as error:
+            reason = _reason(error)
+            log.error("restore of %s failed on MariaDB: %s; putting back %s", source.name, reason, rollback)
+            if rollback is None:  # the database had no schema: there is nothing to put back
+                raise RestoreFailedError(reason, touched=True, rolled_back=False, copy=None) from error
+            try:
+                self._rebuild(self._engine, rollback, read_manifest(rollback, self._key()), check=False)
+            except Exception:
+                log.exception("putting back %s failed", rollback)
+                folder = None  # keep a self-made copy: it is the only one left
+                raise RestoreFailedError(reason, touched=True, rolled_back=False, copy=rollback) from error
+            raise RestoreFailedError(reason, touched=True, rolled_back=True, copy=rollback) from error
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _rebuild(self, engine: Engine, source: Path, manifest: BackupManifest, *, check: bool) -> None:
         if _is_mysql(engine):
             _drop_application_tables(engine)
         migrate.upgrade(engine, self._migrations, manifest.schema_revision)
@@ -229,6 +275,9 @@ class SqlDatabaseArchive:
             missing = [d.name for d in manifest.tables if d.name not in tables]
             if missing:
                 raise BackupFileError(f"tables {missing} do not exist at revision {manifest.schema_revision}")
+            if check:  # the whole file, before a single row is written
+                for digest in manifest.tables:
+                    check_table(archive, tables[digest.name], digest)
             with _foreign_keys_deferred(connection):
                 for table in reversed(list(tables.values())):
                     connection.execute(table.delete())  # rows seeded by the migrations
@@ -236,6 +285,10 @@ class SqlDatabaseArchive:
                     _load_table(connection, archive, tables[digest.name], digest)
         _verify(engine, manifest)
         migrate.upgrade(engine, self._migrations)
+
+
+def _reason(error: Exception) -> str:
+    return str(translate(error) if isinstance(error, DBAPIError) else error)
 
 
 def _verify(engine: Engine, manifest: BackupManifest) -> None:

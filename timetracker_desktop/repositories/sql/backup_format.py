@@ -1,6 +1,7 @@
 """The backup file: a zip of one JSON-lines file per table plus manifest.json; values encoded portably."""
 
 import hashlib
+import hmac
 import json
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -13,13 +14,18 @@ from sqlalchemy import Column, Date, DateTime
 from timetracker_desktop.repositories.ports.backup import (
     BACKUP_FORMAT,
     BACKUP_FORMAT_VERSION,
+    UNSIGNED_FORMAT_VERSION,
     BackupFileError,
     BackupManifest,
+    BackupTamperedError,
+    BackupTrust,
     TableDigest,
 )
 
 MANIFEST = "manifest.json"
 _MODULUS = 1 << 256
+_KEY_ID_LABEL = b"timetracker-backup-key-id"
+SIGNATURE = "signature"
 
 
 def table_member(name: str) -> str:
@@ -81,9 +87,21 @@ class RowDigest:
         return TableDigest(name, tuple(columns), self.rows, f"{self._sum:064x}")
 
 
-def manifest_json(manifest: BackupManifest) -> str:
-    """The manifest as stored in the zip."""
-    data = {
+def key_id(key: bytes) -> str:
+    """A key's public fingerprint: names the installation without revealing the key."""
+    return hmac.new(key, _KEY_ID_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def manifest_signature(data: dict[str, Any], key: bytes) -> str:
+    """HMAC-SHA256 of the canonical manifest (which holds every table's row count and checksum)."""
+    body = {k: v for k, v in data.items() if k != SIGNATURE}
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hmac.new(key, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def manifest_json(manifest: BackupManifest, key: bytes) -> str:
+    """The manifest as stored in the zip, signed with the installation's key."""
+    data: dict[str, Any] = {
         "format": BACKUP_FORMAT,
         "format_version": manifest.format_version,
         "schema_revision": manifest.schema_revision,
@@ -94,14 +112,30 @@ def manifest_json(manifest: BackupManifest) -> str:
             {"name": t.name, "columns": list(t.columns), "rows": t.rows, "checksum": t.checksum}
             for t in manifest.tables
         ],
+        "key_id": key_id(key),
     }
+    data[SIGNATURE] = manifest_signature(data, key)
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _parse_manifest(data: Any) -> BackupManifest:
+def _trust(data: dict[str, Any], key: bytes) -> BackupTrust:
+    """Unsigned, signed by another installation, or ours; ours with a wrong signature was changed."""
+    signature = data.get(SIGNATURE)
+    if data.get("format_version") == UNSIGNED_FORMAT_VERSION or not isinstance(signature, str):
+        return BackupTrust.UNSIGNED
+    if data.get("key_id") != key_id(key):
+        return BackupTrust.FOREIGN
+    if not hmac.compare_digest(signature, manifest_signature(data, key)):
+        raise BackupTamperedError(
+            "the backup was changed after it was made: its signature does not match (restore refused)"
+        )
+    return BackupTrust.OURS
+
+
+def _parse_manifest(data: Any, key: bytes) -> BackupManifest:
     if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
         raise BackupFileError("not a TimeTracker Desktop backup")
-    if data.get("format_version") != BACKUP_FORMAT_VERSION:
+    if data.get("format_version") not in (BACKUP_FORMAT_VERSION, UNSIGNED_FORMAT_VERSION):
         raise BackupFileError(f"unsupported backup format version {data.get('format_version')!r}")
     try:
         tables = tuple(
@@ -116,20 +150,26 @@ def _parse_manifest(data: Any) -> BackupManifest:
             backend=str(data["backend"]),
             created_at=datetime.fromisoformat(data["created_at"]),
             tables=tables,
+            format_version=int(data["format_version"]),
+            key_id=str(data["key_id"]) if data.get("key_id") else None,
+            trust=_trust(data, key),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise BackupFileError(f"damaged manifest: {error}") from None
 
 
-def read_manifest(path: Path) -> BackupManifest:
-    """The manifest of a backup file; ``BackupFileError`` when it is not a readable backup."""
+def read_manifest(path: Path, key: bytes) -> BackupManifest:
+    """The manifest of a backup file and how far it is trusted; ``BackupFileError`` when unreadable.
+
+    ``BackupTamperedError`` when it carries this installation's key id but a signature that does not match.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             data = json.loads(archive.read(MANIFEST))
             names = set(archive.namelist())
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise BackupFileError(f"cannot read the backup {path.name}: {error}") from None
-    manifest = _parse_manifest(data)
+    manifest = _parse_manifest(data, key)
     missing = [t.name for t in manifest.tables if table_member(t.name) not in names]
     if missing:
         raise BackupFileError(f"the backup lacks the rows of: {', '.join(missing)}")

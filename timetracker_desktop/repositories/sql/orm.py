@@ -33,6 +33,18 @@ NAMING_CONVENTION = {
 # SQLite only auto-increments an INTEGER PRIMARY KEY, so big ids stay INTEGER there.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
+# Marks a Text column that holds a JSON document (a restore checks it is well-formed).
+JSON_TEXT = {"json": True}
+
+# An idempotency key a terminal sends (event_id, external keys): compared byte for byte. MariaDB's
+# default utf8mb4_general_ci would make "CaseEv1" and "caseev1" one key; SQLite compares exactly already.
+KEY_COLLATION = "utf8mb4_bin"
+
+
+def exact_key(length: int) -> Any:
+    """A VARCHAR compared case-sensitively on every backend."""
+    return String(length).with_variant(mysql.VARCHAR(length, collation=KEY_COLLATION), "mysql", "mariadb")
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes in, aware UTC out; stored naive UTC with microseconds on every backend."""
@@ -177,7 +189,7 @@ class UnassignedPunchRow(Base):
     terminal_ts: Mapped[datetime | None] = mapped_column(UtcDateTime())
     reason: Mapped[str] = mapped_column(String(32))
     state: Mapped[str] = mapped_column(String(16), default="open")
-    external_key: Mapped[str | None] = mapped_column(String(96))
+    external_key: Mapped[str | None] = mapped_column(exact_key(96))
     resolved_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
@@ -202,7 +214,7 @@ class PunchRow(Base):
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     terminal_ts: Mapped[datetime | None] = mapped_column(UtcDateTime())
     flags: Mapped[str] = mapped_column(String(64), default="")
-    external_key: Mapped[str | None] = mapped_column(String(96))
+    external_key: Mapped[str | None] = mapped_column(exact_key(96))
     author_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(500))
     challenge: Mapped[str | None] = mapped_column(String(128))
@@ -258,7 +270,7 @@ class ScheduleTemplateRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     anchor: Mapped[date] = mapped_column(Date)
-    cells: Mapped[str] = mapped_column(Text)
+    cells: Mapped[str] = mapped_column(Text, info=JSON_TEXT)
 
 
 class HolidayRow(Base):
@@ -281,8 +293,8 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(64), index=True)
     entity_type: Mapped[str | None] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64))
-    before_json: Mapped[str | None] = mapped_column(Text)
-    after_json: Mapped[str | None] = mapped_column(Text)
+    before_json: Mapped[str | None] = mapped_column(Text, info=JSON_TEXT)
+    after_json: Mapped[str | None] = mapped_column(Text, info=JSON_TEXT)
     reason: Mapped[str | None] = mapped_column(String(500))
     outcome: Mapped[str] = mapped_column(String(16), default="ok")
     workstation: Mapped[str | None] = mapped_column(String(64))
@@ -311,9 +323,9 @@ class ScanReceiptRow(Base):
 
     __tablename__ = "scan_receipts"
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(exact_key(64), primary_key=True)
     raw_uid: Mapped[str] = mapped_column(String(128))
-    reply_json: Mapped[str] = mapped_column(Text)
+    reply_json: Mapped[str] = mapped_column(Text, info=JSON_TEXT)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
 

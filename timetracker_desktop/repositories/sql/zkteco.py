@@ -205,8 +205,7 @@ class SqlAdmsRepository:
                 AdmsDeviceRow.last_seen_at < seen_before,
             )
         )
-        assert isinstance(result, CursorResult)
-        return int(result.rowcount or 0)
+        return int(getattr(result, "rowcount", 0) or 0)  # a DELETE's result is a CursorResult
 
     def set_comm_key(self, device_id: int, key_hash: str | None) -> None:
         """The comm key (its SHA-256) the device presents; pinned once the device is approved."""

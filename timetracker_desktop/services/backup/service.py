@@ -12,7 +12,10 @@ from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
     BackupManifest,
     BackupMismatchError,
+    BackupTamperedError,
+    BackupTrust,
     DatabaseArchive,
+    RestoreFailedError,
 )
 from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
@@ -39,6 +42,20 @@ class RestoreResult:
 
     manifest: BackupManifest
     safety_backup: Path | None
+
+
+def _outcome(error: RestoreFailedError) -> tuple[str, str]:
+    """What became of the live data after a failed rebuild: a stable name and an English sentence."""
+    if not error.touched:
+        return "unchanged", f"{error.reason}; the database was not changed"
+    if error.rolled_back:
+        return "rolled_back", f"{error.reason}; the previous data was put back from {error.copy}"
+    if error.copy is None:
+        return "was_empty", f"{error.reason}; the database was empty before"
+    return (
+        "rollback_failed",
+        f"{error.reason}; putting the previous data back failed too: restore {error.copy}",
+    )
 
 
 def _summary(manifest: BackupManifest) -> dict[str, object]:
@@ -71,10 +88,17 @@ class BackupService:
         log.info("backup %s written (%d rows, %d bytes)", target.name, manifest.total_rows(), size)
         return BackupResult(target, size, manifest)
 
+    @property
+    def key_id(self) -> str:
+        """This installation's backup key fingerprint (shown so that backups can be told apart by PC)."""
+        return self._archive.key_id
+
     def inspect(self, source: Path) -> BackupManifest:
-        """The manifest of a backup, refused when unreadable or made by a newer version of the program."""
+        """The manifest of a backup, refused when unreadable, changed or made by a newer program."""
         try:
             manifest = self._archive.read_manifest(source)
+        except BackupTamperedError as error:
+            raise ConflictError(str(error), code="backup_tampered") from None
         except BackupFileError as error:
             raise ValidationError(str(error), code="backup_unreadable", field="file") from None
         if not self._archive.knows_revision(manifest.schema_revision):
@@ -85,23 +109,69 @@ class BackupService:
             )
         return manifest
 
-    def restore(self, actor: Actor, source: Path, *, safety_dir: Path | None = None) -> RestoreResult:
-        """Replace the database with the backup, checked table by table; the old data is backed up first."""
+    def restore(
+        self,
+        actor: Actor,
+        source: Path,
+        *,
+        safety_dir: Path | None = None,
+        accept_foreign: bool = False,
+    ) -> RestoreResult:
+        """Replace the database with the backup, checked row by row; the old data is backed up first.
+
+        A backup not signed by this installation (another PC, or a version without keys) is restored only
+        with ``accept_foreign``. Every failure leaves the previous data in place and names the safety backup.
+        """
         require(actor, Permission.MANAGE_SETTINGS)
         manifest = self.inspect(source)
+        if manifest.trust is not BackupTrust.OURS and not accept_foreign:
+            raise ConflictError(self.foreign_reason(manifest), code="backup_foreign")
         safety = self._safety_backup(actor, safety_dir)
         try:
-            self._archive.restore(source)
+            self._archive.restore(source, rollback=safety)
         except BackupMismatchError as error:
-            self._record_failure(actor, source, str(error))
-            raise ConflictError(str(error), code="backup_mismatch") from None
+            raise self._failed(actor, source, str(error), safety, "backup_mismatch") from None
         except BackupFileError as error:
-            self._record_failure(actor, source, str(error))
-            raise ValidationError(str(error), code="backup_unreadable", field="file") from None
-        after = {"file": str(source), "safety_backup": str(safety) if safety else None, **_summary(manifest)}
+            raise self._failed(actor, source, str(error), safety, "backup_unreadable") from None
+        except RestoreFailedError as error:
+            outcome, why = _outcome(error)
+            failed = self._failed(actor, source, why, safety, "restore_failed", outcome)
+            failed.params["copy"] = str(error.copy or "")
+            raise failed from None
+        after = {
+            "file": str(source),
+            "safety_backup": str(safety) if safety else None,
+            "trust": manifest.trust.value,
+            **_summary(manifest),
+        }
         self._audit(actor, "backup.restore", source, after)
         log.info("restored %s (%d rows)", source.name, manifest.total_rows())
         return RestoreResult(manifest, safety)
+
+    def foreign_reason(self, manifest: BackupManifest) -> str:
+        """Why a backup needs an explicit confirmation."""
+        if manifest.trust is BackupTrust.UNSIGNED:
+            return "the backup is not signed (made by a version before backup keys): confirm to restore it"
+        return (
+            f"the backup was signed by another installation (key {manifest.key_id}; this one is"
+            f" {self.key_id}): confirm that you trust it to restore it"
+        )
+
+    def _failed(
+        self, actor: Actor, source: Path, why: str, safety: Path | None, code: str, outcome: str = "unchanged"
+    ) -> ConflictError:
+        """The error to raise: what went wrong, what became of the data, and where the safety copy is.
+
+        ``params`` carry the outcome (unchanged, rolled_back, rollback_failed, was_empty) and the paths, so
+        that the GUI can say it in the user's language.
+        """
+        self._record_failure(actor, source, why)
+        kept = " The database was not changed." if code != "restore_failed" else ""
+        where = f" The safety backup of the current data is {safety}." if safety else ""
+        verb = "failed" if code == "restore_failed" else "refused"
+        error = ConflictError(f"restore {verb}: {why}.{kept}{where}", code=code)
+        error.params.update({"outcome": outcome, "safety_backup": str(safety) if safety else ""})
+        return error
 
     def _audit(self, actor: Actor, action: str, path: Path, after: dict[str, object]) -> None:
         """Record the action; a MariaDB deadlock with a concurrent audit line (the hash chain) is retried."""

@@ -1,6 +1,7 @@
 """XLSX export of a report table: captions, styled header, frozen panes, typed cells, totals, legend."""
 
 from collections.abc import Sequence
+from copy import copy
 from datetime import date, datetime
 from enum import StrEnum
 from typing import IO, Any
@@ -8,10 +9,12 @@ from typing import IO, Any
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
 from timetracker_desktop.domain.reports import DayMark
+from timetracker_desktop.services.reports.formula_guard import looks_like_formula
 from timetracker_desktop.services.reports.tables import CellValue, Column, ColumnKind, ReportTable
 from timetracker_desktop.services.reports.text import ReportText
 
@@ -87,7 +90,9 @@ def _captions(sheet: Any, table: ReportTable, text: ReportText) -> None:
     lines = [text.title(), text.period(), f"{text.rounding()}. {text.rules()}", text.generated()]
     lines.append("; ".join(text.summary(item) for item in table.summary))
     for row, line in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=line or None)
+        cell = sheet.cell(row=row, column=1, value=line or None)
+        if looks_like_formula(line):
+            _as_text(cell)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
 
 
@@ -115,11 +120,26 @@ def _rows(sheet: Any, table: ReportTable, text: ReportText, styles: dict[str, Na
     for values, arrays in lines:
         sheet.append(
             [
-                Cell(sheet, value=_native(value, column, text), style_array=array)
+                _cell(sheet, _native(value, column, text), array)
                 for value, column, array in zip(values, columns, arrays, strict=True)
             ]
         )
     return _CAPTION_ROWS + 2 + len(lines)
+
+
+def _cell(sheet: Any, value: Any, style: StyleArray) -> Cell:
+    cell = Cell(sheet, value=value, style_array=style)
+    if looks_like_formula(value):
+        _as_text(cell)
+    return cell
+
+
+def _as_text(cell: Cell) -> None:
+    """A string cell (openpyxl makes "=..." a formula) with Excel's quote prefix, so editing keeps it text."""
+    cell.data_type = "s"
+    style = copy(cell._style)
+    style.quotePrefix = 1
+    cell._style = style
 
 
 def _legend(sheet: Any, table: ReportTable, text: ReportText, row: int) -> None:

@@ -1,0 +1,51 @@
+"""Database URLs checked before anything is opened or created: a kind we support, a folder that exists."""
+
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.paths import default_database_url
+
+SUPPORTED_BACKENDS = ("sqlite", "mysql", "mariadb")
+
+
+def check_database_url(url: str) -> None:
+    """Refuse a database URL this program cannot open, in one sentence (``ValidationError``).
+
+    The default SQLite file's folder is created; a SQLite file the user named must be in an existing
+    folder, so that a mistyped path is reported instead of silently becoming a new, empty database.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ValidationError(
+            f"cannot read the database URL {url!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
+            code="bad_database_url",
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        raise ValidationError(
+            "PostgreSQL is not supported: use SQLite (sqlite:///PATH) or MySQL/MariaDB (mysql://...)",
+            code="database_not_supported",
+        )
+    if backend not in SUPPORTED_BACKENDS:
+        raise ValidationError(
+            f"unknown database kind {backend!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
+            code="database_not_supported",
+        )
+    database = parsed.database
+    if backend != "sqlite" or not database or database == ":memory:":
+        return
+    if url == default_database_url():
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        return
+    folder = Path(database).expanduser().parent
+    if not folder.is_dir():
+        missing = ValidationError(
+            f"the folder {folder} of the database file does not exist: check the path or create the folder",
+            code="database_folder_missing",
+        )
+        missing.params["folder"] = str(folder)
+        raise missing
