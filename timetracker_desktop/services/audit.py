@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from timetracker_desktop.domain.audit import AuditEntry, entry_hash, redact
+from timetracker_desktop.domain.audit import AuditAction, AuditEntry, EntityType, entry_hash, redact
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.guard import require
@@ -18,8 +18,8 @@ def record(
     uow: UnitOfWork,
     actor: Actor,
     at: datetime,
-    action: str,
-    entity: tuple[str, object] | None = None,
+    action: AuditAction,
+    entity: tuple[EntityType, object] | None = None,
     *,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop import __version__
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ConflictError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
@@ -14,14 +15,18 @@ from timetracker_desktop.repositories.ports.backup import (
     BackupMismatchError,
     DatabaseArchive,
 )
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    StorageCause,
+    StorageUnavailableError,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 
 log = logging.getLogger(__name__)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 AUDIT_ATTEMPTS = 3
-RETRIED_CAUSES = ("deadlock", "lock wait timeout")
+RETRIED_CAUSES = (StorageCause.DEADLOCK, StorageCause.LOCK_WAIT_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ class BackupService:
         manifest = self._archive.dump(target, __version__, now)
         size = target.stat().st_size
         after = {"file": str(target), "kind": kind, "bytes": size, **_summary(manifest)}
-        self._audit(actor, "backup.create", target, after)
+        self._audit(actor, AuditAction.BACKUP_CREATE, target, after)
         log.info("backup %s written (%d rows, %d bytes)", target.name, manifest.total_rows(), size)
         return BackupResult(target, size, manifest)
 
@@ -76,12 +81,12 @@ class BackupService:
         try:
             manifest = self._archive.read_manifest(source)
         except BackupFileError as error:
-            raise ValidationError(str(error), code="backup_unreadable", field="file") from None
+            raise ValidationError(str(error), code=ErrorCode.BACKUP_UNREADABLE, field="file") from None
         if not self._archive.knows_revision(manifest.schema_revision):
             raise ConflictError(
                 f"the backup is from a newer version of the program (schema {manifest.schema_revision},"
                 f" app {manifest.app_version}): update TimeTracker Desktop first",
-                code="backup_from_newer_version",
+                code=ErrorCode.BACKUP_FROM_NEWER_VERSION,
             )
         return manifest
 
@@ -94,21 +99,21 @@ class BackupService:
             self._archive.restore(source)
         except BackupMismatchError as error:
             self._record_failure(actor, source, str(error))
-            raise ConflictError(str(error), code="backup_mismatch") from None
+            raise ConflictError(str(error), code=ErrorCode.BACKUP_MISMATCH) from None
         except BackupFileError as error:
             self._record_failure(actor, source, str(error))
-            raise ValidationError(str(error), code="backup_unreadable", field="file") from None
+            raise ValidationError(str(error), code=ErrorCode.BACKUP_UNREADABLE, field="file") from None
         after = {"file": str(source), "safety_backup": str(safety) if safety else None, **_summary(manifest)}
-        self._audit(actor, "backup.restore", source, after)
+        self._audit(actor, AuditAction.BACKUP_RESTORE, source, after)
         log.info("restored %s (%d rows)", source.name, manifest.total_rows())
         return RestoreResult(manifest, safety)
 
-    def _audit(self, actor: Actor, action: str, path: Path, after: dict[str, object]) -> None:
+    def _audit(self, actor: Actor, action: AuditAction, path: Path, after: dict[str, object]) -> None:
         """Record the action; a MariaDB deadlock with a concurrent audit line (the hash chain) is retried."""
         for attempt in range(AUDIT_ATTEMPTS):
             try:
                 with self._uow() as uow:
-                    record(uow, actor, self._clock.now(), action, ("backup", path.name), after=after)
+                    record(uow, actor, self._clock.now(), action, (EntityType.BACKUP, path.name), after=after)
                     uow.commit()
                 return
             except StorageUnavailableError as error:
@@ -127,7 +132,8 @@ class BackupService:
         try:
             with self._uow() as uow:
                 record(
-                    uow, actor, self._clock.now(), "backup.restore", ("backup", source.name),
+                    uow, actor, self._clock.now(), AuditAction.BACKUP_RESTORE,
+                    (EntityType.BACKUP, source.name),
                     after={"file": str(source), "error": why}, outcome="failed",
                 )  # fmt: skip
                 uow.commit()

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import PHONE_CODE_RE, BadgeKind, KeyState
 from timetracker_desktop.domain.terminals import Terminal
@@ -106,16 +107,17 @@ class ScanService:
                 )
             return refused(ctx, ScanOutcome.NOT_ENROLLED)
         if not verify_signature(badge.public_key_b64, challenge, scan.signature_b64):
-            self._security(uow, ctx, "security.bad_signature", ("badge", badge.id))
+            self._security(uow, ctx, AuditAction.SECURITY_BAD_SIGNATURE, (EntityType.BADGE, badge.id))
             return refused(ctx, ScanOutcome.BAD_SIGNATURE)
         if not badge.is_active:
-            self._security(uow, ctx, "security.revoked_badge_used", ("badge", badge.id))
+            self._security(uow, ctx, AuditAction.SECURITY_REVOKED_BADGE_USED, (EntityType.BADGE, badge.id))
             queue_read(uow, ctx, BadgeKind.PHONE, code, code, QueueReason.REVOKED_BADGE, badge.employee_id)
             return refused(ctx, ScanOutcome.BADGE_REVOKED)
         if badge.key_state is not KeyState.VERIFIED:
             uow.badges.set_key(badge.id, badge.public_key_b64, KeyState.VERIFIED)
             record(
-                uow, Actor.terminal(ctx.terminal.id), ctx.received, "badge.key_verified", ("badge", badge.id),
+                uow, Actor.terminal(ctx.terminal.id), ctx.received, AuditAction.BADGE_KEY_VERIFIED,
+                (EntityType.BADGE, badge.id),
                 after={"state": KeyState.VERIFIED.value},
             )  # fmt: skip
         if not employee.is_active:
@@ -131,7 +133,9 @@ class ScanService:
         return punch_or_cooldown(uow, settings, ctx, Holder(badge, employee), plan)
 
     @staticmethod
-    def _security(uow: UnitOfWork, ctx: ScanContext, action: str, entity: tuple[str, object]) -> None:
+    def _security(
+        uow: UnitOfWork, ctx: ScanContext, action: AuditAction, entity: tuple[EntityType, object]
+    ) -> None:
         actor = Actor.terminal(ctx.terminal.id)
         record(
             uow,
@@ -176,12 +180,13 @@ class ScanService:
             return EnrollResult(gate)
         return self._transaction(lambda uow: enroll_key(uow, ctx, phone_code_of(code), public_key_b64))
 
-    def security_event(self, terminal_id: int, action: str, detail: dict[str, object]) -> None:
+    def security_event(self, terminal_id: int, action: AuditAction, detail: dict[str, object]) -> None:
         """Audit what the listener itself refuses (terminal mismatch, rate-limit trips); best effort."""
         now = self._clock.now()
         try:
             with self._uow() as uow:
-                record(uow, Actor.terminal(terminal_id), now, action, ("terminal", terminal_id), after=detail,
+                record(uow, Actor.terminal(terminal_id), now, action, (EntityType.TERMINAL, terminal_id),
+                       after=detail,
                        outcome="refused")  # fmt: skip
                 uow.commit()
         except StorageUnavailableError as error:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from enum import StrEnum
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 
 DEFAULT_LANGUAGE = "uk"
 
@@ -187,7 +187,9 @@ def labels(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
         return _LANGUAGES[lang]
     except KeyError:
         raise ValidationError(
-            f"unknown language {lang!r}: use {', '.join(LANGUAGES)}", code="bad_language", field="lang"
+            f"unknown language {lang!r}: use {', '.join(LANGUAGES)}",
+            code=ErrorCode.BAD_LANGUAGE,
+            field="lang",
         ) from None
 
 

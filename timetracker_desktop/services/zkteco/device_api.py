@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn, TypeVar
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
@@ -79,7 +80,8 @@ class AdmsService:
                 raise DeviceRefusedError(Refusal.TOO_MANY_PENDING)
             device = uow.adms.add(call.serial, now, call.ip)
             record(
-                uow, device_actor(call.serial), now, "adms.device_seen", ("adms_device", device.id),
+                uow, device_actor(call.serial), now, AuditAction.ADMS_DEVICE_SEEN,
+                (EntityType.ADMS_DEVICE, device.id),
                 after={"serial": call.serial, "ip": call.ip},
             )  # fmt: skip
             log.info("new ADMS device %s waits for approval", call.serial)
@@ -99,7 +101,8 @@ class AdmsService:
                 device.approved_ip,
             )
             record(
-                uow, device_actor(device.serial), now, "adms.ip_changed", ("adms_device", device.id),
+                uow, device_actor(device.serial), now, AuditAction.ADMS_IP_CHANGED,
+                (EntityType.ADMS_DEVICE, device.id),
                 before={"ip": device.approved_ip}, after={"ip": call.ip}, outcome="warning",
             )  # fmt: skip
 

@@ -7,7 +7,11 @@ from typing import Any
 
 from fakes import FakeClock
 
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, TerminalActivity
+from timetracker_desktop.repositories.ports.storage import (
+    StorageCause,
+    StorageUnavailableError,
+    TerminalActivity,
+)
 from timetracker_desktop.services.terminals.health import TerminalHealthService
 
 
@@ -27,7 +31,7 @@ class Storage:
 
             def __enter__(self) -> "Uow":
                 if owner.down:
-                    raise StorageUnavailableError("database server unreachable")
+                    raise StorageUnavailableError(StorageCause.SERVER_UNREACHABLE)
                 return self
 
             def __exit__(self, *exc: object) -> None:
