@@ -2928,6 +2928,10 @@
         <translation>Дата</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
         <source>In</source>
         <translation>Прихід</translation>
     </message>
@@ -3030,6 +3034,10 @@
     <message>
         <source>Generated</source>
         <translation>Сформовано</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Сторінка {page} з {pages}</translation>
     </message>
     <message>
         <source>Rounding</source>
@@ -4510,6 +4518,14 @@
     <message>
         <source>legacy database</source>
         <translation>стара база даних</translation>
+    </message>
+    <message>
+        <source>legacy server log entry</source>
+        <translation>запис журналу старого сервера</translation>
+    </message>
+    <message>
+        <source>Legacy server: {0}</source>
+        <translation>Старий сервер: {0}</translation>
     </message>
     <message>
         <source>Commands to ZKTeco devices</source>

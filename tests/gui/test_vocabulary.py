@@ -81,6 +81,7 @@ def test_sentences_by_code_field_and_cause() -> None:
 def test_stored_strings_unknown_to_this_version_are_shown_as_stored() -> None:
     assert action_words("report.export") == "Report exported"
     assert action_words("future.thing") == "future.thing"
+    assert action_words("legacy.employee_create") == "Legacy server: employee_create"
     assert entity_words("adms_device") == "ZKTeco device"
     assert entity_words("future_kind") == "future_kind"
 

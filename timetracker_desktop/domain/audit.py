@@ -12,6 +12,7 @@ SECRET_FIELDS = frozenset(
     {"password", "password_hash", "key", "key_hash", "api_key", "qr", "signature", "secret"}
 )
 REDACTED = "***"
+LEGACY_ACTION_PREFIX = "legacy."  # actions of the legacy server's log, imported as they were named there
 
 
 class AuditAction(StrEnum):
@@ -92,6 +93,7 @@ class EntityType(StrEnum):
     REPORT = "report"
     BACKUP = "backup"
     LEGACY_SOURCE = "legacy_source"
+    LEGACY_AUDIT = "legacy_audit"  # an entry of the legacy server's log, imported as history
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.repositories.ports.storage import StorageCause
 
@@ -273,7 +273,12 @@ class Vocabulary(QObject):
             EntityType.REPORT: self.tr("report"),
             EntityType.BACKUP: self.tr("backup"),
             EntityType.LEGACY_SOURCE: self.tr("legacy database"),
+            EntityType.LEGACY_AUDIT: self.tr("legacy server log entry"),
         }
+
+    def legacy_action(self, name: str) -> str:
+        """An action of the legacy server's log, named as it was there."""
+        return self.tr("Legacy server: {0}").format(name)
 
     def tables(self) -> dict[str, str]:
         """Database tables in words, as a backup lists them (a test covers every table of the schema)."""
@@ -318,10 +323,12 @@ def storage_sentence(cause: StorageCause) -> str:
 
 def action_words(action: str) -> str:
     """A stored audit action in words; an action this version does not know is shown as stored."""
+    words = Vocabulary()
     try:
-        return Vocabulary().actions()[AuditAction(action)]
-    except ValueError:  # written by a newer version of the program: its key is all there is
-        return action
+        return words.actions()[AuditAction(action)]
+    except ValueError:  # imported from the legacy server, or written by a newer version of the program
+        legacy = action.removeprefix(LEGACY_ACTION_PREFIX)
+        return words.legacy_action(legacy) if legacy != action else action
 
 
 def entity_words(entity_type: str) -> str:

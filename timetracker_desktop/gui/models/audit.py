@@ -5,10 +5,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.audit import AuditEntry, EntityType
+from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
 from timetracker_desktop.gui.kit.vocabulary import action_words, detail_lines, entity_words
-from timetracker_desktop.gui.reports.words import word
+from timetracker_desktop.gui.reports.words import title
+
+_REPORT_KINDS = {kind.value: kind for kind in ReportKind}
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
@@ -67,8 +70,9 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         kind = entity_words(entry.entity_type)
         if not entry.entity_id:
             return kind
-        if entry.entity_type == EntityType.REPORT:  # its id is the report kind, which has a title
-            return f"{kind}: {word(f'title.{entry.entity_id}')}"
+        report = _REPORT_KINDS.get(entry.entity_id) if entry.entity_type == EntityType.REPORT else None
+        if report is not None:  # a report's id is its kind, which has a title
+            return f"{kind}: {title(report)}"
         return f"{kind} #{entry.entity_id}" if entry.entity_id.isdigit() else f"{kind}: {entry.entity_id}"
 
     def outcome_text(self, entry: AuditEntry) -> str:
