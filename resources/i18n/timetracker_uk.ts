@@ -1441,10 +1441,6 @@
         <source>The phone&apos;s verified key was saved for {0}.</source>
         <translation>Перевірений ключ телефона збережено для працівника «{0}».</translation>
     </message>
-    <message>
-        <source>Another key is already registered for this phone. Reset its key first.</source>
-        <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -3131,14 +3127,6 @@
         <translation>Підготовка діаграм...</translation>
     </message>
     <message>
-        <source>Cancelled; nothing was changed.</source>
-        <translation>Скасовано; нічого не змінено.</translation>
-    </message>
-    <message>
-        <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
-        <translation>Для PDF потрібен шрифт DejaVu Sans: установіть його або перевстановіть програму.</translation>
-    </message>
-    <message>
         <source>Choose a period that ends after it starts and spans at most {0} days.</source>
         <translation>Виберіть період, що закінчується не раніше за початок і триває не більше {0} днів.</translation>
     </message>
@@ -3944,10 +3932,6 @@
         <translation>Не вдалося перевірити ключ телефона: прикладіть телефон ще раз.</translation>
     </message>
     <message>
-        <source>This badge already has another key registered.</source>
-        <translation>Для цього бейджа вже зареєстровано інший ключ.</translation>
-    </message>
-    <message>
         <source>The phone sent a key that cannot be used.</source>
         <translation>Телефон надіслав ключ, який не можна використати.</translation>
     </message>
@@ -4080,20 +4064,24 @@
         <translation>Цей параметр невідомий цій версії програми.</translation>
     </message>
     <message>
-        <source>Choose an employee for this report.</source>
-        <translation>Виберіть працівника для цього звіту.</translation>
-    </message>
-    <message>
         <source>Reports are written in Ukrainian or English.</source>
         <translation>Звіти формуються українською або англійською мовою.</translation>
     </message>
     <message>
-        <source>No font with Ukrainian letters was found for the PDF. Install the DejaVu fonts.</source>
-        <translation>Для PDF не знайдено шрифту з українськими літерами. Установіть шрифти DejaVu.</translation>
+        <source>Another key is already registered for this phone. Reset its key first.</source>
+        <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
     </message>
     <message>
-        <source>The report was cancelled.</source>
-        <translation>Формування звіту скасовано.</translation>
+        <source>Choose an employee for the detail report.</source>
+        <translation>Для деталізації виберіть працівника.</translation>
+    </message>
+    <message>
+        <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
+        <translation>Для PDF потрібен шрифт DejaVu Sans: установіть його або перевстановіть програму.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Скасовано; нічого не змінено.</translation>
     </message>
     <message>
         <source>This backup was made by a newer version of TimeTracker Desktop. Update the program first, then restore the backup.</source>

@@ -51,7 +51,9 @@ class Vocabulary(QObject):
             ErrorCode.BADGE_TAKEN: self.tr("This badge already belongs to another employee."),
             ErrorCode.ALREADY_REVOKED: self.tr("This badge is already revoked."),
             ErrorCode.NOT_VERIFIED: self.tr("The phone's key could not be verified: tap the phone again."),
-            ErrorCode.KEY_ALREADY_REGISTERED: self.tr("This badge already has another key registered."),
+            ErrorCode.KEY_ALREADY_REGISTERED: self.tr(
+                "Another key is already registered for this phone. Reset its key first."
+            ),
             ErrorCode.INVALID_PUBLIC_KEY: self.tr("The phone sent a key that cannot be used."),
             ErrorCode.INVALID_CHALLENGE: self.tr("The phone's answer does not match the question asked."),
             ErrorCode.EVENT_ID_CONFLICT: self.tr(
@@ -104,12 +106,12 @@ class Vocabulary(QObject):
             ErrorCode.OUT_OF_RANGE: self.tr("The value is outside the allowed range."),
             ErrorCode.BAD_CHOICE: self.tr("Choose one of the offered values."),
             ErrorCode.UNKNOWN_SETTING: self.tr("This setting is not known to this version of the program."),
-            ErrorCode.EMPLOYEE_REQUIRED: self.tr("Choose an employee for this report."),
+            ErrorCode.EMPLOYEE_REQUIRED: self.tr("Choose an employee for the detail report."),
             ErrorCode.BAD_LANGUAGE: self.tr("Reports are written in Ukrainian or English."),
             ErrorCode.FONT_NOT_FOUND: self.tr(
-                "No font with Ukrainian letters was found for the PDF. Install the DejaVu fonts."
+                "The PDF needs the DejaVu Sans font; install it or reinstall the application."
             ),
-            ErrorCode.REPORT_CANCELLED: self.tr("The report was cancelled."),
+            ErrorCode.REPORT_CANCELLED: self.tr("Cancelled; nothing was changed."),
             ErrorCode.BACKUP_FROM_NEWER_VERSION: self.tr(
                 "This backup was made by a newer version of TimeTracker Desktop."
                 " Update the program first, then restore the backup."
