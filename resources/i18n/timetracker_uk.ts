@@ -213,14 +213,6 @@
         <source>After:</source>
         <translation>Після:</translation>
     </message>
-    <message>
-        <source>done</source>
-        <translation>виконано</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>відмовлено</translation>
-    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -4510,6 +4502,22 @@
     <message>
         <source>legacy server log entry</source>
         <translation>запис журналу старого сервера</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>виконано</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>не вдалося</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>попередження</translation>
     </message>
     <message>
         <source>Legacy server: {0}</source>

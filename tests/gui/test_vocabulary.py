@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from timetracker_desktop.domain.audit import AuditAction, AuditEntry, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditEntry, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.gui.kit.vocabulary import (
     Vocabulary,
@@ -32,6 +32,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     StorageCause: Vocabulary.storage,
     AuditAction: Vocabulary.actions,
     EntityType: Vocabulary.entities,
+    AuditOutcome: Vocabulary.outcomes,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 

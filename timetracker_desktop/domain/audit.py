@@ -76,6 +76,15 @@ class AuditAction(StrEnum):
     DEMO_GENERATE = "demo.generate"
 
 
+class AuditOutcome(StrEnum):
+    """How the audited action ended; the value is what the log stores."""
+
+    OK = "ok"
+    REFUSED = "refused"
+    FAILED = "failed"
+    WARNING = "warning"
+
+
 class EntityType(StrEnum):
     """The kind of object an audit entry is about (and that a ``NotFoundError`` names)."""
 
@@ -108,7 +117,7 @@ class AuditEntry:
     before: Mapping[str, Any] | None = None
     after: Mapping[str, Any] | None = None
     reason: str | None = None
-    outcome: str = "ok"
+    outcome: str = AuditOutcome.OK
     actor_user_id: int | None = None
     workstation: str | None = None
     id: int | None = None

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, EntityType
+from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.repositories.ports.storage import StorageCause
 
@@ -278,6 +278,15 @@ class Vocabulary(QObject):
             EntityType.LEGACY_AUDIT: self.tr("legacy server log entry"),
         }
 
+    def outcomes(self) -> dict[AuditOutcome, str]:
+        """How audited actions ended, in words."""
+        return {
+            AuditOutcome.OK: self.tr("done"),
+            AuditOutcome.REFUSED: self.tr("refused"),
+            AuditOutcome.FAILED: self.tr("failed"),
+            AuditOutcome.WARNING: self.tr("warning"),
+        }
+
     def legacy_action(self, name: str) -> str:
         """An action of the legacy server's log, named as it was there."""
         return self.tr("Legacy server: {0}").format(name)
@@ -339,6 +348,14 @@ def entity_words(entity_type: str) -> str:
         return Vocabulary().entities()[EntityType(entity_type)]
     except ValueError:
         return entity_type
+
+
+def outcome_words(outcome: str) -> str:
+    """A stored outcome in words; one this version does not know is shown as stored."""
+    try:
+        return Vocabulary().outcomes()[AuditOutcome(outcome)]
+    except ValueError:
+        return outcome
 
 
 def table_words(name: str) -> str:

@@ -8,7 +8,7 @@ from timetracker_desktop.domain.audit import AuditEntry, EntityType
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
-from timetracker_desktop.gui.kit.vocabulary import action_words, detail_lines, entity_words
+from timetracker_desktop.gui.kit.vocabulary import action_words, detail_lines, entity_words, outcome_words
 from timetracker_desktop.gui.reports.words import title
 
 _REPORT_KINDS = {kind.value: kind for kind in ReportKind}
@@ -77,7 +77,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
 
     def outcome_text(self, entry: AuditEntry) -> str:
         """Done or refused."""
-        return self.tr("done") if entry.outcome == "ok" else self.tr("refused")
+        return outcome_words(entry.outcome)
 
     def _time(self, entry: AuditEntry) -> str:
         return local_date_time(entry.at, self.zone)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop import __version__
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
@@ -134,7 +134,7 @@ class BackupService:
                 record(
                     uow, actor, self._clock.now(), AuditAction.BACKUP_RESTORE,
                     (EntityType.BACKUP, source.name),
-                    after={"file": str(source), "error": why}, outcome="failed",
+                    after={"file": str(source), "error": why}, outcome=AuditOutcome.FAILED,
                 )  # fmt: skip
                 uow.commit()
         except Exception:  # the database may be half-restored (MariaDB); the error itself matters more

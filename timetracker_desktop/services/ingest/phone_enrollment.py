@@ -4,7 +4,7 @@ import base64
 from collections.abc import Mapping
 from datetime import datetime
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.employees import Badge, BadgeKind, KeyState
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.terminals import Terminal
@@ -60,14 +60,14 @@ def enroll_key(uow: UnitOfWork, ctx: ScanContext, code: str, public_key_b64: str
             badge,
             AuditAction.BADGE_KEY_ENROLL_REFUSED,
             {"reason": "key_already_registered"},
-            "refused",
+            AuditOutcome.REFUSED,
         )
         return EnrollResult(EnrollOutcome.KEY_ALREADY_REGISTERED, badge.employee_id)
     # Stored in the badge app's own spelling (standard base64 of the DER), whatever variant was sent.
     canonical = base64.b64encode(der).decode("ascii")
     uow.badges.set_key(badge.id, canonical, KeyState.UNVERIFIED)
     after = {"state": KeyState.UNVERIFIED.value, "via": "terminal", "fingerprint": key_fingerprint(canonical)}
-    _audit(uow, ctx, badge, AuditAction.BADGE_KEY_ENROLLED, after, "ok")
+    _audit(uow, ctx, badge, AuditAction.BADGE_KEY_ENROLLED, after, AuditOutcome.OK)
     return EnrollResult(EnrollOutcome.PUBLIC_KEY_SAVED, badge.employee_id)
 
 
@@ -77,7 +77,7 @@ def _audit(
     badge: Badge,
     action: AuditAction,
     after: Mapping[str, object],
-    outcome: str,
+    outcome: AuditOutcome,
 ) -> None:
     actor = Actor.terminal(ctx.terminal.id)
     record(uow, actor, ctx.received, action, (EntityType.BADGE, badge.id), after=after, outcome=outcome)

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import PHONE_CODE_RE, BadgeKind, KeyState
 from timetracker_desktop.domain.terminals import Terminal
@@ -144,7 +144,7 @@ class ScanService:
             action,
             entity,
             after={"terminal_id": ctx.terminal.id},
-            outcome="refused",
+            outcome=AuditOutcome.REFUSED,
         )
 
     def card_scan(self, terminal: Terminal, scan: CardScan) -> CardScanResult:
@@ -187,7 +187,7 @@ class ScanService:
             with self._uow() as uow:
                 record(uow, Actor.terminal(terminal_id), now, action, (EntityType.TERMINAL, terminal_id),
                        after=detail,
-                       outcome="refused")  # fmt: skip
+                       outcome=AuditOutcome.REFUSED)  # fmt: skip
                 uow.commit()
         except StorageUnavailableError as error:
             log.warning("security event %s of terminal %d not audited: %s", action, terminal_id, error.cause)

@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import (
     AuthenticationError,
@@ -115,7 +115,7 @@ class UserService:
         entity = (EntityType.USER, user.id) if user else None
         record(
             uow, actor, self._clock.now(), AuditAction.SESSION_LOGIN_FAILED, entity,
-            after={"username": username[:64], "reason": reason}, outcome="refused",
+            after={"username": username[:64], "reason": reason}, outcome=AuditOutcome.REFUSED,
         )  # fmt: skip
         uow.commit()
 
@@ -131,7 +131,7 @@ class UserService:
                 self._clock.now(),
                 AuditAction.SESSION_LOCKOUT,
                 (EntityType.USER, user.id),
-                outcome="refused",
+                outcome=AuditOutcome.REFUSED,
             )
         uow.users.update(replace(user, failed_logins=failures, locked_until=locked_until))
         self._fail(uow, user, username, "wrong_password")

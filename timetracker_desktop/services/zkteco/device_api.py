@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn, TypeVar
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Actor
@@ -103,7 +103,7 @@ class AdmsService:
             record(
                 uow, device_actor(device.serial), now, AuditAction.ADMS_IP_CHANGED,
                 (EntityType.ADMS_DEVICE, device.id),
-                before={"ip": device.approved_ip}, after={"ip": call.ip}, outcome="warning",
+                before={"ip": device.approved_ip}, after={"ip": call.ip}, outcome=AuditOutcome.WARNING,
             )  # fmt: skip
 
     def _terminal(self, uow: UnitOfWork, device: AdmsDevice) -> Terminal:
