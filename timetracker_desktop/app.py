@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timetracker_desktop.domain.clock import Clock, SystemClock
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir, resolve_database_url
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
@@ -186,7 +186,7 @@ def start_listener_in_thread(
 
 
 def _listener_failure(error: Exception, reason: str, host: str, port: int) -> DomainError:
-    return DomainError(str(error), f"listener_{reason}", params={"host": host, "port": str(port)})
+    return DomainError(str(error), ErrorCode(f"listener_{reason}"), params={"host": host, "port": str(port)})
 
 
 def run_gui(url: str | None) -> int:

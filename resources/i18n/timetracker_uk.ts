@@ -190,160 +190,12 @@
         <translation>Причина</translation>
     </message>
     <message>
-        <source>Login</source>
-        <translation>Вхід у систему</translation>
-    </message>
-    <message>
-        <source>Failed login</source>
-        <translation>Невдалий вхід</translation>
-    </message>
-    <message>
-        <source>Lockout</source>
-        <translation>Блокування</translation>
-    </message>
-    <message>
-        <source>User created</source>
-        <translation>Користувача створено</translation>
-    </message>
-    <message>
-        <source>Role changed</source>
-        <translation>Роль змінено</translation>
-    </message>
-    <message>
-        <source>User enabled</source>
-        <translation>Користувача ввімкнено</translation>
-    </message>
-    <message>
-        <source>User disabled</source>
-        <translation>Користувача вимкнено</translation>
-    </message>
-    <message>
-        <source>User unlocked</source>
-        <translation>Користувача розблоковано</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Пароль змінено</translation>
-    </message>
-    <message>
-        <source>Employee added</source>
-        <translation>Працівника додано</translation>
-    </message>
-    <message>
-        <source>Employee changed</source>
-        <translation>Працівника змінено</translation>
-    </message>
-    <message>
-        <source>Badge issued</source>
-        <translation>Бейдж видано</translation>
-    </message>
-    <message>
-        <source>Badge revoked</source>
-        <translation>Бейдж відкликано</translation>
-    </message>
-    <message>
-        <source>Badge reassigned</source>
-        <translation>Бейдж передано</translation>
-    </message>
-    <message>
-        <source>Badge alias learned</source>
-        <translation>Запам&apos;ятано псевдонім бейджа</translation>
-    </message>
-    <message>
-        <source>Manual punch</source>
-        <translation>Ручна відмітка</translation>
-    </message>
-    <message>
-        <source>Punch voided</source>
-        <translation>Відмітку анульовано</translation>
-    </message>
-    <message>
-        <source>Direction set</source>
-        <translation>Напрямок встановлено</translation>
-    </message>
-    <message>
-        <source>Correction undone</source>
-        <translation>Виправлення скасовано</translation>
-    </message>
-    <message>
-        <source>Unassigned punch assigned</source>
-        <translation>Непризначену відмітку призначено</translation>
-    </message>
-    <message>
-        <source>Unassigned punch dismissed</source>
-        <translation>Непризначену відмітку відхилено</translation>
-    </message>
-    <message>
-        <source>Schedule cell</source>
-        <translation>Клітинка графіка</translation>
-    </message>
-    <message>
-        <source>Template saved</source>
-        <translation>Шаблон збережено</translation>
-    </message>
-    <message>
-        <source>Template applied</source>
-        <translation>Шаблон застосовано</translation>
-    </message>
-    <message>
-        <source>Holiday set</source>
-        <translation>Свято додано</translation>
-    </message>
-    <message>
-        <source>Holiday removed</source>
-        <translation>Свято видалено</translation>
-    </message>
-    <message>
-        <source>Setting changed</source>
-        <translation>Налаштування змінено</translation>
-    </message>
-    <message>
-        <source>Demo data generated</source>
-        <translation>Створено демонстраційні дані</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>користувач</translation>
-    </message>
-    <message>
-        <source>employee</source>
-        <translation>працівник</translation>
-    </message>
-    <message>
-        <source>badge</source>
-        <translation>бейдж</translation>
-    </message>
-    <message>
-        <source>terminal</source>
-        <translation>термінал</translation>
-    </message>
-    <message>
-        <source>punch</source>
-        <translation>відмітка</translation>
-    </message>
-    <message>
-        <source>correction</source>
-        <translation>виправлення</translation>
-    </message>
-    <message>
-        <source>unassigned punch</source>
-        <translation>непризначена відмітка</translation>
-    </message>
-    <message>
-        <source>template</source>
-        <translation>шаблон</translation>
-    </message>
-    <message>
-        <source>holiday</source>
-        <translation>свято</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>налаштування</translation>
-    </message>
-    <message>
         <source>Who: {0}</source>
         <translation>Хто: {0}</translation>
+    </message>
+    <message>
+        <source>Object: {0}</source>
+        <translation>Об&apos;єкт: {0}</translation>
     </message>
     <message>
         <source>Workstation: {0}</source>
@@ -360,14 +212,6 @@
     <message>
         <source>After:</source>
         <translation>Після:</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>виконано</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>відмовлено</translation>
     </message>
 </context>
 <context>
@@ -974,6 +818,221 @@
     </message>
 </context>
 <context>
+    <name>DetailWords</name>
+    <message>
+        <source>Employee no.</source>
+        <translation>Працівник №</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Працівники</translation>
+    </message>
+    <message>
+        <source>Badge no.</source>
+        <translation>Бейдж №</translation>
+    </message>
+    <message>
+        <source>Terminal no.</source>
+        <translation>Термінал №</translation>
+    </message>
+    <message>
+        <source>Punch no.</source>
+        <translation>Відмітка №</translation>
+    </message>
+    <message>
+        <source>Correction no.</source>
+        <translation>Виправлення №</translation>
+    </message>
+    <message>
+        <source>Undo no.</source>
+        <translation>Скасування №</translation>
+    </message>
+    <message>
+        <source>Command no.</source>
+        <translation>Команда №</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дні</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Напрямок</translation>
+    </message>
+    <message>
+        <source>Direction rule</source>
+        <translation>Правило напрямку</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значення</translation>
+    </message>
+    <message>
+        <source>Value read</source>
+        <translation>Зчитане значення</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Посада</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Коментар</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Ім&apos;я користувача</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Спосіб</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Графік</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Серійний номер</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адреса</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовий пояс</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Рядків</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>Відмітки</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Фільтр</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Розташування</translation>
+    </message>
+    <message>
+        <source>Enrollment open until</source>
+        <translation>Реєстрацію відкрито до</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Невдалі входи</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Заблоковано до</translation>
+    </message>
+    <message>
+        <source>Retry after (s)</source>
+        <translation>Повторити через (с)</translation>
+    </message>
+    <message>
+        <source>Terminal no. in the request</source>
+        <translation>Термінал № у запиті</translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation>Страхувальна резервна копія</translation>
+    </message>
+    <message>
+        <source>Database version</source>
+        <translation>Версія бази даних</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Версія програми</translation>
+    </message>
+</context>
+<context>
     <name>DeviceDialog</name>
     <message>
         <source>Approve ZKTeco device {0}</source>
@@ -1410,10 +1469,6 @@
         <source>The phone&apos;s verified key was saved for {0}.</source>
         <translation>Перевірений ключ телефона збережено для працівника «{0}».</translation>
     </message>
-    <message>
-        <source>Another key is already registered for this phone. Reset its key first.</source>
-        <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1433,276 +1488,8 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <source>Wrong user name or password.</source>
-        <translation>Неправильне ім’я користувача або пароль.</translation>
-    </message>
-    <message>
-        <source>Too many failed attempts. This user is locked for 15 minutes.</source>
-        <translation>Забагато невдалих спроб. Користувача заблоковано на 15 хвилин.</translation>
-    </message>
-    <message>
-        <source>This user is disabled. Ask an administrator.</source>
-        <translation>Цього користувача вимкнено. Зверніться до адміністратора.</translation>
-    </message>
-    <message>
-        <source>Your role does not allow this action.</source>
-        <translation>Ваша роль не дозволяє цю дію.</translation>
-    </message>
-    <message>
-        <source>A user name is 2 to 64 letters, digits or . _ @ -</source>
-        <translation>Ім’я користувача — від 2 до 64 літер, цифр або . _ @ -</translation>
-    </message>
-    <message>
-        <source>This user name is already taken.</source>
-        <translation>Це ім’я користувача вже зайняте.</translation>
-    </message>
-    <message>
-        <source>The first user must be an administrator.</source>
-        <translation>Перший користувач має бути адміністратором.</translation>
-    </message>
-    <message>
-        <source>The last administrator cannot be removed or disabled.</source>
-        <translation>Останнього адміністратора не можна видалити чи вимкнути.</translation>
-    </message>
-    <message>
-        <source>The password is too short (at least 8 characters).</source>
-        <translation>Пароль закороткий (щонайменше 8 символів).</translation>
-    </message>
-    <message>
-        <source>The password is too long (at most 72 bytes).</source>
-        <translation>Пароль задовгий (не більше 72 байтів).</translation>
-    </message>
-    <message>
-        <source>Enter the full name.</source>
-        <translation>Введіть ПІБ.</translation>
-    </message>
-    <message>
-        <source>The name is too long (at most 128 characters).</source>
-        <translation>Ім’я задовге (не більше 128 символів).</translation>
-    </message>
-    <message>
-        <source>The text is too long.</source>
-        <translation>Текст задовгий.</translation>
-    </message>
-    <message>
-        <source>A card UID is hexadecimal, such as 04A1B2C3.</source>
-        <translation>UID картки — шістнадцяткове число, напр. 04A1B2C3.</translation>
-    </message>
-    <message>
-        <source>A card UID has 4, 7 or 10 bytes (8, 14 or 20 hex digits).</source>
-        <translation>UID картки має 4, 7 або 10 байтів (8, 14 або 20 шістнадцяткових цифр).</translation>
-    </message>
-    <message>
-        <source>A phone badge code looks like EMP-1A2B3C4D.</source>
-        <translation>Код бейджа телефону має вигляд EMP-1A2B3C4D.</translation>
-    </message>
-    <message>
-        <source>A terminal PIN is 1 to 24 letters or digits.</source>
-        <translation>PIN термінала — від 1 до 24 літер або цифр.</translation>
-    </message>
-    <message>
-        <source>This badge already belongs to another employee.</source>
-        <translation>Цей бейдж уже належить іншому працівнику.</translation>
-    </message>
-    <message>
-        <source>This terminal PIN already belongs to another employee.</source>
-        <translation>Цей PIN для термінала вже належить іншому працівникові.</translation>
-    </message>
-    <message>
-        <source>This badge appears twice in the file.</source>
-        <translation>Цей бейдж трапляється у файлі двічі.</translation>
-    </message>
-    <message>
-        <source>This badge is already revoked.</source>
-        <translation>Цей бейдж уже відкликано.</translation>
-    </message>
-    <message>
-        <source>Enter a reason.</source>
-        <translation>Вкажіть причину.</translation>
-    </message>
-    <message>
-        <source>A terminal name is 1 to 64 characters.</source>
-        <translation>Назва термінала — від 1 до 64 символів.</translation>
-    </message>
-    <message>
-        <source>A terminal with this name already exists.</source>
-        <translation>Термінал із такою назвою вже існує.</translation>
-    </message>
-    <message>
-        <source>The server address must look like http://192.168.1.20:8000.</source>
-        <translation>Адреса сервера має виглядати як http://192.168.1.20:8000.</translation>
-    </message>
-    <message>
-        <source>Terminals cannot reach this address: choose this PC&apos;s LAN address.</source>
-        <translation>Термінали не зможуть звернутися на цю адресу: оберіть адресу цього ПК у локальній мережі.</translation>
-    </message>
-    <message>
-        <source>Unknown time zone.</source>
-        <translation>Невідомий часовий пояс.</translation>
-    </message>
-    <message>
-        <source>This device is already approved.</source>
-        <translation>Цей пристрій уже схвалено.</translation>
-    </message>
-    <message>
-        <source>This device is not approved: approve it first.</source>
-        <translation>Цей пристрій не схвалено: спершу схваліть його.</translation>
-    </message>
-    <message>
-        <source>A ZKTeco device uses its status key or lets the server decide.</source>
-        <translation>Пристрій ZKTeco використовує клавішу стану або дозволяє визначати серверу.</translation>
-    </message>
-    <message>
-        <source>This action needs an explicit confirmation.</source>
-        <translation>Ця дія потребує явного підтвердження.</translation>
-    </message>
-    <message>
-        <source>No active employee has a terminal PIN: give PINs to employees first.</source>
-        <translation>Жоден активний працівник не має PIN для термінала: спершу призначте PIN працівникам.</translation>
-    </message>
-    <message>
-        <source>A device command is one line of 1 to 1024 characters.</source>
-        <translation>Команда пристрою — це один рядок від 1 до 1024 символів.</translation>
-    </message>
-    <message>
-        <source>The period ends before it starts.</source>
-        <translation>Період закінчується раніше, ніж починається.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>Введіть ціле число.</translation>
-    </message>
-    <message>
-        <source>The value is outside the allowed range.</source>
-        <translation>Значення поза допустимими межами.</translation>
-    </message>
-    <message>
-        <source>Choose one of the offered values.</source>
-        <translation>Оберіть одне із запропонованих значень.</translation>
-    </message>
-    <message>
-        <source>The period is not valid.</source>
-        <translation>Неправильний період.</translation>
-    </message>
-    <message>
-        <source>The database already has employees.</source>
-        <translation>У базі даних уже є працівники.</translation>
-    </message>
-    <message>
-        <source>This backup was made by a newer version of TimeTracker Desktop. Update the program first, then restore the backup.</source>
-        <translation>Цю копію зроблено новішою версією TimeTracker Desktop. Спершу оновіть програму, потім відновіть копію.</translation>
-    </message>
-    <message>
-        <source>This file is not a TimeTracker backup, or it is damaged.</source>
-        <translation>Цей файл не є резервною копією TimeTracker або пошкоджений.</translation>
-    </message>
-    <message>
-        <source>The restored data did not match the backup&apos;s checks; the database was left as it was.</source>
-        <translation>Відновлені дані не пройшли перевірку за копією; базу даних залишено як була.</translation>
-    </message>
-    <message>
-        <source>This backup was changed after it was made (its signature does not match): it is not restored.</source>
-        <translation>Цю резервну копію змінено після створення (її підпис не збігається): її не відновлено.</translation>
-    </message>
-    <message>
-        <source>This backup comes from another installation or an older version: confirm that you trust it.</source>
-        <translation>Ця резервна копія з іншої інсталяції або старішої версії: підтвердьте, що ви їй довіряєте.</translation>
-    </message>
-    <message>
-        <source>The restore failed.</source>
-        <translation>Відновлення не вдалося.</translation>
-    </message>
-    <message>
-        <source>Choose a full folder path, starting from the drive or the root.</source>
-        <translation>Вкажіть повний шлях до папки, від диска або кореня.</translation>
-    </message>
-    <message>
-        <source>This database address cannot be read. Use sqlite:///PATH or mysql://USER@HOST/DATABASE.</source>
-        <translation>Не вдається прочитати адресу бази даних. Використайте sqlite:///ШЛЯХ або mysql://КОРИСТУВАЧ@СЕРВЕР/БАЗА.</translation>
-    </message>
-    <message>
-        <source>This kind of database is not supported: use the embedded database or MySQL/MariaDB.</source>
-        <translation>Цей вид бази даних не підтримується: використайте вбудовану базу або MySQL/MariaDB.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist. Check the path, or create the folder first.</source>
-        <translation>Папки {folder} не існує. Перевірте шлях або спершу створіть папку.</translation>
-    </message>
-    <message>
-        <source>The database server cannot be reached. Check the host name, the port and the network.</source>
-        <translation>Сервер бази даних недоступний. Перевірте ім’я хоста, порт і мережу.</translation>
-    </message>
-    <message>
-        <source>The database server refused the user name or password.</source>
-        <translation>Сервер бази даних відхилив ім’я користувача або пароль.</translation>
-    </message>
-    <message>
-        <source>The database does not exist on the server. Create it first (CREATE DATABASE ... utf8mb4).</source>
-        <translation>Такої бази даних на сервері немає. Спершу створіть її (CREATE DATABASE … utf8mb4).</translation>
-    </message>
-    <message>
-        <source>This database user has no rights on this database.</source>
-        <translation>Цей користувач бази даних не має прав на цю базу даних.</translation>
-    </message>
-    <message>
-        <source>This database user lacks rights (it needs to create tables, read and write).</source>
-        <translation>Цьому користувачу бази даних бракує прав (потрібно створювати таблиці, читати й записувати).</translation>
-    </message>
-    <message>
-        <source>The connection to the database server was lost.</source>
-        <translation>З’єднання із сервером бази даних втрачено.</translation>
-    </message>
-    <message>
-        <source>The database is busy. Try again.</source>
-        <translation>База даних зайнята. Спробуйте ще раз.</translation>
-    </message>
-    <message>
-        <source>The database file is locked by another program.</source>
-        <translation>Файл бази даних заблоковано іншою програмою.</translation>
-    </message>
-    <message>
-        <source>The database file cannot be opened. Check the folder and its rights.</source>
-        <translation>Не вдається відкрити файл бази даних. Перевірте папку та права доступу до неї.</translation>
-    </message>
-    <message>
-        <source>The disk reported an error while reading the database.</source>
-        <translation>Під час читання бази даних диск повідомив про помилку.</translation>
-    </message>
-    <message>
-        <source>The database file is read-only.</source>
-        <translation>Файл бази даних доступний лише для читання.</translation>
-    </message>
-    <message>
-        <source>This file is not a TimeTracker database.</source>
-        <translation>Цей файл не є базою даних TimeTracker.</translation>
-    </message>
-    <message>
-        <source>The database has no tables yet.</source>
-        <translation>У базі даних ще немає таблиць.</translation>
-    </message>
-    <message>
-        <source>The disk is full.</source>
-        <translation>Диск заповнено.</translation>
-    </message>
-    <message>
-        <source>This is not a legacy TimeTracker server database.</source>
-        <translation>Це не база даних старого сервера TimeTracker.</translation>
-    </message>
-    <message>
-        <source>The database is not available: {0}</source>
-        <translation>База даних недоступна: {0}</translation>
-    </message>
-    <message>
         <source>The change conflicts with data saved meanwhile. Reload and try again.</source>
         <translation>Зміна суперечить даним, збереженим тим часом. Оновіть і спробуйте ще раз.</translation>
-    </message>
-    <message>
-        <source>It was not found; it may have been removed meanwhile. Reload and try again.</source>
-        <translation>Не знайдено; можливо, його тим часом видалили. Оновіть і спробуйте ще раз.</translation>
-    </message>
-    <message>
-        <source>The request was refused: {0}</source>
-        <translation>Запит відхилено: {0}</translation>
     </message>
     <message>
         <source>Something went wrong. The details below help the developers.</source>
@@ -3184,6 +2971,10 @@
         <translation>Дата</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
         <source>In</source>
         <translation>Прихід</translation>
     </message>
@@ -3288,6 +3079,10 @@
         <translation>Сформовано</translation>
     </message>
     <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Сторінка {page} з {pages}</translation>
+    </message>
+    <message>
         <source>Rounding</source>
         <translation>Округлення</translation>
     </message>
@@ -3377,14 +3172,6 @@
     <message>
         <source>Preparing the charts...</source>
         <translation>Підготовка діаграм...</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was changed.</source>
-        <translation>Скасовано; нічого не змінено.</translation>
-    </message>
-    <message>
-        <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
-        <translation>Для PDF потрібен шрифт DejaVu Sans: установіть його або перевстановіть програму.</translation>
     </message>
     <message>
         <source>Choose a period that ends after it starts and spans at most {0} days.</source>
@@ -4098,6 +3885,853 @@
     </message>
 </context>
 <context>
+    <name>Vocabulary</name>
+    <message>
+        <source>The request was refused.</source>
+        <translation>Запит відхилено.</translation>
+    </message>
+    <message>
+        <source>The value is not valid.</source>
+        <translation>Неприпустиме значення.</translation>
+    </message>
+    <message>
+        <source>The change conflicts with existing data.</source>
+        <translation>Зміна суперечить наявним даним.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>Ваша роль не дозволяє цю дію.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Неправильне ім’я користувача або пароль.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. This user is locked for 15 minutes.</source>
+        <translation>Забагато невдалих спроб. Користувача заблоковано на 15 хвилин.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. Ask an administrator.</source>
+        <translation>Цього користувача вимкнено. Зверніться до адміністратора.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 64 letters, digits or . _ @ -</source>
+        <translation>Ім’я користувача — від 2 до 64 літер, цифр або . _ @ -</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>Це ім’я користувача вже зайняте.</translation>
+    </message>
+    <message>
+        <source>The first user must be an administrator.</source>
+        <translation>Перший користувач має бути адміністратором.</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be removed or disabled.</source>
+        <translation>Останнього адміністратора не можна видалити чи вимкнути.</translation>
+    </message>
+    <message>
+        <source>The password is too short (at least 8 characters).</source>
+        <translation>Пароль закороткий (щонайменше 8 символів).</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most 72 bytes).</source>
+        <translation>Пароль задовгий (не більше 72 байтів).</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Введіть ПІБ.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 128 characters).</source>
+        <translation>Ім’я задовге (не більше 128 символів).</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>Текст задовгий.</translation>
+    </message>
+    <message>
+        <source>A card UID is hexadecimal, such as 04A1B2C3.</source>
+        <translation>UID картки — шістнадцяткове число, напр. 04A1B2C3.</translation>
+    </message>
+    <message>
+        <source>A card UID has 4, 7 or 10 bytes (8, 14 or 20 hex digits).</source>
+        <translation>UID картки має 4, 7 або 10 байтів (8, 14 або 20 шістнадцяткових цифр).</translation>
+    </message>
+    <message>
+        <source>This card shows a random ID on every tap: it cannot identify anybody.</source>
+        <translation>Ця картка показує випадковий ідентифікатор при кожному прикладанні: за нею не можна впізнати людину.</translation>
+    </message>
+    <message>
+        <source>A phone badge code looks like EMP-1A2B3C4D.</source>
+        <translation>Код бейджа телефону має вигляд EMP-1A2B3C4D.</translation>
+    </message>
+    <message>
+        <source>A terminal PIN is 1 to 24 letters or digits.</source>
+        <translation>PIN термінала — від 1 до 24 літер або цифр.</translation>
+    </message>
+    <message>
+        <source>This badge already belongs to another employee.</source>
+        <translation>Цей бейдж уже належить іншому працівнику.</translation>
+    </message>
+    <message>
+        <source>This badge appears twice in the file.</source>
+        <translation>Цей бейдж трапляється у файлі двічі.</translation>
+    </message>
+    <message>
+        <source>This badge is already revoked.</source>
+        <translation>Цей бейдж уже відкликано.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s key could not be verified: tap the phone again.</source>
+        <translation>Не вдалося перевірити ключ телефона: прикладіть телефон ще раз.</translation>
+    </message>
+    <message>
+        <source>The phone sent a key that cannot be used.</source>
+        <translation>Телефон надіслав ключ, який не можна використати.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s answer does not match the question asked.</source>
+        <translation>Відповідь телефона не відповідає поставленому запиту.</translation>
+    </message>
+    <message>
+        <source>This tap&apos;s event number was already used for another card.</source>
+        <translation>Номер події цієї відмітки вже використано для іншої картки.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Вкажіть причину.</translation>
+    </message>
+    <message>
+        <source>The database already has employees.</source>
+        <translation>У базі даних уже є працівники.</translation>
+    </message>
+    <message>
+        <source>A terminal name is 1 to 64 characters.</source>
+        <translation>Назва термінала — від 1 до 64 символів.</translation>
+    </message>
+    <message>
+        <source>A terminal with this name already exists.</source>
+        <translation>Термінал із такою назвою вже існує.</translation>
+    </message>
+    <message>
+        <source>The server address must look like http://192.168.1.20:8000.</source>
+        <translation>Адреса сервера має виглядати як http://192.168.1.20:8000.</translation>
+    </message>
+    <message>
+        <source>Terminals cannot reach this address: choose this PC&apos;s LAN address.</source>
+        <translation>Термінали не зможуть звернутися на цю адресу: оберіть адресу цього ПК у локальній мережі.</translation>
+    </message>
+    <message>
+        <source>This device is already approved.</source>
+        <translation>Цей пристрій уже схвалено.</translation>
+    </message>
+    <message>
+        <source>This device is not approved: approve it first.</source>
+        <translation>Цей пристрій не схвалено: спершу схваліть його.</translation>
+    </message>
+    <message>
+        <source>A ZKTeco device uses its status key or lets the server decide.</source>
+        <translation>Пристрій ZKTeco використовує клавішу стану або дозволяє визначати серверу.</translation>
+    </message>
+    <message>
+        <source>This action needs an explicit confirmation.</source>
+        <translation>Ця дія потребує явного підтвердження.</translation>
+    </message>
+    <message>
+        <source>No active employee has a terminal PIN: give PINs to employees first.</source>
+        <translation>Жоден активний працівник не має PIN для термінала: спершу призначте PIN працівникам.</translation>
+    </message>
+    <message>
+        <source>A device command is one line of 1 to 1024 characters.</source>
+        <translation>Команда пристрою — це один рядок від 1 до 1024 символів.</translation>
+    </message>
+    <message>
+        <source>Choose In or Out.</source>
+        <translation>Виберіть «Вхід» або «Вихід».</translation>
+    </message>
+    <message>
+        <source>An undo cannot be undone; add a new correction instead.</source>
+        <translation>Скасування не можна скасувати; додайте нове виправлення.</translation>
+    </message>
+    <message>
+        <source>This punch was already assigned or dismissed. Reload the queue.</source>
+        <translation>Цю відмітку вже призначено або відхилено. Оновіть чергу.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s value cannot be mapped to a card: give the employee a card first, then assign again to learn it as an alias.</source>
+        <translation>Значення цього термінала не можна зіставити з карткою: спершу видайте працівникові картку, а потім призначте ще раз, щоб запам&apos;ятати його як псевдонім.</translation>
+    </message>
+    <message>
+        <source>This time does not exist: the clocks skip it when summer time starts. Enter another time.</source>
+        <translation>Такого часу не існує: під час переходу на літній час годинник його пропускає. Введіть інший час.</translation>
+    </message>
+    <message>
+        <source>This time occurs twice when summer time ends: choose which occurrence you mean.</source>
+        <translation>Цей час настає двічі під час переходу на зимовий час: виберіть, котрий саме.</translation>
+    </message>
+    <message>
+        <source>Enter times such as 8-17 or 22:00-06:00, or a code from the legend.</source>
+        <translation>Введіть час, наприклад 8-17 або 22:00-06:00, чи код із легенди.</translation>
+    </message>
+    <message>
+        <source>A break is 0 to 240 minutes.</source>
+        <translation>Перерва — від 0 до 240 хвилин.</translation>
+    </message>
+    <message>
+        <source>Choose a month between 2000 and 2100.</source>
+        <translation>Виберіть місяць між 2000 і 2100 роками.</translation>
+    </message>
+    <message>
+        <source>A template covers 1 to 4 whole weeks.</source>
+        <translation>Шаблон охоплює від 1 до 4 повних тижнів.</translation>
+    </message>
+    <message>
+        <source>Enter a name (at most 128 characters).</source>
+        <translation>Введіть назву (не більше 128 символів).</translation>
+    </message>
+    <message>
+        <source>Unknown time zone.</source>
+        <translation>Невідомий часовий пояс.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Період закінчується раніше, ніж починається.</translation>
+    </message>
+    <message>
+        <source>The period is not valid.</source>
+        <translation>Неправильний період.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Введіть ціле число.</translation>
+    </message>
+    <message>
+        <source>The value is outside the allowed range.</source>
+        <translation>Значення поза допустимими межами.</translation>
+    </message>
+    <message>
+        <source>Choose one of the offered values.</source>
+        <translation>Оберіть одне із запропонованих значень.</translation>
+    </message>
+    <message>
+        <source>This setting is not known to this version of the program.</source>
+        <translation>Цей параметр невідомий цій версії програми.</translation>
+    </message>
+    <message>
+        <source>Reports are written in Ukrainian or English.</source>
+        <translation>Звіти формуються українською або англійською мовою.</translation>
+    </message>
+    <message>
+        <source>Another key is already registered for this phone. Reset its key first.</source>
+        <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
+    </message>
+    <message>
+        <source>Choose an employee for the detail report.</source>
+        <translation>Для деталізації виберіть працівника.</translation>
+    </message>
+    <message>
+        <source>The PDF needs the DejaVu Sans font; install it or reinstall the application.</source>
+        <translation>Для PDF потрібен шрифт DejaVu Sans: установіть його або перевстановіть програму.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Скасовано; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of TimeTracker Desktop. Update the program first, then restore the backup.</source>
+        <translation>Цю копію зроблено новішою версією TimeTracker Desktop. Спершу оновіть програму, потім відновіть копію.</translation>
+    </message>
+    <message>
+        <source>This file is not a TimeTracker backup, or it is damaged.</source>
+        <translation>Цей файл не є резервною копією TimeTracker або пошкоджений.</translation>
+    </message>
+    <message>
+        <source>The restored data did not match the backup&apos;s checks; the database was left as it was.</source>
+        <translation>Відновлені дані не пройшли перевірку за копією; базу даних залишено як була.</translation>
+    </message>
+    <message>
+        <source>This device has no new address or key to approve.</source>
+        <translation>Цей пристрій не має нової адреси чи ключа, які треба схвалити.</translation>
+    </message>
+    <message>
+        <source>The device has called from yet another address since: look at it again, then re-approve.</source>
+        <translation>Відтоді пристрій звертався ще з іншої адреси: перегляньте його ще раз, потім схваліть повторно.</translation>
+    </message>
+    <message>
+        <source>This backup was changed after it was made (its signature does not match): it is not restored.</source>
+        <translation>Цю резервну копію змінено після створення (її підпис не збігається): її не відновлено.</translation>
+    </message>
+    <message>
+        <source>This backup comes from another installation or an older version: confirm that you trust it.</source>
+        <translation>Ця резервна копія з іншої інсталяції або старішої версії: підтвердьте, що ви їй довіряєте.</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s backup key file is damaged: restore it from a copy, or move it away to make a new one.</source>
+        <translation>Файл ключа резервних копій на цьому ПК пошкоджено: відновіть його з копії або перемістіть, щоб створити новий.</translation>
+    </message>
+    <message>
+        <source>The restore failed.</source>
+        <translation>Відновлення не вдалося.</translation>
+    </message>
+    <message>
+        <source>Choose a full folder path, starting from the drive or the root.</source>
+        <translation>Вкажіть повний шлях до папки, від диска або кореня.</translation>
+    </message>
+    <message>
+        <source>This database address cannot be read. Use sqlite:///PATH or mysql://USER@HOST/DATABASE.</source>
+        <translation>Не вдається прочитати адресу бази даних. Використайте sqlite:///ШЛЯХ або mysql://КОРИСТУВАЧ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <source>This kind of database is not supported: use the embedded database or MySQL/MariaDB.</source>
+        <translation>Цей вид бази даних не підтримується: використайте вбудовану базу або MySQL/MariaDB.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Check the path, or create the folder first.</source>
+        <translation>Папки {folder} не існує. Перевірте шлях або спершу створіть папку.</translation>
+    </message>
+    <message>
+        <source>The terminal listener cannot start: its port is used by another program.</source>
+        <translation>Приймач терміналів не може запуститися: його порт зайнятий іншою програмою.</translation>
+    </message>
+    <message>
+        <source>The terminal listener cannot start: its address is not an address of this PC.</source>
+        <translation>Приймач терміналів не може запуститися: його адреса не належить цьому ПК.</translation>
+    </message>
+    <message>
+        <source>The terminal listener cannot start: this PC does not allow listening on its port.</source>
+        <translation>Приймач терміналів не може запуститися: цей ПК не дозволяє слухати його порт.</translation>
+    </message>
+    <message>
+        <source>The terminal listener could not start.</source>
+        <translation>Не вдалося запустити приймач терміналів.</translation>
+    </message>
+    <message>
+        <source>The terminal listener stopped unexpectedly.</source>
+        <translation>Приймач терміналів несподівано зупинився.</translation>
+    </message>
+    <message>
+        <source>The employee was not found; they may have been removed meanwhile. Reload and try again.</source>
+        <translation>Працівника не знайдено; можливо, його тим часом вилучили. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The badge was not found; it may have been removed meanwhile. Reload and try again.</source>
+        <translation>Бейдж не знайдено; можливо, його тим часом вилучили. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The user was not found. Reload and try again.</source>
+        <translation>Користувача не знайдено. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The terminal was not found. Reload and try again.</source>
+        <translation>Термінал не знайдено. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The ZKTeco device was not found. Reload and try again.</source>
+        <translation>Пристрій ZKTeco не знайдено. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The punch was not found. Reload and try again.</source>
+        <translation>Відмітку не знайдено. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The correction was not found. Reload and try again.</source>
+        <translation>Виправлення не знайдено. Оновіть дані й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The unassigned punch was not found. Reload the queue.</source>
+        <translation>Непризначену відмітку не знайдено. Оновіть чергу.</translation>
+    </message>
+    <message>
+        <source>The template was not found; it may have been removed meanwhile.</source>
+        <translation>Шаблон не знайдено; можливо, його тим часом видалили.</translation>
+    </message>
+    <message>
+        <source>This terminal PIN already belongs to another employee.</source>
+        <translation>Цей PIN для термінала вже належить іншому працівникові.</translation>
+    </message>
+    <message>
+        <source>A phone sighting is unsigned: tick the confirmation to assign it.</source>
+        <translation>Відмітка телефоном не підписана: поставте позначку підтвердження, щоб призначити її.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again.</source>
+        <translation>База даних зайнята. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check the host name, the port and the network.</source>
+        <translation>Сервер бази даних недоступний. Перевірте ім’я хоста, порт і мережу.</translation>
+    </message>
+    <message>
+        <source>The database server refused the user name or password.</source>
+        <translation>Сервер бази даних відхилив ім’я користувача або пароль.</translation>
+    </message>
+    <message>
+        <source>The database does not exist on the server. Create it first (CREATE DATABASE ... utf8mb4).</source>
+        <translation>Такої бази даних на сервері немає. Спершу створіть її (CREATE DATABASE … utf8mb4).</translation>
+    </message>
+    <message>
+        <source>This database user has no rights on this database.</source>
+        <translation>Цей користувач бази даних не має прав на цю базу даних.</translation>
+    </message>
+    <message>
+        <source>This database user lacks rights (it needs to create tables, read and write).</source>
+        <translation>Цьому користувачу бази даних бракує прав (потрібно створювати таблиці, читати й записувати).</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost.</source>
+        <translation>З’єднання із сервером бази даних втрачено.</translation>
+    </message>
+    <message>
+        <source>The database file is locked by another program.</source>
+        <translation>Файл бази даних заблоковано іншою програмою.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check the folder and its rights.</source>
+        <translation>Не вдається відкрити файл бази даних. Перевірте папку та права доступу до неї.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading the database.</source>
+        <translation>Під час читання бази даних диск повідомив про помилку.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation>Файл бази даних доступний лише для читання.</translation>
+    </message>
+    <message>
+        <source>This file is not a TimeTracker database.</source>
+        <translation>Цей файл не є базою даних TimeTracker.</translation>
+    </message>
+    <message>
+        <source>The database has no tables yet.</source>
+        <translation>У базі даних ще немає таблиць.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Диск заповнено.</translation>
+    </message>
+    <message>
+        <source>This is not a legacy TimeTracker server database.</source>
+        <translation>Це не база даних старого сервера TimeTracker.</translation>
+    </message>
+    <message>
+        <source>The database reported an error. The log has the details.</source>
+        <translation>База даних повідомила про помилку. Подробиці — у журналі.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Вхід у систему</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Невдалий вхід</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>Блокування</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Користувача створено</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Роль змінено</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>Користувача ввімкнено</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>Користувача вимкнено</translation>
+    </message>
+    <message>
+        <source>User unlocked</source>
+        <translation>Користувача розблоковано</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Пароль змінено</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Працівника додано</translation>
+    </message>
+    <message>
+        <source>Employee changed</source>
+        <translation>Працівника змінено</translation>
+    </message>
+    <message>
+        <source>Employee activated</source>
+        <translation>Працівника активовано</translation>
+    </message>
+    <message>
+        <source>Employee deactivated</source>
+        <translation>Працівника деактивовано</translation>
+    </message>
+    <message>
+        <source>Employees imported</source>
+        <translation>Працівників імпортовано</translation>
+    </message>
+    <message>
+        <source>Badge issued</source>
+        <translation>Бейдж видано</translation>
+    </message>
+    <message>
+        <source>Badge revoked</source>
+        <translation>Бейдж відкликано</translation>
+    </message>
+    <message>
+        <source>Badge reassigned</source>
+        <translation>Бейдж передано</translation>
+    </message>
+    <message>
+        <source>Badge alias learned</source>
+        <translation>Запам&apos;ятано псевдонім бейджа</translation>
+    </message>
+    <message>
+        <source>Phone key registered</source>
+        <translation>Ключ телефона зареєстровано</translation>
+    </message>
+    <message>
+        <source>Phone key refused</source>
+        <translation>Ключ телефона відхилено</translation>
+    </message>
+    <message>
+        <source>Phone key verified</source>
+        <translation>Ключ телефона перевірено</translation>
+    </message>
+    <message>
+        <source>Phone key reset</source>
+        <translation>Ключ телефона скинуто</translation>
+    </message>
+    <message>
+        <source>Manual punch</source>
+        <translation>Ручна відмітка</translation>
+    </message>
+    <message>
+        <source>Punch voided</source>
+        <translation>Відмітку анульовано</translation>
+    </message>
+    <message>
+        <source>Direction set</source>
+        <translation>Напрямок встановлено</translation>
+    </message>
+    <message>
+        <source>Correction undone</source>
+        <translation>Виправлення скасовано</translation>
+    </message>
+    <message>
+        <source>Unassigned punch assigned</source>
+        <translation>Непризначену відмітку призначено</translation>
+    </message>
+    <message>
+        <source>Unassigned punch dismissed</source>
+        <translation>Непризначену відмітку відхилено</translation>
+    </message>
+    <message>
+        <source>Schedule cell</source>
+        <translation>Клітинка графіка</translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation>Шаблон збережено</translation>
+    </message>
+    <message>
+        <source>Template applied</source>
+        <translation>Шаблон застосовано</translation>
+    </message>
+    <message>
+        <source>Holiday set</source>
+        <translation>Свято додано</translation>
+    </message>
+    <message>
+        <source>Holiday removed</source>
+        <translation>Свято видалено</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Налаштування змінено</translation>
+    </message>
+    <message>
+        <source>Terminal added</source>
+        <translation>Термінал додано</translation>
+    </message>
+    <message>
+        <source>Terminal key replaced</source>
+        <translation>Ключ термінала замінено</translation>
+    </message>
+    <message>
+        <source>Terminal enabled</source>
+        <translation>Термінал увімкнено</translation>
+    </message>
+    <message>
+        <source>Terminal disabled</source>
+        <translation>Термінал вимкнено</translation>
+    </message>
+    <message>
+        <source>Phone enrollment opened</source>
+        <translation>Реєстрацію телефонів відкрито</translation>
+    </message>
+    <message>
+        <source>Phone enrollment closed</source>
+        <translation>Реєстрацію телефонів закрито</translation>
+    </message>
+    <message>
+        <source>ZKTeco settings changed</source>
+        <translation>Параметри ZKTeco змінено</translation>
+    </message>
+    <message>
+        <source>New ZKTeco device seen</source>
+        <translation>Виявлено новий пристрій ZKTeco</translation>
+    </message>
+    <message>
+        <source>ZKTeco device called from another address (refused)</source>
+        <translation>Пристрій ZKTeco звернувся з іншої адреси (відмовлено)</translation>
+    </message>
+    <message>
+        <source>ZKTeco device presented another comm key (refused)</source>
+        <translation>Пристрій ZKTeco надіслав інший ключ зв&apos;язку (відмовлено)</translation>
+    </message>
+    <message>
+        <source>ZKTeco device&apos;s comm key remembered</source>
+        <translation>Ключ зв&apos;язку пристрою ZKTeco запам&apos;ятовано</translation>
+    </message>
+    <message>
+        <source>ZKTeco device re-approved at its new address</source>
+        <translation>Пристрій ZKTeco повторно схвалено за новою адресою</translation>
+    </message>
+    <message>
+        <source>ZKTeco device approved</source>
+        <translation>Пристрій ZKTeco схвалено</translation>
+    </message>
+    <message>
+        <source>ZKTeco device rejected</source>
+        <translation>Пристрій ZKTeco відхилено</translation>
+    </message>
+    <message>
+        <source>Command sent to a ZKTeco device</source>
+        <translation>Команду надіслано пристрою ZKTeco</translation>
+    </message>
+    <message>
+        <source>ZKTeco taps reloaded</source>
+        <translation>Відмітки ZKTeco завантажено повторно</translation>
+    </message>
+    <message>
+        <source>Tap with a bad signature</source>
+        <translation>Відмітка з неправильним підписом</translation>
+    </message>
+    <message>
+        <source>Revoked badge used</source>
+        <translation>Використано відкликаний бейдж</translation>
+    </message>
+    <message>
+        <source>Terminal sent too many requests</source>
+        <translation>Термінал надіслав забагато запитів</translation>
+    </message>
+    <message>
+        <source>Terminal used another terminal&apos;s key</source>
+        <translation>Термінал використав ключ іншого термінала</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Звіт експортовано</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Резервну копію створено</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Резервну копію відновлено</translation>
+    </message>
+    <message>
+        <source>Legacy database imported</source>
+        <translation>Стару базу даних імпортовано</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>Створено демонстраційні дані</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>користувач</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>працівник</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>бейдж</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>термінал</translation>
+    </message>
+    <message>
+        <source>ZKTeco device</source>
+        <translation>пристрій ZKTeco</translation>
+    </message>
+    <message>
+        <source>punch</source>
+        <translation>відмітка</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>виправлення</translation>
+    </message>
+    <message>
+        <source>unassigned punch</source>
+        <translation>непризначена відмітка</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>шаблон</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>свято</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>налаштування</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>звіт</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>резервна копія</translation>
+    </message>
+    <message>
+        <source>legacy database</source>
+        <translation>стара база даних</translation>
+    </message>
+    <message>
+        <source>legacy server log entry</source>
+        <translation>запис журналу старого сервера</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>виконано</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>не вдалося</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>попередження</translation>
+    </message>
+    <message>
+        <source>Legacy server: {0}</source>
+        <translation>Старий сервер: {0}</translation>
+    </message>
+    <message>
+        <source>Commands to ZKTeco devices</source>
+        <translation>Команди пристроям ZKTeco</translation>
+    </message>
+    <message>
+        <source>Users on ZKTeco devices</source>
+        <translation>Користувачі на пристроях ZKTeco</translation>
+    </message>
+    <message>
+        <source>ZKTeco devices</source>
+        <translation>Пристрої ZKTeco</translation>
+    </message>
+    <message>
+        <source>Refused ZKTeco taps</source>
+        <translation>Відхилені відмітки ZKTeco</translation>
+    </message>
+    <message>
+        <source>Audit log lock</source>
+        <translation>Блокування журналу аудиту</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудиту</translation>
+    </message>
+    <message>
+        <source>Badge aliases</source>
+        <translation>Псевдоніми бейджів</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджі</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Виправлення</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Працівники</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Свята</translation>
+    </message>
+    <message>
+        <source>Legacy database numbers</source>
+        <translation>Номери зі старої бази даних</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Посади</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>Відмітки</translation>
+    </message>
+    <message>
+        <source>Terminal scan receipts</source>
+        <translation>Квитанції відміток терміналів</translation>
+    </message>
+    <message>
+        <source>Keys shared by every PC on this database</source>
+        <translation>Ключі, спільні для всіх ПК з цією базою</translation>
+    </message>
+    <message>
+        <source>Used terminal challenges</source>
+        <translation>Використані виклики терміналів</translation>
+    </message>
+    <message>
+        <source>Schedule cells</source>
+        <translation>Клітинки графіка</translation>
+    </message>
+    <message>
+        <source>Schedule codes</source>
+        <translation>Коди графіка</translation>
+    </message>
+    <message>
+        <source>Schedule templates</source>
+        <translation>Шаблони графіка</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Термінали</translation>
+    </message>
+    <message>
+        <source>Unassigned punches</source>
+        <translation>Непризначені відмітки</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Користувачі</translation>
+    </message>
+</context>
+<context>
     <name>WhoIsThisDialog</name>
     <message>
         <source>Who is this?</source>
@@ -4126,61 +4760,6 @@
     <message>
         <source>This badge belongs to {0}.</source>
         <translation>Власник цього бейджа: {0}.</translation>
-    </message>
-</context>
-<context>
-    <name>WorkflowMessages</name>
-    <message>
-        <source>Enter times such as 8-17 or 22:00-06:00, or a code from the legend.</source>
-        <translation>Введіть час, наприклад 8-17 або 22:00-06:00, чи код із легенди.</translation>
-    </message>
-    <message>
-        <source>A break is 0 to 240 minutes.</source>
-        <translation>Перерва — від 0 до 240 хвилин.</translation>
-    </message>
-    <message>
-        <source>Choose a month between 2000 and 2100.</source>
-        <translation>Виберіть місяць між 2000 і 2100 роками.</translation>
-    </message>
-    <message>
-        <source>A template covers 1 to 4 whole weeks.</source>
-        <translation>Шаблон охоплює від 1 до 4 повних тижнів.</translation>
-    </message>
-    <message>
-        <source>Enter a name (at most 128 characters).</source>
-        <translation>Введіть назву (не більше 128 символів).</translation>
-    </message>
-    <message>
-        <source>The template was not found; it may have been removed meanwhile.</source>
-        <translation>Шаблон не знайдено; можливо, його тим часом видалили.</translation>
-    </message>
-    <message>
-        <source>This time does not exist: the clocks skip it when summer time starts. Enter another time.</source>
-        <translation>Такого часу не існує: під час переходу на літній час годинник його пропускає. Введіть інший час.</translation>
-    </message>
-    <message>
-        <source>This time occurs twice when summer time ends: choose which occurrence you mean.</source>
-        <translation>Цей час настає двічі під час переходу на зимовий час: виберіть, котрий саме.</translation>
-    </message>
-    <message>
-        <source>Choose In or Out.</source>
-        <translation>Виберіть «Вхід» або «Вихід».</translation>
-    </message>
-    <message>
-        <source>An undo cannot be undone; add a new correction instead.</source>
-        <translation>Скасування не можна скасувати; додайте нове виправлення.</translation>
-    </message>
-    <message>
-        <source>A phone sighting is unsigned: tick the confirmation to assign it.</source>
-        <translation>Відмітка телефоном не підписана: поставте позначку підтвердження, щоб призначити її.</translation>
-    </message>
-    <message>
-        <source>This punch was already assigned or dismissed. Reload the queue.</source>
-        <translation>Цю відмітку вже призначено або відхилено. Оновіть чергу.</translation>
-    </message>
-    <message>
-        <source>This terminal&apos;s value cannot be mapped to a card: give the employee a card first, then assign again to learn it as an alias.</source>
-        <translation>Значення цього термінала не можна зіставити з карткою: спершу видайте працівникові картку, а потім призначте ще раз, щоб запам&apos;ятати його як псевдонім.</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from fakes.users import FakeUserRepository
 from fakes.zkteco import FakeAdmsRepository
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 
 
@@ -100,8 +100,8 @@ class FakeUnitOfWorkFactory:
     def __init__(self) -> None:
         self.committed = Tables()
         self.commits = 0
-        self.unavailable: str | None = None
-        self.fail_commits: str | None = None
+        self.unavailable: StorageCause | None = None
+        self.fail_commits: StorageCause | None = None
         self.before_commit: Callable[[], None] | None = None
 
     def __call__(self, *, read_only: bool = False) -> FakeUnitOfWork:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import Actor, Role, User
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.i18n import install_translators
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
@@ -49,6 +50,14 @@ class MemoryKeyring(KeyringBackend):
 def gui_resources(qapp: object) -> None:
     """Icons and catalogs registered once (built first if missing)."""
     load_resources()
+
+
+@pytest.fixture
+def ukrainian(qapp: QApplication) -> Iterator[None]:
+    """The Ukrainian catalog installed for one test, English again afterwards."""
+    assert install_translators(qapp, "uk")
+    yield
+    install_translators(qapp, "en")
 
 
 @pytest.fixture

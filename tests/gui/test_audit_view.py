@@ -44,8 +44,9 @@ def test_filters_details_and_chain(qtbot: QtBot, admin_context: GuiContext) -> N
     _choose(view, "entity", "holiday")
     assert _actions(view) == ["holiday.set"]
     view.table.selectRow(0)
-    assert '"name": "Свято"' in view.details.toPlainText()
-    assert "After:" in view.details.toPlainText()
+    details = view.details.toPlainText()
+    assert "After:\nName: Свято" in details  # label: value, no JSON
+    assert "Object: holiday: 2026-03-09" in details
 
     view.last.setDate(QDate(2026, 3, 1))  # before anything happened (the clock says 4 March)
     assert _actions(view) == []

@@ -3,7 +3,6 @@
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from timetracker_desktop.gui.kit.i18n import install_translators
 from timetracker_desktop.gui.shell.build_resources import CATALOGS
 
 pytestmark = pytest.mark.gui
@@ -69,13 +67,6 @@ def test_lupdate_finds_no_new_strings(tmp_path: Path) -> None:
     fresh, current = _messages(scratch), _messages(CATALOG)
     assert sorted(set(fresh) - set(current)) == []  # strings in the code that the catalog lacks
     assert sorted(set(current) - set(fresh)) == []  # catalog entries the code no longer has
-
-
-@pytest.fixture
-def ukrainian(qapp: QApplication) -> Iterator[None]:
-    assert install_translators(qapp, "uk")
-    yield
-    install_translators(qapp, "en")
 
 
 @pytest.mark.usefixtures("ukrainian")

@@ -17,14 +17,15 @@ from timetracker_desktop.credentials import (
     url_with_saved_password,
     without_password,
 )
-from timetracker_desktop.domain.errors import NotFoundError, ValidationError
+from timetracker_desktop.domain.audit import EntityType
+from timetracker_desktop.domain.errors import ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.gui.kit.error_dialog import ErrorDialog
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.errors import ErrorReporter
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner, PoolTaskRunner
 from timetracker_desktop.gui.listener.bridges import ScanBridge
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 
 from .conftest import MemoryKeyring
 
@@ -46,7 +47,7 @@ class Receiver(QLabel):
 
 
 def _boom() -> int:
-    raise ValidationError("bad", code="bad_time_zone", field="time_zone")
+    raise ValidationError("bad", code=ErrorCode.BAD_TIME_ZONE, field="time_zone")
 
 
 def test_pool_runner_delivers_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -136,12 +137,12 @@ def test_no_keyring_backend_is_reported() -> None:
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        (StorageUnavailableError("database server unreachable"), "cannot be reached"),
-        (StorageUnavailableError("access denied (wrong user name or password)"), "refused"),
-        (StorageUnavailableError("the database does not exist"), "does not exist"),
-        (StorageUnavailableError("missing rights on a table"), "lacks rights"),
-        (StorageUnavailableError("something new"), "not available: something new"),
-        (NotFoundError("employee", 7), "not found"),
+        (StorageUnavailableError(StorageCause.SERVER_UNREACHABLE), "cannot be reached"),
+        (StorageUnavailableError(StorageCause.ACCESS_DENIED_LOGIN), "refused"),
+        (StorageUnavailableError(StorageCause.NO_DATABASE), "does not exist"),
+        (StorageUnavailableError(StorageCause.MISSING_TABLE_RIGHTS), "lacks rights"),
+        (StorageUnavailableError(StorageCause.OTHER), "The log has the details"),
+        (NotFoundError(EntityType.EMPLOYEE, 7), "not found"),
         (RuntimeError("bug"), "went wrong"),
     ],
 )

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.app import AppContext, start_listener
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.domain.users import Role
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.settings import UiSettings
@@ -58,7 +58,7 @@ def test_each_failure_has_its_words(
     def refuse(
         database: OpenDatabase, host: str, port: int, notify: ScanCallback, lost: LostCallback
     ) -> ListenerHandle:
-        raise DomainError("the listener did not start", code)
+        raise DomainError("the listener did not start", ErrorCode(code))
 
     control = ListenerControl(refuse, lambda notice: None)
     control.start(app_context, NOT_HERE, 8123)
@@ -133,7 +133,7 @@ class _Flaky:
         self.calls += 1
         self.lost = lost
         if self.calls == 2:
-            raise DomainError("port 8123 is in use", "listener_port_in_use")
+            raise DomainError("port 8123 is in use", ErrorCode.LISTENER_PORT_IN_USE)
         self.handles.append(_Handle())
         return self.handles[-1]
 

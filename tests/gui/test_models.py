@@ -9,6 +9,7 @@ from pytestqt.modeltest import ModelTester
 
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
+from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.gui.kit.table_model import SORT_ROLE, RowTableModel, SearchProxy
 from timetracker_desktop.gui.models.badges import BadgeTableModel
@@ -51,7 +52,9 @@ def _filled() -> list[tuple[RowTableModel[object], list[object]]]:
     rows = [
         ImportRow(2, EmployeeDraft("Олена", "Бухгалтер", "04A1B2C3")),
         ImportRow(
-            3, EmployeeDraft(""), (RowError(3, "full_name", "full name is required", "name_required"),)
+            3,
+            EmployeeDraft(""),
+            (RowError(3, "full_name", "full name is required", ErrorCode.NAME_REQUIRED),),
         ),
     ]
     return [

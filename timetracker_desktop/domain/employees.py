@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 
 MAX_NAME_LENGTH = 128
 PHONE_CODE_RE = re.compile(r"^EMP-[0-9A-F]{8}$")
@@ -85,10 +85,12 @@ def validate_full_name(name: str | None) -> str:
     """Trim and check an employee's name."""
     cleaned = " ".join((name or "").split())
     if not cleaned:
-        raise ValidationError("full name is required", code="name_required", field="full_name")
+        raise ValidationError("full name is required", code=ErrorCode.NAME_REQUIRED, field="full_name")
     if len(cleaned) > MAX_NAME_LENGTH:
         raise ValidationError(
-            f"full name is longer than {MAX_NAME_LENGTH} characters", code="name_too_long", field="full_name"
+            f"full name is longer than {MAX_NAME_LENGTH} characters",
+            code=ErrorCode.NAME_TOO_LONG,
+            field="full_name",
         )
     return cleaned
 
@@ -101,7 +103,7 @@ def normalize_phone_code(raw: str) -> str:
     if not PHONE_CODE_RE.match(code):
         raise ValidationError(
             f"phone badge code must look like EMP-1A2B3C4D, got {raw!r}",
-            code="bad_phone_code",
+            code=ErrorCode.BAD_PHONE_CODE,
             field="phone_code",
         )
     return code
@@ -114,12 +116,12 @@ def normalize_card_uid(raw: str) -> str:
         text = text[2:]
     if not text or not _HEX_RE.match(text) or len(text) % 2:
         raise ValidationError(
-            f"card UID must be hexadecimal bytes, got {raw!r}", code="bad_uid", field="card_uid"
+            f"card UID must be hexadecimal bytes, got {raw!r}", code=ErrorCode.BAD_UID, field="card_uid"
         )
     if len(text) // 2 not in VALID_UID_BYTES:
         raise ValidationError(
             f"card UID must have 4, 7 or 10 bytes, got {len(text) // 2}",
-            code="bad_uid_length",
+            code=ErrorCode.BAD_UID_LENGTH,
             field="card_uid",
         )
     return text
@@ -130,7 +132,7 @@ def _decimal_to_bytes(raw: str, *, little_endian: bool) -> bytes:
     for size in VALID_UID_BYTES:
         if number < 1 << (8 * size):
             return number.to_bytes(size, "little" if little_endian else "big")
-    raise ValidationError(f"decimal UID {raw!r} is too large", code="bad_uid", field="card_uid")
+    raise ValidationError(f"decimal UID {raw!r} is too large", code=ErrorCode.BAD_UID, field="card_uid")
 
 
 def uid_from_terminal(raw: str, uid_format: UidFormat) -> str:
@@ -138,7 +140,9 @@ def uid_from_terminal(raw: str, uid_format: UidFormat) -> str:
     text = raw.strip()
     if uid_format in (UidFormat.DECIMAL_LE, UidFormat.DECIMAL_BE):
         if not text.isdigit() or not text.isascii():
-            raise ValidationError(f"expected a decimal UID, got {raw!r}", code="bad_uid", field="nfc_uid")
+            raise ValidationError(
+                f"expected a decimal UID, got {raw!r}", code=ErrorCode.BAD_UID, field="nfc_uid"
+            )
         data = _decimal_to_bytes(text, little_endian=uid_format is UidFormat.DECIMAL_LE)
         return data.hex().upper()
     if uid_format is UidFormat.ZKTECO_BRACKET:

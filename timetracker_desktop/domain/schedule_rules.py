@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.schedules import CodeMeaning, ScheduleCell, ScheduleCode
 
 _SHORTHAND = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*[-\u2013\u2014]\s*(\d{1,2})(?::(\d{2}))?$")
 
 
 def _bad_cell(message: str) -> ValidationError:
-    return ValidationError(message, code="bad_cell", field="cell")
+    return ValidationError(message, code=ErrorCode.BAD_CELL, field="cell")
 
 
 def find_code(code: str, codes: Iterable[ScheduleCode]) -> ScheduleCode | None:
@@ -39,7 +39,7 @@ def parse_cell_text(text: str, codes: Iterable[ScheduleCode]) -> tuple[time | No
     """Parse ``8-17``, ``22-6``, ``8:30-17``, ``08:00 - 17:00`` or a code into (start, end, code).
 
     Codes match case-insensitively and come back in their canonical spelling.
-    Raises ValidationError(code="bad_cell", field="cell") for anything else.
+    Raises ValidationError(code=ErrorCode.BAD_CELL, field="cell") for anything else.
     """
     stripped = text.strip()
     if not stripped:
@@ -108,13 +108,13 @@ def resolve_manual_local(naive: datetime, zone: ZoneInfo, fold: int | None) -> d
     if is_nonexistent(naive, zone):
         raise ValidationError(
             f"{naive:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks skip it",
-            code="nonexistent_local_time",
+            code=ErrorCode.NONEXISTENT_LOCAL_TIME,
             field="time",
         )
     if fold is None and is_ambiguous(naive, zone):
         raise ValidationError(
             f"{naive:%Y-%m-%d %H:%M} occurs twice in {zone.key}: choose the first or second occurrence",
-            code="ambiguous_local_time",
+            code=ErrorCode.AMBIGUOUS_LOCAL_TIME,
             field="time",
         )
     return naive.replace(tzinfo=zone, fold=fold or 0).astimezone(UTC)

@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 
 
 class MissingOutPolicy(StrEnum):
@@ -56,7 +56,7 @@ def _zone(value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"unknown time zone {value!r}", code="bad_time_zone", field="time_zone"
+            f"unknown time zone {value!r}", code=ErrorCode.BAD_TIME_ZONE, field="time_zone"
         ) from None
     return value
 
@@ -66,9 +66,9 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
         try:
             number = int(value)
         except ValueError:
-            raise ValidationError(f"{value!r} is not a whole number", code="not_a_number") from None
+            raise ValidationError(f"{value!r} is not a whole number", code=ErrorCode.NOT_A_NUMBER) from None
         if not low <= number <= high:
-            raise ValidationError(f"{number} is outside {low}..{high}", code="out_of_range")
+            raise ValidationError(f"{number} is outside {low}..{high}", code=ErrorCode.OUT_OF_RANGE)
         return number
 
     return parse
@@ -80,7 +80,7 @@ def _enum(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
             return kind(value)
         except ValueError:
             allowed = ", ".join(m.value for m in kind)
-            raise ValidationError(f"{value!r} is not one of: {allowed}", code="bad_choice") from None
+            raise ValidationError(f"{value!r} is not one of: {allowed}", code=ErrorCode.BAD_CHOICE) from None
 
     return parse
 
@@ -108,13 +108,13 @@ def parse_setting(key: str, value: str) -> Any:
     """Validate one setting given as text; raises ValidationError naming the key."""
     parser = PARSERS.get(key)
     if parser is None:
-        raise ValidationError(f"unknown setting {key!r}", code="unknown_setting", field=key)
+        raise ValidationError(f"unknown setting {key!r}", code=ErrorCode.UNKNOWN_SETTING, field=key)
     try:
         parsed = parser(value.strip())
     except ValidationError as error:
         raise ValidationError(f"{key}: {error.message}", code=error.code, field=key) from None
     if key == "rounding_step_minutes" and parsed not in (5, 10, 15):
-        raise ValidationError(f"{key}: step must be 5, 10 or 15", code="bad_choice", field=key)
+        raise ValidationError(f"{key}: step must be 5, 10 or 15", code=ErrorCode.BAD_CHOICE, field=key)
     return parsed
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from timetracker_desktop.domain.attendance import EffectivePunch
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.pairing import (
     INFORMATION_ONLY,
     Anomaly,
@@ -95,7 +95,9 @@ def compute_worktime(
     and each day then takes the whole shifts whose workday it is, so no pair is cut at the edges.
     """
     if last_day < first_day:
-        raise ValidationError(f"period ends ({last_day}) before it starts ({first_day})", code="bad_period")
+        raise ValidationError(
+            f"period ends ({last_day}) before it starts ({first_day})", code=ErrorCode.BAD_PERIOD
+        )
     by_day: dict[date, list[Interval]] = defaultdict(list)
     for interval in pair_punches(sequence, settings, cells, now):
         if first_day <= interval.workday <= last_day:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.listener.options import IpNetwork, ListenerOptions
 from timetracker_desktop.listener.replies import ProtocolError, error_reply
@@ -214,7 +215,9 @@ class Gate:
             first_trip = terminal_id not in self._tripped
             self._tripped.add(terminal_id)
         if first_trip:  # audit each trip once, not every refused request
-            self._services.scans.security_event(terminal_id, "security.rate_limited", {"retry_after_s": wait})
+            self._services.scans.security_event(
+                terminal_id, AuditAction.SECURITY_RATE_LIMITED, {"retry_after_s": wait}
+            )
         raise rate_limited(wait)
 
 
@@ -222,7 +225,7 @@ def check_binding(terminal: Terminal, body_terminal_id: int | None, services: Se
     """H1: a body naming another terminal than the key's is refused (and audited)."""
     if body_terminal_id is not None and body_terminal_id != terminal.id:
         services.scans.security_event(
-            terminal.id, "security.terminal_mismatch", {"body_terminal_id": body_terminal_id}
+            terminal.id, AuditAction.SECURITY_TERMINAL_MISMATCH, {"body_terminal_id": body_terminal_id}
         )
         raise ProtocolError(403, "terminal_mismatch", "terminal_id is not the terminal of this key")
 

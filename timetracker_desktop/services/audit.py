@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from timetracker_desktop.domain.audit import AuditEntry, entry_hash, redact
+from timetracker_desktop.domain.audit import (
+    AuditAction,
+    AuditEntry,
+    AuditOutcome,
+    EntityType,
+    entry_hash,
+    redact,
+)
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.guard import require
@@ -18,13 +25,13 @@ def record(
     uow: UnitOfWork,
     actor: Actor,
     at: datetime,
-    action: str,
-    entity: tuple[str, object] | None = None,
+    action: AuditAction,
+    entity: tuple[EntityType, object] | None = None,
     *,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     reason: str | None = None,
-    outcome: str = "ok",
+    outcome: AuditOutcome = AuditOutcome.OK,
 ) -> AuditEntry:
     """Append an audit entry (secrets redacted) to the current transaction."""
     entity_type, entity_id = (entity[0], str(entity[1])) if entity else (None, None)

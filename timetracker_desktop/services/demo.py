@@ -6,9 +6,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from timetracker_desktop.domain.attendance import Direction, PunchSource
+from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.domain.errors import ConflictError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor
@@ -51,12 +52,13 @@ class DemoDataService:
     def generate(self, actor: Actor, employees: int, days: int) -> DemoSummary:
         """Create employees, terminals, schedules and punches for the ``days`` before today."""
         if not 1 <= employees <= 5000 or not 1 <= days <= 400:
-            raise ValidationError("employees must be 1-5000 and days 1-400", code="out_of_range")
+            raise ValidationError("employees must be 1-5000 and days 1-400", code=ErrorCode.OUT_OF_RANGE)
         now = self._clock.now()
         with self._uow() as uow:
             if uow.employees.count():
                 raise ConflictError(
-                    "the database already has employees; demo data goes into an empty one", code="not_empty"
+                    "the database already has employees; demo data goes into an empty one",
+                    code=ErrorCode.NOT_EMPTY,
                 )
             zone = load_settings(uow).zone
             terminals = self._terminals(uow, now)
@@ -72,7 +74,7 @@ class DemoDataService:
                 uow,
                 actor,
                 now,
-                "demo.generate",
+                AuditAction.DEMO_GENERATE,
                 None,
                 after={"employees": employees, "days": days, "punches": punches},
             )

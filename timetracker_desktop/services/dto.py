@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.employees import Badge, Employee
+from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.domain.terminals import Terminal
 
 
@@ -33,7 +34,7 @@ class RowError:
     line: int
     field: str | None
     message: str
-    code: str
+    code: ErrorCode
 
 
 @dataclass(frozen=True, slots=True)

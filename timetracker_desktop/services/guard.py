@@ -1,6 +1,6 @@
 """Checks shared by every service: roles, and the mandatory reason of corrections and revocations."""
 
-from timetracker_desktop.domain.errors import PermissionDeniedError, ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 
 
@@ -17,7 +17,7 @@ def require_reason(reason: str) -> str:
     """A mandatory reason, whitespace-folded; empty or over-long ones are refused."""
     text = " ".join(reason.split())
     if not text:
-        raise ValidationError("a reason is required", code="reason_required", field="reason")
+        raise ValidationError("a reason is required", code=ErrorCode.REASON_REQUIRED, field="reason")
     if len(text) > MAX_REASON_LENGTH:
-        raise ValidationError("the reason is too long", code="too_long", field="reason")
+        raise ValidationError("the reason is too long", code=ErrorCode.TOO_LONG, field="reason")
     return text

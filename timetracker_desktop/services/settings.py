@@ -1,5 +1,6 @@
 """Business settings: read with defaults, change with validation and audit."""
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.settings import (
     BusinessSettings,
@@ -45,7 +46,13 @@ class SettingsService:
             uow.settings.set(key, text, now)
             if old != text:
                 record(
-                    uow, actor, now, "settings.change", ("setting", key), before={key: old}, after={key: text}
+                    uow,
+                    actor,
+                    now,
+                    AuditAction.SETTINGS_CHANGE,
+                    (EntityType.SETTING, key),
+                    before={key: old},
+                    after={key: text},
                 )
             result = load_settings(uow)
             uow.commit()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 
 from .conftest import AdmsOffice
 
@@ -69,7 +69,7 @@ def test_storage_failure_is_503_so_the_device_resends(
     adms.enrol("DOWN1")
 
     def unavailable(*args: object) -> None:
-        raise StorageUnavailableError("database server unreachable")
+        raise StorageUnavailableError(StorageCause.SERVER_UNREACHABLE)
 
     monkeypatch.setattr(adms.services.adms, "upload_attlog", unavailable)
     reply = adms.listener.client.post(

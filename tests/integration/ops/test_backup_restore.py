@@ -12,6 +12,7 @@ from fakes import ADMIN, FakeClock
 
 from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.repositories.ports.storage import NewPunch, StorageUnavailableError
@@ -23,7 +24,7 @@ from timetracker_desktop.services.dto import EmployeeDraft
 
 from .conftest import backup_service
 
-WRITER_ACTION = "test.listener_punch"
+WRITER_ACTION = AuditAction.PUNCH_MANUAL_ADD  # the seed writes none of these
 
 
 def _seed(services: Services) -> None:
@@ -89,7 +90,7 @@ def _write_punches(services: Services, clock: FakeClock, stop: threading.Event, 
                 punch = uow.punches.add(
                     NewPunch(employee, at, Direction.AUTO, PunchSource.TERMINAL, at, terminal_id=terminal)
                 )
-                record(uow, Actor.terminal(terminal), at, WRITER_ACTION, ("punch", punch.id))
+                record(uow, Actor.terminal(terminal), at, WRITER_ACTION, (EntityType.PUNCH, punch.id))
                 uow.commit()
         except StorageUnavailableError:  # e.g. a MariaDB deadlock with the backup's audit line: 503, resent
             continue

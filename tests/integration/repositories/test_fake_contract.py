@@ -13,6 +13,7 @@ from fakes import ADMIN, FakeUnitOfWorkFactory
 
 from timetracker_desktop.app import open_storage
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
@@ -223,12 +224,19 @@ def test_the_event_log_pages_newest_first_and_shows_voided_punches(storage: Unit
 
 def test_the_audit_log_chains_entries_in_the_writers_transaction(storage: UnitOfWorkFactory) -> None:
     with storage() as uow:
-        record(uow, ADMIN, AT, "employee.create", ("employee", 1), after={"day": date(2026, 3, 4)})
+        record(
+            uow,
+            ADMIN,
+            AT,
+            AuditAction.EMPLOYEE_CREATE,
+            (EntityType.EMPLOYEE, 1),
+            after={"day": date(2026, 3, 4)},
+        )
         uow.commit()
     with storage() as uow:
-        record(uow, ADMIN, AT, "rolled.back")
+        record(uow, ADMIN, AT, AuditAction.DEMO_GENERATE)  # rolled back
     with storage() as uow:
-        record(uow, ADMIN, AT, "holiday.set", ("holiday", "2026-03-08"), reason="свято")
+        record(uow, ADMIN, AT, AuditAction.HOLIDAY_SET, (EntityType.HOLIDAY, "2026-03-08"), reason="свято")
         uow.commit()
     with storage(read_only=True) as uow:
         entries = uow.audit.list_all()

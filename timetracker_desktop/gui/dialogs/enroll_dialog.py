@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from timetracker_desktop.domain.employees import Employee
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.gui.dialogs.badge_read import BadgeReadView, ReadMessages, badge_of
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
@@ -323,18 +323,12 @@ class EnrollBadgeDialog(QDialog):
         return texts[result].format(name)
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError) and error.code == "badge_taken":
+        if isinstance(error, DomainError) and error.code is ErrorCode.BADGE_TAKEN:
             self._check_holder()  # taken meanwhile: show who holds it now
             return
         if not is_expected(error):
             log.error("unexpected error while enrolling a badge", exc_info=error)
-        self._enter(Step.FAILED, self._failure_text(error))
-
-    def _failure_text(self, error: BaseException) -> str:
-        code = error.code if isinstance(error, DomainError) else ""
-        if code == "key_already_registered":
-            return self.tr("Another key is already registered for this phone. Reset its key first.")
-        return message_for(error)
+        self._enter(Step.FAILED, message_for(error))
 
     # Buttons.
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QTimeEdit
 
 from timetracker_desktop.domain.attendance import Correction, CorrectionKind, Direction
 from timetracker_desktop.domain.employees import Employee
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.domain.schedule_rules import is_ambiguous
 from timetracker_desktop.gui.dialogs.workflow_messages import WorkflowFormDialog
 from timetracker_desktop.gui.kit.context import GuiContext
@@ -114,7 +114,7 @@ class ManualPunchDialog(WorkflowFormDialog):
         )
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError) and error.code == "ambiguous_local_time":
+        if isinstance(error, DomainError) and error.code is ErrorCode.AMBIGUOUS_LOCAL_TIME:
             self._on_moment_changed()
         super()._on_failed(error)
 

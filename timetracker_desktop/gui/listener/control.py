@@ -8,7 +8,7 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.gui.shell.gateway import OpenDatabase
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
@@ -169,7 +169,7 @@ class ListenerControl(QObject):
                 return  # stopped on purpose meanwhile, or an older listener
         self._running_since.stop()
         self.starting, self.running = False, False
-        self.error = DomainError("the listener stopped unexpectedly", "listener_exited")
+        self.error = DomainError("the listener stopped unexpectedly", ErrorCode.LISTENER_EXITED)
         self._schedule_restart()
         self.state_changed.emit()
 

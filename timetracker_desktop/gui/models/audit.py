@@ -1,17 +1,17 @@
-"""The audit log table: time, actor, action in words, object, outcome and reason."""
+"""The audit log table: time, actor, action and object in words, outcome and reason."""
 
-import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
 
-from timetracker_desktop.domain.audit import AuditEntry
+from timetracker_desktop.domain.audit import AuditEntry, EntityType
+from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.gui.kit.vocabulary import action_words, detail_lines, entity_words, outcome_words
+from timetracker_desktop.gui.reports.words import title
 
-
-def _json(values: object) -> str:
-    return json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+_REPORT_KINDS = {kind.value: kind for kind in ReportKind}
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
@@ -42,81 +42,42 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             self.tr("Reason"),
         ]  # fmt: skip
 
-    def action_names(self) -> dict[str, str]:
-        """Known actions in words; others are shown as stored."""
-        return {
-            "session.login": self.tr("Login"),
-            "session.login_failed": self.tr("Failed login"),
-            "session.lockout": self.tr("Lockout"),
-            "user.create": self.tr("User created"),
-            "user.role_change": self.tr("Role changed"),
-            "user.enable": self.tr("User enabled"),
-            "user.disable": self.tr("User disabled"),
-            "user.unlock": self.tr("User unlocked"),
-            "user.password_change": self.tr("Password changed"),
-            "employee.create": self.tr("Employee added"),
-            "employee.update": self.tr("Employee changed"),
-            "badge.create": self.tr("Badge issued"),
-            "badge.revoke": self.tr("Badge revoked"),
-            "badge.reassign": self.tr("Badge reassigned"),
-            "badge.alias_create": self.tr("Badge alias learned"),
-            "punch.manual_add": self.tr("Manual punch"),
-            "punch.void": self.tr("Punch voided"),
-            "punch.set_direction": self.tr("Direction set"),
-            "punch.undo": self.tr("Correction undone"),
-            "unassigned.assign": self.tr("Unassigned punch assigned"),
-            "unassigned.dismiss": self.tr("Unassigned punch dismissed"),
-            "schedule.cell_set": self.tr("Schedule cell"),
-            "template.save": self.tr("Template saved"),
-            "template.apply": self.tr("Template applied"),
-            "holiday.set": self.tr("Holiday set"),
-            "holiday.remove": self.tr("Holiday removed"),
-            "settings.change": self.tr("Setting changed"),
-            "demo.generate": self.tr("Demo data generated"),
-        }
-
-    def entity_names(self) -> dict[str, str]:
-        """Object types in words."""
-        return {
-            "user": self.tr("user"),
-            "employee": self.tr("employee"),
-            "badge": self.tr("badge"),
-            "terminal": self.tr("terminal"),
-            "punch": self.tr("punch"),
-            "correction": self.tr("correction"),
-            "unassigned": self.tr("unassigned punch"),
-            "template": self.tr("template"),
-            "holiday": self.tr("holiday"),
-            "setting": self.tr("setting"),
-        }
-
     def details(self, entry: AuditEntry) -> str:
-        """Who, where, why, and the values before and after, as readable text."""
+        """Who, where, why, and the values before and after as ``label: value`` lines."""
         parts = [f"{self.action_text(entry)}  #{entry.id}", self.tr("Who: {0}").format(entry.actor)]
+        if entry.entity_type is not None:
+            parts.append(self.tr("Object: {0}").format(self.entity_text(entry)))
         if entry.workstation:
             parts.append(self.tr("Workstation: {0}").format(entry.workstation))
         if entry.reason:
             parts.append(self.tr("Reason: {0}").format(entry.reason))
-        if entry.before is not None:
-            parts.append(self.tr("Before:") + "\n" + _json(entry.before))
-        if entry.after is not None:
-            parts.append(self.tr("After:") + "\n" + _json(entry.after))
+        if entry.before:
+            parts.append(self.tr("Before:") + "\n" + detail_lines(entry.before))
+        if entry.after:
+            parts.append(self.tr("After:") + "\n" + detail_lines(entry.after))
         return "\n\n".join(parts)
 
-    def action_text(self, entry: AuditEntry) -> str:
+    @staticmethod
+    def action_text(entry: AuditEntry) -> str:
         """The action in words."""
-        return self.action_names().get(entry.action, entry.action)
+        return action_words(entry.action)
 
-    def entity_text(self, entry: AuditEntry) -> str:
-        """``type #id``, or empty."""
+    @staticmethod
+    def entity_text(entry: AuditEntry) -> str:
+        """The object in words: ``type #id``, a report by its title, or empty."""
         if entry.entity_type is None:
             return ""
-        kind = self.entity_names().get(entry.entity_type, entry.entity_type)
-        return f"{kind} #{entry.entity_id}" if entry.entity_id else kind
+        kind = entity_words(entry.entity_type)
+        if not entry.entity_id:
+            return kind
+        report = _REPORT_KINDS.get(entry.entity_id) if entry.entity_type == EntityType.REPORT else None
+        if report is not None:  # a report's id is its kind, which has a title
+            return f"{kind}: {title(report)}"
+        return f"{kind} #{entry.entity_id}" if entry.entity_id.isdigit() else f"{kind}: {entry.entity_id}"
 
     def outcome_text(self, entry: AuditEntry) -> str:
         """Done or refused."""
-        return self.tr("done") if entry.outcome == "ok" else self.tr("refused")
+        return outcome_words(entry.outcome)
 
     def _time(self, entry: AuditEntry) -> str:
         return local_date_time(entry.at, self.zone)

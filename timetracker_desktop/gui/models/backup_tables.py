@@ -3,13 +3,14 @@
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.gui.kit.vocabulary import table_words
 from timetracker_desktop.repositories.ports.backup import TableDigest
 
 CHECKSUM_SHOWN = 16
 
 
 class BackupTablesModel(RowTableModel[TableDigest]):
-    """Rows of ``TableDigest``: table, rows, the start of its SHA-256 checksum.
+    """Rows of ``TableDigest``: table in words, rows, the start of its SHA-256 checksum.
 
     Signals:
         (none besides QAbstractTableModel's)
@@ -18,7 +19,7 @@ class BackupTablesModel(RowTableModel[TableDigest]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self._name),
+                Column(self._words, tooltip=self._name),
                 Column(self._row_text, self._row_count, align_right=True),
                 Column(self._checksum, tooltip=self._full_checksum),
             ],
@@ -30,8 +31,12 @@ class BackupTablesModel(RowTableModel[TableDigest]):
         return [self.tr("Table"), self.tr("Rows"), self.tr("Checksum (SHA-256)")]
 
     @staticmethod
+    def _words(table: TableDigest) -> str:
+        return table_words(table.name)
+
+    @staticmethod
     def _name(table: TableDigest) -> str:
-        return table.name
+        return table.name  # the stored name, for support questions
 
     @staticmethod
     def _row_text(table: TableDigest) -> str:

@@ -3,8 +3,8 @@
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 
-from timetracker_desktop.gui.kit.error_messages import code_message
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
+from timetracker_desktop.gui.kit.vocabulary import error_sentence
 from timetracker_desktop.services.people.employee_import import ImportRow
 
 
@@ -42,7 +42,7 @@ class ImportPreviewModel(RowTableModel[ImportRow]):
 
     def problems_text(self, row: ImportRow) -> str:
         """Every problem of the row, translated."""
-        return "; ".join(code_message(e.code, e.message) for e in row.errors)
+        return "; ".join(error_sentence(e.code, e.field) for e in row.errors)
 
     def _icon(self, row: ImportRow) -> QIcon | None:
         return self._problem_icon if row.errors else None

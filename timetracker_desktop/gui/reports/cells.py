@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 
 from timetracker_desktop.gui.reports.words import TranslatedWords
-from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE
+from timetracker_desktop.services.reports.labels import DEFAULT_LANGUAGE, ReportLabel
 from timetracker_desktop.services.reports.tables import ReportTable
 from timetracker_desktop.services.reports.text import ReportText
 
@@ -14,7 +14,7 @@ class ReportCells(ReportText):
     def __init__(self, table: ReportTable) -> None:
         super().__init__(table, DEFAULT_LANGUAGE)
         self.words = TranslatedWords()
-        self._weekdays = self.words["weekdays"].split()
+        self._weekdays = self.words[ReportLabel.WEEKDAYS].split()
 
     def captions(self) -> list[str]:
         """The lines stated above the table: period, rules, summary, holidays and legend."""
@@ -25,7 +25,7 @@ class ReportCells(ReportText):
             lines.append(self.holidays())
         if self.table.legend:
             entries = ("{} — {}".format(*self.legend(item)) for item in self.table.legend)
-            lines.append(f"{self.words['legend']}: " + "; ".join(entries))
+            lines.append(f"{self.words[ReportLabel.LEGEND]}: " + "; ".join(entries))
         return lines
 
     @staticmethod

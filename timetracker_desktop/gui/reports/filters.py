@@ -11,7 +11,7 @@ from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
 from timetracker_desktop.gui.kit.widgets import action_button
-from timetracker_desktop.gui.reports.words import word
+from timetracker_desktop.gui.reports.words import title
 from timetracker_desktop.services.reports.service import ReportRequest
 
 MONTHLY = (ReportKind.TIMESHEET, ReportKind.SCHEDULE)
@@ -45,7 +45,7 @@ class ReportFilters(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("reportKind")
         for kind in KINDS:
-            self.kind.addItem(word(f"title.{kind.value}"), kind.value)
+            self.kind.addItem(title(kind), kind.value)
         self.month = QComboBox()
         self.month.setObjectName("reportMonth")
         for number in range(1, 13):

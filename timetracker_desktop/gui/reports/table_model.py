@@ -7,6 +7,7 @@ from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.gui.reports.cells import ReportCells
 from timetracker_desktop.gui.reports.words import word
+from timetracker_desktop.services.reports.labels import ReportLabel, short_label
 from timetracker_desktop.services.reports.tables import CellValue, Column, ColumnKind, ReportTable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +56,7 @@ class ReportTableModel(QAbstractTableModel):
         self._table = table
         self._cells = ReportCells(table) if table is not None else None
         keys = [c.key for c in table.columns] if table is not None else []
-        self._remarks_column = keys.index("remarks") if "remarks" in keys else None
+        self._remarks_column = keys.index(ReportLabel.REMARKS) if ReportLabel.REMARKS in keys else None
         self.endResetModel()
 
     def _row_values(self, row: int) -> tuple[CellValue, ...]:
@@ -107,7 +108,7 @@ class ReportTableModel(QAbstractTableModel):
         assert self._cells is not None  # noqa: S101 - narrows the type for mypy
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells.cell(value, column)
-        if column.kind is ColumnKind.DAY and isinstance(value, DayMark):
+        if column.kind is ColumnKind.DAY and isinstance(value, DayMark) and short_label(value):
             return word(value)  # the short mark spelt out
         return None
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
 from timetracker_desktop.gui.kit.context import GuiContext
@@ -221,14 +221,7 @@ class ReportsView(QWidget):
         self.status.setText(self._message(error))
 
     def _message(self, error: BaseException) -> str:
-        code = error.code if isinstance(error, DomainError) else None
-        if code == "report_cancelled":
-            return self.tr("Cancelled; nothing was changed.")
-        if code == "employee_required":
-            return self.tr("Choose an employee for the detail report.")
-        if code == "font_not_found":
-            return self.tr("The PDF needs the DejaVu Sans font; install it or reinstall the application.")
-        if code == "bad_period":
+        if isinstance(error, DomainError) and error.code is ErrorCode.BAD_PERIOD:  # with this page's limit
             return self.tr("Choose a period that ends after it starts and spans at most {0} days.").format(
                 MAX_PERIOD_DAYS
             )

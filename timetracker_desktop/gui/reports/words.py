@@ -1,49 +1,56 @@
-"""Report words in the user's language: the label keys of services.report_labels, translated with Qt."""
+"""Report words in the user's language: every ``ReportLabel`` translated with Qt (the exports' table is in
+services.reports.labels; a test checks that both cover every member)."""
 
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from timetracker_desktop.services.reports.labels import enum_key
+from timetracker_desktop.domain.reports import ReportKind
+from timetracker_desktop.services.reports.labels import ReportLabel, label_of, title_label
 
-# key -> (context, English source); the Ukrainian catalog holds the same words as report_labels._UK
-_WORDS: dict[str, tuple[str, str]] = {
-    "title.timesheet": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Timesheet"))),
-    "title.detail": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Employee time detail"))),
-    "title.exceptions": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Exceptions"))),
-    "title.attendance": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Daily attendance"))),
-    "title.schedule": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Work schedule"))),
-    "employee": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Employee"))),
-    "date": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Date"))),
-    "in": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "In"))),
-    "out": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Out"))),
-    "duration": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Duration"))),
-    "worked": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Worked"))),
-    "rounded": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounded"))),
-    "planned": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Planned"))),
-    "difference": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Difference"))),
-    "worked_days": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Days"))),
-    "overtime": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Overtime"))),
-    "absences": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Absences"))),
-    "anomalies": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Anomalies"))),
-    "late_days": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Days late"))),
-    "kind": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Kind"))),
-    "scheduled": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Scheduled"))),
-    "actual": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Actual"))),
-    "status": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Status"))),
-    "schedule": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Schedule"))),
-    "remarks": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Remarks"))),
-    "code": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Code"))),
-    "note": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Reason"))),
-    "first_in": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "First in"))),
-    "last_out": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Last out"))),
-    "late": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Late"))),
-    "total": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Total"))),
-    "period": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Period"))),
-    "generated": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Generated"))),
-    "rounding": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounding"))),
-    "rules": (
+# the weekday names come from the user's locale, not from the catalog
+FROM_LOCALE = frozenset({ReportLabel.WEEKDAYS})
+
+# label -> (context, English source); the Ukrainian catalog holds the same words as the exports' table
+_WORDS: dict[ReportLabel, tuple[str, str]] = {
+    ReportLabel.TITLE_TIMESHEET: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Timesheet"))),
+    ReportLabel.TITLE_DETAIL: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Employee time detail"))),
+    ReportLabel.TITLE_EXCEPTIONS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Exceptions"))),
+    ReportLabel.TITLE_ATTENDANCE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Daily attendance"))),
+    ReportLabel.TITLE_SCHEDULE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Work schedule"))),
+    ReportLabel.EMPLOYEE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Employee"))),
+    ReportLabel.DATE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Date"))),
+    ReportLabel.DAY: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Day"))),
+    ReportLabel.IN: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "In"))),
+    ReportLabel.OUT: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Out"))),
+    ReportLabel.DURATION: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Duration"))),
+    ReportLabel.WORKED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Worked"))),
+    ReportLabel.ROUNDED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounded"))),
+    ReportLabel.PLANNED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Planned"))),
+    ReportLabel.DIFFERENCE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Difference"))),
+    ReportLabel.WORKED_DAYS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Days"))),
+    ReportLabel.OVERTIME: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Overtime"))),
+    ReportLabel.ABSENCES: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Absences"))),
+    ReportLabel.ANOMALIES: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Anomalies"))),
+    ReportLabel.LATE_DAYS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Days late"))),
+    ReportLabel.KIND: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Kind"))),
+    ReportLabel.SCHEDULED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Scheduled"))),
+    ReportLabel.ACTUAL: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Actual"))),
+    ReportLabel.STATUS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Status"))),
+    ReportLabel.SCHEDULE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Schedule"))),
+    ReportLabel.REMARKS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Remarks"))),
+    ReportLabel.CODE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Code"))),
+    ReportLabel.NOTE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Reason"))),
+    ReportLabel.FIRST_IN: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "First in"))),
+    ReportLabel.LAST_OUT: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Last out"))),
+    ReportLabel.LATE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Late"))),
+    ReportLabel.TOTAL: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Total"))),
+    ReportLabel.PERIOD: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Period"))),
+    ReportLabel.GENERATED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Generated"))),
+    ReportLabel.PAGE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Page {page} of {pages}"))),
+    ReportLabel.ROUNDING: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounding"))),
+    ReportLabel.RULES: (
         "ReportWords",
         str(
             QT_TRANSLATE_NOOP(
@@ -52,110 +59,120 @@ _WORDS: dict[str, tuple[str, str]] = {
             )
         ),
     ),
-    "step": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "step {step} min"))),
-    "legend": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Legend"))),
-    "holidays": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Holidays"))),
-    "all_employees": ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "all employees"))),
-    "RoundingMode.none": ("ReportRoundingMode", str(QT_TRANSLATE_NOOP("ReportRoundingMode", "none"))),
-    "RoundingMode.in_up_out_down": (
+    ReportLabel.STEP: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "step {step} min"))),
+    ReportLabel.LEGEND: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Legend"))),
+    ReportLabel.HOLIDAYS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Holidays"))),
+    ReportLabel.ALL_EMPLOYEES: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "all employees"))),
+    ReportLabel.ROUNDING_NONE: ("ReportRoundingMode", str(QT_TRANSLATE_NOOP("ReportRoundingMode", "none"))),
+    ReportLabel.ROUNDING_IN_UP_OUT_DOWN: (
         "ReportRoundingMode",
         str(QT_TRANSLATE_NOOP("ReportRoundingMode", "IN up, OUT down")),
     ),
-    "RoundingMode.nearest": (
+    ReportLabel.ROUNDING_NEAREST: (
         "ReportRoundingMode",
         str(QT_TRANSLATE_NOOP("ReportRoundingMode", "to the nearest step")),
     ),
-    "RoundingMode.daily_down": (
+    ReportLabel.ROUNDING_DAILY_DOWN: (
         "ReportRoundingMode",
         str(QT_TRANSLATE_NOOP("ReportRoundingMode", "daily total down")),
     ),
-    "RoundingMode.from_scheduled_start": (
+    ReportLabel.ROUNDING_FROM_SCHEDULED_START: (
         "ReportRoundingMode",
         str(QT_TRANSLATE_NOOP("ReportRoundingMode", "from the scheduled start")),
     ),
-    "DayMark.short.absent": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "A"))),
-    "DayMark.short.incomplete": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "?"))),
-    "DayMark.short.holiday": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "H"))),
-    "DayMark.absent": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "absent"))),
-    "DayMark.incomplete": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "missing IN or OUT"))),
-    "DayMark.holiday": ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "holiday"))),
-    "ExceptionKind.late": (
+    ReportLabel.MARK_SHORT_ABSENT: ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "A"))),
+    ReportLabel.MARK_SHORT_INCOMPLETE: ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "?"))),
+    ReportLabel.MARK_SHORT_HOLIDAY: ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "H"))),
+    ReportLabel.MARK_ABSENT: ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "absent"))),
+    ReportLabel.MARK_INCOMPLETE: (
+        "ReportDayMark",
+        str(QT_TRANSLATE_NOOP("ReportDayMark", "missing IN or OUT")),
+    ),
+    ReportLabel.MARK_HOLIDAY: ("ReportDayMark", str(QT_TRANSLATE_NOOP("ReportDayMark", "holiday"))),
+    ReportLabel.EXCEPTION_LATE: (
         "ReportExceptionKind",
         str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Late arrival")),
     ),
-    "ExceptionKind.early_leave": (
+    ReportLabel.EXCEPTION_EARLY_LEAVE: (
         "ReportExceptionKind",
         str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Early leave")),
     ),
-    "ExceptionKind.absent": ("ReportExceptionKind", str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Absence"))),
-    "ExceptionKind.incomplete": (
+    ReportLabel.EXCEPTION_ABSENT: (
+        "ReportExceptionKind",
+        str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Absence")),
+    ),
+    ReportLabel.EXCEPTION_INCOMPLETE: (
         "ReportExceptionKind",
         str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Incomplete day")),
     ),
-    "ExceptionKind.overtime": (
+    ReportLabel.EXCEPTION_OVERTIME: (
         "ReportExceptionKind",
         str(QT_TRANSLATE_NOOP("ReportExceptionKind", "Overtime")),
     ),
-    "Presence.present": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Present"))),
-    "Presence.late": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Late"))),
-    "Presence.missing": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Missing"))),
-    "Presence.expected": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Expected"))),
-    "Presence.absent": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Absent"))),
-    "Presence.excused": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Excused"))),
-    "Presence.day_off": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Day off"))),
-    "Presence.not_scheduled": ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Not scheduled"))),
-    "Remark.missing_out": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "missing OUT"))),
-    "Remark.missing_in": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "missing IN"))),
-    "Remark.duplicate_in": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "duplicate IN"))),
-    "Remark.double_tap": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "double tap"))),
-    "Remark.open": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "in progress"))),
-    "Remark.auto_closed": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "closed at scheduled end"))),
-    "Remark.clock_skew": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "clock skew"))),
-    "Remark.manual": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "manual"))),
-    "Remark.direction_set": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "direction corrected"))),
-    "Remark.voided": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "voided"))),
-    "Remark.late": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "late"))),
-    "Remark.early_leave": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "early leave"))),
-    "Remark.absent": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "absent"))),
-    "Remark.holiday": ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "holiday"))),
-    "Word.total": ("ReportWord", str(QT_TRANSLATE_NOOP("ReportWord", "Total"))),
-    "code.day off": ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "day off"))),
-    "code.sick leave": ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "sick leave"))),
-    "code.vacation": ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "vacation"))),
-    "code.office day": ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "office day"))),
+    ReportLabel.PRESENCE_PRESENT: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Present"))),
+    ReportLabel.PRESENCE_LATE: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Late"))),
+    ReportLabel.PRESENCE_MISSING: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Missing"))),
+    ReportLabel.PRESENCE_EXPECTED: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Expected"))),
+    ReportLabel.PRESENCE_ABSENT: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Absent"))),
+    ReportLabel.PRESENCE_EXCUSED: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Excused"))),
+    ReportLabel.PRESENCE_DAY_OFF: ("ReportPresence", str(QT_TRANSLATE_NOOP("ReportPresence", "Day off"))),
+    ReportLabel.PRESENCE_NOT_SCHEDULED: (
+        "ReportPresence",
+        str(QT_TRANSLATE_NOOP("ReportPresence", "Not scheduled")),
+    ),
+    ReportLabel.REMARK_MISSING_OUT: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "missing OUT"))),
+    ReportLabel.REMARK_MISSING_IN: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "missing IN"))),
+    ReportLabel.REMARK_DUPLICATE_IN: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "duplicate IN"))),
+    ReportLabel.REMARK_DOUBLE_TAP: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "double tap"))),
+    ReportLabel.REMARK_OPEN: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "in progress"))),
+    ReportLabel.REMARK_AUTO_CLOSED: (
+        "ReportRemark",
+        str(QT_TRANSLATE_NOOP("ReportRemark", "closed at scheduled end")),
+    ),
+    ReportLabel.REMARK_CLOCK_SKEW: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "clock skew"))),
+    ReportLabel.REMARK_MANUAL: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "manual"))),
+    ReportLabel.REMARK_DIRECTION_SET: (
+        "ReportRemark",
+        str(QT_TRANSLATE_NOOP("ReportRemark", "direction corrected")),
+    ),
+    ReportLabel.REMARK_VOIDED: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "voided"))),
+    ReportLabel.REMARK_LATE: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "late"))),
+    ReportLabel.REMARK_EARLY_LEAVE: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "early leave"))),
+    ReportLabel.REMARK_ABSENT: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "absent"))),
+    ReportLabel.REMARK_HOLIDAY: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "holiday"))),
+    ReportLabel.WORD_TOTAL: ("ReportWord", str(QT_TRANSLATE_NOOP("ReportWord", "Total"))),
+    ReportLabel.CODE_DAY_OFF: ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "day off"))),
+    ReportLabel.CODE_SICK_LEAVE: ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "sick leave"))),
+    ReportLabel.CODE_VACATION: ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "vacation"))),
+    ReportLabel.CODE_OFFICE_DAY: ("ReportCodes", str(QT_TRANSLATE_NOOP("ReportCodes", "office day"))),
 }
 
 
-def word(key: str | StrEnum, variant: str = "") -> str:
-    """The translated label of a key or enum member; an unknown key is shown as it is."""
-    text_key = enum_key(key, variant) if isinstance(key, StrEnum) else key
-    entry = _WORDS.get(text_key)
-    if entry is None:
-        return "" if variant else str(key)
-    return QCoreApplication.translate(*entry)
+def word(key: StrEnum) -> str:
+    """The translated words of a label or of an enum member a report spells out."""
+    return QCoreApplication.translate(*_WORDS[label_of(key)])
 
 
-def code_name(name: str) -> str:
-    """A schedule code's name, translated when it is one of the default codes."""
-    entry = _WORDS.get(f"code.{name}")
-    return QCoreApplication.translate(*entry) if entry else name
+def title(kind: ReportKind) -> str:
+    """The translated title of a kind of report."""
+    return word(title_label(kind))
 
 
-def known_keys() -> frozenset[str]:
-    """Every key with a translation (a test checks that none of report_labels is missing)."""
-    return frozenset(_WORDS)
+def covered() -> frozenset[ReportLabel]:
+    """Every label with words here (a test checks that no member of ReportLabel is missing)."""
+    return frozenset(_WORDS) | FROM_LOCALE
 
 
 class TranslatedWords(Mapping[str, str]):
-    """The report_labels mapping in the user's language (what services.report_text reads its words from)."""
+    """The labels' words in the user's language (what services.reports.text reads its words from)."""
 
     def __getitem__(self, key: str) -> str:
-        if key == "weekdays":
+        if key == ReportLabel.WEEKDAYS:
             return " ".join(QLocale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8))
-        return QCoreApplication.translate(*_WORDS[key])
+        return QCoreApplication.translate(*_WORDS[ReportLabel(key)])
 
     def __iter__(self) -> Iterator[str]:
-        return iter((*_WORDS, "weekdays"))
+        return iter(ReportLabel)
 
     def __len__(self) -> int:
-        return len(_WORDS) + 1
+        return len(ReportLabel)

@@ -1,7 +1,9 @@
 """Audit log: newest first, filtered by action, object type and period; details and the chain check."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -24,6 +26,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
 from timetracker_desktop.gui.kit.field_errors import ERROR_STYLE
 from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
+from timetracker_desktop.gui.kit.vocabulary import Vocabulary
 from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.audit import AuditTableModel
 from timetracker_desktop.services.audit import ChainCheck
@@ -77,10 +80,10 @@ class AuditView(QWidget):
         self._context = context
         self._query: AuditQuery | None = None
         self.model = AuditTableModel(self)
-        self.action = self._combo(
-            "auditAction", self.tr("All actions"), sorted(self.model.action_names().items())
-        )
-        kinds = sorted(self.model.entity_names().items())
+        words = Vocabulary()
+        actions = sorted(words.actions().items(), key=lambda item: item[1])
+        self.action = self._combo("auditAction", self.tr("All actions"), actions)
+        kinds = sorted(words.entities().items(), key=lambda item: item[1])
         self.entity = self._combo("auditEntity", self.tr("All objects"), kinds)
         self.first, self.last = period_edits("auditFrom", "auditTo")
         self.refresh_button = action_button("refreshAudit", self.tr("Refresh"), ":/icons/refresh.svg")
@@ -101,12 +104,12 @@ class AuditView(QWidget):
         self._connect_signals()
         self.refresh()
 
-    def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+    def _combo(self, name: str, everything: str, items: Sequence[tuple[StrEnum, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(everything, None)
         for value, text in items:
-            combo.addItem(text, value)
+            combo.addItem(text, value.value)  # the stored string, as the filter compares it
         return combo
 
     def _build_layout(self) -> None:

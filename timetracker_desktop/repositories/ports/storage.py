@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -24,15 +25,40 @@ from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 
 
+class StorageCause(StrEnum):
+    """Why the database is unavailable, in plain English words (logs, the CLI, the listener's 503 detail).
+
+    Members equal the words stored before they were an enum; the GUI gives each a translated sentence.
+    """
+
+    ACCESS_DENIED_DATABASE = "access denied to the database"
+    ACCESS_DENIED_LOGIN = "access denied (wrong user name or password)"
+    NO_DATABASE = "the database does not exist"
+    MISSING_TABLE_RIGHTS = "missing rights on a table"
+    LOCK_WAIT_TIMEOUT = "lock wait timeout"
+    DEADLOCK = "deadlock"
+    SERVER_UNREACHABLE = "database server unreachable"
+    CONNECTION_LOST = "connection to the database server lost"
+    FILE_LOCKED = "database is locked by another program"
+    CANNOT_OPEN_FILE = "cannot open the database file"
+    DISK_IO_ERROR = "disk I/O error"
+    READ_ONLY_FILE = "the database file is read-only"
+    NOT_A_DATABASE = "the file is not a database"
+    NOT_MIGRATED = "the database is not migrated"
+    DISK_FULL = "disk is full"
+    NOT_LEGACY_DATABASE = "not a legacy TimeTracker database"
+    OTHER = "database error"
+
+
 class StorageUnavailableError(Exception):
     """The database cannot be reached or refused the operation for an environmental reason.
 
-    ``cause`` names it in plain words (server unreachable, access denied, database is locked...).
+    ``cause`` names it (server unreachable, access denied, database is locked...).
     ``transient``: the server gave up on this transaction only (deadlock, lock wait timeout); running the
     whole use case again may succeed.
     """
 
-    def __init__(self, cause: str, *, detail: str = "", transient: bool = False) -> None:
+    def __init__(self, cause: StorageCause, *, detail: str = "", transient: bool = False) -> None:
         super().__init__(cause if not detail else f"{cause}: {detail}")
         self.cause = cause
         self.detail = detail

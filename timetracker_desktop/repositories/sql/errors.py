@@ -2,30 +2,34 @@
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import (
+    IntegrityConflictError,
+    StorageCause,
+    StorageUnavailableError,
+)
 
-_MYSQL_CAUSES = {
-    1044: "access denied to the database",
-    1045: "access denied (wrong user name or password)",
-    1049: "the database does not exist",
-    1142: "missing rights on a table",
-    1205: "lock wait timeout",
-    1213: "deadlock",
-    2002: "database server unreachable",
-    2003: "database server unreachable",
-    2006: "connection to the database server lost",
-    2013: "connection to the database server lost",
+_MYSQL_CAUSES: dict[int, StorageCause] = {
+    1044: StorageCause.ACCESS_DENIED_DATABASE,
+    1045: StorageCause.ACCESS_DENIED_LOGIN,
+    1049: StorageCause.NO_DATABASE,
+    1142: StorageCause.MISSING_TABLE_RIGHTS,
+    1205: StorageCause.LOCK_WAIT_TIMEOUT,
+    1213: StorageCause.DEADLOCK,
+    2002: StorageCause.SERVER_UNREACHABLE,
+    2003: StorageCause.SERVER_UNREACHABLE,
+    2006: StorageCause.CONNECTION_LOST,
+    2013: StorageCause.CONNECTION_LOST,
 }
 # The server rolled back (or gave up waiting for) this transaction alone: running it again may succeed.
 _MYSQL_TRANSIENT = frozenset({1205, 1213})
 _SQLITE_CAUSES = (
-    ("database is locked", "database is locked by another program"),
-    ("unable to open database file", "cannot open the database file"),
-    ("disk i/o error", "disk I/O error"),
-    ("readonly database", "the database file is read-only"),
-    ("file is not a database", "the file is not a database"),
-    ("no such table", "the database is not migrated"),
-    ("database or disk is full", "disk is full"),
+    ("database is locked", StorageCause.FILE_LOCKED),
+    ("unable to open database file", StorageCause.CANNOT_OPEN_FILE),
+    ("disk i/o error", StorageCause.DISK_IO_ERROR),
+    ("readonly database", StorageCause.READ_ONLY_FILE),
+    ("file is not a database", StorageCause.NOT_A_DATABASE),
+    ("no such table", StorageCause.NOT_MIGRATED),
+    ("database or disk is full", StorageCause.DISK_FULL),
 )
 
 
@@ -38,7 +42,7 @@ def translate(error: DBAPIError) -> Exception:
     return StorageUnavailableError(describe(error), detail=str(error.orig)[:300], transient=transient)
 
 
-def describe(error: DBAPIError) -> str:
+def describe(error: DBAPIError) -> StorageCause:
     """A short, human cause for an environmental database failure."""
     args = getattr(error.orig, "args", ())
     if args and isinstance(args[0], int) and args[0] in _MYSQL_CAUSES:
@@ -48,5 +52,5 @@ def describe(error: DBAPIError) -> str:
         if needle in text:
             return cause
     if error.connection_invalidated:
-        return "connection to the database server lost"
-    return "database error"
+        return StorageCause.CONNECTION_LOST
+    return StorageCause.OTHER

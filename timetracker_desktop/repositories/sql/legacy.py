@@ -18,7 +18,7 @@ from timetracker_desktop.repositories.ports.legacy import (
     LegacyTerminal,
     LegacyUser,
 )
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.repositories.sql.engine import normalize_url
 from timetracker_desktop.repositories.sql.errors import translate
 
@@ -46,7 +46,7 @@ def _read_only_engine(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     path = Path(url.database or "")
     if not path.is_file():
-        raise StorageUnavailableError("cannot open the database file", detail=str(path))
+        raise StorageUnavailableError(StorageCause.CANNOT_OPEN_FILE, detail=str(path))
     return create_engine(f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true")
 
 
@@ -79,7 +79,7 @@ class SqlLegacySource:
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise StorageUnavailableError(
-                "not a legacy TimeTracker database", detail=f"missing tables: {', '.join(missing)}"
+                StorageCause.NOT_LEGACY_DATABASE, detail=f"missing tables: {', '.join(missing)}"
             )
         revision = None
         if "alembic_version" in tables:

@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.paths import default_database_url
 
 SUPPORTED_BACKENDS = ("sqlite", "mysql", "mariadb")
@@ -22,18 +22,18 @@ def check_database_url(url: str) -> None:
     except ArgumentError:
         raise ValidationError(
             f"cannot read the database URL {url!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
-            code="bad_database_url",
+            code=ErrorCode.BAD_DATABASE_URL,
         ) from None
     backend = parsed.get_backend_name()
     if backend == "postgresql":
         raise ValidationError(
             "PostgreSQL is not supported: use SQLite (sqlite:///PATH) or MySQL/MariaDB (mysql://...)",
-            code="database_not_supported",
+            code=ErrorCode.DATABASE_NOT_SUPPORTED,
         )
     if backend not in SUPPORTED_BACKENDS:
         raise ValidationError(
             f"unknown database kind {backend!r}: use sqlite:///PATH or mysql://USER@HOST/DATABASE",
-            code="database_not_supported",
+            code=ErrorCode.DATABASE_NOT_SUPPORTED,
         )
     database = parsed.database
     if backend != "sqlite" or not database or database == ":memory:":
@@ -45,7 +45,7 @@ def check_database_url(url: str) -> None:
     if not folder.is_dir():
         missing = ValidationError(
             f"the folder {folder} of the database file does not exist: check the path or create the folder",
-            code="database_folder_missing",
+            code=ErrorCode.DATABASE_FOLDER_MISSING,
         )
         missing.params["folder"] = str(folder)
         raise missing

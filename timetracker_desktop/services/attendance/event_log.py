@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from timetracker_desktop.domain.attendance import Correction, CorrectionKind, Direction
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import Employee
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.schedule_rules import local_date, local_midnight
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.repositories.ports.storage import (
@@ -98,7 +98,9 @@ class EventLogService:
     @staticmethod
     def _query(uow: UnitOfWork, wanted: EventFilter) -> PunchQuery:
         if wanted.last < wanted.first:
-            raise ValidationError("the period ends before it starts", code="bad_period", field="period")
+            raise ValidationError(
+                "the period ends before it starts", code=ErrorCode.BAD_PERIOD, field="period"
+            )
         zone = load_settings(uow).zone
         start = local_midnight(wanted.first, zone)
         end = local_midnight(wanted.last + timedelta(days=1), zone)

@@ -9,9 +9,10 @@ from timetracker_desktop.domain.attendance import (
     PunchSource,
     effective_sequence,
 )
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.direction import decide_direction
-from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import resolve_manual_local
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
@@ -91,7 +92,7 @@ class PunchService:
         text = require_reason(reason)
         if direction is Direction.AUTO:
             raise ValidationError(
-                "a manual punch needs IN or OUT", code="direction_required", field="direction"
+                "a manual punch needs IN or OUT", code=ErrorCode.DIRECTION_REQUIRED, field="direction"
             )
         now = self._clock.now()
         with self._uow() as uow:
@@ -99,7 +100,7 @@ class PunchService:
             at = resolve_manual_local(local_time.replace(tzinfo=None), settings.zone, fold)
             employee = uow.employees.get(employee_id)
             if employee is None:
-                raise NotFoundError("employee", employee_id)
+                raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             uow.employees.lock_for_decision(employee_id)  # decided as taps are, one at a time per employee
             chosen = direction or decide_for(uow, employee_id, at)
             punch = uow.punches.add(
@@ -114,7 +115,7 @@ class PunchService:
                 )
             )
             record(
-                uow, actor, now, "punch.manual_add", ("punch", punch.id),
+                uow, actor, now, AuditAction.PUNCH_MANUAL_ADD, (EntityType.PUNCH, punch.id),
                 after={"employee_id": employee_id, "at": at.isoformat(), "direction": chosen.value},
                 reason=text,
             )  # fmt: skip
@@ -128,7 +129,9 @@ class PunchService:
     def set_direction(self, actor: Actor, punch_id: int, direction: Direction, reason: str) -> int:
         """Override the direction of one punch."""
         if direction is Direction.AUTO:
-            raise ValidationError("direction must be IN or OUT", code="direction_required", field="direction")
+            raise ValidationError(
+                "direction must be IN or OUT", code=ErrorCode.DIRECTION_REQUIRED, field="direction"
+            )
         return self._correct(actor, punch_id, CorrectionKind.SET_DIRECTION, direction, reason)
 
     def _correct(
@@ -140,14 +143,14 @@ class PunchService:
         with self._uow() as uow:
             punch = uow.punches.get(punch_id)
             if punch is None:
-                raise NotFoundError("punch", punch_id)
+                raise NotFoundError(EntityType.PUNCH, punch_id)
             correction = uow.corrections.add(
                 NewCorrection(
                     kind, punch.employee_id, actor.user_id, text, now, punch_id=punch_id, direction=direction
                 )
             )
             record(
-                uow, actor, now, f"punch.{kind.value}", ("punch", punch_id),
+                uow, actor, now, AuditAction(f"punch.{kind.value}"), (EntityType.PUNCH, punch_id),
                 before={"direction": punch.direction.value},
                 after={"correction_id": correction.id, "direction": direction.value if direction else None},
                 reason=text,
@@ -163,9 +166,11 @@ class PunchService:
         with self._uow() as uow:
             target = uow.corrections.get(correction_id)
             if target is None:
-                raise NotFoundError("correction", correction_id)
+                raise NotFoundError(EntityType.CORRECTION, correction_id)
             if target.kind is CorrectionKind.UNDO:
-                raise ConflictError("an undo cannot be undone; add a new correction", code="undo_of_undo")
+                raise ConflictError(
+                    "an undo cannot be undone; add a new correction", code=ErrorCode.UNDO_OF_UNDO
+                )
             punch = uow.punches.get(target.punch_id or 0)
             employee_id = punch.employee_id if punch else 0
             undo = uow.corrections.add(
@@ -182,8 +187,8 @@ class PunchService:
                 uow,
                 actor,
                 now,
-                "punch.undo",
-                ("correction", correction_id),
+                AuditAction.PUNCH_UNDO,
+                (EntityType.CORRECTION, correction_id),
                 after={"undo_id": undo.id},
                 reason=text,
             )

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import Badge, BadgeKind
-from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import (
     NewPunch,
@@ -68,16 +69,18 @@ class UnassignedService:
             item = _open_item(uow, item_id)
             if item.kind is BadgeKind.PHONE and not confirmed:
                 raise ValidationError(
-                    "a phone sighting is unsigned: confirm the assignment", code="confirmation_required"
+                    "a phone sighting is unsigned: confirm the assignment",
+                    code=ErrorCode.CONFIRMATION_REQUIRED,
+                    field="confirmed",
                 )
             employee = uow.employees.get(employee_id)
             if employee is None or not employee.is_active:
-                raise NotFoundError("employee", employee_id)
+                raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             badge, created = _badge_for(uow, actor, item, employee_id, now)
             punch = uow.punches.add(_reassigned_punch(item, badge, now))
             uow.unassigned.resolve(item.id, ASSIGNED, actor.user_id, now)
             record(
-                uow, actor, now, "unassigned.assign", ("unassigned", item.id),
+                uow, actor, now, AuditAction.UNASSIGNED_ASSIGN, (EntityType.UNASSIGNED, item.id),
                 before={"state": OPEN},
                 after={"state": ASSIGNED, "employee_id": employee_id, "punch_id": punch.id,
                        "badge_id": badge.id},
@@ -94,7 +97,7 @@ class UnassignedService:
             item = _open_item(uow, item_id)
             uow.unassigned.resolve(item.id, DISMISSED, actor.user_id, now)
             record(
-                uow, actor, now, "unassigned.dismiss", ("unassigned", item.id),
+                uow, actor, now, AuditAction.UNASSIGNED_DISMISS, (EntityType.UNASSIGNED, item.id),
                 before={"state": OPEN}, after={"state": DISMISSED}, reason=text,
             )  # fmt: skip
             uow.commit()
@@ -103,9 +106,9 @@ class UnassignedService:
 def _open_item(uow: UnitOfWork, item_id: int) -> UnassignedPunch:
     item = uow.unassigned.get(item_id)
     if item is None:
-        raise NotFoundError("unassigned", item_id)
+        raise NotFoundError(EntityType.UNASSIGNED, item_id)
     if item.state != OPEN:
-        raise ConflictError("this item was already assigned or dismissed", code="already_resolved")
+        raise ConflictError("this item was already assigned or dismissed", code=ErrorCode.ALREADY_RESOLVED)
     return item
 
 
@@ -118,11 +121,11 @@ def _badge_for(
     holder = uow.badges.find_active(item.kind, item.canonical_value)
     if holder is not None:
         if holder.employee_id != employee_id:
-            raise ConflictError("this badge belongs to another employee", code="duplicate_badge")
+            raise ConflictError("this badge belongs to another employee", code=ErrorCode.DUPLICATE_BADGE)
         return holder, False
     badge = uow.badges.add(employee_id, item.kind, item.canonical_value, now)
     record(
-        uow, actor, now, "badge.create", ("badge", badge.id),
+        uow, actor, now, AuditAction.BADGE_CREATE, (EntityType.BADGE, badge.id),
         after={"employee_id": employee_id, "kind": item.kind.value, "value": item.canonical_value},
     )  # fmt: skip
     return badge, True
@@ -134,16 +137,16 @@ def _alias(uow: UnitOfWork, actor: Actor, item: UnassignedPunch, employee_id: in
     if not cards or item.terminal_id is None:
         raise ValidationError(
             "this value cannot be mapped: the employee needs a card to learn it as an alias",
-            code="alias_needs_card",
+            code=ErrorCode.ALIAS_NEEDS_CARD,
         )
     existing = uow.badges.by_alias(item.terminal_id, item.raw_value)
     if existing is not None:
         if existing.employee_id != employee_id:
-            raise ConflictError("this alias belongs to another employee", code="duplicate_badge")
+            raise ConflictError("this alias belongs to another employee", code=ErrorCode.DUPLICATE_BADGE)
         return existing
     uow.badges.add_alias(item.terminal_id, item.raw_value, cards[0].id, now)
     record(
-        uow, actor, now, "badge.alias_create", ("badge", cards[0].id),
+        uow, actor, now, AuditAction.BADGE_ALIAS_CREATE, (EntityType.BADGE, cards[0].id),
         after={"terminal_id": item.terminal_id, "raw_value": item.raw_value},
     )  # fmt: skip
     return cards[0]

@@ -4,8 +4,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from timetracker_desktop.domain.attendance import effective_sequence
+from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.domain.worktime import WorktimeResult, compute_worktime
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
@@ -17,10 +18,10 @@ MAX_PERIOD_DAYS = 400
 def check_period(first: date, last: date) -> None:
     """A report period: last >= first, at most about a year."""
     if last < first:
-        raise ValidationError("the end date is before the start date", code="bad_period", field="to")
+        raise ValidationError("the end date is before the start date", code=ErrorCode.BAD_PERIOD, field="to")
     if (last - first).days >= MAX_PERIOD_DAYS:
         raise ValidationError(
-            f"a period may span at most {MAX_PERIOD_DAYS} days", code="bad_period", field="to"
+            f"a period may span at most {MAX_PERIOD_DAYS} days", code=ErrorCode.BAD_PERIOD, field="to"
         )
 
 
@@ -35,7 +36,7 @@ class WorktimeService:
         """Per-day plan vs actual of one employee."""
         with self._uow(read_only=True) as uow:
             if uow.employees.get(employee_id) is None:
-                raise NotFoundError("employee", employee_id)
+                raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             return self._compute(uow, [employee_id], first, last)[0]
 
     def for_all(self, first: date, last: date, *, include_inactive: bool = False) -> list[WorktimeResult]:

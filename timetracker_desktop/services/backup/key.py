@@ -4,7 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 
 KEY_FILE_NAME = "backup-signing.key"
 KEY_BYTES = 32
@@ -14,7 +14,7 @@ class BackupKeyError(DomainError):
     """The key file exists but cannot be used (damaged); shown as a message, never as a traceback."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, "backup_key_damaged")
+        super().__init__(message, ErrorCode.BACKUP_KEY_DAMAGED)
 
 
 def installation_key(folder: Path) -> bytes:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
@@ -42,10 +43,12 @@ def _whole(value: str, low: int, high: int, field: str) -> int:
         number = int(value)
     except ValueError:
         raise ValidationError(
-            f"{field}: {value!r} is not a whole number", code="not_a_number", field=field
+            f"{field}: {value!r} is not a whole number", code=ErrorCode.NOT_A_NUMBER, field=field
         ) from None
     if not low <= number <= high:
-        raise ValidationError(f"{field}: {number} is outside {low}..{high}", code="out_of_range", field=field)
+        raise ValidationError(
+            f"{field}: {number} is outside {low}..{high}", code=ErrorCode.OUT_OF_RANGE, field=field
+        )
     return number
 
 
@@ -111,7 +114,7 @@ class BackupScheduleService:
         require(actor, Permission.MANAGE_SETTINGS)
         if folder and not Path(folder).is_absolute():
             raise ValidationError(
-                "the backup folder must be an absolute path", code="bad_folder", field=FOLDER_KEY
+                "the backup folder must be an absolute path", code=ErrorCode.BAD_FOLDER, field=FOLDER_KEY
             )
         now = self._clock.now()
         with self._uow() as uow:
@@ -131,8 +134,8 @@ class BackupScheduleService:
                 uow,
                 actor,
                 now,
-                "settings.change",
-                ("setting", "backup_schedule"),
+                AuditAction.SETTINGS_CHANGE,
+                (EntityType.SETTING, "backup_schedule"),
                 before=_text(before),
                 after=_text(after),
             )

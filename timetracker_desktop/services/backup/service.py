@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop import __version__
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ConflictError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.backup import (
     BackupFileError,
@@ -17,14 +18,18 @@ from timetracker_desktop.repositories.ports.backup import (
     DatabaseArchive,
     RestoreFailedError,
 )
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError, UnitOfWorkFactory
+from timetracker_desktop.repositories.ports.storage import (
+    StorageCause,
+    StorageUnavailableError,
+    UnitOfWorkFactory,
+)
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
 
 log = logging.getLogger(__name__)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 AUDIT_ATTEMPTS = 3
-RETRIED_CAUSES = ("deadlock", "lock wait timeout")
+RETRIED_CAUSES = (StorageCause.DEADLOCK, StorageCause.LOCK_WAIT_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ class BackupService:
         manifest = self._archive.dump(target, __version__, now)
         size = target.stat().st_size
         after = {"file": str(target), "kind": kind, "bytes": size, **_summary(manifest)}
-        self._audit(actor, "backup.create", target, after)
+        self._audit(actor, AuditAction.BACKUP_CREATE, target, after)
         log.info("backup %s written (%d rows, %d bytes)", target.name, manifest.total_rows(), size)
         return BackupResult(target, size, manifest)
 
@@ -98,14 +103,14 @@ class BackupService:
         try:
             manifest = self._archive.read_manifest(source)
         except BackupTamperedError as error:
-            raise ConflictError(str(error), code="backup_tampered") from None
+            raise ConflictError(str(error), code=ErrorCode.BACKUP_TAMPERED) from None
         except BackupFileError as error:
-            raise ValidationError(str(error), code="backup_unreadable", field="file") from None
+            raise ValidationError(str(error), code=ErrorCode.BACKUP_UNREADABLE, field="file") from None
         if not self._archive.knows_revision(manifest.schema_revision):
             raise ConflictError(
                 f"the backup is from a newer version of the program (schema {manifest.schema_revision},"
                 f" app {manifest.app_version}): update TimeTracker Desktop first",
-                code="backup_from_newer_version",
+                code=ErrorCode.BACKUP_FROM_NEWER_VERSION,
             )
         return manifest
 
@@ -125,17 +130,17 @@ class BackupService:
         require(actor, Permission.MANAGE_SETTINGS)
         manifest = self.inspect(source)
         if manifest.trust is not BackupTrust.OURS and not accept_foreign:
-            raise ConflictError(self.foreign_reason(manifest), code="backup_foreign")
+            raise ConflictError(self.foreign_reason(manifest), code=ErrorCode.BACKUP_FOREIGN)
         safety = self._safety_backup(actor, safety_dir)
         try:
             self._archive.restore(source, rollback=safety)
         except BackupMismatchError as error:
-            raise self._failed(actor, source, str(error), safety, "backup_mismatch") from None
+            raise self._failed(actor, source, str(error), safety, ErrorCode.BACKUP_MISMATCH) from None
         except BackupFileError as error:
-            raise self._failed(actor, source, str(error), safety, "backup_unreadable") from None
+            raise self._failed(actor, source, str(error), safety, ErrorCode.BACKUP_UNREADABLE) from None
         except RestoreFailedError as error:
             outcome, why = _outcome(error)
-            failed = self._failed(actor, source, why, safety, "restore_failed", outcome)
+            failed = self._failed(actor, source, why, safety, ErrorCode.RESTORE_FAILED, outcome)
             failed.params["copy"] = str(error.copy or "")
             raise failed from None
         after = {
@@ -144,7 +149,7 @@ class BackupService:
             "trust": manifest.trust.value,
             **_summary(manifest),
         }
-        self._audit(actor, "backup.restore", source, after)
+        self._audit(actor, AuditAction.BACKUP_RESTORE, source, after)
         log.info("restored %s (%d rows)", source.name, manifest.total_rows())
         return RestoreResult(manifest, safety)
 
@@ -158,7 +163,13 @@ class BackupService:
         )
 
     def _failed(
-        self, actor: Actor, source: Path, why: str, safety: Path | None, code: str, outcome: str = "unchanged"
+        self,
+        actor: Actor,
+        source: Path,
+        why: str,
+        safety: Path | None,
+        code: ErrorCode,
+        outcome: str = "unchanged",
     ) -> ConflictError:
         """The error to raise: what went wrong, what became of the data, and where the safety copy is.
 
@@ -166,19 +177,19 @@ class BackupService:
         that the GUI can say it in the user's language.
         """
         self._record_failure(actor, source, why)
-        kept = " The database was not changed." if code != "restore_failed" else ""
+        kept = " The database was not changed." if code != ErrorCode.RESTORE_FAILED else ""
         where = f" The safety backup of the current data is {safety}." if safety else ""
-        verb = "failed" if code == "restore_failed" else "refused"
+        verb = "failed" if code == ErrorCode.RESTORE_FAILED else "refused"
         error = ConflictError(f"restore {verb}: {why}.{kept}{where}", code=code)
         error.params.update({"outcome": outcome, "safety_backup": str(safety) if safety else ""})
         return error
 
-    def _audit(self, actor: Actor, action: str, path: Path, after: dict[str, object]) -> None:
+    def _audit(self, actor: Actor, action: AuditAction, path: Path, after: dict[str, object]) -> None:
         """Record the action; a MariaDB deadlock with a concurrent audit line (the hash chain) is retried."""
         for attempt in range(AUDIT_ATTEMPTS):
             try:
                 with self._uow() as uow:
-                    record(uow, actor, self._clock.now(), action, ("backup", path.name), after=after)
+                    record(uow, actor, self._clock.now(), action, (EntityType.BACKUP, path.name), after=after)
                     uow.commit()
                 return
             except StorageUnavailableError as error:
@@ -197,8 +208,9 @@ class BackupService:
         try:
             with self._uow() as uow:
                 record(
-                    uow, actor, self._clock.now(), "backup.restore", ("backup", source.name),
-                    after={"file": str(source), "error": why}, outcome="failed",
+                    uow, actor, self._clock.now(), AuditAction.BACKUP_RESTORE,
+                    (EntityType.BACKUP, source.name),
+                    after={"file": str(source), "error": why}, outcome=AuditOutcome.FAILED,
                 )  # fmt: skip
                 uow.commit()
         except Exception:  # the database may be half-restored (MariaDB); the error itself matters more

@@ -9,7 +9,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 
 CHALLENGE_BYTES = 32
 CHALLENGE_CHARS = 43
@@ -29,7 +29,9 @@ def b64decode_tolerant(text: str) -> bytes:
 
 
 def _invalid_key(reason: str) -> ValidationError:
-    return ValidationError(f"invalid public key: {reason}", code="invalid_public_key", field="public_key_b64")
+    return ValidationError(
+        f"invalid public key: {reason}", code=ErrorCode.INVALID_PUBLIC_KEY, field="public_key_b64"
+    )
 
 
 # Parsed keys are immutable: each scan would otherwise decode and check its badge's key again (the listener's
@@ -93,7 +95,7 @@ def decode_challenge(challenge_b64: str) -> bytes:
     except ValueError:
         raw = b""
     if len(raw) != CHALLENGE_BYTES:
-        raise ValidationError("invalid challenge", code="invalid_challenge", field="challenge_b64")
+        raise ValidationError("invalid challenge", code=ErrorCode.INVALID_CHALLENGE, field="challenge_b64")
     return raw
 
 

@@ -12,7 +12,7 @@ from timetracker_desktop.domain.employees import (
     normalize_phone_code,
     uid_from_terminal,
 )
-from timetracker_desktop.domain.errors import ConflictError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
 from timetracker_desktop.repositories.ports.storage import ScanReceipt, UnitOfWork
@@ -137,7 +137,9 @@ def decode_result(text: str) -> ScanResult:
 def replay(receipt: ScanReceipt, terminal: Terminal, raw_uid: str) -> ScanResult:
     """The first outcome of an event id; the same id with another card is a conflict."""
     if not same_uid(receipt.raw_uid, raw_uid, terminal):
-        raise ConflictError("this event_id was already used for another card", code="event_id_conflict")
+        raise ConflictError(
+            "this event_id was already used for another card", code=ErrorCode.EVENT_ID_CONFLICT
+        )
     return decode_result(receipt.reply_json)
 
 

@@ -4,6 +4,7 @@ import base64
 from collections.abc import Mapping
 from datetime import datetime
 
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.employees import Badge, BadgeKind, KeyState
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.terminals import Terminal
@@ -57,18 +58,30 @@ def enroll_key(uow: UnitOfWork, ctx: ScanContext, code: str, public_key_b64: str
     if badge.public_key_b64:
         if _same_key(badge.public_key_b64, der):
             return EnrollResult(EnrollOutcome.PUBLIC_KEY_UNCHANGED, badge.employee_id)
-        _audit(uow, ctx, badge, "badge.key_enroll_refused", {"reason": "key_already_registered"}, "refused")
+        _audit(
+            uow,
+            ctx,
+            badge,
+            AuditAction.BADGE_KEY_ENROLL_REFUSED,
+            {"reason": "key_already_registered"},
+            AuditOutcome.REFUSED,
+        )
         return EnrollResult(EnrollOutcome.KEY_ALREADY_REGISTERED, badge.employee_id)
     # Stored in the badge app's own spelling (standard base64 of the DER), whatever variant was sent.
     canonical = base64.b64encode(der).decode("ascii")
     uow.badges.set_key(badge.id, canonical, KeyState.UNVERIFIED)
     after = {"state": KeyState.UNVERIFIED.value, "via": "terminal", "fingerprint": key_fingerprint(canonical)}
-    _audit(uow, ctx, badge, "badge.key_enrolled", after, "ok")
+    _audit(uow, ctx, badge, AuditAction.BADGE_KEY_ENROLLED, after, AuditOutcome.OK)
     return EnrollResult(EnrollOutcome.PUBLIC_KEY_SAVED, badge.employee_id)
 
 
 def _audit(
-    uow: UnitOfWork, ctx: ScanContext, badge: Badge, action: str, after: Mapping[str, object], outcome: str
+    uow: UnitOfWork,
+    ctx: ScanContext,
+    badge: Badge,
+    action: AuditAction,
+    after: Mapping[str, object],
+    outcome: AuditOutcome,
 ) -> None:
     actor = Actor.terminal(ctx.terminal.id)
-    record(uow, actor, ctx.received, action, ("badge", badge.id), after=after, outcome=outcome)
+    record(uow, actor, ctx.received, action, (EntityType.BADGE, badge.id), after=after, outcome=outcome)

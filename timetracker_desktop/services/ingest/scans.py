@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import PHONE_CODE_RE, BadgeKind, KeyState
 from timetracker_desktop.domain.terminals import Terminal
@@ -143,16 +144,17 @@ class ScanService:
                 )
             return refused(ctx, ScanOutcome.NOT_ENROLLED)
         if not verify_signature(badge.public_key_b64, challenge, scan.signature_b64):
-            self._security(uow, ctx, "security.bad_signature", ("badge", badge.id))
+            self._security(uow, ctx, AuditAction.SECURITY_BAD_SIGNATURE, (EntityType.BADGE, badge.id))
             return refused(ctx, ScanOutcome.BAD_SIGNATURE)
         if not badge.is_active:
-            self._security(uow, ctx, "security.revoked_badge_used", ("badge", badge.id))
+            self._security(uow, ctx, AuditAction.SECURITY_REVOKED_BADGE_USED, (EntityType.BADGE, badge.id))
             queue_read(uow, ctx, BadgeKind.PHONE, code, code, QueueReason.REVOKED_BADGE, badge.employee_id)
             return refused(ctx, ScanOutcome.BADGE_REVOKED)
         if badge.key_state is not KeyState.VERIFIED:
             uow.badges.set_key(badge.id, badge.public_key_b64, KeyState.VERIFIED)
             record(
-                uow, Actor.terminal(ctx.terminal.id), ctx.received, "badge.key_verified", ("badge", badge.id),
+                uow, Actor.terminal(ctx.terminal.id), ctx.received, AuditAction.BADGE_KEY_VERIFIED,
+                (EntityType.BADGE, badge.id),
                 after={"state": KeyState.VERIFIED.value},
             )  # fmt: skip
         if not employee.is_active:
@@ -168,7 +170,9 @@ class ScanService:
         return punch_or_cooldown(uow, settings, ctx, Holder(badge, employee), plan)
 
     @staticmethod
-    def _security(uow: UnitOfWork, ctx: ScanContext, action: str, entity: tuple[str, object]) -> None:
+    def _security(
+        uow: UnitOfWork, ctx: ScanContext, action: AuditAction, entity: tuple[EntityType, object]
+    ) -> None:
         actor = Actor.terminal(ctx.terminal.id)
         record(
             uow,
@@ -177,7 +181,7 @@ class ScanService:
             action,
             entity,
             after={"terminal_id": ctx.terminal.id},
-            outcome="refused",
+            outcome=AuditOutcome.REFUSED,
         )
 
     def card_scan(self, terminal: Terminal, scan: CardScan) -> CardScanResult:
@@ -213,13 +217,14 @@ class ScanService:
             return EnrollResult(gate)
         return self._transaction(lambda uow: enroll_key(uow, ctx, phone_code_of(code), public_key_b64))
 
-    def security_event(self, terminal_id: int, action: str, detail: dict[str, object]) -> None:
+    def security_event(self, terminal_id: int, action: AuditAction, detail: dict[str, object]) -> None:
         """Audit what the listener itself refuses (terminal mismatch, rate-limit trips); best effort."""
         now = self._clock.now()
         try:
             with self._uow() as uow:
-                record(uow, Actor.terminal(terminal_id), now, action, ("terminal", terminal_id), after=detail,
-                       outcome="refused")  # fmt: skip
+                record(uow, Actor.terminal(terminal_id), now, action, (EntityType.TERMINAL, terminal_id),
+                       after=detail,
+                       outcome=AuditOutcome.REFUSED)  # fmt: skip
                 uow.commit()
         except StorageUnavailableError as error:
             log.warning("security event %s of terminal %d not audited: %s", action, terminal_id, error.cause)

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import validate_full_name
 from timetracker_desktop.domain.errors import ValidationError
@@ -186,7 +187,14 @@ class LegacyImportService:
         counts = {c.entity: {"new": c.new, "already": c.already, "skipped": c.skipped} for c in report.counts}
         after = {"source": report.source, "revision": report.revision, **counts}
         with self._uow() as uow:
-            record(uow, actor, now, "legacy.import", ("legacy_source", report.source[:64]), after=after)
+            record(
+                uow,
+                actor,
+                now,
+                AuditAction.LEGACY_IMPORT,
+                (EntityType.LEGACY_SOURCE, report.source[:64]),
+                after=after,
+            )
             uow.commit()
 
 

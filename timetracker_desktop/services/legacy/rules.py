@@ -7,7 +7,13 @@ from datetime import datetime, time
 from typing import Any
 
 from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
-from timetracker_desktop.domain.audit import REDACTED, SECRET_FIELDS, AuditEntry
+from timetracker_desktop.domain.audit import (
+    LEGACY_ACTION_PREFIX,
+    REDACTED,
+    SECRET_FIELDS,
+    AuditEntry,
+    EntityType,
+)
 from timetracker_desktop.domain.employees import BadgeKind, KeyState, normalize_card_uid, normalize_phone_code
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.schedule_rules import parse_cell_text
@@ -183,8 +189,8 @@ def audit_entry(row: LegacyAudit, now: datetime) -> AuditEntry:
     return AuditEntry(
         at=row.created_at or now,
         actor=f"legacy:{row.admin_username or '?'}"[:96],
-        action=f"legacy.{row.action}"[:64],
-        entity_type="legacy_audit",
+        action=f"{LEGACY_ACTION_PREFIX}{row.action}"[:64],
+        entity_type=EntityType.LEGACY_AUDIT,
         entity_id=str(row.id),
         after={"details": redact_deep(details)},
         reason=IMPORT_REASON,

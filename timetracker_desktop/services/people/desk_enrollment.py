@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import (
     Badge,
@@ -14,7 +15,7 @@ from timetracker_desktop.domain.employees import (
     normalize_card_uid,
     normalize_phone_code,
 )
-from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
@@ -73,7 +74,7 @@ class DeskEnrollmentService:
         if is_random_uid(uid):
             raise ValidationError(
                 "this is a random ID (a phone without the badge app): it never identifies anyone",
-                code="random_uid",
+                code=ErrorCode.RANDOM_UID,
                 field="card_uid",
             )
         with self._uow() as uow:
@@ -96,7 +97,7 @@ class DeskEnrollmentService:
         if not verified:
             raise ValidationError(
                 "the phone did not prove it holds its key; nothing was saved",
-                code="not_verified",
+                code=ErrorCode.NOT_VERIFIED,
                 field="phone",
             )
         value = normalize_phone_code(code)
@@ -115,9 +116,9 @@ class DeskEnrollmentService:
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
             if badge is None or badge.kind is not BadgeKind.PHONE:
-                raise NotFoundError("badge", badge_id)
+                raise NotFoundError(EntityType.BADGE, badge_id)
             uow.badges.set_key(badge_id, None, KeyState.NONE)
-            record(uow, actor, now, "badge.key_reset", ("badge", badge_id), reason=reason)
+            record(uow, actor, now, AuditAction.BADGE_KEY_RESET, (EntityType.BADGE, badge_id), reason=reason)
             uow.commit()
 
     def _bind(
@@ -125,25 +126,25 @@ class DeskEnrollmentService:
     ) -> Enrollment:
         now = self._clock.now()
         if uow.employees.get(employee_id) is None:
-            raise NotFoundError("employee", employee_id)
+            raise NotFoundError(EntityType.EMPLOYEE, employee_id)
         held = uow.badges.find_active(kind, value)
         if held is not None and held.employee_id == employee_id:
             return Enrollment(held, EnrollmentResult.ALREADY_ENROLLED)
         if held is not None and not reassign:
             holder = uow.employees.get(held.employee_id)
             name = holder.full_name if holder else str(held.employee_id)
-            raise ConflictError(f"this badge belongs to {name}", code="badge_taken", field=kind.value)
+            raise ConflictError(f"this badge belongs to {name}", code=ErrorCode.BADGE_TAKEN, field=kind.value)
         if held is not None:
             uow.badges.revoke(held.id, now, "reassigned at the desk")
         badge = uow.badges.add(employee_id, kind, value, now)
         action, result = (
-            ("badge.reassign", EnrollmentResult.REASSIGNED)
+            (AuditAction.BADGE_REASSIGN, EnrollmentResult.REASSIGNED)
             if held
-            else ("badge.create", EnrollmentResult.CREATED)
+            else (AuditAction.BADGE_CREATE, EnrollmentResult.CREATED)
         )
         before = {"employee_id": held.employee_id} if held else None
         after = {"employee_id": employee_id, "kind": kind.value, "value": value, "source": "desk_reader"}
-        record(uow, actor, now, action, ("badge", badge.id), before=before, after=after)
+        record(uow, actor, now, action, (EntityType.BADGE, badge.id), before=before, after=after)
         return Enrollment(badge, result)
 
     def _store_key(self, uow: UnitOfWork, actor: Actor, enrollment: Enrollment, key: str) -> Enrollment:
@@ -151,7 +152,7 @@ class DeskEnrollmentService:
         if badge.public_key_b64 and badge.public_key_b64 != key:
             raise ConflictError(
                 "another key is already registered for this phone; reset the key first",
-                code="key_already_registered",
+                code=ErrorCode.KEY_ALREADY_REGISTERED,
             )
         if badge.public_key_b64 == key and badge.key_state is KeyState.VERIFIED:
             return enrollment
@@ -161,8 +162,8 @@ class DeskEnrollmentService:
             uow,
             actor,
             now,
-            "badge.key_enrolled",
-            ("badge", badge.id),
+            AuditAction.BADGE_KEY_ENROLLED,
+            (EntityType.BADGE, badge.id),
             after={"state": "verified", "via": "desk"},
         )
         updated = uow.badges.get(badge.id) or badge

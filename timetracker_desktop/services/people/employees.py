@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import (
     Badge,
@@ -13,7 +14,13 @@ from timetracker_desktop.domain.employees import (
     normalize_phone_code,
     validate_full_name,
 )
-from timetracker_desktop.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import (
+    ConflictError,
+    DomainError,
+    ErrorCode,
+    NotFoundError,
+    ValidationError,
+)
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
@@ -28,7 +35,9 @@ def normalize_pin(raw: str) -> str:
     """An ADMS PIN: 1-24 digits or letters, as typed on the device."""
     pin = raw.strip()
     if not pin or len(pin) > 24 or not pin.isalnum() or not pin.isascii():
-        raise ValidationError("terminal PIN must be 1-24 letters or digits", code="bad_pin", field="pin")
+        raise ValidationError(
+            "terminal PIN must be 1-24 letters or digits", code=ErrorCode.BAD_PIN, field="pin"
+        )
     return pin
 
 
@@ -53,7 +62,9 @@ def _draft_badges(draft: EmployeeDraft) -> list[tuple[BadgeKind, str]]:
 def _clean_text(value: str | None, limit: int, field: str) -> str | None:
     text = " ".join(value.split()) if value else ""
     if len(text) > limit:
-        raise ValidationError(f"{field} is longer than {limit} characters", code="too_long", field=field)
+        raise ValidationError(
+            f"{field} is longer than {limit} characters", code=ErrorCode.TOO_LONG, field=field
+        )
     return text or None
 
 
@@ -90,7 +101,7 @@ class EmployeeService:
     def _get(uow: UnitOfWork, employee_id: int) -> Employee:
         employee = uow.employees.get(employee_id)
         if employee is None:
-            raise NotFoundError("employee", employee_id)
+            raise NotFoundError(EntityType.EMPLOYEE, employee_id)
         return employee
 
     @staticmethod
@@ -114,7 +125,14 @@ class EmployeeService:
         comment = _clean_text(draft.comment, MAX_COMMENT_LENGTH, "comment")
         badges = _draft_badges(draft)
         employee = uow.employees.add(name, self._position_id(uow, draft.position), comment, now)
-        record(uow, actor, now, "employee.create", ("employee", employee.id), after=_employee_audit(employee))
+        record(
+            uow,
+            actor,
+            now,
+            AuditAction.EMPLOYEE_CREATE,
+            (EntityType.EMPLOYEE, employee.id),
+            after=_employee_audit(employee),
+        )
         for kind, value in badges:
             self._issue(uow, actor, employee.id, kind, value, now)
         return employee
@@ -127,12 +145,12 @@ class EmployeeService:
             owner = uow.employees.get(holder.employee_id)
             raise ConflictError(
                 f"{kind.value} {value} already belongs to {owner.full_name if owner else holder.employee_id}",
-                code="duplicate_badge",
+                code=ErrorCode.DUPLICATE_BADGE,
                 field=kind.value,
             )
         badge = uow.badges.add(employee_id, kind, value, now)
         record(
-            uow, actor, now, "badge.create", ("badge", badge.id),
+            uow, actor, now, AuditAction.BADGE_CREATE, (EntityType.BADGE, badge.id),
             after={"employee_id": employee_id, "kind": kind.value, "value": value},
         )  # fmt: skip
         return badge
@@ -155,19 +173,19 @@ class EmployeeService:
                 position_name=position.name if position else None,
             )
             uow.employees.update(after, now)
-            self._audit_update(uow, actor, now, before, after, "employee.update")
+            self._audit_update(uow, actor, now, before, after, AuditAction.EMPLOYEE_UPDATE)
             uow.commit()
         return after
 
     @staticmethod
     def _audit_update(
-        uow: UnitOfWork, actor: Actor, now: datetime, before: Employee, after: Employee, action: str
+        uow: UnitOfWork, actor: Actor, now: datetime, before: Employee, after: Employee, action: AuditAction
     ) -> None:
         old, new = _employee_audit(before), _employee_audit(after)
         keys = [k for k in new if old[k] != new[k]]
         if keys:
             record(
-                uow, actor, now, action, ("employee", after.id),
+                uow, actor, now, action, (EntityType.EMPLOYEE, after.id),
                 before={k: old[k] for k in keys}, after={k: new[k] for k in keys},
             )  # fmt: skip
 
@@ -179,7 +197,7 @@ class EmployeeService:
             before = self._get(uow, employee_id)
             after = replace(before, is_active=active)
             uow.employees.update(after, now)
-            action = "employee.activate" if active else "employee.deactivate"
+            action = AuditAction.EMPLOYEE_ACTIVATE if active else AuditAction.EMPLOYEE_DEACTIVATE
             self._audit_update(uow, actor, now, before, after, action)
             uow.commit()
         return after
@@ -203,16 +221,16 @@ class EmployeeService:
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
             if badge is None:
-                raise NotFoundError("badge", badge_id)
+                raise NotFoundError(EntityType.BADGE, badge_id)
             if not badge.is_active:
-                raise ConflictError("badge is already revoked", code="already_revoked")
+                raise ConflictError("badge is already revoked", code=ErrorCode.ALREADY_REVOKED)
             uow.badges.revoke(badge_id, now, reason)
             record(
                 uow,
                 actor,
                 now,
-                "badge.revoke",
-                ("badge", badge_id),
+                AuditAction.BADGE_REVOKE,
+                (EntityType.BADGE, badge_id),
                 after={"value": badge.value},
                 reason=reason,
             )
@@ -226,12 +244,12 @@ class EmployeeService:
         with self._uow() as uow:
             badge = uow.badges.get(badge_id)
             if badge is None or not badge.is_active:
-                raise NotFoundError("badge", badge_id)
+                raise NotFoundError(EntityType.BADGE, badge_id)
             self._get(uow, employee_id)
             uow.badges.revoke(badge_id, now, f"reassigned: {reason}")
             new = uow.badges.add(employee_id, badge.kind, badge.value, now)
             record(
-                uow, actor, now, "badge.reassign", ("badge", new.id),
+                uow, actor, now, AuditAction.BADGE_REASSIGN, (EntityType.BADGE, new.id),
                 before={"employee_id": badge.employee_id}, after={"employee_id": employee_id}, reason=reason,
             )  # fmt: skip
             uow.commit()
@@ -249,7 +267,7 @@ class EmployeeService:
             if errors:
                 uow.rollback()
                 return ImportResult(0, tuple(errors))
-            record(uow, actor, now, "employee.import", None, after={"rows": len(drafts)})
+            record(uow, actor, now, AuditAction.EMPLOYEE_IMPORT, None, after={"rows": len(drafts)})
             uow.commit()
         return ImportResult(len(drafts), ())
 
@@ -267,7 +285,7 @@ class EmployeeService:
                 if key in seen:
                     raise ConflictError(
                         f"{key[0].value} {key[1]} is also on line {seen[key]}",
-                        code="duplicate_in_file",
+                        code=ErrorCode.DUPLICATE_IN_FILE,
                         field=key[0].value,
                     )
                 seen[key] = line

@@ -2,7 +2,7 @@
 
 import bcrypt
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.users import MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH
 
 DEFAULT_ROUNDS = 12
@@ -38,10 +38,12 @@ def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             f"password must have at least {MIN_PASSWORD_LENGTH} characters",
-            code="password_too_short",
+            code=ErrorCode.PASSWORD_TOO_SHORT,
             field="password",
         )
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         raise ValidationError(
-            f"password must be at most {MAX_PASSWORD_BYTES} bytes", code="password_too_long", field="password"
+            f"password must be at most {MAX_PASSWORD_BYTES} bytes",
+            code=ErrorCode.PASSWORD_TOO_LONG,
+            field="password",
         )

@@ -4,10 +4,12 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import (
     AuthenticationError,
     ConflictError,
+    ErrorCode,
     NotFoundError,
     ValidationError,
 )
@@ -24,7 +26,7 @@ def _check_username(username: str) -> str:
     name = username.strip()
     if not USERNAME_RE.match(name):
         raise ValidationError(
-            "user name must be 2-64 letters, digits or . _ @ -", code="bad_username", field="username"
+            "user name must be 2-64 letters, digits or . _ @ -", code=ErrorCode.BAD_USERNAME, field="username"
         )
     return name
 
@@ -56,14 +58,16 @@ class UserService:
         with self._uow() as uow:
             self._authorise_create(uow, actor, role)
             if uow.users.by_username(name) is not None:
-                raise ConflictError(f"user {name!r} already exists", code="username_taken", field="username")
+                raise ConflictError(
+                    f"user {name!r} already exists", code=ErrorCode.USERNAME_TAKEN, field="username"
+                )
             user = uow.users.add(name, password_hash, role, now)
             record(
                 uow,
                 actor,
                 now,
-                "user.create",
-                ("user", user.id),
+                AuditAction.USER_CREATE,
+                (EntityType.USER, user.id),
                 after={"username": name, "role": role.value},
             )
             uow.commit()
@@ -74,7 +78,7 @@ class UserService:
         if not uow.users.list_all():
             if role is not Role.ADMIN:
                 raise ValidationError(
-                    "the first user must be an admin", code="first_user_admin", field="role"
+                    "the first user must be an admin", code=ErrorCode.FIRST_USER_ADMIN, field="role"
                 )
             return
         require(actor, Permission.MANAGE_USERS)
@@ -91,25 +95,27 @@ class UserService:
             user = found[0]
             if user.locked_until is not None and user.locked_until > now:
                 self._fail(uow, user, username, "locked_out")
-                raise AuthenticationError("too many failed attempts; try again later", code="locked_out")
+                raise AuthenticationError(
+                    "too many failed attempts; try again later", code=ErrorCode.LOCKED_OUT
+                )
             if not user.is_active:
                 self._fail(uow, user, username, "disabled")
-                raise AuthenticationError("this user is disabled", code="user_disabled")
+                raise AuthenticationError("this user is disabled", code=ErrorCode.USER_DISABLED)
             if not ok:
                 self._count_failure(uow, user, username)
                 raise AuthenticationError("wrong user name or password")
             user = replace(user, failed_logins=0, locked_until=None, last_login_at=now)
             uow.users.update(user)
-            record(uow, Actor.of_user(user), now, "session.login", ("user", user.id))
+            record(uow, Actor.of_user(user), now, AuditAction.SESSION_LOGIN, (EntityType.USER, user.id))
             uow.commit()
         return user
 
     def _fail(self, uow: UnitOfWork, user: User | None, username: str, reason: str) -> None:
         actor = Actor.of_user(user) if user else Actor("anonymous", username[:64] or "?")
-        entity = ("user", user.id) if user else None
+        entity = (EntityType.USER, user.id) if user else None
         record(
-            uow, actor, self._clock.now(), "session.login_failed", entity,
-            after={"username": username[:64], "reason": reason}, outcome="refused",
+            uow, actor, self._clock.now(), AuditAction.SESSION_LOGIN_FAILED, entity,
+            after={"username": username[:64], "reason": reason}, outcome=AuditOutcome.REFUSED,
         )  # fmt: skip
         uow.commit()
 
@@ -123,9 +129,9 @@ class UserService:
                 uow,
                 Actor.of_user(user),
                 self._clock.now(),
-                "session.lockout",
-                ("user", user.id),
-                outcome="refused",
+                AuditAction.SESSION_LOCKOUT,
+                (EntityType.USER, user.id),
+                outcome=AuditOutcome.REFUSED,
             )
         uow.users.update(replace(user, failed_logins=failures, locked_until=locked_until))
         self._fail(uow, user, username, "wrong_password")
@@ -136,34 +142,36 @@ class UserService:
         with self._uow(read_only=True) as uow:
             return uow.users.list_all()
 
-    def _change(self, actor: Actor, user_id: int, action: str, **changes: object) -> User:
+    def _change(self, actor: Actor, user_id: int, action: AuditAction, **changes: object) -> User:
         require(actor, Permission.MANAGE_USERS)
         now = self._clock.now()
         with self._uow() as uow:
             user = uow.users.get(user_id)
             if user is None:
-                raise NotFoundError("user", user_id)
+                raise NotFoundError(EntityType.USER, user_id)
             updated = replace(user, **changes)  # type: ignore[arg-type]
             if _removes_admin(user, updated) and uow.users.count_active_admins() <= 1:
-                raise ConflictError("the last admin cannot be removed", code="last_admin")
+                raise ConflictError("the last admin cannot be removed", code=ErrorCode.LAST_ADMIN)
             uow.users.update(updated)
             before = {k: str(getattr(user, k)) for k in changes}
             after = {k: str(v) for k, v in changes.items()}
-            record(uow, actor, now, action, ("user", user_id), before=before, after=after)
+            record(uow, actor, now, action, (EntityType.USER, user_id), before=before, after=after)
             uow.commit()
         return updated
 
     def set_role(self, actor: Actor, user_id: int, role: Role) -> User:
         """Change a user's role."""
-        return self._change(actor, user_id, "user.role_change", role=role)
+        return self._change(actor, user_id, AuditAction.USER_ROLE_CHANGE, role=role)
 
     def set_active(self, actor: Actor, user_id: int, active: bool) -> User:
         """Enable or disable a user."""
-        return self._change(actor, user_id, "user.enable" if active else "user.disable", is_active=active)
+        return self._change(
+            actor, user_id, AuditAction.USER_ENABLE if active else AuditAction.USER_DISABLE, is_active=active
+        )
 
     def unlock(self, actor: Actor, user_id: int) -> User:
         """Lift a lockout."""
-        return self._change(actor, user_id, "user.unlock", failed_logins=0, locked_until=None)
+        return self._change(actor, user_id, AuditAction.USER_UNLOCK, failed_logins=0, locked_until=None)
 
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
         """Set a new password: admins for anyone, a user for themselves."""
@@ -173,7 +181,14 @@ class UserService:
         now = self._clock.now()
         with self._uow() as uow:
             if uow.users.get(user_id) is None:
-                raise NotFoundError("user", user_id)
+                raise NotFoundError(EntityType.USER, user_id)
             uow.users.set_password_hash(user_id, password_hash)
-            record(uow, actor, now, "user.password_change", ("user", user_id), after={"password": "changed"})
+            record(
+                uow,
+                actor,
+                now,
+                AuditAction.USER_PASSWORD_CHANGE,
+                (EntityType.USER, user_id),
+                after={"password": "changed"},
+            )
             uow.commit()

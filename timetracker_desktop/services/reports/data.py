@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from timetracker_desktop.domain.attendance import Correction, PunchCore, effective_sequence
+from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import NotFoundError
 from timetracker_desktop.domain.schedule_rules import local_midnight
@@ -73,7 +74,7 @@ def _employees(uow: UnitOfWork, employee_id: int | None) -> tuple[Employee, ...]
         return tuple(uow.employees.list_all(include_inactive=True))
     employee = uow.employees.get(employee_id)
     if employee is None:
-        raise NotFoundError("employee", employee_id)
+        raise NotFoundError(EntityType.EMPLOYEE, employee_id)
     return (employee,)
 
 

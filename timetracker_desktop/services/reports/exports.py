@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
@@ -115,8 +116,8 @@ class ReportExportService:
                 uow,
                 actor,
                 now,
-                "report.export",
-                ("report", request.kind.value),
+                AuditAction.REPORT_EXPORT,
+                (EntityType.REPORT, request.kind.value),
                 after={
                     "type": request.kind.value,
                     "period": f"{request.first.isoformat()}..{request.last.isoformat()}",

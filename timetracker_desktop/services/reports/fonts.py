@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
@@ -38,7 +38,7 @@ class FontNotFoundError(DomainError):
         super().__init__(
             f"font {name} not found; install DejaVu fonts (e.g. fonts-dejavu-core) or put {name} into "
             f"the application's fonts folder. Looked in: {'; '.join(searched)}",
-            "font_not_found",
+            ErrorCode.FONT_NOT_FOUND,
             None,
             {"font": name},
         )

@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, find_font
+from timetracker_desktop.services.reports.labels import ReportLabel
 from timetracker_desktop.services.reports.tables import Column, ColumnKind, ReportTable
 from timetracker_desktop.services.reports.text import ReportText
 
@@ -208,7 +209,7 @@ class _PdfWriter:
         holidays = self.text.holidays()
         if holidays:
             lines += simpleSplit(holidays, FONT, CAPTION_SIZE, self.layout.size[0] - 2 * MARGIN)
-        return [self.text.word("legend"), *lines] if lines else []
+        return [self.text.word(ReportLabel.LEGEND), *lines] if lines else []
 
     def write(self) -> None:
         pages = self._pages()
@@ -246,7 +247,7 @@ class _PdfWriter:
         for line in self.summary if page == 1 else []:
             y -= CAPTION_SIZE + 2
             c.drawString(MARGIN, y, line)
-        c.drawRightString(width - MARGIN, MARGIN, text.words["page"].format(page=page, pages=pages))
+        c.drawRightString(width - MARGIN, MARGIN, text.words[ReportLabel.PAGE].format(page=page, pages=pages))
         c.drawString(MARGIN, MARGIN, "TimeTracker Desktop")
 
     def _table(self, page: int, rows: range) -> None:

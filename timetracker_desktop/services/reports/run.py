@@ -8,7 +8,7 @@ from threading import Event, Lock
 from types import TracebackType
 from typing import ParamSpec, TypeVar
 
-from timetracker_desktop.domain.errors import DomainError
+from timetracker_desktop.domain.errors import DomainError, ErrorCode
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -20,7 +20,7 @@ class ReportCancelledError(DomainError):
     """The caller asked to stop a report run; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("the report was cancelled", "report_cancelled")
+        super().__init__("the report was cancelled", ErrorCode.REPORT_CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from timetracker_desktop.domain.attendance import (
     effective_sequence,
 )
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.report_detail import EmployeeDetail, PunchFacts, VoidedPunch, build_detail
 from timetracker_desktop.domain.reports import (
     AttendanceReport,
@@ -102,7 +102,7 @@ class ReportService:
         first, last, employee_id = request.first, request.last, request.employee_id
         if request.kind is ReportKind.DETAIL:
             if employee_id is None:
-                raise ValidationError("the detail report needs an employee", code="employee_required")
+                raise ValidationError("the detail report needs an employee", code=ErrorCode.EMPLOYEE_REQUIRED)
             return self.detail(employee_id, first, last)
         builders: dict[ReportKind, Callable[..., Report]] = {
             ReportKind.TIMESHEET: self.timesheet,

@@ -19,6 +19,7 @@ from timetracker_desktop.domain.reports import (
 )
 from timetracker_desktop.domain.schedules import Holiday
 from timetracker_desktop.domain.settings import RoundingMode
+from timetracker_desktop.services.reports.labels import ReportLabel
 
 CellValue = str | int | date | datetime | StrEnum | tuple[StrEnum, ...] | None
 """Native cell values: seconds are ints (DURATION), instants aware UTC (TIME), enums are label keys."""
@@ -49,7 +50,7 @@ class Word(StrEnum):
 class Column:
     """A column: label key, kind, and for a per-day column its date (shaded on weekends and holidays)."""
 
-    key: str
+    key: ReportLabel
     kind: ColumnKind
     day: date | None = None
     shaded: bool = False
@@ -59,7 +60,7 @@ class Column:
 class SummaryItem:
     """A figure stated above a table: a label key with a count and/or a duration."""
 
-    label: str | StrEnum
+    label: StrEnum  # a ReportLabel, or a member the report spells out (ExceptionKind, Presence)
     count: int | None = None
     seconds: int | None = None
 
@@ -93,14 +94,14 @@ class ReportTable:
 
 def _day_columns(header: ReportHeader, holidays: Sequence[Holiday], kind: ColumnKind) -> list[Column]:
     off = {h.day for h in holidays}
-    return [Column("day", kind, day, day.weekday() >= 5 or day in off) for day in header.days]
+    return [Column(ReportLabel.DAY, kind, day, day.weekday() >= 5 or day in off) for day in header.days]
 
 
-def _duration(key: str) -> Column:
+def _duration(key: ReportLabel) -> Column:
     return Column(key, ColumnKind.DURATION)
 
 
-def _count(key: str) -> Column:
+def _count(key: ReportLabel) -> Column:
     return Column(key, ColumnKind.COUNT)
 
 
@@ -128,15 +129,19 @@ def _summary_values(summary: Summary, rounded: bool) -> tuple[CellValue, ...]:
 
 
 def _summary_columns(rounded: bool) -> list[Column]:
-    worked = [_duration("worked"), _duration("rounded")] if rounded else [_duration("worked")]
+    worked = (
+        [_duration(ReportLabel.WORKED), _duration(ReportLabel.ROUNDED)]
+        if rounded
+        else [_duration(ReportLabel.WORKED)]
+    )
     return [
         *worked,
-        _duration("planned"),
-        _duration("difference"),
-        _count("worked_days"),
-        _duration("overtime"),
-        _count("absences"),
-        _count("anomalies"),
+        _duration(ReportLabel.PLANNED),
+        _duration(ReportLabel.DIFFERENCE),
+        _count(ReportLabel.WORKED_DAYS),
+        _duration(ReportLabel.OVERTIME),
+        _count(ReportLabel.ABSENCES),
+        _count(ReportLabel.ANOMALIES),
     ]
 
 
@@ -157,7 +162,7 @@ def to_table(report: object) -> ReportTable:
 def _timesheet(report: Timesheet) -> ReportTable:
     rounded = _rounds(report.header)
     columns = (
-        Column("employee", ColumnKind.TEXT),
+        Column(ReportLabel.EMPLOYEE, ColumnKind.TEXT),
         *_day_columns(report.header, report.holidays, ColumnKind.DAY),
         *_summary_columns(rounded),
     )
@@ -174,13 +179,13 @@ def _timesheet(report: Timesheet) -> ReportTable:
 @to_table.register
 def _detail(report: EmployeeDetail) -> ReportTable:
     columns = (
-        Column("date", ColumnKind.DATE),
-        Column("in", ColumnKind.TIME),
-        Column("out", ColumnKind.TIME),
-        _duration("duration"),
-        Column("remarks", ColumnKind.LABELS),
-        Column("code", ColumnKind.CODE),
-        Column("note", ColumnKind.TEXT),
+        Column(ReportLabel.DATE, ColumnKind.DATE),
+        Column(ReportLabel.IN, ColumnKind.TIME),
+        Column(ReportLabel.OUT, ColumnKind.TIME),
+        _duration(ReportLabel.DURATION),
+        Column(ReportLabel.REMARKS, ColumnKind.LABELS),
+        Column(ReportLabel.CODE, ColumnKind.CODE),
+        Column(ReportLabel.NOTE, ColumnKind.TEXT),
     )
     rows = tuple(
         (line.day, line.start, line.end, _shift_seconds(line), line.remarks, line.code, line.note)
@@ -189,15 +194,15 @@ def _detail(report: EmployeeDetail) -> ReportTable:
     s = report.summary
     totals = (Word.TOTAL, None, None, s.worked_seconds, None, None, None)
     summary = (
-        SummaryItem("planned", seconds=s.planned_seconds),
-        SummaryItem("worked", seconds=s.worked_seconds),
-        *([SummaryItem("rounded", seconds=s.rounded_seconds)] if _rounds(report.header) else []),
-        SummaryItem("difference", seconds=s.difference_seconds),
-        SummaryItem("worked_days", count=s.worked_days),
-        SummaryItem("late_days", count=s.late_days),
-        SummaryItem("overtime", seconds=s.overtime_seconds),
-        SummaryItem("absences", count=s.absences),
-        SummaryItem("anomalies", count=s.anomalies),
+        SummaryItem(ReportLabel.PLANNED, seconds=s.planned_seconds),
+        SummaryItem(ReportLabel.WORKED, seconds=s.worked_seconds),
+        *([SummaryItem(ReportLabel.ROUNDED, seconds=s.rounded_seconds)] if _rounds(report.header) else []),
+        SummaryItem(ReportLabel.DIFFERENCE, seconds=s.difference_seconds),
+        SummaryItem(ReportLabel.WORKED_DAYS, count=s.worked_days),
+        SummaryItem(ReportLabel.LATE_DAYS, count=s.late_days),
+        SummaryItem(ReportLabel.OVERTIME, seconds=s.overtime_seconds),
+        SummaryItem(ReportLabel.ABSENCES, count=s.absences),
+        SummaryItem(ReportLabel.ANOMALIES, count=s.anomalies),
     )
     return ReportTable(report.header, report.employee.full_name, columns, rows, totals, summary)
 
@@ -205,12 +210,12 @@ def _detail(report: EmployeeDetail) -> ReportTable:
 @to_table.register
 def _exceptions(report: ExceptionsReport) -> ReportTable:
     columns = (
-        Column("employee", ColumnKind.TEXT),
-        Column("date", ColumnKind.DATE),
-        Column("kind", ColumnKind.LABEL),
-        Column("scheduled", ColumnKind.TIME),
-        Column("actual", ColumnKind.TIME),
-        _duration("duration"),
+        Column(ReportLabel.EMPLOYEE, ColumnKind.TEXT),
+        Column(ReportLabel.DATE, ColumnKind.DATE),
+        Column(ReportLabel.KIND, ColumnKind.LABEL),
+        Column(ReportLabel.SCHEDULED, ColumnKind.TIME),
+        Column(ReportLabel.ACTUAL, ColumnKind.TIME),
+        _duration(ReportLabel.DURATION),
     )
     rows = tuple(
         (line.employee.full_name, line.day, line.kind, line.scheduled, line.actual, line.seconds)
@@ -223,14 +228,14 @@ def _exceptions(report: ExceptionsReport) -> ReportTable:
 @to_table.register
 def _attendance(report: AttendanceReport) -> ReportTable:
     columns = (
-        Column("date", ColumnKind.DATE),
-        Column("employee", ColumnKind.TEXT),
-        Column("schedule", ColumnKind.CODE),
-        Column("status", ColumnKind.LABEL),
-        Column("first_in", ColumnKind.TIME),
-        Column("last_out", ColumnKind.TIME),
-        _duration("worked"),
-        _duration("late"),
+        Column(ReportLabel.DATE, ColumnKind.DATE),
+        Column(ReportLabel.EMPLOYEE, ColumnKind.TEXT),
+        Column(ReportLabel.SCHEDULE, ColumnKind.CODE),
+        Column(ReportLabel.STATUS, ColumnKind.LABEL),
+        Column(ReportLabel.FIRST_IN, ColumnKind.TIME),
+        Column(ReportLabel.LAST_OUT, ColumnKind.TIME),
+        _duration(ReportLabel.WORKED),
+        _duration(ReportLabel.LATE),
     )
     rows = tuple(
         (
@@ -252,9 +257,9 @@ def _attendance(report: AttendanceReport) -> ReportTable:
 @to_table.register
 def _schedule(report: ScheduleGrid) -> ReportTable:
     columns = (
-        Column("employee", ColumnKind.TEXT),
+        Column(ReportLabel.EMPLOYEE, ColumnKind.TEXT),
         *_day_columns(report.header, report.holidays, ColumnKind.SHIFT),
-        _duration("planned"),
+        _duration(ReportLabel.PLANNED),
     )
     rows: tuple[tuple[CellValue, ...], ...] = tuple(
         (r.employee.full_name, *r.cells, r.planned_seconds) for r in report.rows

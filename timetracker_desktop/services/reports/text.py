@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.domain.settings import RoundingMode
-from timetracker_desktop.services.reports.labels import enum_key, labels, word
+from timetracker_desktop.services.reports.labels import ReportLabel, labels, short_label, title_label, word
 from timetracker_desktop.services.reports.tables import (
     CellValue,
     Column,
@@ -35,10 +35,10 @@ class ReportText:
         self.words: Mapping[str, str] = labels(lang)
         self.zone = table.header.settings.zone
         self.date_format = date_format
-        self._weekdays = self.words["weekdays"].split()
+        self._weekdays = self.words[ReportLabel.WEEKDAYS].split()
 
-    def word(self, key: str | StrEnum) -> str:
-        """The label of a key or enum member."""
+    def word(self, key: StrEnum) -> str:
+        """The words of a label or of an enum member the report spells out."""
         return word(self.words, key)
 
     def header(self, column: Column, *, iso_days: bool = False) -> str:
@@ -54,7 +54,8 @@ class ReportText:
         if value is None:
             return ""
         if column.kind is ColumnKind.DAY and isinstance(value, DayMark):
-            return self.words.get(enum_key(value, "short"), "")
+            short = short_label(value)
+            return self.words[short] if short else ""
         if isinstance(value, StrEnum):
             return self.word(value)
         if isinstance(value, tuple):
@@ -76,31 +77,31 @@ class ReportText:
 
     def title(self) -> str:
         """The report's title, with the employee for a detail."""
-        title = self.word(f"title.{self.table.header.kind.value}")
+        title = self.word(title_label(self.table.header.kind))
         return f"{title}: {self.table.subject}" if self.table.subject else title
 
     def period(self) -> str:
         """``Період: 01.10.2026 – 31.10.2026``."""
         header = self.table.header
-        return f"{self.word('period')}: {header.first:{LOCAL_DATE}} – {header.last:{LOCAL_DATE}}"
+        return f"{self.word(ReportLabel.PERIOD)}: {header.first:{LOCAL_DATE}} – {header.last:{LOCAL_DATE}}"
 
     def generated(self) -> str:
         """When the report was made, in the office zone."""
         local = self.table.header.generated_at.astimezone(self.zone)
-        return f"{self.word('generated')}: {local:%d.%m.%Y %H:%M} ({self.zone.key})"
+        return f"{self.word(ReportLabel.GENERATED)}: {local:%d.%m.%Y %H:%M} ({self.zone.key})"
 
     def rounding(self) -> str:
         """The rounding policy in force, named."""
         settings = self.table.header.settings
-        text = f"{self.word('rounding')}: {self.word(settings.rounding)}"
+        text = f"{self.word(ReportLabel.ROUNDING)}: {self.word(settings.rounding)}"
         if settings.rounding not in (RoundingMode.NONE, RoundingMode.FROM_SCHEDULED_START):
-            text += ", " + self.words["step"].format(step=settings.rounding_step_minutes)
+            text += ", " + self.words[ReportLabel.STEP].format(step=settings.rounding_step_minutes)
         return text
 
     def rules(self) -> str:
         """Grace and minimum-overtime settings in force."""
         s = self.table.header.settings
-        return self.words["rules"].format(
+        return self.words[ReportLabel.RULES].format(
             late=s.late_grace_minutes, early=s.early_leave_grace_minutes, overtime=s.min_overtime_minutes
         )
 
@@ -114,15 +115,18 @@ class ReportText:
     def legend(self, item: LegendItem) -> tuple[str, str]:
         """A legend entry as (symbol, meaning)."""
         symbol = item.symbol
-        shown = self.words.get(enum_key(symbol, "short"), "") if isinstance(symbol, DayMark) else str(symbol)
+        shown = str(symbol)
+        if isinstance(symbol, DayMark):
+            short = short_label(symbol)
+            shown = self.words[short] if short else ""
         meaning = item.meaning
         if isinstance(meaning, StrEnum):
             return shown, self.word(meaning)
-        return shown, self.words.get(f"code.{meaning}", meaning)
+        return shown, self.words.get(f"code.{meaning}", meaning)  # a code the office added keeps its name
 
     def holidays(self) -> str:
         """``Свята: 01.01 Новий рік, ...`` or ''."""
         days = self.table.holidays
         if not days:
             return ""
-        return f"{self.word('holidays')}: " + ", ".join(f"{h.day:%d.%m} {h.name}" for h in days)
+        return f"{self.word(ReportLabel.HOLIDAYS)}: " + ", ".join(f"{h.day:%d.%m} {h.name}" for h in days)

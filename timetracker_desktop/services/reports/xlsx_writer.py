@@ -15,6 +15,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.services.reports.formula_guard import looks_like_formula
+from timetracker_desktop.services.reports.labels import ReportLabel, title_label
 from timetracker_desktop.services.reports.tables import CellValue, Column, ColumnKind, ReportTable
 from timetracker_desktop.services.reports.text import ReportText
 
@@ -145,7 +146,7 @@ def _as_text(cell: Cell) -> None:
 def _legend(sheet: Any, table: ReportTable, text: ReportText, row: int) -> None:
     entries = [text.legend(item) for item in table.legend]
     if entries:
-        sheet.cell(row=row + 1, column=1, value=text.word("legend")).font = Font(bold=True)
+        sheet.cell(row=row + 1, column=1, value=text.word(ReportLabel.LEGEND)).font = Font(bold=True)
     for offset, (symbol, meaning) in enumerate(entries, start=2):
         sheet.cell(row=row + offset, column=1, value=f"{symbol} — {meaning}")
     if table.holidays:
@@ -159,7 +160,7 @@ def write_xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
     workbook.epoch = CALENDAR_MAC_1904
     styles = _styles(workbook, table.columns)
     sheet = workbook.active
-    sheet.title = text.word(f"title.{table.header.kind.value}")[:31]
+    sheet.title = text.word(title_label(table.header.kind))[:31]
     _captions(sheet, table, text)
     _header(sheet, table, text)
     end = _rows(sheet, table, text, styles)

@@ -4,8 +4,9 @@ import calendar
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.schedule_rules import format_cell, parse_cell_text
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
 from timetracker_desktop.domain.users import Actor, Permission
@@ -19,7 +20,7 @@ MAX_BREAK_MINUTES = 240
 def month_bounds(year: int, month: int) -> tuple[date, date]:
     """First and last local date of a month."""
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
-        raise ValidationError("bad month", code="bad_month", field="month")
+        raise ValidationError("bad month", code=ErrorCode.BAD_MONTH, field="month")
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -50,7 +51,7 @@ class ScheduleService:
     ) -> ScheduleCell:
         """A cell from text such as ``8-17``, ``22:00-06:00`` or a code."""
         if not 0 <= break_minutes <= MAX_BREAK_MINUTES:
-            raise ValidationError("break must be 0-240 minutes", code="bad_break", field="break")
+            raise ValidationError("break must be 0-240 minutes", code=ErrorCode.BAD_BREAK, field="break")
         start, end, code = parse_cell_text(text, uow.schedules.codes())
         return ScheduleCell(employee_id, day, start, end, break_minutes if code is None else 0, code)
 
@@ -61,7 +62,7 @@ class ScheduleService:
         require(actor, Permission.EDIT_PEOPLE)
         with self._uow() as uow:
             if uow.employees.get(employee_id) is None:
-                raise NotFoundError("employee", employee_id)
+                raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             cell = self._put(uow, actor, employee_id, day, text, break_minutes)
             uow.commit()
         return cell
@@ -79,7 +80,8 @@ class ScheduleService:
         new = format_cell(cell) if cell else None
         if old != new:
             record(
-                uow, actor, self._clock.now(), "schedule.cell_set", ("employee", employee_id),
+                uow, actor, self._clock.now(), AuditAction.SCHEDULE_CELL_SET,
+                (EntityType.EMPLOYEE, employee_id),
                 before={"day": day.isoformat(), "cell": old}, after={"day": day.isoformat(), "cell": new},
             )  # fmt: skip
         return cell
@@ -89,15 +91,17 @@ class ScheduleService:
         require(actor, Permission.EDIT_PEOPLE)
         clean = " ".join(name.split())
         if not clean or len(clean) > 128:
-            raise ValidationError("holiday name must be 1-128 characters", code="bad_name", field="name")
+            raise ValidationError(
+                "holiday name must be 1-128 characters", code=ErrorCode.BAD_NAME, field="name"
+            )
         with self._uow() as uow:
             uow.schedules.put_holiday(Holiday(day, clean))
             record(
                 uow,
                 actor,
                 self._clock.now(),
-                "holiday.set",
-                ("holiday", day.isoformat()),
+                AuditAction.HOLIDAY_SET,
+                (EntityType.HOLIDAY, day.isoformat()),
                 after={"name": clean},
             )
             uow.commit()
@@ -107,14 +111,22 @@ class ScheduleService:
         require(actor, Permission.EDIT_PEOPLE)
         with self._uow() as uow:
             uow.schedules.delete_holiday(day)
-            record(uow, actor, self._clock.now(), "holiday.remove", ("holiday", day.isoformat()))
+            record(
+                uow,
+                actor,
+                self._clock.now(),
+                AuditAction.HOLIDAY_REMOVE,
+                (EntityType.HOLIDAY, day.isoformat()),
+            )
             uow.commit()
 
     def save_template(self, actor: Actor, template: ScheduleTemplate) -> ScheduleTemplate:
         """Create or update a 1-4 week template (7 to 28 cell texts)."""
         require(actor, Permission.EDIT_PEOPLE)
         if len(template.cells) not in (7, 14, 21, 28):
-            raise ValidationError("a template covers 1-4 whole weeks", code="bad_template", field="cells")
+            raise ValidationError(
+                "a template covers 1-4 whole weeks", code=ErrorCode.BAD_TEMPLATE, field="cells"
+            )
         with self._uow() as uow:
             codes = uow.schedules.codes()
             for text in template.cells:
@@ -125,8 +137,8 @@ class ScheduleService:
                 uow,
                 actor,
                 self._clock.now(),
-                "template.save",
-                ("template", saved.id),
+                AuditAction.TEMPLATE_SAVE,
+                (EntityType.TEMPLATE, saved.id),
                 after={"name": saved.name},
             )
             uow.commit()
@@ -148,7 +160,7 @@ class ScheduleService:
         with self._uow() as uow:
             template = next((t for t in uow.schedules.templates() if t.id == template_id), None)
             if template is None:
-                raise NotFoundError("template", template_id)
+                raise NotFoundError(EntityType.TEMPLATE, template_id)
             holidays = {h.day for h in uow.schedules.holidays(first, last)}
             for employee_id in employee_ids:
                 written += self._apply_one(
@@ -156,7 +168,14 @@ class ScheduleService:
                 )
             summary: dict[str, object] = {"from": first.isoformat(), "to": last.isoformat(), "cells": written}
             summary["employees"] = list(employee_ids)
-            record(uow, actor, self._clock.now(), "template.apply", ("template", template_id), after=summary)
+            record(
+                uow,
+                actor,
+                self._clock.now(),
+                AuditAction.TEMPLATE_APPLY,
+                (EntityType.TEMPLATE, template_id),
+                after=summary,
+            )
             uow.commit()
         return written
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import NotFoundError
 from timetracker_desktop.domain.settings import BusinessSettings
@@ -109,7 +110,7 @@ class TerminalHealthService:
             stored = uow.terminals.activity(terminal_id)
             settings = load_settings(uow)
         if stored is None:
-            raise NotFoundError("terminal", terminal_id)
+            raise NotFoundError(EntityType.TERMINAL, terminal_id)
         today = now.astimezone(settings.zone).date()
         last_seen = stored.last_seen_at
         requests = stored.requests if stored.day == today else 0

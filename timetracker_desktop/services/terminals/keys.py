@@ -7,7 +7,7 @@ import json
 import re
 import secrets
 
-from timetracker_desktop.domain.errors import ValidationError
+from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 
 KEY_BYTES = 32
 _SERVER_RE = re.compile(r"^http://(?P<host>[0-9.]+):(?P<port>\d{1,5})$")
@@ -33,22 +33,22 @@ def check_server_url(server: str) -> str:
     match = _SERVER_RE.match(server.strip())
     if not match:
         raise ValidationError(
-            "server must look like http://192.168.1.20:8000", code="bad_server_url", field="server"
+            "server must look like http://192.168.1.20:8000", code=ErrorCode.BAD_SERVER_URL, field="server"
         )
     try:
         address = ipaddress.IPv4Address(match["host"])
     except ValueError:
         raise ValidationError(
-            "server must be an IPv4 address", code="bad_server_url", field="server"
+            "server must be an IPv4 address", code=ErrorCode.BAD_SERVER_URL, field="server"
         ) from None
     if address.is_loopback or address.is_unspecified or address.is_multicast:
         raise ValidationError(
             "terminals cannot reach loopback or 0.0.0.0: pick this PC's LAN address",
-            code="unreachable_server_url",
+            code=ErrorCode.UNREACHABLE_SERVER_URL,
             field="server",
         )
     if not 0 < int(match["port"]) < 65536:
-        raise ValidationError("port must be 1-65535", code="bad_server_url", field="server")
+        raise ValidationError("port must be 1-65535", code=ErrorCode.BAD_SERVER_URL, field="server")
     return server.strip()
 
 

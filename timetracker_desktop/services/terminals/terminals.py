@@ -3,8 +3,9 @@
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
@@ -56,7 +57,7 @@ class TerminalService:
     def _get(uow: UnitOfWork, terminal_id: int) -> Terminal:
         terminal = uow.terminals.get(terminal_id)
         if terminal is None:
-            raise NotFoundError("terminal", terminal_id)
+            raise NotFoundError(EntityType.TERMINAL, terminal_id)
         return terminal
 
     def add_terminal(
@@ -72,18 +73,23 @@ class TerminalService:
         clean = " ".join(name.split())
         if not clean or len(clean) > MAX_TERMINAL_NAME:
             raise ValidationError(
-                "terminal name must be 1-64 characters", code="bad_terminal_name", field="name"
+                "terminal name must be 1-64 characters", code=ErrorCode.BAD_TERMINAL_NAME, field="name"
             )
         key = new_key()
         now = self._clock.now()
         with self._uow() as uow:
             if uow.terminals.by_name(clean) is not None:
                 raise ConflictError(
-                    f"terminal {clean!r} already exists", code="terminal_name_taken", field="name"
+                    f"terminal {clean!r} already exists", code=ErrorCode.TERMINAL_NAME_TAKEN, field="name"
                 )
             terminal = uow.terminals.add(_draft(clean, location, kind), hash_key(key), now)
             record(
-                uow, actor, now, "terminal.create", ("terminal", terminal.id), after=_terminal_audit(terminal)
+                uow,
+                actor,
+                now,
+                AuditAction.TERMINAL_CREATE,
+                (EntityType.TERMINAL, terminal.id),
+                after=_terminal_audit(terminal),
             )
             uow.commit()
         return NewTerminalKey(terminal, key)
@@ -97,12 +103,17 @@ class TerminalService:
             terminal = self._get(uow, terminal_id)
             uow.terminals.set_key_hash(terminal_id, hash_key(key))
             record(
-                uow, actor, now, "terminal.rotate_key", ("terminal", terminal_id), after={"key": "rotated"}
+                uow,
+                actor,
+                now,
+                AuditAction.TERMINAL_ROTATE_KEY,
+                (EntityType.TERMINAL, terminal_id),
+                after={"key": "rotated"},
             )
             uow.commit()
         return NewTerminalKey(terminal, key)
 
-    def _update(self, actor: Actor, terminal_id: int, action: str, **changes: object) -> Terminal:
+    def _update(self, actor: Actor, terminal_id: int, action: AuditAction, **changes: object) -> Terminal:
         require(actor, Permission.MANAGE_TERMINALS)
         now = self._clock.now()
         with self._uow() as uow:
@@ -112,7 +123,7 @@ class TerminalService:
             old, new = _terminal_audit(before), _terminal_audit(after)
             keys = [k for k in new if old[k] != new[k]]
             record(
-                uow, actor, now, action, ("terminal", terminal_id),
+                uow, actor, now, action, (EntityType.TERMINAL, terminal_id),
                 before={k: old[k] for k in keys}, after={k: new[k] for k in keys},
             )  # fmt: skip
             uow.commit()
@@ -121,19 +132,22 @@ class TerminalService:
     def set_active(self, actor: Actor, terminal_id: int, active: bool) -> Terminal:
         """Enable or disable a terminal; a disabled one is refused by the listener."""
         return self._update(
-            actor, terminal_id, "terminal.enable" if active else "terminal.disable", is_active=active
+            actor,
+            terminal_id,
+            AuditAction.TERMINAL_ENABLE if active else AuditAction.TERMINAL_DISABLE,
+            is_active=active,
         )
 
     def open_enrollment(self, actor: Actor, terminal_id: int, minutes: int) -> Terminal:
         """Let a terminal register phone keys for a while (register mode proves no possession)."""
         if not 1 <= minutes <= 24 * 60:
-            raise ValidationError("minutes must be 1-1440", code="out_of_range", field="minutes")
+            raise ValidationError("minutes must be 1-1440", code=ErrorCode.OUT_OF_RANGE, field="minutes")
         until = self._clock.now() + timedelta(minutes=minutes)
-        return self._update(actor, terminal_id, "terminal.enrollment_open", enrollment_until=until)
+        return self._update(actor, terminal_id, AuditAction.TERMINAL_ENROLLMENT_OPEN, enrollment_until=until)
 
     def close_enrollment(self, actor: Actor, terminal_id: int) -> Terminal:
         """End a terminal's enrollment window now."""
-        return self._update(actor, terminal_id, "terminal.enrollment_close", enrollment_until=None)
+        return self._update(actor, terminal_id, AuditAction.TERMINAL_ENROLLMENT_CLOSE, enrollment_until=None)
 
     def authenticate(self, key: str) -> Terminal | None:
         """The terminal a presented key belongs to, or None."""

@@ -4,8 +4,9 @@ from dataclasses import asdict, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, NotFoundError, ValidationError
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
@@ -49,7 +50,7 @@ def _zone_name(value: str | None) -> str | None:
         ZoneInfo(value.strip())
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"unknown time zone {value!r}", code="bad_time_zone", field="time_zone"
+            f"unknown time zone {value!r}", code=ErrorCode.BAD_TIME_ZONE, field="time_zone"
         ) from None
     return value.strip()
 
@@ -58,7 +59,7 @@ def _mode(mode: DirectionMode) -> DirectionMode:
     if mode not in DIRECTION_MODES:
         raise ValidationError(
             "an ADMS terminal uses the device's status key or the server's rule",
-            code="bad_direction_mode",
+            code=ErrorCode.BAD_DIRECTION_MODE,
             field="direction_mode",
         )
     return mode
@@ -90,7 +91,7 @@ class AdmsAdminService:
     def _device(uow: UnitOfWork, device_id: int) -> AdmsDevice:
         device = uow.adms.get(device_id)
         if device is None:
-            raise NotFoundError("adms_device", device_id)
+            raise NotFoundError(EntityType.ADMS_DEVICE, device_id)
         return device
 
     def _view(self, uow: UnitOfWork, device: AdmsDevice, now: datetime) -> DeviceView:
@@ -156,11 +157,13 @@ class AdmsAdminService:
         with self._uow() as uow:
             device = self._device(uow, device_id)
             if device.state is DeviceState.APPROVED:
-                raise ConflictError(f"device {device.serial} is already approved", code="already_approved")
+                raise ConflictError(
+                    f"device {device.serial} is already approved", code=ErrorCode.ALREADY_APPROVED
+                )
             terminal = self._link(uow, device, name, zone, mode, now)
             uow.adms.decide(device.id, DeviceState.APPROVED, terminal.id, now, device.last_ip)
             record(
-                uow, actor, now, "adms.approve", ("adms_device", device.id),
+                uow, actor, now, AuditAction.ADMS_APPROVE, (EntityType.ADMS_DEVICE, device.id),
                 before={"state": device.state.value},
                 after={"serial": device.serial, "terminal_id": terminal.id, "ip": device.last_ip,
                        "time_zone": zone, "direction_mode": mode.value},
@@ -188,11 +191,11 @@ class AdmsAdminService:
         label = " ".join((name or f"ZKTeco {device.serial}").split())[:64]
         if not label:
             raise ValidationError(
-                "terminal name must be 1-64 characters", code="bad_terminal_name", field="name"
+                "terminal name must be 1-64 characters", code=ErrorCode.BAD_TERMINAL_NAME, field="name"
             )
         if uow.terminals.by_name(label) is not None:
             raise ConflictError(
-                f"terminal {label!r} already exists", code="terminal_name_taken", field="name"
+                f"terminal {label!r} already exists", code=ErrorCode.TERMINAL_NAME_TAKEN, field="name"
             )
         draft = Terminal(
             id=0, name=label, kind=TerminalKind.ADMS, phone_scans=False, card_scans=False, enrollment=False,
@@ -213,18 +216,19 @@ class AdmsAdminService:
             if not device.needs_reapproval:
                 raise ConflictError(
                     f"device {device.serial} has no new address or key to approve",
-                    code="nothing_to_reapprove",
+                    code=ErrorCode.NOTHING_TO_REAPPROVE,
                 )
             if address is not None and address != (device.moved_ip or device.approved_ip):
                 raise ConflictError(
-                    f"device {device.serial} now calls from {device.moved_ip}", code="address_changed_again"
+                    f"device {device.serial} now calls from {device.moved_ip}",
+                    code=ErrorCode.ADDRESS_CHANGED_AGAIN,
                 )
             ip = device.moved_ip or device.approved_ip
             key = device.comm_key_hash if device.moved_key_hash is None else device.moved_key_hash
             key = None if key == NO_KEY else key
             uow.adms.repin(device.id, ip, key, now)
             record(
-                uow, actor, now, "adms.reapprove", ("adms_device", device.id),
+                uow, actor, now, AuditAction.ADMS_REAPPROVE, (EntityType.ADMS_DEVICE, device.id),
                 before={"ip": device.approved_ip, "comm_key_pinned": device.comm_key_hash is not None},
                 after={"serial": device.serial, "ip": ip, "comm_key_pinned": key is not None},
             )  # fmt: skip
@@ -242,7 +246,7 @@ class AdmsAdminService:
             device = self._device(uow, device_id)
             uow.adms.decide(device.id, DeviceState.REJECTED, device.terminal_id, now, device.approved_ip)
             record(
-                uow, actor, now, "adms.reject", ("adms_device", device.id),
+                uow, actor, now, AuditAction.ADMS_REJECT, (EntityType.ADMS_DEVICE, device.id),
                 before={"state": device.state.value}, after={"serial": device.serial, "state": "rejected"},
             )  # fmt: skip
             uow.commit()
@@ -261,7 +265,7 @@ class AdmsAdminService:
             uow.terminals.update(after)
             old = {k: v for k, v in asdict(before).items() if k in ("time_zone", "direction_mode")}
             record(
-                uow, actor, now, "terminal.adms_settings", ("terminal", before.id),
+                uow, actor, now, AuditAction.TERMINAL_ADMS_SETTINGS, (EntityType.TERMINAL, before.id),
                 before=old, after={"time_zone": zone, "direction_mode": mode.value},
             )  # fmt: skip
             if zone != before.time_zone:  # the device learns its TimeZone at the next handshake
@@ -273,14 +277,14 @@ class AdmsAdminService:
         device = self._device(uow, device_id)
         terminal = uow.terminals.get(device.terminal_id) if device.terminal_id is not None else None
         if device.state is not DeviceState.APPROVED or terminal is None:
-            raise ConflictError(f"device {device.serial} is not approved", code="device_not_approved")
+            raise ConflictError(f"device {device.serial} is not approved", code=ErrorCode.DEVICE_NOT_APPROVED)
         return device, terminal
 
     @staticmethod
     def _queue(uow: UnitOfWork, actor: Actor, device: AdmsDevice, command: str, now: datetime) -> AdmsCommand:
         queued = uow.adms.add_command(device.id, command, now, actor.name, actor.user_id)
         record(
-            uow, actor, now, "adms.command_queued", ("adms_device", device.id),
+            uow, actor, now, AuditAction.ADMS_COMMAND_QUEUED, (EntityType.ADMS_DEVICE, device.id),
             after={"command_id": queued.command_id, "command": command.split("\t", 1)[0][:64]},
         )  # fmt: skip
         return queued
@@ -292,7 +296,8 @@ class AdmsAdminService:
         require(actor, Permission.MANAGE_TERMINALS)
         if command is DeviceCommand.CLEAR_LOGS and not confirm:
             raise ValidationError(
-                "clearing a device's logs needs an explicit confirmation", code="confirmation_required"
+                "clearing a device's logs needs an explicit confirmation",
+                code=ErrorCode.CONFIRMATION_REQUIRED,
             )
         now = self._clock.now()
         with self._uow() as uow:
@@ -300,7 +305,7 @@ class AdmsAdminService:
             if command is DeviceCommand.UPLOAD_USERS:
                 texts = [user_command(e.pin, e.name) for e in uow.adms.roster()]
                 if not texts:
-                    raise ValidationError("no active employee has a terminal PIN", code="no_pins")
+                    raise ValidationError("no active employee has a terminal PIN", code=ErrorCode.NO_PINS)
             else:
                 texts = [_SIMPLE[command]]
             queued = [self._queue(uow, actor, device, text, now) for text in texts]
@@ -318,12 +323,14 @@ class AdmsAdminService:
             local_today = now.astimezone(terminal_zone(terminal, load_settings(uow))).date()
             first, last = start or RELOAD_FROM, (end or local_today) + timedelta(days=1)
             if last <= first:
-                raise ValidationError("the range ends before it starts", code="bad_range", field="end")
+                raise ValidationError(
+                    "the range ends before it starts", code=ErrorCode.BAD_RANGE, field="end"
+                )
             uow.adms.set_stamp(device.id, StampTable.ATTLOG, None)
             text = query_command(datetime.combine(first, time()), datetime.combine(last, time()))
             queued = self._queue(uow, actor, device, text, now)
             record(
-                uow, actor, now, "adms.reload_logs", ("adms_device", device.id),
+                uow, actor, now, AuditAction.ADMS_RELOAD_LOGS, (EntityType.ADMS_DEVICE, device.id),
                 before={"attlog_stamp": device.attlog_stamp},
                 after={"from": first.isoformat(), "to": last.isoformat()},
             )  # fmt: skip
@@ -335,7 +342,7 @@ class AdmsAdminService:
         require(actor, Permission.MANAGE_TERMINALS)
         line = text.strip()
         if not line or "\n" in line or "\r" in line or len(line) > MAX_COMMAND:
-            raise ValidationError("a command is one line of 1-1024 characters", code="bad_command")
+            raise ValidationError("a command is one line of 1-1024 characters", code=ErrorCode.BAD_COMMAND)
         now = self._clock.now()
         with self._uow() as uow:
             device, _ = self._approved(uow, device_id)

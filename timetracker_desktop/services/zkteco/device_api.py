@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import NoReturn, TypeVar
 
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import Terminal
@@ -155,7 +156,8 @@ class AdmsService:
         if comm_key and comm_key.strip():
             uow.adms.set_comm_key(device.id, key_hash(comm_key))
         record(
-            uow, device_actor(call.serial), now, "adms.device_seen", ("adms_device", device.id),
+            uow, device_actor(call.serial), now, AuditAction.ADMS_DEVICE_SEEN,
+            (EntityType.ADMS_DEVICE, device.id),
             after={"serial": call.serial, "ip": call.ip},
         )  # fmt: skip
         log.info("new ADMS device %s waits for approval", call.serial)
@@ -174,7 +176,13 @@ class AdmsService:
             # Approved before keys were kept (or before one was set): the first key from the pinned
             # address is pinned; from then on another key needs re-approval.
             uow.adms.set_comm_key(device.id, presented)
-            record(uow, device_actor(device.serial), now, "adms.comm_key_pinned", ("adms_device", device.id))
+            record(
+                uow,
+                device_actor(device.serial),
+                now,
+                AuditAction.ADMS_COMM_KEY_PINNED,
+                (EntityType.ADMS_DEVICE, device.id),
+            )
             return
         self._refuse_change(uow, device, call, now, presented)
 
@@ -189,14 +197,15 @@ class AdmsService:
             moved_key = device.moved_key_hash  # requests other than the handshake carry no key
         if (moved_ip, moved_key) != (device.moved_ip, device.moved_key_hash):
             uow.adms.mark_moved(device.id, moved_ip, moved_key, now)
-            action = "adms.ip_changed" if moved else "adms.comm_key_changed"
+            action = AuditAction.ADMS_IP_CHANGED if moved else AuditAction.ADMS_COMM_KEY_CHANGED
             log.warning(
                 "ADMS device %s refused: %s (approved at %s)", device.serial, action, device.approved_ip
             )
             record(
-                uow, device_actor(device.serial), now, action, ("adms_device", device.id),
+                uow, device_actor(device.serial), now, action, (EntityType.ADMS_DEVICE, device.id),
                 before={"ip": device.approved_ip},
-                after={"ip": call.ip, "comm_key_changed": moved_key is not None}, outcome="refused",
+                after={"ip": call.ip, "comm_key_changed": moved_key is not None},
+                outcome=AuditOutcome.REFUSED,
             )  # fmt: skip
         raise DeviceRefusedError(Refusal.ADDRESS_CHANGED if moved else Refusal.COMM_KEY_CHANGED)
 

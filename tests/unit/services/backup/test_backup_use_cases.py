@@ -7,7 +7,7 @@ from fakes import ADMIN, MANAGER, FakeClock, FakeUnitOfWorkFactory
 from fakes.backup import FakeDatabaseArchive
 
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -79,14 +79,14 @@ def test_a_deadlock_on_the_audit_line_is_retried_and_an_outage_is_not(
     assert backups is not None
 
     def deadlock() -> None:
-        raise StorageUnavailableError("deadlock")
+        raise StorageUnavailableError(StorageCause.DEADLOCK)
 
     storage.before_commit = deadlock
     backups.backup(ADMIN, tmp_path / "b.zip")
     assert _audit(storage) == [("backup.create", "ok")]
 
     def outage() -> None:
-        raise StorageUnavailableError("database server unreachable")
+        raise StorageUnavailableError(StorageCause.SERVER_UNREACHABLE)
 
     storage.before_commit = outage
     with pytest.raises(StorageUnavailableError):

@@ -12,7 +12,7 @@ from timetracker_desktop.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
+from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 
@@ -183,12 +183,12 @@ def test_an_import_is_all_or_nothing_and_names_each_bad_line(
 def test_a_database_that_fails_reaches_the_caller_as_unavailable_and_nothing_is_half_written(
     services: Services, storage: FakeUnitOfWorkFactory
 ) -> None:
-    storage.fail_commits = "connection to the database server lost"
+    storage.fail_commits = StorageCause.CONNECTION_LOST
     with pytest.raises(StorageUnavailableError) as lost:
         services.employees.add_employee(ADMIN, EmployeeDraft("Олена", pin="42"))
     assert lost.value.cause == "connection to the database server lost"
     storage.fail_commits = None
-    storage.unavailable = "database server unreachable"
+    storage.unavailable = StorageCause.SERVER_UNREACHABLE
     with pytest.raises(StorageUnavailableError):
         services.employees.list_employees()
     storage.unavailable = None

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from timetracker_desktop.domain.reports import ReportHeader, ReportKind
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.services.reports.csv_writer import write_csv
+from timetracker_desktop.services.reports.labels import ReportLabel
 from timetracker_desktop.services.reports.tables import Column, ColumnKind, ReportTable
 from timetracker_desktop.services.reports.xlsx_writer import write_xlsx
 
@@ -20,7 +21,10 @@ def _table() -> ReportTable:
     header = ReportHeader(
         ReportKind.TIMESHEET, date(2026, 3, 1), date(2026, 3, 31), BusinessSettings(), datetime.now(UTC)
     )
-    columns = (Column("employee", ColumnKind.TEXT), Column("difference", ColumnKind.DURATION))
+    columns = (
+        Column(ReportLabel.EMPLOYEE, ColumnKind.TEXT),
+        Column(ReportLabel.DIFFERENCE, ColumnKind.DURATION),
+    )
     return ReportTable(header, None, columns, tuple((name, -3900) for name in NAMES))
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from fakes import ADMIN, FakeClock, FakeUnitOfWorkFactory
 
 from timetracker_desktop.domain.terminals import TerminalKind
-from timetracker_desktop.repositories.ports.storage import TerminalActivity
+from timetracker_desktop.repositories.ports.storage import StorageCause, TerminalActivity
 from timetracker_desktop.services.container import Services
 
 
@@ -17,7 +17,7 @@ def test_counts_are_flushed_per_day_and_kept_when_the_database_is_down(
     health.seen(terminal)
     health.seen(terminal)
     health.tapped(terminal)
-    storage.unavailable = "database server unreachable"
+    storage.unavailable = StorageCause.SERVER_UNREACHABLE
     assert health.flush() == 0
     clock.advance(seconds=5)
     health.seen(terminal)

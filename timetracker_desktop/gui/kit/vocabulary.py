@@ -1,0 +1,474 @@
+"""Words for every typed code the GUI shows: error codes, storage causes, audit actions and objects."""
+
+import json
+from collections.abc import Mapping
+
+from PySide6.QtCore import QObject
+
+from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
+from timetracker_desktop.domain.errors import ErrorCode
+from timetracker_desktop.repositories.ports.storage import StorageCause
+
+
+class Vocabulary(QObject):
+    """Translated words by enum member (a QObject so that lupdate sees its ``tr`` calls).
+
+    Each table is keyed by one enum and a test checks that it covers every member, so a new code
+    cannot reach the user as a raw key.
+
+    Signals:
+        (none besides QObject's)
+    """
+
+    def errors(self) -> dict[ErrorCode, str]:
+        """Sentences by DomainError code."""
+        return {
+            ErrorCode.DOMAIN_ERROR: self.tr("The request was refused."),
+            ErrorCode.INVALID: self.tr("The value is not valid."),
+            ErrorCode.CONFLICT: self.tr("The change conflicts with existing data."),
+            ErrorCode.PERMISSION_DENIED: self.tr("Your role does not allow this action."),
+            ErrorCode.INVALID_CREDENTIALS: self.tr("Wrong user name or password."),
+            ErrorCode.LOCKED_OUT: self.tr("Too many failed attempts. This user is locked for 15 minutes."),
+            ErrorCode.USER_DISABLED: self.tr("This user is disabled. Ask an administrator."),
+            ErrorCode.BAD_USERNAME: self.tr("A user name is 2 to 64 letters, digits or . _ @ -"),
+            ErrorCode.USERNAME_TAKEN: self.tr("This user name is already taken."),
+            ErrorCode.FIRST_USER_ADMIN: self.tr("The first user must be an administrator."),
+            ErrorCode.LAST_ADMIN: self.tr("The last administrator cannot be removed or disabled."),
+            ErrorCode.PASSWORD_TOO_SHORT: self.tr("The password is too short (at least 8 characters)."),
+            ErrorCode.PASSWORD_TOO_LONG: self.tr("The password is too long (at most 72 bytes)."),
+            ErrorCode.NAME_REQUIRED: self.tr("Enter the full name."),
+            ErrorCode.NAME_TOO_LONG: self.tr("The name is too long (at most 128 characters)."),
+            ErrorCode.TOO_LONG: self.tr("The text is too long."),
+            ErrorCode.BAD_UID: self.tr("A card UID is hexadecimal, such as 04A1B2C3."),
+            ErrorCode.BAD_UID_LENGTH: self.tr("A card UID has 4, 7 or 10 bytes (8, 14 or 20 hex digits)."),
+            ErrorCode.RANDOM_UID: self.tr(
+                "This card shows a random ID on every tap: it cannot identify anybody."
+            ),
+            ErrorCode.BAD_PHONE_CODE: self.tr("A phone badge code looks like EMP-1A2B3C4D."),
+            ErrorCode.BAD_PIN: self.tr("A terminal PIN is 1 to 24 letters or digits."),
+            ErrorCode.DUPLICATE_BADGE: self.tr("This badge already belongs to another employee."),
+            ErrorCode.DUPLICATE_IN_FILE: self.tr("This badge appears twice in the file."),
+            ErrorCode.BADGE_TAKEN: self.tr("This badge already belongs to another employee."),
+            ErrorCode.ALREADY_REVOKED: self.tr("This badge is already revoked."),
+            ErrorCode.NOT_VERIFIED: self.tr("The phone's key could not be verified: tap the phone again."),
+            ErrorCode.KEY_ALREADY_REGISTERED: self.tr(
+                "Another key is already registered for this phone. Reset its key first."
+            ),
+            ErrorCode.INVALID_PUBLIC_KEY: self.tr("The phone sent a key that cannot be used."),
+            ErrorCode.INVALID_CHALLENGE: self.tr("The phone's answer does not match the question asked."),
+            ErrorCode.EVENT_ID_CONFLICT: self.tr(
+                "This tap's event number was already used for another card."
+            ),
+            ErrorCode.REASON_REQUIRED: self.tr("Enter a reason."),
+            ErrorCode.NOT_EMPTY: self.tr("The database already has employees."),
+            ErrorCode.BAD_TERMINAL_NAME: self.tr("A terminal name is 1 to 64 characters."),
+            ErrorCode.TERMINAL_NAME_TAKEN: self.tr("A terminal with this name already exists."),
+            ErrorCode.BAD_SERVER_URL: self.tr("The server address must look like http://192.168.1.20:8000."),
+            ErrorCode.UNREACHABLE_SERVER_URL: self.tr(
+                "Terminals cannot reach this address: choose this PC's LAN address."
+            ),
+            ErrorCode.ALREADY_APPROVED: self.tr("This device is already approved."),
+            ErrorCode.DEVICE_NOT_APPROVED: self.tr("This device is not approved: approve it first."),
+            ErrorCode.BAD_DIRECTION_MODE: self.tr(
+                "A ZKTeco device uses its status key or lets the server decide."
+            ),
+            ErrorCode.CONFIRMATION_REQUIRED: self.tr("This action needs an explicit confirmation."),
+            ErrorCode.NO_PINS: self.tr(
+                "No active employee has a terminal PIN: give PINs to employees first."
+            ),
+            ErrorCode.BAD_COMMAND: self.tr("A device command is one line of 1 to 1024 characters."),
+            ErrorCode.DIRECTION_REQUIRED: self.tr("Choose In or Out."),
+            ErrorCode.UNDO_OF_UNDO: self.tr("An undo cannot be undone; add a new correction instead."),
+            ErrorCode.ALREADY_RESOLVED: self.tr(
+                "This punch was already assigned or dismissed. Reload the queue."
+            ),
+            ErrorCode.ALIAS_NEEDS_CARD: self.tr(
+                "This terminal's value cannot be mapped to a card: give the employee a card first, "
+                "then assign again to learn it as an alias."
+            ),
+            ErrorCode.NONEXISTENT_LOCAL_TIME: self.tr(
+                "This time does not exist: the clocks skip it when summer time starts. Enter another time."
+            ),
+            ErrorCode.AMBIGUOUS_LOCAL_TIME: self.tr(
+                "This time occurs twice when summer time ends: choose which occurrence you mean."
+            ),
+            ErrorCode.BAD_CELL: self.tr(
+                "Enter times such as 8-17 or 22:00-06:00, or a code from the legend."
+            ),
+            ErrorCode.BAD_BREAK: self.tr("A break is 0 to 240 minutes."),
+            ErrorCode.BAD_MONTH: self.tr("Choose a month between 2000 and 2100."),
+            ErrorCode.BAD_TEMPLATE: self.tr("A template covers 1 to 4 whole weeks."),
+            ErrorCode.BAD_NAME: self.tr("Enter a name (at most 128 characters)."),
+            ErrorCode.BAD_TIME_ZONE: self.tr("Unknown time zone."),
+            ErrorCode.BAD_RANGE: self.tr("The period ends before it starts."),
+            ErrorCode.BAD_PERIOD: self.tr("The period is not valid."),
+            ErrorCode.NOT_A_NUMBER: self.tr("Enter a whole number."),
+            ErrorCode.OUT_OF_RANGE: self.tr("The value is outside the allowed range."),
+            ErrorCode.BAD_CHOICE: self.tr("Choose one of the offered values."),
+            ErrorCode.UNKNOWN_SETTING: self.tr("This setting is not known to this version of the program."),
+            ErrorCode.EMPLOYEE_REQUIRED: self.tr("Choose an employee for the detail report."),
+            ErrorCode.BAD_LANGUAGE: self.tr("Reports are written in Ukrainian or English."),
+            ErrorCode.FONT_NOT_FOUND: self.tr(
+                "The PDF needs the DejaVu Sans font; install it or reinstall the application."
+            ),
+            ErrorCode.REPORT_CANCELLED: self.tr("Cancelled; nothing was changed."),
+            ErrorCode.BACKUP_FROM_NEWER_VERSION: self.tr(
+                "This backup was made by a newer version of TimeTracker Desktop."
+                " Update the program first, then restore the backup."
+            ),
+            ErrorCode.BACKUP_UNREADABLE: self.tr("This file is not a TimeTracker backup, or it is damaged."),
+            ErrorCode.BACKUP_MISMATCH: self.tr(
+                "The restored data did not match the backup's checks; the database was left as it was."
+            ),
+            ErrorCode.NOTHING_TO_REAPPROVE: self.tr("This device has no new address or key to approve."),
+            ErrorCode.ADDRESS_CHANGED_AGAIN: self.tr(
+                "The device has called from yet another address since: look at it again, then re-approve."
+            ),
+            ErrorCode.BACKUP_TAMPERED: self.tr(
+                "This backup was changed after it was made (its signature does not match):"
+                " it is not restored."
+            ),
+            ErrorCode.BACKUP_FOREIGN: self.tr(
+                "This backup comes from another installation or an older version: confirm that you trust it."
+            ),
+            ErrorCode.BACKUP_KEY_DAMAGED: self.tr(
+                "This PC's backup key file is damaged: restore it from a copy,"
+                " or move it away to make a new one."
+            ),
+            ErrorCode.RESTORE_FAILED: self.tr("The restore failed."),
+            ErrorCode.BAD_FOLDER: self.tr("Choose a full folder path, starting from the drive or the root."),
+            ErrorCode.BAD_DATABASE_URL: self.tr(
+                "This database address cannot be read. Use sqlite:///PATH or mysql://USER@HOST/DATABASE."
+            ),
+            ErrorCode.DATABASE_NOT_SUPPORTED: self.tr(
+                "This kind of database is not supported: use the embedded database or MySQL/MariaDB."
+            ),
+            ErrorCode.DATABASE_FOLDER_MISSING: self.tr(
+                "The folder {folder} does not exist. Check the path, or create the folder first."
+            ),
+            ErrorCode.LISTENER_PORT_IN_USE: self.tr(
+                "The terminal listener cannot start: its port is used by another program."
+            ),
+            ErrorCode.LISTENER_ADDRESS_UNAVAILABLE: self.tr(
+                "The terminal listener cannot start: its address is not an address of this PC."
+            ),
+            ErrorCode.LISTENER_NO_PERMISSION: self.tr(
+                "The terminal listener cannot start: this PC does not allow listening on its port."
+            ),
+            ErrorCode.LISTENER_FAILED: self.tr("The terminal listener could not start."),
+            ErrorCode.LISTENER_EXITED: self.tr("The terminal listener stopped unexpectedly."),
+            ErrorCode.EMPLOYEE_NOT_FOUND: self.tr(
+                "The employee was not found; they may have been removed meanwhile. Reload and try again."
+            ),
+            ErrorCode.BADGE_NOT_FOUND: self.tr(
+                "The badge was not found; it may have been removed meanwhile. Reload and try again."
+            ),
+            ErrorCode.USER_NOT_FOUND: self.tr("The user was not found. Reload and try again."),
+            ErrorCode.TERMINAL_NOT_FOUND: self.tr("The terminal was not found. Reload and try again."),
+            ErrorCode.ADMS_DEVICE_NOT_FOUND: self.tr(
+                "The ZKTeco device was not found. Reload and try again."
+            ),
+            ErrorCode.PUNCH_NOT_FOUND: self.tr("The punch was not found. Reload and try again."),
+            ErrorCode.CORRECTION_NOT_FOUND: self.tr("The correction was not found. Reload and try again."),
+            ErrorCode.UNASSIGNED_NOT_FOUND: self.tr("The unassigned punch was not found. Reload the queue."),
+            ErrorCode.TEMPLATE_NOT_FOUND: self.tr(
+                "The template was not found; it may have been removed meanwhile."
+            ),
+        }
+
+    def field_errors(self) -> dict[tuple[ErrorCode, str], str]:
+        """Sentences for a code at one field, where the field changes what the user must do."""
+        return {
+            (ErrorCode.DUPLICATE_BADGE, "pin"): self.tr(
+                "This terminal PIN already belongs to another employee."
+            ),
+            (ErrorCode.CONFIRMATION_REQUIRED, "confirmed"): self.tr(
+                "A phone sighting is unsigned: tick the confirmation to assign it."
+            ),
+        }
+
+    def storage(self) -> dict[StorageCause, str]:
+        """Sentences by StorageUnavailableError cause."""
+        busy = self.tr("The database is busy. Try again.")
+        return {
+            StorageCause.SERVER_UNREACHABLE: self.tr(
+                "The database server cannot be reached. Check the host name, the port and the network."
+            ),
+            StorageCause.ACCESS_DENIED_LOGIN: self.tr(
+                "The database server refused the user name or password."
+            ),
+            StorageCause.NO_DATABASE: self.tr(
+                "The database does not exist on the server. Create it first (CREATE DATABASE ... utf8mb4)."
+            ),
+            StorageCause.ACCESS_DENIED_DATABASE: self.tr(
+                "This database user has no rights on this database."
+            ),
+            StorageCause.MISSING_TABLE_RIGHTS: self.tr(
+                "This database user lacks rights (it needs to create tables, read and write)."
+            ),
+            StorageCause.CONNECTION_LOST: self.tr("The connection to the database server was lost."),
+            StorageCause.LOCK_WAIT_TIMEOUT: busy,
+            StorageCause.DEADLOCK: busy,
+            StorageCause.FILE_LOCKED: self.tr("The database file is locked by another program."),
+            StorageCause.CANNOT_OPEN_FILE: self.tr(
+                "The database file cannot be opened. Check the folder and its rights."
+            ),
+            StorageCause.DISK_IO_ERROR: self.tr("The disk reported an error while reading the database."),
+            StorageCause.READ_ONLY_FILE: self.tr("The database file is read-only."),
+            StorageCause.NOT_A_DATABASE: self.tr("This file is not a TimeTracker database."),
+            StorageCause.NOT_MIGRATED: self.tr("The database has no tables yet."),
+            StorageCause.DISK_FULL: self.tr("The disk is full."),
+            StorageCause.NOT_LEGACY_DATABASE: self.tr("This is not a legacy TimeTracker server database."),
+            StorageCause.OTHER: self.tr("The database reported an error. The log has the details."),
+        }
+
+    def actions(self) -> dict[AuditAction, str]:
+        """Audit actions in words."""
+        return {
+            AuditAction.SESSION_LOGIN: self.tr("Login"),
+            AuditAction.SESSION_LOGIN_FAILED: self.tr("Failed login"),
+            AuditAction.SESSION_LOCKOUT: self.tr("Lockout"),
+            AuditAction.USER_CREATE: self.tr("User created"),
+            AuditAction.USER_ROLE_CHANGE: self.tr("Role changed"),
+            AuditAction.USER_ENABLE: self.tr("User enabled"),
+            AuditAction.USER_DISABLE: self.tr("User disabled"),
+            AuditAction.USER_UNLOCK: self.tr("User unlocked"),
+            AuditAction.USER_PASSWORD_CHANGE: self.tr("Password changed"),
+            AuditAction.EMPLOYEE_CREATE: self.tr("Employee added"),
+            AuditAction.EMPLOYEE_UPDATE: self.tr("Employee changed"),
+            AuditAction.EMPLOYEE_ACTIVATE: self.tr("Employee activated"),
+            AuditAction.EMPLOYEE_DEACTIVATE: self.tr("Employee deactivated"),
+            AuditAction.EMPLOYEE_IMPORT: self.tr("Employees imported"),
+            AuditAction.BADGE_CREATE: self.tr("Badge issued"),
+            AuditAction.BADGE_REVOKE: self.tr("Badge revoked"),
+            AuditAction.BADGE_REASSIGN: self.tr("Badge reassigned"),
+            AuditAction.BADGE_ALIAS_CREATE: self.tr("Badge alias learned"),
+            AuditAction.BADGE_KEY_ENROLLED: self.tr("Phone key registered"),
+            AuditAction.BADGE_KEY_ENROLL_REFUSED: self.tr("Phone key refused"),
+            AuditAction.BADGE_KEY_VERIFIED: self.tr("Phone key verified"),
+            AuditAction.BADGE_KEY_RESET: self.tr("Phone key reset"),
+            AuditAction.PUNCH_MANUAL_ADD: self.tr("Manual punch"),
+            AuditAction.PUNCH_VOID: self.tr("Punch voided"),
+            AuditAction.PUNCH_SET_DIRECTION: self.tr("Direction set"),
+            AuditAction.PUNCH_UNDO: self.tr("Correction undone"),
+            AuditAction.UNASSIGNED_ASSIGN: self.tr("Unassigned punch assigned"),
+            AuditAction.UNASSIGNED_DISMISS: self.tr("Unassigned punch dismissed"),
+            AuditAction.SCHEDULE_CELL_SET: self.tr("Schedule cell"),
+            AuditAction.TEMPLATE_SAVE: self.tr("Template saved"),
+            AuditAction.TEMPLATE_APPLY: self.tr("Template applied"),
+            AuditAction.HOLIDAY_SET: self.tr("Holiday set"),
+            AuditAction.HOLIDAY_REMOVE: self.tr("Holiday removed"),
+            AuditAction.SETTINGS_CHANGE: self.tr("Setting changed"),
+            AuditAction.TERMINAL_CREATE: self.tr("Terminal added"),
+            AuditAction.TERMINAL_ROTATE_KEY: self.tr("Terminal key replaced"),
+            AuditAction.TERMINAL_ENABLE: self.tr("Terminal enabled"),
+            AuditAction.TERMINAL_DISABLE: self.tr("Terminal disabled"),
+            AuditAction.TERMINAL_ENROLLMENT_OPEN: self.tr("Phone enrollment opened"),
+            AuditAction.TERMINAL_ENROLLMENT_CLOSE: self.tr("Phone enrollment closed"),
+            AuditAction.TERMINAL_ADMS_SETTINGS: self.tr("ZKTeco settings changed"),
+            AuditAction.ADMS_DEVICE_SEEN: self.tr("New ZKTeco device seen"),
+            AuditAction.ADMS_IP_CHANGED: self.tr("ZKTeco device called from another address (refused)"),
+            AuditAction.ADMS_COMM_KEY_CHANGED: self.tr("ZKTeco device presented another comm key (refused)"),
+            AuditAction.ADMS_COMM_KEY_PINNED: self.tr("ZKTeco device's comm key remembered"),
+            AuditAction.ADMS_REAPPROVE: self.tr("ZKTeco device re-approved at its new address"),
+            AuditAction.ADMS_APPROVE: self.tr("ZKTeco device approved"),
+            AuditAction.ADMS_REJECT: self.tr("ZKTeco device rejected"),
+            AuditAction.ADMS_COMMAND_QUEUED: self.tr("Command sent to a ZKTeco device"),
+            AuditAction.ADMS_RELOAD_LOGS: self.tr("ZKTeco taps reloaded"),
+            AuditAction.SECURITY_BAD_SIGNATURE: self.tr("Tap with a bad signature"),
+            AuditAction.SECURITY_REVOKED_BADGE_USED: self.tr("Revoked badge used"),
+            AuditAction.SECURITY_RATE_LIMITED: self.tr("Terminal sent too many requests"),
+            AuditAction.SECURITY_TERMINAL_MISMATCH: self.tr("Terminal used another terminal's key"),
+            AuditAction.REPORT_EXPORT: self.tr("Report exported"),
+            AuditAction.BACKUP_CREATE: self.tr("Backup made"),
+            AuditAction.BACKUP_RESTORE: self.tr("Backup restored"),
+            AuditAction.LEGACY_IMPORT: self.tr("Legacy database imported"),
+            AuditAction.DEMO_GENERATE: self.tr("Demo data generated"),
+        }
+
+    def entities(self) -> dict[EntityType, str]:
+        """Object types in words."""
+        return {
+            EntityType.USER: self.tr("user"),
+            EntityType.EMPLOYEE: self.tr("employee"),
+            EntityType.BADGE: self.tr("badge"),
+            EntityType.TERMINAL: self.tr("terminal"),
+            EntityType.ADMS_DEVICE: self.tr("ZKTeco device"),
+            EntityType.PUNCH: self.tr("punch"),
+            EntityType.CORRECTION: self.tr("correction"),
+            EntityType.UNASSIGNED: self.tr("unassigned punch"),
+            EntityType.TEMPLATE: self.tr("template"),
+            EntityType.HOLIDAY: self.tr("holiday"),
+            EntityType.SETTING: self.tr("setting"),
+            EntityType.REPORT: self.tr("report"),
+            EntityType.BACKUP: self.tr("backup"),
+            EntityType.LEGACY_SOURCE: self.tr("legacy database"),
+            EntityType.LEGACY_AUDIT: self.tr("legacy server log entry"),
+        }
+
+    def outcomes(self) -> dict[AuditOutcome, str]:
+        """How audited actions ended, in words."""
+        return {
+            AuditOutcome.OK: self.tr("done"),
+            AuditOutcome.REFUSED: self.tr("refused"),
+            AuditOutcome.FAILED: self.tr("failed"),
+            AuditOutcome.WARNING: self.tr("warning"),
+        }
+
+    def legacy_action(self, name: str) -> str:
+        """An action of the legacy server's log, named as it was there."""
+        return self.tr("Legacy server: {0}").format(name)
+
+    def tables(self) -> dict[str, str]:
+        """Database tables in words, as a backup lists them (a test covers every table of the schema)."""
+        return {
+            "adms_commands": self.tr("Commands to ZKTeco devices"),
+            "adms_device_users": self.tr("Users on ZKTeco devices"),
+            "adms_devices": self.tr("ZKTeco devices"),
+            "adms_quarantine": self.tr("Refused ZKTeco taps"),
+            "audit_chain_lock": self.tr("Audit log lock"),
+            "audit_entries": self.tr("Audit log"),
+            "badge_aliases": self.tr("Badge aliases"),
+            "badges": self.tr("Badges"),
+            "corrections": self.tr("Corrections"),
+            "employees": self.tr("Employees"),
+            "holidays": self.tr("Holidays"),
+            "legacy_ids": self.tr("Legacy database numbers"),
+            "positions": self.tr("Positions"),
+            "punches": self.tr("Punches"),
+            "scan_receipts": self.tr("Terminal scan receipts"),
+            "shared_keys": self.tr("Keys shared by every PC on this database"),
+            "used_challenges": self.tr("Used terminal challenges"),
+            "schedule_cells": self.tr("Schedule cells"),
+            "schedule_codes": self.tr("Schedule codes"),
+            "schedule_templates": self.tr("Schedule templates"),
+            "settings": self.tr("Settings"),
+            "terminals": self.tr("Terminals"),
+            "unassigned_punches": self.tr("Unassigned punches"),
+            "users": self.tr("Users"),
+        }
+
+
+def error_sentence(code: ErrorCode, field: str | None = None) -> str:
+    """The sentence for a code, more precise at a field when one is known (a duplicate PIN)."""
+    words = Vocabulary()
+    if field is not None and (code, field) in (precise := words.field_errors()):
+        return precise[(code, field)]
+    return words.errors()[code]
+
+
+def storage_sentence(cause: StorageCause) -> str:
+    """The sentence for a storage cause."""
+    return Vocabulary().storage()[cause]
+
+
+def action_words(action: str) -> str:
+    """A stored audit action in words; an action this version does not know is shown as stored."""
+    words = Vocabulary()
+    try:
+        return words.actions()[AuditAction(action)]
+    except ValueError:  # imported from the legacy server, or written by a newer version of the program
+        legacy = action.removeprefix(LEGACY_ACTION_PREFIX)
+        return words.legacy_action(legacy) if legacy != action else action
+
+
+def entity_words(entity_type: str) -> str:
+    """A stored object type in words; a type this version does not know is shown as stored."""
+    try:
+        return Vocabulary().entities()[EntityType(entity_type)]
+    except ValueError:
+        return entity_type
+
+
+def outcome_words(outcome: str) -> str:
+    """A stored outcome in words; one this version does not know is shown as stored."""
+    try:
+        return Vocabulary().outcomes()[AuditOutcome(outcome)]
+    except ValueError:
+        return outcome
+
+
+def table_words(name: str) -> str:
+    """A table of a backup in words; a table of a newer version's backup is shown by its name."""
+    return Vocabulary().tables().get(name, name)
+
+
+class DetailWords(QObject):
+    """Labels of the fields audit entries carry in their before/after values.
+
+    Signals:
+        (none besides QObject's)
+    """
+
+    def labels(self) -> dict[str, str]:
+        """Label by field name; other names (settings keys, counts by table) are shown as stored."""
+        return {
+            "employee_id": self.tr("Employee no."),
+            "employees": self.tr("Employees"),
+            "badge_id": self.tr("Badge no."),
+            "terminal_id": self.tr("Terminal no."),
+            "punch_id": self.tr("Punch no."),
+            "correction_id": self.tr("Correction no."),
+            "undo_id": self.tr("Undo no."),
+            "command_id": self.tr("Command no."),
+            "at": self.tr("Time"),
+            "day": self.tr("Day"),
+            "days": self.tr("Days"),
+            "direction": self.tr("Direction"),
+            "direction_mode": self.tr("Direction rule"),
+            "kind": self.tr("Kind"),
+            "value": self.tr("Value"),
+            "raw_value": self.tr("Value read"),
+            "name": self.tr("Name"),
+            "full_name": self.tr("Full name"),
+            "position": self.tr("Position"),
+            "comment": self.tr("Comment"),
+            "is_active": self.tr("Active"),
+            "username": self.tr("User name"),
+            "role": self.tr("Role"),
+            "password": self.tr("Password"),
+            "key": self.tr("Key"),
+            "reason": self.tr("Reason"),
+            "state": self.tr("State"),
+            "via": self.tr("Via"),
+            "source": self.tr("Source"),
+            "cell": self.tr("Schedule"),
+            "serial": self.tr("Serial number"),
+            "ip": self.tr("IP address"),
+            "time_zone": self.tr("Time zone"),
+            "command": self.tr("Command"),
+            "from": self.tr("From"),
+            "to": self.tr("To"),
+            "file": self.tr("File"),
+            "error": self.tr("Error"),
+            "rows": self.tr("Rows"),
+            "punches": self.tr("Punches"),
+            "type": self.tr("Type"),
+            "period": self.tr("Period"),
+            "filter": self.tr("Filter"),
+            "format": self.tr("Format"),
+            "location": self.tr("Location"),
+            "enrollment_until": self.tr("Enrollment open until"),
+            "failed_logins": self.tr("Failed logins"),
+            "locked_until": self.tr("Locked until"),
+            "retry_after_s": self.tr("Retry after (s)"),
+            "body_terminal_id": self.tr("Terminal no. in the request"),
+            "safety_backup": self.tr("Safety backup"),
+            "schema_revision": self.tr("Database version"),
+            "app_version": self.tr("Program version"),
+            "revision": self.tr("Database version"),
+        }
+
+
+def detail_lines(values: Mapping[str, object]) -> str:
+    """``label: value`` lines, one per field, in the order the values were recorded."""
+    labels = DetailWords().labels()
+    return "\n".join(f"{labels.get(key, key)}: {_shown(value)}" for key, value in values.items())
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
