@@ -1,4 +1,4 @@
-"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, idle-connection ping)."""
+"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, idle ping, timeouts)."""
 
 import sqlite3
 from datetime import date, datetime
@@ -13,6 +13,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from timetracker_desktop.repositories.sql.mysql_pool import install_pool_checks
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# A stalled server (SIGSTOP, a frozen VM, a dead link) must not hold a thread forever: each socket wait of
+# PyMySQL ends. Reads allow for a month's report or a backup dump; the listener bounds its own wait far
+# lower (listener/storage_workers), these only free the thread afterwards.
+MYSQL_CONNECT_TIMEOUT_S = 5
+MYSQL_READ_TIMEOUT_S = 30
+MYSQL_WRITE_TIMEOUT_S = 30
+POOL_TIMEOUT_S = 10  # waiting for a pooled connection; SQLAlchemy's TimeoutError becomes a 503 cause
 
 
 def is_sqlite(url: str | URL) -> bool:
@@ -64,8 +71,14 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
         pool_pre_ping=False,  # mysql_pool pings idle connections only
         pool_reset_on_return=None,  # and rolls back only open transactions
         pool_recycle=3600,
+        pool_timeout=POOL_TIMEOUT_S,
         echo=echo,
-        connect_args={"conv": _CONVERSIONS},
+        connect_args={
+            "conv": _CONVERSIONS,
+            "connect_timeout": MYSQL_CONNECT_TIMEOUT_S,
+            "read_timeout": MYSQL_READ_TIMEOUT_S,
+            "write_timeout": MYSQL_WRITE_TIMEOUT_S,
+        },
     )
     install_pool_checks(engine)
     return engine
