@@ -5,6 +5,7 @@ import contextlib
 import logging
 import resource
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -190,3 +191,25 @@ def test_a_flood_of_bad_keys_cannot_rotate_the_evidence_away(edge: RunningListen
     flood = [line for line in lines if "from 127.0.0.1" in line]
     assert len(flood) == BUDGET_PER_MINUTE
     assert "suppressed for a minute" in flood[-1]
+
+
+def test_a_route_stuck_on_storage_gets_503_from_the_backstop(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def stuck(*args: object) -> None:  # an /iclock call whose database froze
+        release.wait(10)
+
+    monkeypatch.setattr(services.adms, "ping", stuck)
+    with running_listener(services, ListenerOptions(storage_wait_seconds=1.0)) as listener:
+        try:
+            started = time.monotonic()
+            reply = listener.client.get("/iclock/ping?SN=DOOR1")
+            took = time.monotonic() - started
+        finally:
+            release.set()
+        assert (reply.status_code, reply.json()["error"]) == (503, "database_unavailable")
+        assert reply.headers["Retry-After"] == "5"
+        assert took < 2.5
+        assert listener.client.get("/health").status_code == 200
