@@ -76,17 +76,6 @@ def _door(url: str, wait_s: float) -> Iterator[Door]:
         context.close()
 
 
-@pytest.fixture
-def mariadb() -> Iterator[PrivateMariaDb]:
-    """A private server, started (never the shared one on 3306: this one gets frozen)."""
-    server = PrivateMariaDb()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.remove()  # resumes it first
-
-
 def _assert_unavailable(reply: httpx.Response, took: float) -> None:
     assert took < ANSWER_WITHIN_S
     assert reply.status_code == 503
