@@ -92,6 +92,8 @@ class ListenerContext:
         key = request.headers.get(TERMINAL_KEY_HEADER)
         client = request.client.host if request.client else None
         terminal = self.gate.admit_from_memory(key, client)
+        if terminal is None and not (key or "").strip():
+            terminal = self.gate.admit(key, client)  # refused in memory: waits for no key-check thread
         if terminal is None:
             terminal = await self.key_checkers.run(deadline, self.gate.admit, key, client)
         reading = time.monotonic()

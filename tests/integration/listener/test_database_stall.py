@@ -99,6 +99,10 @@ def test_frozen_mariadb_gets_503_within_the_wait_everywhere_and_stores_again(mar
             wrong, took = door.tap(CARDS[0], "intruder", key="not-a-key-of-any-terminal")
             assert took < ANSWER_WITHIN_S
             assert wrong.status_code in (401, 503)
+            started = time.monotonic()
+            anonymous = door.listener.client.post("/api/nfc", json={"nfc_uid": CARDS[0]})
+            assert (anonymous.status_code, anonymous.json()["error"]) == (401, "missing_key")
+            assert time.monotonic() - started < 1.0  # refused in memory, whatever the database does
         finally:
             mariadb.resume()
         deadline = time.monotonic() + 30
