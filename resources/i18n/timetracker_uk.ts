@@ -1593,6 +1593,10 @@
         <translation>З’єднання із сервером бази даних втрачено.</translation>
     </message>
     <message>
+        <source>The database server did not answer in time. Check that it is running, then try again.</source>
+        <translation>Сервер бази даних не відповів вчасно. Перевірте, чи він працює, і спробуйте ще раз.</translation>
+    </message>
+    <message>
         <source>The database is busy. Try again.</source>
         <translation>База даних зайнята. Спробуйте ще раз.</translation>
     </message>

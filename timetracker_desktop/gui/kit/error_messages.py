@@ -87,6 +87,12 @@ class ErrorMessages(QObject):
             "connection to the database server lost": self.tr(
                 "The connection to the database server was lost."
             ),
+            "the database server did not answer in time": self.tr(
+                "The database server did not answer in time. Check that it is running, then try again."
+            ),
+            "no free database connection (the database is slow to answer)": self.tr(
+                "The database is busy. Try again."
+            ),
             "lock wait timeout": self.tr("The database is busy. Try again."),
             "deadlock": self.tr("The database is busy. Try again."),
             "database is locked by another program": self.tr(
