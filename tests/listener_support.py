@@ -19,12 +19,14 @@ from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
-# Contract tests send many requests per terminal within a second (rate limits have their own tests), and
-# expect a rotated key to fail at once (the key cache has its own tests).
+# Contract tests send many requests per terminal within a second (rate limits have their own tests), expect
+# a rotated key to fail at once (the key cache has its own tests), and run on a loaded machine (the storage
+# wait has its own tests, test_database_stall).
 ROOMY = ListenerOptions(
     requests_per_minute=60_000, burst=10_000, failed_auth_per_minute=10_000, key_cache_seconds=0,
     device_requests_per_minute=60_000, device_burst=10_000,
     address_requests_per_minute=60_000, address_burst=10_000,
+    storage_wait_seconds=10,
 )  # fmt: skip
 # The same for the GUI's listener process, which flushes terminal health every second.
 ROOMY_PROCESS = replace(ROOMY, health_flush_seconds=1.0)

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -79,11 +80,22 @@ class PrivateMariaDb:
         )
         return self.url(name)
 
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): connections stay open and nothing answers, as on a stalled host."""
+        assert self._process is not None
+        os.kill(self._process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """Let a paused server run again (SIGCONT; harmless when it runs)."""
+        if self._process is not None:
+            os.kill(self._process.pid, signal.SIGCONT)
+
     def stop(self) -> None:
         """Stop the server (the data stays)."""
         process = self._process
         if process is None:
             return
+        self.resume()  # a frozen server cannot shut down
         process.terminate()  # SIGTERM: mariadbd shuts down cleanly
         try:
             process.wait(30)

@@ -4,6 +4,9 @@ import logging
 import logging.handlers
 import re
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from timetracker_desktop.paths import log_dir
@@ -43,10 +46,63 @@ class SecretFilter(logging.Filter):
 
 
 _TRACEBACKS = logging.Formatter()
+BUDGET_PER_MINUTE = 30
+_MAX_BUDGET_KEYS = 4096
+_DECIDED = "_timetracker_budget"
 
 
-def _tagged(handler: logging.Handler) -> logging.Handler:
+class LogBudget(logging.Filter):
+    """At most ``per_minute`` lines a minute of one message from one source address (``extra={"source":
+    ...}``; lines without one share a budget per message): a flood of refused requests cannot rotate the
+    log, and the evidence of earlier ones, away.
+
+    The last line let through says that similar ones are suppressed; the first one of the next minute says
+    how many were. One instance serves every handler, so that each record is counted once.
+    """
+
+    def __init__(
+        self, per_minute: int = BUDGET_PER_MINUTE, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__()
+        self._per_minute = per_minute
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._windows: dict[tuple[str, str, object], tuple[float, int, int]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Whether the record is within its budget (the decision is kept on the record)."""
+        decided = getattr(record, _DECIDED, None)
+        if decided is None:
+            decided = self._decide(record)
+            setattr(record, _DECIDED, decided)
+        return bool(decided)
+
+    def _decide(self, record: logging.LogRecord) -> bool:
+        source = getattr(record, "source", None)
+        key = (record.name, str(record.msg), source)
+        now = self._monotonic()
+        with self._lock:
+            if len(self._windows) > _MAX_BUDGET_KEYS:
+                self._windows.clear()
+            start, count, dropped = self._windows.get(key, (now, 0, 0))
+            note = ""
+            if now - start >= 60.0:
+                if dropped:
+                    note = f" [{dropped} similar lines suppressed in the last minute]"
+                start, count, dropped = now, 0, 0
+            count += 1
+            keep = count <= self._per_minute
+            self._windows[key] = (start, count, dropped + (not keep))
+        if keep and count == self._per_minute:
+            note += f" [further lines like this from {source or 'any source'} suppressed for a minute]"
+        if note:
+            record.msg, record.args = record.getMessage() + note, None
+        return keep
+
+
+def _tagged(handler: logging.Handler, budget: LogBudget) -> logging.Handler:
     setattr(handler, _OURS, True)
+    handler.addFilter(budget)  # first: a suppressed line costs no masking
     handler.addFilter(SecretFilter())
     handler.setFormatter(logging.Formatter(FORMAT))
     return handler
@@ -74,11 +130,12 @@ def configure_logging(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     file_handler.setLevel(level)
-    root.addHandler(_tagged(file_handler))
+    budget = LogBudget()
+    root.addHandler(_tagged(file_handler, budget))
     if console and sys.stderr is not None:  # a windowed (frozen) GUI has no stderr
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(console_level)
-        root.addHandler(_tagged(stream))
+        root.addHandler(_tagged(stream, budget))
     root.setLevel(min(level, console_level))
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)  # scans are punches, not log lines
     logging.captureWarnings(True)

@@ -4283,6 +4283,10 @@
         <translation>З’єднання із сервером бази даних втрачено.</translation>
     </message>
     <message>
+        <source>The database server did not answer in time. Check that it is running, then try again.</source>
+        <translation>Сервер бази даних не відповів вчасно. Перевірте, чи він працює, і спробуйте ще раз.</translation>
+    </message>
+    <message>
         <source>The database file is locked by another program.</source>
         <translation>Файл бази даних заблоковано іншою програмою.</translation>
     </message>

@@ -2,11 +2,13 @@
 
 import argparse
 import gc
+import ipaddress
 import sys
 from typing import Any
 
 from timetracker_desktop.cli import zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.listener.options import ListenerOptions
 from timetracker_desktop.logging_setup import configure_logging
 
 DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
@@ -18,7 +20,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser("serve", parents=[common], help="run the terminal listener without the GUI")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})")
+    serve.add_argument(
+        "--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+        help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default: none)",
+    )  # fmt: skip
     serve.set_defaults(handler=serve_listener)
+
+
+def listener_options(args: argparse.Namespace) -> ListenerOptions:
+    """The listener's options from ``serve``'s arguments; a proxy that is not an IP address is a CLI error."""
+    for proxy in args.trusted_proxy:
+        try:
+            ipaddress.ip_address(proxy)
+        except ValueError:
+            raise CliError(f"--trusted-proxy {proxy!r} is not an IP address") from None
+    return ListenerOptions(trusted_proxies=tuple(args.trusted_proxy))
 
 
 def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
@@ -46,9 +62,10 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.services.backup.schedule import BackupScheduler
 
     services = ctx.services
+    options = listener_options(args)
     try:
         server = ListenerServer(
-            build_app(services), args.host, args.port, flush=services.terminal_health.flush
+            build_app(services, options=options), args.host, args.port, flush=services.terminal_health.flush
         )
     except ListenerStartError as error:
         raise CliError(str(error)) from None

@@ -181,7 +181,7 @@ class Gate:
         terminal = self._keys.terminal(key)
         if terminal is None:
             self._failures.take(client)
-            log.warning("invalid terminal key from %s", client)
+            log.warning("invalid terminal key from %s", client, extra={"source": client})
             raise ProtocolError(401, "invalid_key", "the terminal key is not valid")
         if not terminal.is_active:
             raise ProtocolError(403, "terminal_disabled", "this terminal is disabled")

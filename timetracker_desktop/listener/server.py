@@ -13,6 +13,8 @@ import uvicorn
 from fastapi import FastAPI
 
 from timetracker_desktop.listener.address import client_url
+from timetracker_desktop.listener.http_protocol import GuardedHttpProtocol
+from timetracker_desktop.listener.options import ListenerOptions
 
 log = logging.getLogger(__name__)
 START_TIMEOUT_S = 5.0
@@ -111,9 +113,15 @@ class ListenerServer:
         self._sock = _bind(host, port)
         self.host = host
         self.port = self._sock.getsockname()[1]
+        options = getattr(app.state, "listener_options", None) or ListenerOptions()
+        proxies = list(options.trusted_proxies)
         config = uvicorn.Config(
-            app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=2
-        )
+            app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=2,
+            http=GuardedHttpProtocol,  # head size, count and time limits
+            limit_concurrency=options.max_concurrency,  # beyond: 503 from uvicorn, before the app
+            # X-Forwarded-For only from a configured proxy: otherwise any client picks its own address.
+            proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None,
+        )  # fmt: skip
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
         self.stopping = False  # stop() was called: the serving thread ending is no surprise

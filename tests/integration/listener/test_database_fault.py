@@ -3,7 +3,7 @@ every event acknowledged with ``ok:true`` is in the database afterwards (H11).""
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -20,17 +20,6 @@ from timetracker_desktop.services.dto import EmployeeDraft
 
 pytestmark = [pytest.mark.mysql, pytest.mark.slow]
 TERMINALS = 4
-
-
-@pytest.fixture
-def mariadb() -> Iterator[PrivateMariaDb]:
-    """A private server, started."""
-    server = PrivateMariaDb()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.remove()
 
 
 class Load:

@@ -88,7 +88,7 @@ def test_large_bodies_are_413_and_unknown_or_legacy_routes_404(office: Office) -
 
 def test_rate_limit_per_terminal_and_failed_keys_per_address(services: Services) -> None:
     _, key = add_terminal(services, "Entrance")
-    # One token per 10 s: the 41 requests may take seconds on a loaded machine without a token coming back.
+    # A slow refill (a token per 10 s): at 240 a minute, 41 requests had to fit in 250 ms on a loaded machine.
     options = ListenerOptions(requests_per_minute=6, burst=40, failed_auth_per_minute=20)
     with running_listener(services, options) as listener:
         headers = {"X-Terminal-Key": key}

@@ -11,7 +11,9 @@ import pytest
 from dbsupport import SqliteTemplate
 from ports import free_port
 
-from timetracker_desktop.cli import main
+from timetracker_desktop.cli import build_parser, main
+from timetracker_desktop.cli.context import CliError
+from timetracker_desktop.cli.listener import listener_options
 
 # Runs `serve` in a child process; once /health answers, it reports the Qt modules loaded and sends itself
 # SIGINT.
@@ -86,3 +88,12 @@ def test_enrollment_window_and_terminal_show(
     text = capsys.readouterr().out
     assert "enrollment open: no" in text
     assert "offline; last seen never" in text
+
+
+def test_trusted_proxies_are_none_unless_named() -> None:
+    parse = build_parser().parse_args
+    assert listener_options(parse(["serve"])).trusted_proxies == ()
+    named = parse(["serve", "--trusted-proxy", "10.0.0.2", "--trusted-proxy", "fe80::1"])
+    assert listener_options(named).trusted_proxies == ("10.0.0.2", "fe80::1")
+    with pytest.raises(CliError, match="not an IP address"):
+        listener_options(parse(["serve", "--trusted-proxy", "proxy.lan"]))

@@ -207,6 +207,12 @@ class Vocabulary(QObject):
                 "This database user lacks rights (it needs to create tables, read and write)."
             ),
             StorageCause.CONNECTION_LOST: self.tr("The connection to the database server was lost."),
+            StorageCause.TIMED_OUT: self.tr(
+                "The database server did not answer in time. Check that it is running, then try again."
+            ),
+            StorageCause.POOL_EXHAUSTED: busy,
+            StorageCause.WAITED_TOO_LONG: busy,
+            StorageCause.ABANDONED: busy,
             StorageCause.LOCK_WAIT_TIMEOUT: busy,
             StorageCause.DEADLOCK: busy,
             StorageCause.FILE_LOCKED: self.tr("The database file is locked by another program."),

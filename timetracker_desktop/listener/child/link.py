@@ -56,6 +56,7 @@ class ChildConfig:
                 options["allowed_networks"] = tuple(
                     ipaddress.ip_network(n) for n in options["allowed_networks"]
                 )
+            options["trusted_proxies"] = tuple(options.get("trusted_proxies") or ())
             return cls(str(data["url"]), str(data["host"]), int(data["port"]), ListenerOptions(**options))
         except (KeyError, TypeError, ValueError) as error:  # ChildLinkError is a ValueError
             raise ChildLinkError(f"bad listener configuration: {error}") from error

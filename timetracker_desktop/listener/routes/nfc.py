@@ -9,8 +9,7 @@ from starlette.responses import Response
 
 from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.domain.errors import ConflictError, ValidationError
-from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.listener.context import ListenerContext
+from timetracker_desktop.listener.context import Call, ListenerContext
 from timetracker_desktop.listener.openapi_bodies import TERMINAL_ERRORS, replies, terminal_request
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError
 from timetracker_desktop.listener.schemas import NfcReply, NfcRequest, epoch_ms_to_utc, iso_time, parse
@@ -75,13 +74,14 @@ class CardCalls:
         self._ctx = ctx
         self._services = ctx.services
 
-    def nfc(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+    def nfc(self, call: Call) -> Response:
         """Resolve and record a card read, or replay an event id's first outcome."""
-        body = parse(NfcRequest, data)
+        terminal = call.terminal
+        body = parse(NfcRequest, call.data)
         check_binding(terminal, body.terminal_number(), self._services)
         require_capability(terminal.card_scans, "send card scans")
         try:
-            scanned = self._services.scans.card_scan(terminal, card_scan_of(body))
+            scanned = self._services.scans.card_scan(terminal, card_scan_of(body), call.received)
         except ValidationError as error:
             raise ProtocolError(422, "invalid_field", error.message, field="nfc_uid") from None
         except ConflictError as error:

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from timetracker_desktop.domain.terminals import Terminal
-from timetracker_desktop.listener.context import ListenerContext
+from timetracker_desktop.listener.context import Call, ListenerContext
 from timetracker_desktop.listener.openapi_bodies import TERMINAL_ERRORS, replies, terminal_request
 from timetracker_desktop.listener.replies import JsonReply, ProtocolError
 from timetracker_desktop.listener.schemas import (
@@ -76,42 +76,46 @@ class TerminalCalls:
         self._ctx = ctx
         self._services = ctx.services
 
-    def challenge(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+    def challenge(self, call: Call) -> Response:
         """Issue a challenge bound to the key's terminal."""
-        body = parse(ChallengeRequest, data)
-        check_binding(terminal, body.terminal_number(), self._services)
-        return self._issue(terminal)
+        body = parse(ChallengeRequest, call.data)
+        check_binding(call.terminal, body.terminal_number(), self._services)
+        return self._issue(call.terminal)
 
-    async def challenge_in_loop(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+    async def challenge_in_loop(self, call: Call) -> Response:
         """``challenge`` on the event loop: issuing is in memory; only a mismatch (audited) needs storage."""
-        body = parse(ChallengeRequest, data)
+        body = parse(ChallengeRequest, call.data)
         named = body.terminal_number()
-        if named is not None and named != terminal.id:
-            await self._ctx.offload(check_binding, terminal, named, self._services)
-        return self._issue(terminal)
+        if named is not None and named != call.terminal.id:
+            await self._ctx.offload(call.deadline, check_binding, call.terminal, named, self._services)
+        return self._issue(call.terminal)
 
     def _issue(self, terminal: Terminal) -> Response:
         require_capability(terminal.phone_scans, "scan phone badges")
         return JsonReply({"challenge_b64": self._services.scans.challenge(terminal)})
 
-    def secure_scan(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+    def secure_scan(self, call: Call) -> Response:
         """Check and record a signed scan."""
-        body = parse(SecureScanRequest, data)
+        terminal = call.terminal
+        body = parse(SecureScanRequest, call.data)
         check_binding(terminal, body.terminal_number(), self._services)
         require_capability(terminal.phone_scans, "scan phone badges")
         ts = epoch_ms_to_utc(body.ts) if body.ts is not None else None
         scan = SecureScan(body.employee_uid, body.challenge_b64, body.signature_b64, ts)
-        result = self._services.scans.secure_scan(terminal, scan)
+        result = self._services.scans.secure_scan(terminal, scan, call.received)
         self._ctx.announce(scan_notice(NoticeKind.PHONE_SCAN, terminal.id, result))
         return JsonReply(scan_reply(result))
 
-    def first_scan(self, terminal: Terminal, data: dict[str, Any]) -> Response:
+    def first_scan(self, call: Call) -> Response:
         """Register a phone's key within the terminal's enrollment window."""
-        body = parse(FirstScanRequest, data)
+        terminal = call.terminal
+        body = parse(FirstScanRequest, call.data)
         check_binding(terminal, body.terminal_number(), self._services)
-        result = self._services.scans.first_scan(terminal, body.employee_uid, body.public_key_b64)
+        result = self._services.scans.first_scan(
+            terminal, body.employee_uid, body.public_key_b64, call.received
+        )
         if result.outcome is EnrollOutcome.PUBLIC_KEY_SAVED:
-            at = self._services.clock.now()
+            at = call.received
             self._ctx.announce(
                 ScanNotice(NoticeKind.ENROLLMENT, terminal.id, result.outcome.value, at, result.employee_id)
             )

@@ -1,4 +1,4 @@
-"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, idle-connection ping)."""
+"""Engines for SQLite (WAL, foreign keys, busy timeout) and MySQL/MariaDB (utf8mb4, idle ping, timeouts)."""
 
 import sqlite3
 from datetime import date, datetime
@@ -9,6 +9,13 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# A stalled server (SIGSTOP, a frozen VM, a dead link) must not hold a thread forever: each socket wait of
+# PyMySQL ends. Reads allow for a month's report or a backup dump; the listener bounds its own wait far
+# lower (listener/storage_workers), these only free the thread afterwards.
+MYSQL_CONNECT_TIMEOUT_S = 5
+MYSQL_READ_TIMEOUT_S = 30
+MYSQL_WRITE_TIMEOUT_S = 30
+POOL_TIMEOUT_S = 10  # waiting for a pooled connection; SQLAlchemy's TimeoutError becomes a 503 cause
 
 
 def is_sqlite(url: str | URL) -> bool:
@@ -71,8 +78,14 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
         # taking its employee's lock sees the punch another process committed while holding it
         # (employees.lock_for_decision); no gap locks between employees. Backups ask for their own snapshot.
         isolation_level="READ COMMITTED",
+        pool_timeout=POOL_TIMEOUT_S,
         echo=echo,
-        connect_args={"conv": _mysql_conversions()},
+        connect_args={
+            "conv": _mysql_conversions(),
+            "connect_timeout": MYSQL_CONNECT_TIMEOUT_S,
+            "read_timeout": MYSQL_READ_TIMEOUT_S,
+            "write_timeout": MYSQL_WRITE_TIMEOUT_S,
+        },
     )
     install_pool_checks(engine)
     return engine

@@ -1,6 +1,7 @@
 """Translation of DBAPI errors into the storage port's errors, naming the cause in plain words."""
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from timetracker_desktop.repositories.ports.storage import (
     IntegrityConflictError,
@@ -32,9 +33,13 @@ _SQLITE_CAUSES = (
     ("database or disk is full", StorageCause.DISK_FULL),
 )
 
+STORAGE_ERRORS = (DBAPIError, PoolTimeoutError)  # what a unit of work translates
 
-def translate(error: DBAPIError) -> Exception:
-    """The port-level exception for a DBAPI error."""
+
+def translate(error: DBAPIError | PoolTimeoutError) -> Exception:
+    """The port-level exception for a DBAPI error or a pool that gave no connection in time."""
+    if isinstance(error, PoolTimeoutError):
+        return StorageUnavailableError(StorageCause.POOL_EXHAUSTED, detail=str(error)[:300])
     if isinstance(error, IntegrityError):
         return IntegrityConflictError(str(error.orig))
     args: tuple[object, ...] = getattr(error.orig, "args", ())
@@ -45,6 +50,8 @@ def translate(error: DBAPIError) -> Exception:
 def describe(error: DBAPIError) -> StorageCause:
     """A short, human cause for an environmental database failure."""
     args = getattr(error.orig, "args", ())
+    if "timed out" in str(error.orig).lower():  # PyMySQL's read/write/connect timeout (2003, 2013)
+        return StorageCause.TIMED_OUT
     if args and isinstance(args[0], int) and args[0] in _MYSQL_CAUSES:
         return _MYSQL_CAUSES[args[0]]
     text = str(error.orig).lower()

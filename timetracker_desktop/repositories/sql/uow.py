@@ -4,10 +4,10 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from timetracker_desktop.repositories.ports import storage as ports
+from timetracker_desktop.repositories.ports.abandon import refuse_if_abandoned
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
@@ -17,7 +17,7 @@ from timetracker_desktop.repositories.sql.employees import (
     SqlEmployeeRepository,
     SqlPositionRepository,
 )
-from timetracker_desktop.repositories.sql.errors import translate
+from timetracker_desktop.repositories.sql.errors import STORAGE_ERRORS, translate
 from timetracker_desktop.repositories.sql.legacy_ids import SqlLegacyIdRepository
 from timetracker_desktop.repositories.sql.punches import (
     SqlCorrectionRepository,
@@ -69,11 +69,11 @@ class SqlAlchemyUnitOfWork:
             return
         try:
             session.rollback()
-        except DBAPIError:
+        except STORAGE_ERRORS:
             pass  # the connection is already broken; the original error is what matters
         finally:
             session.close()
-        if isinstance(exc, DBAPIError):
+        if isinstance(exc, STORAGE_ERRORS):
             raise translate(exc) from exc
 
     @property
@@ -84,17 +84,18 @@ class SqlAlchemyUnitOfWork:
         return self._session
 
     def commit(self) -> None:
-        """Commit the transaction."""
+        """Commit the transaction (refused when the caller gave up waiting, ports.abandon)."""
+        refuse_if_abandoned()
         try:
             self.session.commit()
-        except DBAPIError as error:
+        except STORAGE_ERRORS as error:
             raise translate(error) from error
 
     def flush(self) -> None:
         """Send pending changes (to learn ids or hit constraints early)."""
         try:
             self.session.flush()
-        except DBAPIError as error:
+        except STORAGE_ERRORS as error:
             raise translate(error) from error
 
     def rollback(self) -> None:

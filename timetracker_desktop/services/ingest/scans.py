@@ -101,9 +101,19 @@ class ScanService:
         """A fresh challenge bound to the terminal, redeemable once at any process on the database."""
         return self.challenges.issue(terminal.id)
 
-    def secure_scan(self, terminal: Terminal, scan: SecureScan) -> ScanResult:
-        """A signed phone scan, checked in the contract's order (§3.2); the challenge is used up first."""
-        ctx = ScanContext(terminal, self._clock.now(), scan.terminal_ts)
+    def _received(self, received: datetime | None) -> datetime:
+        # The listener stamps the arrival: a request that queued behind a slow database keeps its own time
+        # and its place (stamping here, on the worker, stored queued scans late and out of order).
+        return received if received is not None else self._clock.now()
+
+    def secure_scan(
+        self, terminal: Terminal, scan: SecureScan, received: datetime | None = None
+    ) -> ScanResult:
+        """A signed phone scan, checked in the contract's order (§3.2); the challenge is used up first.
+
+        ``received``: when the request arrived (UTC); now when not given.
+        """
+        ctx = ScanContext(terminal, self._received(received), scan.terminal_ts)
         self._health.tapped(terminal.id)
         sealed = self.challenges.open(scan.challenge_b64)
         if sealed is None:
@@ -184,9 +194,11 @@ class ScanService:
             outcome=AuditOutcome.REFUSED,
         )
 
-    def card_scan(self, terminal: Terminal, scan: CardScan) -> CardScanResult:
+    def card_scan(
+        self, terminal: Terminal, scan: CardScan, received: datetime | None = None
+    ) -> CardScanResult:
         """A card read; a repeated event id returns its first outcome (ConflictError for another card)."""
-        ctx = ScanContext(terminal, self._clock.now(), scan.terminal_ts, scan.event_id)
+        ctx = ScanContext(terminal, self._received(received), scan.terminal_ts, scan.event_id)
         self._health.tapped(terminal.id)
         try:
             return self._transaction(lambda uow: self._card_once(uow, ctx, scan))
@@ -209,9 +221,11 @@ class ScanService:
         keep_receipt(uow, ctx, scan.raw_uid, result)
         return CardScanResult(result, ctx.event_id)
 
-    def first_scan(self, terminal: Terminal, code: str, public_key_b64: str) -> EnrollResult:
+    def first_scan(
+        self, terminal: Terminal, code: str, public_key_b64: str, received: datetime | None = None
+    ) -> EnrollResult:
         """Register a phone's public key through a terminal in its enrollment window (§3.3)."""
-        ctx = ScanContext(terminal, self._clock.now())
+        ctx = ScanContext(terminal, self._received(received))
         gate = enrollment_gate(terminal, ctx.received)
         if gate is not None:
             return EnrollResult(gate)
