@@ -3312,6 +3312,31 @@
         <translation>Виберіть період, що закінчується не раніше за початок і триває не більше {0} днів.</translation>
     </message>
     <message>
+        <source>Timesheet</source>
+        <comment>default export file name</comment>
+        <translation>Табель</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <comment>default export file name</comment>
+        <translation>Деталізація</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <comment>default export file name</comment>
+        <translation>Відхилення</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <comment>default export file name</comment>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <comment>default export file name</comment>
+        <translation>Графік</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Файли CSV (*.csv)</translation>
     </message>

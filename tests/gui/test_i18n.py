@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 from timetracker_desktop.gui.kit.i18n import install_translators
 from timetracker_desktop.gui.shell.build_resources import CATALOGS
@@ -83,6 +83,24 @@ def test_translators_are_installed() -> None:
     assert QCoreApplication.translate("Pages", "Employees") == "Працівники"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Скасувати"
     assert QCoreApplication.translate("Formatting", "{0} min") == "{0} хв"
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_qt_standard_dialogs_speak_ukrainian(qapp: QApplication) -> None:
+    """The walk saw «Look in:», «Files of type:» and «OK»: Qt 6.11 gave the labels mnemonics that
+    qtbase_uk.qm has no translation for; qtbase_extra_uk.ts supplies them."""
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert {"&Шукати в:", "&Тип файлів:"} <= labels
+    assert all(not text.isascii() for text in labels), labels
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Ok)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Гаразд", "Скасувати"]
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+    assert sorted(b.text() for b in buttons.buttons()) == ["&Ні", "Т&ак"]
+    dialog.deleteLater()
+    box.deleteLater()
 
 
 @pytest.mark.parametrize("character", "ҐґЇїЄєІіʼ")
