@@ -1473,6 +1473,14 @@
         <translation>Цей PIN для термінала вже належить іншому працівникові.</translation>
     </message>
     <message>
+        <source>This badge already belongs to {holder}.</source>
+        <translation>Цей бейдж уже належить працівникові {holder}.</translation>
+    </message>
+    <message>
+        <source>This terminal PIN already belongs to {holder}.</source>
+        <translation>Цей PIN для термінала вже належить працівникові {holder}.</translation>
+    </message>
+    <message>
         <source>This badge appears twice in the file.</source>
         <translation>Цей бейдж трапляється у файлі двічі.</translation>
     </message>

@@ -1,5 +1,6 @@
 """The Ukrainian catalog is complete and current; translators load; Cyrillic renders; PySide6 6.12 guard."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -148,3 +149,27 @@ def test_command_line_does_not_load_qt_widgets() -> None:
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert "PySide6.QtWidgets" not in result.stdout
     assert "PySide6.QtGui" not in result.stdout
+
+
+GUIDES = CATALOGS.parents[1] / "docs"
+_BUTTON_IN_GUIDE = {
+    "en": re.compile(r"(?:click|press) \*\*([^*]+)\*\*"),
+    "uk": re.compile(r"(?:натисніть|кнопк\w*) \*\*([^*]+)\*\*"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_user_guides_name_buttons_the_program_has(language: str) -> None:
+    """The walk: both guides said «Add badge» to enroll from the reader; the button is «Enroll from...»."""
+    messages = _messages(CATALOG).values()
+    words = {
+        (m.findtext("source" if language == "en" else "translation") or "").replace("&", "") for m in messages
+    }
+    guide = (GUIDES / f"user-guide.{language}.md").read_text("utf-8")
+    named = _BUTTON_IN_GUIDE[language].findall(guide.replace("\n", " "))
+    assert named
+    assert [name for name in named if name not in words] == []
+    enroll = next(m for m in messages if m.findtext("source") == "Enroll from reader...")
+    button = "Enroll from reader..." if language == "en" else enroll.findtext("translation")
+    reader_paragraph = next(p for p in guide.split("\n\n") if "ACR122U" in p)
+    assert f"**{button}**" in reader_paragraph

@@ -38,8 +38,15 @@ class NotFoundError(DomainError):
 class ConflictError(DomainError):
     """The change collides with existing data (duplicate badge, username taken...)."""
 
-    def __init__(self, message: str, *, code: str = "conflict", field: str | None = None) -> None:
-        super().__init__(message, code, field)
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "conflict",
+        field: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message, code, field, params)
 
 
 class PermissionDeniedError(DomainError):

@@ -35,6 +35,8 @@ class ErrorMessages(QObject):
             "bad_pin": self.tr("A terminal PIN is 1 to 24 letters or digits."),
             "duplicate_badge": self.tr("This badge already belongs to another employee."),
             "duplicate_badge:pin": self.tr("This terminal PIN already belongs to another employee."),
+            "duplicate_badge+holder": self.tr("This badge already belongs to {holder}."),
+            "duplicate_badge:pin+holder": self.tr("This terminal PIN already belongs to {holder}."),
             "duplicate_in_file": self.tr("This badge appears twice in the file."),
             "already_revoked": self.tr("This badge is already revoked."),
             "reason_required": self.tr("Enter a reason."),
@@ -133,6 +135,9 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, DomainError):  # a sentence for the code at this field first (a duplicate PIN)
         domain = messages.domain()
         known = domain.get(f"{error.code}:{error.field}") or domain.get(error.code)
+        if "holder" in error.params:  # who holds a duplicate badge: the manager's next question
+            named = domain.get(f"{error.code}:{error.field}+holder") or domain.get(f"{error.code}+holder")
+            known = named.format(holder=error.params["holder"]) if named else known
     elif isinstance(error, StorageUnavailableError):
         known = messages.storage().get(error.cause)
     return known or messages.other(error)
