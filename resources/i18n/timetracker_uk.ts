@@ -941,12 +941,12 @@
 <context>
     <name>DeskReaderBridge</name>
     <message>
-        <source>service unavailable</source>
-        <translation>служба недоступна</translation>
+        <source>no reader connected</source>
+        <translation>не підключено</translation>
     </message>
     <message>
-        <source>no reader</source>
-        <translation>немає зчитувача</translation>
+        <source>The smart card service does not answer ({0}). Connect the reader; it is found at once.</source>
+        <translation>Служба смарт-карток не відповідає ({0}). Під&apos;єднайте зчитувач: його буде знайдено одразу.</translation>
     </message>
 </context>
 <context>
@@ -2438,10 +2438,6 @@
         <translation>Термінали онлайн: …</translation>
     </message>
     <message>
-        <source>Desk reader: not connected</source>
-        <translation>Настільний зчитувач: не під’єднано</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>не запущено</translation>
     </message>
@@ -2452,6 +2448,10 @@
     <message>
         <source>Desk reader: {0}</source>
         <translation>Настільний зчитувач: {0}</translation>
+    </message>
+    <message>
+        <source>no reader connected</source>
+        <translation>не підключено</translation>
     </message>
     <message>
         <source>Terminals online: {0} of {1}</source>

@@ -4,7 +4,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.services.terminals.overview import TerminalOverview, TerminalOverviewService
+from timetracker_desktop.services.terminals.overview import TerminalOverview
 
 REFRESH_MS = 30_000
 AFTER_TAP_MS = 2_000
@@ -21,19 +21,14 @@ class MainStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("mainStatusBar")
         self._context = context
-        services = context.services
-        # Seen by a listener on a thread of ours but not flushed yet counts too (the listener process flushes
-        # every second): a terminal shows online with its first tap.
-        self._overview = TerminalOverviewService(
-            services.uow, services.clock, services.terminal_health.unflushed_last_seen
-        )
+        self._overview = context.terminal_overview
         self.database = QLabel(self.tr("Database: {0}").format(context.database_label))
         self.database.setObjectName("statusDatabase")
         self.listener = QLabel()
         self.listener.setObjectName("statusListener")
         self.terminals = QLabel(self.tr("Terminals online: ..."))
         self.terminals.setObjectName("statusTerminals")
-        self.reader = QLabel(self.tr("Desk reader: not connected"))
+        self.reader = QLabel(self.tr("Desk reader: {0}").format(self.tr("no reader connected")))
         self.reader.setObjectName("statusReader")
         self.busy = QProgressBar()
         self.busy.setObjectName("statusBusy")
@@ -87,6 +82,7 @@ class MainStatusBar(QStatusBar):
     def _on_reader_state_changed(self) -> None:
         if self._context.reader is not None:
             self.set_reader_state(self._context.reader.describe())
+            self.reader.setToolTip(self._context.reader.explain())
 
     def _on_scan_committed(self, _notice: object) -> None:
         if not self.after_tap_timer.isActive():
@@ -99,6 +95,10 @@ class MainStatusBar(QStatusBar):
     def refresh(self) -> None:
         """Count terminals online in the background."""
         self._context.runner.run(self._overview.overview, self._on_overview_loaded, self._on_overview_failed)
+
+    def show_terminals(self, overview: TerminalOverview) -> None:
+        """Show the count the Terminals page just loaded (after an add or a deactivation, at once)."""
+        self._on_overview_loaded(overview)
 
     def _on_overview_loaded(self, overview: TerminalOverview) -> None:
         self.terminals.setText(
