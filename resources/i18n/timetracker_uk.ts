@@ -814,7 +814,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
@@ -1688,22 +1688,6 @@
         <translation>Причина</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Вхід</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Вихід</translation>
-    </message>
-    <message>
-        <source>Auto</source>
-        <translation>Авто</translation>
-    </message>
-    <message>
-        <source>{0} (corrected)</source>
-        <translation>{0} (виправлено)</translation>
-    </message>
-    <message>
         <source>terminal</source>
         <translation>термінал</translation>
     </message>
@@ -1714,26 +1698,6 @@
     <message>
         <source>import</source>
         <translation>імпорт</translation>
-    </message>
-    <message>
-        <source>terminal clock off</source>
-        <translation>годинник термінала неточний</translation>
-    </message>
-    <message>
-        <source>double tap</source>
-        <translation>подвійне прикладання</translation>
-    </message>
-    <message>
-        <source>reassigned</source>
-        <translation>перепризначено</translation>
-    </message>
-    <message>
-        <source>legacy</source>
-        <translation>зі старої системи</translation>
-    </message>
-    <message>
-        <source>voided</source>
-        <translation>анульовано</translation>
     </message>
 </context>
 <context>
@@ -2388,18 +2352,6 @@
         <translation>Термінал</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Прихід</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Вихід</translation>
-    </message>
-    <message>
-        <source>Tap</source>
-        <translation>Відмітка</translation>
-    </message>
-    <message>
         <source>manual</source>
         <translation>вручну</translation>
     </message>
@@ -2489,7 +2441,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
@@ -2755,6 +2707,57 @@
     <message>
         <source>Not scheduled</source>
         <translation>Поза графіком</translation>
+    </message>
+</context>
+<context>
+    <name>PunchWords</name>
+    <message>
+        <source>In</source>
+        <translation>Прихід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>terminal clock off</source>
+        <translation>годинник термінала неточний</translation>
+    </message>
+    <message>
+        <source>double tap</source>
+        <translation>подвійне торкання</translation>
+    </message>
+    <message>
+        <source>assigned from the queue</source>
+        <translation>призначено з черги</translation>
+    </message>
+    <message>
+        <source>legacy</source>
+        <translation>зі старої системи</translation>
+    </message>
+    <message>
+        <source>{0} (corrected)</source>
+        <translation>{0} (виправлено)</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>анульовано</translation>
+    </message>
+    <message>
+        <source>Voided: {0}</source>
+        <translation>Анульовано: {0}</translation>
+    </message>
+    <message>
+        <source>Unknown badge {0}</source>
+        <translation>Невідомий бейдж {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has this badge: assign the tap in Events, Unassigned.</source>
+        <translation>Цей бейдж нікому не належить: призначте відмітку в «Події» → «Непризначені».</translation>
     </message>
 </context>
 <context>
@@ -3958,7 +3961,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>

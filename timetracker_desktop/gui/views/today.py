@@ -161,7 +161,9 @@ class TodayView(QWidget):
         self._zone = ZoneInfo(batch.time_zone)
         self.feed.set_zone(self._zone)
         opening = self.controller.loaded == 1  # the board's own first load read the same day
-        if self.feed.add(batch.lines):
+        if not opening:
+            self.board.apply_taps(batch.lines)  # the tapped rows at once; the reload below settles the rest
+        if self.feed.add(batch.lines, batch.unknown):
             if not self._feed_fitted:  # once: refitting per batch asks every cell while taps pour in
                 self._feed_fitted = True
                 self.feed_view.resizeColumnsToContents()
