@@ -1817,7 +1817,7 @@
     </message>
     <message>
         <source>Diagnostics copied to the clipboard: paste them into your message to support.</source>
-        <translation>Діагностику скопійовано в буфер обміну: вставте її у лист до підтримки.</translation>
+        <translation>Діагностику скопійовано: вставте її в лист до підтримки.</translation>
     </message>
     <message>
         <source>The log folder is {0}</source>

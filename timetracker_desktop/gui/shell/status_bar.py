@@ -1,13 +1,25 @@
 """The status bar: database, listener, terminals online, desk reader, and a busy indicator."""
 
+from pathlib import PurePath
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
+from timetracker_desktop.credentials import is_server_url, parse_server_url
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.services.terminals.overview import TerminalOverview
 
 REFRESH_MS = 30_000
 AFTER_TAP_MS = 2_000
+
+
+def short_database_label(label: str) -> str:
+    """The database file's name, or ``database @ host``: the full path took the room of status messages
+    («Діагностику скопійова…») and widened the window; the tooltip keeps the whole of it."""
+    if is_server_url(label):
+        server = parse_server_url(label)[0]
+        return f"{server.database} @ {server.host}"
+    return PurePath(label.removeprefix("sqlite:///")).name or label
 
 
 class MainStatusBar(QStatusBar):
@@ -22,7 +34,8 @@ class MainStatusBar(QStatusBar):
         self.setObjectName("mainStatusBar")
         self._context = context
         self._overview = context.terminal_overview
-        self.database = QLabel(self.tr("Database: {0}").format(context.database_label))
+        self.database = QLabel(self.tr("Database: {0}").format(short_database_label(context.database_label)))
+        self.database.setToolTip(context.database_label)
         self.database.setObjectName("statusDatabase")
         self.listener = QLabel()
         self.listener.setObjectName("statusListener")
