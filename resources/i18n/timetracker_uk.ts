@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation>Напрям</translation>
+        <translation>Напрямок</translation>
     </message>
     <message>
         <source>Terminal</source>

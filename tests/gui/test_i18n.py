@@ -173,3 +173,17 @@ def test_user_guides_name_buttons_the_program_has(language: str) -> None:
     button = "Enroll from reader..." if language == "en" else enroll.findtext("translation")
     reader_paragraph = next(p for p in guide.split("\n\n") if "ACR122U" in p)
     assert f"**{button}**" in reader_paragraph
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_glossary_uses_the_words_the_pages_show(language: str) -> None:
+    """One vocabulary for taps (PunchWords), written down in each guide's glossary."""
+    glossary = (GUIDES / f"user-guide.{language}.md").read_text("utf-8").split("## 11.")[1].casefold()
+    shown = ("In", "Out", "Auto", "voided", "double tap", "assigned from the queue", "legacy")
+    words = [
+        m.findtext("source" if language == "en" else "translation") or ""
+        for (context, source), m in _messages(CATALOG).items()
+        if context == "PunchWords" and source in shown
+    ]
+    assert len(words) == len(shown)
+    assert [w for w in words if w.casefold() not in glossary] == []
