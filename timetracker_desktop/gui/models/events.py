@@ -21,6 +21,17 @@ PageFetch = Callable[[Keyset | None], EventPage]
 VOIDED_COLOR = QColor("#8a8a8a")
 
 
+def voided_style(line: PunchLine, role: int) -> object:
+    """A voided punch is grey and struck out (font and foreground roles), here and in the live feed."""
+    if not line.voided:
+        return None
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return VOIDED_COLOR
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
 @dataclass(frozen=True, slots=True)
 class _Tagged:
     """A page (or the expected error) of one generation of the filter."""
@@ -140,18 +151,8 @@ class EventLogModel(RowTableModel[PunchLine]):
         if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
             if not index.isValid() or not 0 <= index.row() < len(self.rows):
                 return None
-            return self._voided_style(self.rows[index.row()], role)
+            return voided_style(self.rows[index.row()], role)
         return super().data(index, role)
-
-    @staticmethod
-    def _voided_style(line: PunchLine, role: int) -> object:
-        if not line.voided:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return VOIDED_COLOR
-        font = QFont()
-        font.setStrikeOut(True)
-        return font
 
     def effective_direction(self, line: PunchLine) -> Direction:
         """The direction after a "set direction" correction in force."""

@@ -4,16 +4,16 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from timetracker_desktop.gui.kit.formatting import local_time, timestamp
 from timetracker_desktop.gui.kit.table_model import Column, Index, RowTableModel
+from timetracker_desktop.gui.models.events import voided_style
 from timetracker_desktop.gui.models.punch_words import PunchWords
 from timetracker_desktop.repositories.ports.storage import PunchLine
 from timetracker_desktop.services.attendance.live_feed import UnknownTap
 
 FEED_ROWS = 300
-VOIDED_COLOR = QColor("#8a8a8a")
 UNKNOWN_COLOR = QColor("#b45309")  # amber: somebody tapped a badge nobody has
 FeedRow = PunchLine | UnknownTap
 
@@ -76,13 +76,7 @@ class LiveFeedModel(RowTableModel[FeedRow]):
     def _style(row: FeedRow, role: int) -> object:
         if isinstance(row, UnknownTap):
             return UNKNOWN_COLOR if role == Qt.ItemDataRole.ForegroundRole else None
-        if not row.voided:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return VOIDED_COLOR
-        font = QFont()
-        font.setStrikeOut(True)
-        return font
+        return voided_style(row, role)
 
     def direction_text(self, row: FeedRow) -> str:
         """In, Out or Auto (the Events page's words); voided taps say so; an unknown badge has none."""
