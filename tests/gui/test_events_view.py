@@ -148,6 +148,9 @@ def test_void_set_direction_and_undo(qtbot: QtBot, admin_context: GuiContext) ->
     setter.reason.setText("насправді вихід")
     setter.buttons.accepted.emit()
     assert _column(view, 2) == ["Out (corrected)"]
+    metrics = view.table.fontMetrics()  # the walk: «Вихід (виправ…» wrapped and cut
+    assert view.table.columnWidth(2) > metrics.horizontalAdvance("Auto (corrected)")
+    assert not view.table.wordWrap()
 
     _select_first(view)
     view.void_button.click()
