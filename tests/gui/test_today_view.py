@@ -43,6 +43,15 @@ def _tap(context: GuiContext, employee_id: int, hour: int, minute: int) -> None:
     context.scan_bridge.notify(None)
 
 
+def _one_employee_today(qtbot: QtBot, context: GuiContext) -> tuple[int, TodayView]:
+    """One scheduled employee and the Today page after its first reload."""
+    employee = _employee(context, "Тарас Шевченко", "8-17")
+    view = TodayView(context)
+    show(qtbot, view)
+    qtbot.waitUntil(lambda: len(view.board.rows) == 1)  # the first reload has just happened
+    return employee, view
+
+
 def _states(view: TodayView) -> dict[str, str]:
     return {line.full_name: view.board.state_text(line) for line in view.board.rows}
 
@@ -94,10 +103,7 @@ def test_feed_shows_each_punch_once(qtbot: QtBot, admin_context: GuiContext) -> 
 def test_under_continuous_taps_the_board_reloads_at_most_once_per_gap(
     qtbot: QtBot, admin_context: GuiContext
 ) -> None:
-    employee = _employee(admin_context, "Тарас Шевченко", "8-17")
-    view = TodayView(admin_context)
-    show(qtbot, view)
-    qtbot.waitUntil(lambda: len(view.board.rows) == 1)  # the first reload has just happened
+    employee, view = _one_employee_today(qtbot, admin_context)
     view.after_tap_ms, view.busy_reload_gap_ms = 10, 600_000
     _tap(admin_context, employee, 8, 0)
     qtbot.waitUntil(lambda: len(view.feed.rows) == 1)  # the tap is in the feed at once ...
@@ -114,10 +120,7 @@ def test_the_tapped_row_changes_with_the_feed_not_seconds_later(
     qtbot: QtBot, admin_context: GuiContext
 ) -> None:
     """The walk: the presence table trailed a tap by 2-8 s while the feed was instant."""
-    employee = _employee(admin_context, "Тарас Шевченко", "8-17")
-    view = TodayView(admin_context)
-    show(qtbot, view)
-    qtbot.waitUntil(lambda: len(view.board.rows) == 1)
+    employee, view = _one_employee_today(qtbot, admin_context)
     assert _states(view) == {"Тарас Шевченко": "Absent"}
     view.after_tap_ms, view.busy_reload_gap_ms = 600_000, 600_000  # no full reload during this test
     _tap(admin_context, employee, 11, 30)
