@@ -9,7 +9,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.reader_bridge import DeskReaderBridge, ReaderService
 from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.shell.pages import PAGES
-from timetracker_desktop.gui.shell.status_bar import MainStatusBar
+from timetracker_desktop.gui.shell.status_bar import FIELD_PX, MainStatusBar
 from timetracker_desktop.gui.views.terminals import TerminalsView
 
 from .conftest import show
@@ -71,3 +71,16 @@ def test_status_bar_without_a_reader_says_no_reader_connected(
     assert "libpcsclite" in bar.reader.toolTip()
     assert "libpcsclite" in bridge.support_text()
     assert MainStatusBar(admin_context).reader.text() == "Desk reader: no reader connected"
+
+
+def test_a_long_status_text_does_not_widen_the_window(qtbot: QtBot, admin_context: GuiContext) -> None:
+    """The walk: the window grew with the status bar text and never shrank back."""
+    window = MainWindow(admin_context)
+    show(qtbot, window)
+    window.resize(1280, 800)
+    long_state = "port in use by another program, perhaps the TimeTracker service; choose another port " * 3
+    window.status.set_listener_state(long_state)
+    assert window.status.listener.text().endswith(long_state)  # the whole text is kept (tests, diagnostics)
+    assert window.status.listener.minimumSizeHint().width() <= FIELD_PX
+    assert window.minimumSizeHint().width() < 1280
+    assert window.status.listener.grab().width() > 0  # drawn elided

@@ -3,13 +3,15 @@
 from pathlib import PurePath
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from timetracker_desktop.credentials import is_server_url, parse_server_url
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.status_field import StatusField
 from timetracker_desktop.services.terminals.overview import TerminalOverview
 
 REFRESH_MS = 30_000
+FIELD_PX = 300  # the widest a field may ask to be: four of them and the busy bar fit a 1280 px window
 AFTER_TAP_MS = 2_000
 
 
@@ -34,14 +36,17 @@ class MainStatusBar(QStatusBar):
         self.setObjectName("mainStatusBar")
         self._context = context
         self._overview = context.terminal_overview
-        self.database = QLabel(self.tr("Database: {0}").format(short_database_label(context.database_label)))
+        self.database = StatusField(FIELD_PX)
+        self.database.setText(self.tr("Database: {0}").format(short_database_label(context.database_label)))
         self.database.setToolTip(context.database_label)
         self.database.setObjectName("statusDatabase")
-        self.listener = QLabel()
+        self.listener = StatusField(FIELD_PX)
         self.listener.setObjectName("statusListener")
-        self.terminals = QLabel(self.tr("Terminals online: ..."))
+        self.terminals = StatusField(FIELD_PX)
+        self.terminals.setText(self.tr("Terminals online: ..."))
         self.terminals.setObjectName("statusTerminals")
-        self.reader = QLabel(self.tr("Desk reader: {0}").format(self.tr("no reader connected")))
+        self.reader = StatusField(FIELD_PX)
+        self.reader.setText(self.tr("Desk reader: {0}").format(self.tr("no reader connected")))
         self.reader.setObjectName("statusReader")
         self.busy = QProgressBar()
         self.busy.setObjectName("statusBusy")
