@@ -112,7 +112,7 @@ def fitted(text: str, width: float, font: str, size: float, *, shrink: bool) -> 
     return text + "…", pdfmetrics.stringWidth(text + "…", font, size), size
 
 
-def _heading(text: str, width: float, font: str, size: float) -> tuple[str, float, float]:
+def fit_heading(text: str, width: float, font: str, size: float) -> tuple[str, float, float]:
     """A heading line whole: set as much smaller as it must be to fit, never cut or broken."""
     measured = pdfmetrics.stringWidth(text, font, size)
     if measured <= width:
@@ -305,7 +305,7 @@ class _PdfWriter:
             offset = (tallest + 1 - len(lines)) * layout.leading / 2  # centred vertically in a taller row
             for number, line in enumerate(lines, start=1):
                 if header:
-                    shown, measured, shown_size = _heading(line, width - 2 * PAD, font, size)
+                    shown, measured, shown_size = fit_heading(line, width - 2 * PAD, font, size)
                 else:
                     shown, measured, shown_size = fitted(line, width - 2 * PAD, font, size, shrink=not left)
                 x_text = x + PAD if left and not header else x + (width - measured) / 2
