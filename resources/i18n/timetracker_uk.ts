@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
@@ -809,12 +809,12 @@
 <context>
     <name>DeskReaderBridge</name>
     <message>
-        <source>service unavailable</source>
-        <translation>служба недоступна</translation>
+        <source>no reader connected</source>
+        <translation>не підключено</translation>
     </message>
     <message>
-        <source>no reader</source>
-        <translation>немає зчитувача</translation>
+        <source>The smart card service does not answer ({0}). Connect the reader; it is found at once.</source>
+        <translation>Служба смарт-карток не відповідає ({0}). Під&apos;єднайте зчитувач: його буде знайдено одразу.</translation>
     </message>
 </context>
 <context>
@@ -1527,22 +1527,6 @@
         <translation>Причина</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Вхід</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Вихід</translation>
-    </message>
-    <message>
-        <source>Auto</source>
-        <translation>Авто</translation>
-    </message>
-    <message>
-        <source>{0} (corrected)</source>
-        <translation>{0} (виправлено)</translation>
-    </message>
-    <message>
         <source>terminal</source>
         <translation>термінал</translation>
     </message>
@@ -1553,26 +1537,6 @@
     <message>
         <source>import</source>
         <translation>імпорт</translation>
-    </message>
-    <message>
-        <source>terminal clock off</source>
-        <translation>годинник термінала неточний</translation>
-    </message>
-    <message>
-        <source>double tap</source>
-        <translation>подвійне прикладання</translation>
-    </message>
-    <message>
-        <source>reassigned</source>
-        <translation>перепризначено</translation>
-    </message>
-    <message>
-        <source>legacy</source>
-        <translation>зі старої системи</translation>
-    </message>
-    <message>
-        <source>voided</source>
-        <translation>анульовано</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1656,7 @@
     </message>
     <message>
         <source>Diagnostics copied to the clipboard: paste them into your message to support.</source>
-        <translation>Діагностику скопійовано в буфер обміну: вставте її у лист до підтримки.</translation>
+        <translation>Діагностику скопійовано: вставте її в лист до підтримки.</translation>
     </message>
     <message>
         <source>The log folder is {0}</source>
@@ -2220,23 +2184,11 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation>Напрям</translation>
+        <translation>Напрямок</translation>
     </message>
     <message>
         <source>Terminal</source>
         <translation>Термінал</translation>
-    </message>
-    <message>
-        <source>In</source>
-        <translation>Прихід</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Вихід</translation>
-    </message>
-    <message>
-        <source>Tap</source>
-        <translation>Відмітка</translation>
     </message>
     <message>
         <source>manual</source>
@@ -2277,10 +2229,6 @@
         <translation>Термінали онлайн: …</translation>
     </message>
     <message>
-        <source>Desk reader: not connected</source>
-        <translation>Настільний зчитувач: не під’єднано</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>не запущено</translation>
     </message>
@@ -2291,6 +2239,10 @@
     <message>
         <source>Desk reader: {0}</source>
         <translation>Настільний зчитувач: {0}</translation>
+    </message>
+    <message>
+        <source>no reader connected</source>
+        <translation>не підключено</translation>
     </message>
     <message>
         <source>Terminals online: {0} of {1}</source>
@@ -2328,7 +2280,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
@@ -2598,6 +2550,57 @@
     <message>
         <source>Not scheduled</source>
         <translation>Поза графіком</translation>
+    </message>
+</context>
+<context>
+    <name>PunchWords</name>
+    <message>
+        <source>In</source>
+        <translation>Прихід</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>terminal clock off</source>
+        <translation>годинник термінала неточний</translation>
+    </message>
+    <message>
+        <source>double tap</source>
+        <translation>подвійне торкання</translation>
+    </message>
+    <message>
+        <source>assigned from the queue</source>
+        <translation>призначено з черги</translation>
+    </message>
+    <message>
+        <source>legacy</source>
+        <translation>зі старої системи</translation>
+    </message>
+    <message>
+        <source>{0} (corrected)</source>
+        <translation>{0} (виправлено)</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>анульовано</translation>
+    </message>
+    <message>
+        <source>Voided: {0}</source>
+        <translation>Анульовано: {0}</translation>
+    </message>
+    <message>
+        <source>Unknown badge {0}</source>
+        <translation>Невідомий бейдж {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has this badge: assign the tap in Events, Unassigned.</source>
+        <translation>Цей бейдж нікому не належить: призначте відмітку в «Події» → «Непризначені».</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +3006,10 @@
         <translation>Різниця</translation>
     </message>
     <message>
+        <source>{heading}, h</source>
+        <translation>{heading}, год</translation>
+    </message>
+    <message>
         <source>Days</source>
         <translation>Дні</translation>
     </message>
@@ -3176,6 +3183,31 @@
     <message>
         <source>Choose a period that ends after it starts and spans at most {0} days.</source>
         <translation>Виберіть період, що закінчується не раніше за початок і триває не більше {0} днів.</translation>
+    </message>
+    <message>
+        <source>Timesheet</source>
+        <comment>default export file name</comment>
+        <translation>Табель</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <comment>default export file name</comment>
+        <translation>Деталізація</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <comment>default export file name</comment>
+        <translation>Відхилення</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <comment>default export file name</comment>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <comment>default export file name</comment>
+        <translation>Графік</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3799,7 +3831,7 @@
     </message>
     <message>
         <source>In</source>
-        <translation>Вхід</translation>
+        <translation>Прихід</translation>
     </message>
     <message>
         <source>Out</source>
@@ -4253,6 +4285,14 @@
     <message>
         <source>A phone sighting is unsigned: tick the confirmation to assign it.</source>
         <translation>Відмітка телефоном не підписана: поставте позначку підтвердження, щоб призначити її.</translation>
+    </message>
+    <message>
+        <source>This badge already belongs to {holder}.</source>
+        <translation>Цей бейдж уже належить працівникові {holder}.</translation>
+    </message>
+    <message>
+        <source>This terminal PIN already belongs to {holder}.</source>
+        <translation>Цей PIN для термінала вже належить працівникові {holder}.</translation>
     </message>
     <message>
         <source>The database is busy. Try again.</source>

@@ -248,6 +248,12 @@ class FakeUnassignedRepository:
         items = [i for i in self._tx.tables.unassigned.values() if state is None or i.state == state]
         return sorted(items, key=lambda i: (i.at, i.id), reverse=True)[:limit]
 
+    def after_id(self, last_id: int, since: datetime, limit: int) -> list[ports.UnassignedPunch]:
+        """Queued reads newer than an id and not before an instant, oldest first (the live feed)."""
+        since = utc(since)
+        items = [i for i in self._tx.tables.unassigned.values() if i.id > last_id and i.at >= since]
+        return sorted(items, key=lambda i: i.id)[:limit]
+
     def resolve(self, item_id: int, state: str, user_id: int | None, now: datetime) -> None:
         """Mark an item assigned or dismissed (an unknown id changes nothing, like an UPDATE)."""
         tables = self._tx.tables

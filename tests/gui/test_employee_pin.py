@@ -30,6 +30,8 @@ def test_pin_is_validated_and_saved(qtbot: QtBot, admin_context: GuiContext) -> 
     dialog.pin.setText("12-34")
     dialog.buttons.accepted.emit()
     assert dialog.errors.text("pin") == "A terminal PIN is 1 to 24 letters or digits."
+    dialog.pin.insert("5")  # as typed
+    assert dialog.errors.text("pin") == ""  # the walk: an old error stayed after the field was fixed
     assert admin_context.services.employees.list_employees() == []  # nothing half-saved
     dialog.pin.setText(" 1234 ")
     dialog.buttons.accepted.emit()
@@ -47,7 +49,10 @@ def test_duplicate_pin_is_refused_with_a_clear_message(qtbot: QtBot, admin_conte
     dialog.pin.setText("7")
     dialog.buttons.accepted.emit()
     assert dialog.isVisible()
-    assert dialog.errors.text("pin") == "This terminal PIN already belongs to another employee."
+    # The walk: a duplicate badge did not say who holds it.
+    assert dialog.errors.text("pin") == "This terminal PIN already belongs to Іван Бойко."
+    dialog.pin.setText("8")  # fixing the field takes the old error away at once
+    assert dialog.errors.text("pin") == ""
     assert [e.full_name for e in admin_context.services.employees.list_employees()] == ["Іван Бойко"]
 
 

@@ -148,6 +148,9 @@ def test_void_set_direction_and_undo(qtbot: QtBot, admin_context: GuiContext) ->
     setter.reason.setText("насправді вихід")
     setter.buttons.accepted.emit()
     assert _column(view, 2) == ["Out (corrected)"]
+    metrics = view.table.fontMetrics()  # the walk: «Вихід (виправ…» wrapped and cut
+    assert view.table.columnWidth(2) > metrics.horizontalAdvance("Auto (corrected)")
+    assert not view.table.wordWrap()
 
     _select_first(view)
     view.void_button.click()
@@ -163,6 +166,7 @@ def test_void_set_direction_and_undo(qtbot: QtBot, admin_context: GuiContext) ->
     assert isinstance(font, QFont)
     assert font.strikeOut()
     assert "voided" in _column(view, 5)[0]
+    assert _column(view, 6) == ["Voided: помилковий запис; запис"]  # the walk: the reason was shown nowhere
     _select_first(view)
     assert not view.void_button.isEnabled()
 
@@ -211,7 +215,7 @@ def test_assign_an_unassigned_card_then_a_phone(qtbot: QtBot, admin_context: Gui
         Direction.AUTO,
         True,
     )
-    assert "reassigned" in _column(view, 5)[0]
+    assert "assigned from the queue" in _column(view, 5)[0]
     badges = admin_context.services.employees.detail(olena.id).badges
     assert [(b.kind, b.value) for b in badges] == [(BadgeKind.CARD, "15CD5B07")]
 

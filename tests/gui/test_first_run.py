@@ -95,6 +95,21 @@ def test_new_embedded_database_file(
     wizard.database.close()
 
 
+def test_test_connection_is_for_a_server_only(
+    qtbot: QtBot, clock: FakeClock, runner: InlineTaskRunner
+) -> None:
+    """The walk: «Перевірити підключення» stayed enabled for the embedded database (nothing to test)."""
+    wizard = _wizard(qtbot, runner, clock)
+    assert wizard.database_page is not None
+    form = wizard.database_page.form
+    assert form.embedded.isChecked()
+    assert not form.test_button.isEnabled()
+    form.server.setChecked(True)
+    assert form.test_button.isEnabled()
+    form.embedded.setChecked(True)
+    assert not form.test_button.isEnabled()
+
+
 def test_unreachable_server_is_explained(qtbot: QtBot, clock: FakeClock, runner: InlineTaskRunner) -> None:
     wizard = _wizard(qtbot, runner, clock)
     _choose(wizard, "mysql+pymysql://someone:pw@127.0.0.1:1/nothing")

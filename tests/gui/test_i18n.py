@@ -1,5 +1,6 @@
 """The Ukrainian catalog is complete and current; translators load; Cyrillic renders; PySide6 6.12 guard."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 from timetracker_desktop.gui.shell.build_resources import CATALOGS
 
@@ -76,6 +77,24 @@ def test_translators_are_installed() -> None:
     assert QCoreApplication.translate("Formatting", "{0} min") == "{0} хв"
 
 
+@pytest.mark.usefixtures("ukrainian")
+def test_qt_standard_dialogs_speak_ukrainian(qapp: QApplication) -> None:
+    """The walk saw «Look in:», «Files of type:» and «OK»: Qt 6.11 gave the labels mnemonics that
+    qtbase_uk.qm has no translation for; qtbase_extra_uk.ts supplies them."""
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert {"&Шукати в:", "&Тип файлів:"} <= labels
+    assert all(not text.isascii() for text in labels), labels
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Ok)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Гаразд", "Скасувати"]
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+    assert sorted(b.text() for b in buttons.buttons()) == ["&Ні", "Т&ак"]
+    dialog.deleteLater()
+    box.deleteLater()
+
+
 @pytest.mark.parametrize("character", "ҐґЇїЄєІіʼ")
 def test_default_font_has_ukrainian_letters(qapp: QApplication, character: str) -> None:
     assert QFontMetrics(QFont()).inFontUcs4(ord(character))
@@ -121,3 +140,41 @@ def test_command_line_does_not_load_qt_widgets() -> None:
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert "PySide6.QtWidgets" not in result.stdout
     assert "PySide6.QtGui" not in result.stdout
+
+
+GUIDES = CATALOGS.parents[1] / "docs"
+_BUTTON_IN_GUIDE = {
+    "en": re.compile(r"(?:click|press) \*\*([^*]+)\*\*"),
+    "uk": re.compile(r"(?:натисніть|кнопк\w*) \*\*([^*]+)\*\*"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_user_guides_name_buttons_the_program_has(language: str) -> None:
+    """The walk: both guides said «Add badge» to enroll from the reader; the button is «Enroll from...»."""
+    messages = _messages(CATALOG).values()
+    words = {
+        (m.findtext("source" if language == "en" else "translation") or "").replace("&", "") for m in messages
+    }
+    guide = (GUIDES / f"user-guide.{language}.md").read_text("utf-8")
+    named = _BUTTON_IN_GUIDE[language].findall(guide.replace("\n", " "))
+    assert named
+    assert [name for name in named if name not in words] == []
+    enroll = next(m for m in messages if m.findtext("source") == "Enroll from reader...")
+    button = "Enroll from reader..." if language == "en" else enroll.findtext("translation")
+    reader_paragraph = next(p for p in guide.split("\n\n") if "ACR122U" in p)
+    assert f"**{button}**" in reader_paragraph
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_glossary_uses_the_words_the_pages_show(language: str) -> None:
+    """One vocabulary for taps (PunchWords), written down in each guide's glossary."""
+    glossary = (GUIDES / f"user-guide.{language}.md").read_text("utf-8").split("## 11.")[1].casefold()
+    shown = ("In", "Out", "Auto", "voided", "double tap", "assigned from the queue", "legacy")
+    words = [
+        m.findtext("source" if language == "en" else "translation") or ""
+        for (context, source), m in _messages(CATALOG).items()
+        if context == "PunchWords" and source in shown
+    ]
+    assert len(words) == len(shown)
+    assert [w for w in words if w.casefold() not in glossary] == []

@@ -112,7 +112,10 @@ def test_a_terminal_scan_appears_in_the_live_feed_without_polling(
         before, boards_before = today.controller.fetches, server.calls_answered
         reply = office.tablet().scan(office.olena_phone)
         assert reply.json()["message"] == "Registered IN"
-        qtbot.waitUntil(lambda: [r.employee_name for r in today.feed.rows] == ["Олена Коваль"], timeout=5000)
+        qtbot.waitUntil(
+            lambda: [today.feed.index(r, 1).data() for r in range(today.feed.rowCount())] == ["Олена Коваль"],
+            timeout=5000,
+        )
         assert today.controller.fetches > before
         assert not today.controller.polling
         # The board is worked out in the listener process, away from the GUI's GIL.
@@ -147,7 +150,7 @@ def test_a_busy_port_is_shown_and_taps_are_polled(
             clock.advance(minutes=5)
             assert office.tablet().scan(office.olena_phone).json()["message"] == "Registered IN"
             qtbot.waitUntil(lambda: len(today.feed.rows) == 1, timeout=5000)
-        assert today.feed.rows[0].employee_name == "Олена Коваль"
+        assert today.feed.index(0, 1).data() == "Олена Коваль"
 
 
 def test_settings_restart_the_listener_and_quit_frees_the_port(

@@ -67,8 +67,11 @@ def test_add_terminal_shows_key_and_qr(qtbot: QtBot, admin_context: GuiContext) 
         "terminal_name": "Вхід",
     }
     assert admin_context.services.terminals.authenticate(dialog.key.text()) == terminal
+    assert '"terminal_name":"Вхід"' in dialog.payload.toPlainText()  # readable, not \u0412\u0445...
+    assert "\\u0412" in dialog.qr_text  # the QR holds the app's exact escaped form
+    assert json.loads(dialog.qr_text) == payload
     assert dialog.image is not None
-    assert _image_matches(dialog.image, dialog.payload.toPlainText())
+    assert _image_matches(dialog.image, dialog.qr_text)
     assert admin_context.ui_settings.server_address == "192.168.1.20"
     assert view.model.state_text(view.model.rows[0]) == "Offline"
 

@@ -155,9 +155,14 @@ class ConflictError(DomainError):
     """The change collides with existing data (duplicate badge, username taken...)."""
 
     def __init__(
-        self, message: str, *, code: ErrorCode = ErrorCode.CONFLICT, field: str | None = None
+        self,
+        message: str,
+        *,
+        code: ErrorCode = ErrorCode.CONFLICT,
+        field: str | None = None,
+        params: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(message, code, field)
+        super().__init__(message, code, field, params)
 
 
 class PermissionDeniedError(DomainError):

@@ -34,6 +34,7 @@ class DayResult:
     code: str | None
     anomalies: tuple[Anomaly, ...]
     intervals: tuple[Interval, ...]
+    begun: bool = True  # the workday has started: its plan counts in period totals (month to date)
 
 
 class _Kind(Enum):
@@ -127,6 +128,7 @@ def evaluate_day(
     kind = _kind(plan, entry)
     day_over = bounds[1] if bounds else local_midnight(plan.day + timedelta(days=1), settings.zone)
     settled = now >= day_over  # the scheduled end (or the day) is over, so missing work is final
+    day_start = bounds[0] if bounds else local_midnight(plan.day, settings.zone)
     anomalies = tuple(a for i in intervals for a in i.anomalies)
     incomplete = not INCOMPLETE.isdisjoint(anomalies)
     settled_whole = settled and not incomplete and Anomaly.OPEN not in anomalies
@@ -152,4 +154,5 @@ def evaluate_day(
         code=cell.code if cell is not None else None,
         anomalies=anomalies,
         intervals=tuple(intervals),
+        begun=now >= day_start or bool(intervals),
     )

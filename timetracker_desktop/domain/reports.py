@@ -73,7 +73,8 @@ def summarize(days: Iterable[DayResult]) -> Summary:
     return Summary(
         worked_seconds=sum(d.worked_seconds for d in results),
         rounded_seconds=sum(d.rounded_worked_seconds for d in results),
-        planned_seconds=sum(d.planned_seconds for d in results),
+        # Plan to date: a day not begun yet (the rest of the current month) is not held against anyone.
+        planned_seconds=sum(d.planned_seconds for d in results if d.begun),
         worked_days=sum(1 for d in results if d.worked_seconds > 0),
         overtime_seconds=sum(d.overtime_seconds for d in results),
         undertime_seconds=sum(d.undertime_seconds for d in results),

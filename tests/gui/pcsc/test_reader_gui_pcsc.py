@@ -40,7 +40,7 @@ class StateLog:
         bridge.state_changed.connect(self.record)
 
     def record(self) -> None:
-        self.states.append(self._bridge.describe())
+        self.states.append("fault" if self._bridge.fault is not None else self._bridge.describe())
 
 
 def context_with(
@@ -65,7 +65,7 @@ def test_status_bar_and_dialog_follow_the_reader_through_a_pcscd_restart(
     seen = StateLog(reader_context.reader)
 
     pcscd.restart()
-    qtbot.waitUntil(lambda: "service unavailable" in seen.states, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "fault" in seen.states, timeout=WAIT_MS)
     assert step(dialog) is Step.NO_READER
     qtbot.waitUntil(lambda: bar.reader.text() == f"Desk reader: {pcscd.reader}", timeout=WAIT_MS)
     assert step(dialog) is Step.WAITING  # back from "no reader" on its own
@@ -120,7 +120,7 @@ def test_a_reader_that_is_not_connected_offers_manual_entry(
         context = context_with(services, runner, ui_settings, bridge)
         bar = MainStatusBar(context)
         qtbot.addWidget(bar)
-        assert bar.reader.text() == "Desk reader: no reader"
+        assert bar.reader.text() == "Desk reader: no reader connected"
         _enroll_without_reader(qtbot, context)
     finally:
         bridge.stop()
@@ -146,8 +146,8 @@ def test_without_a_reader_service_the_app_works_and_explains(
     context = context_with(services, runner, ui_settings, bridge)
     bar = MainStatusBar(context)
     qtbot.addWidget(bar)
-    expected = "no reader" if factory is None else "service unavailable"
-    assert bar.reader.text() == f"Desk reader: {expected}"
+    assert bar.reader.text() == "Desk reader: no reader connected"  # not the alarming "service unavailable"
+    assert ("libpcsclite" in bar.reader.toolTip()) is (factory is not None)
     _enroll_without_reader(qtbot, context)
     bridge.stop()
 

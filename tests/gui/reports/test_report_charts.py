@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.reports.charts.lateness import LatenessChart
+from timetracker_desktop.gui.reports.charts.presence import people_ticks
 from timetracker_desktop.gui.reports.charts.series import SLOTS, Lateness, presence_curve
 from timetracker_desktop.gui.views.today import TodayView
 from timetracker_desktop.services.dto import EmployeeDraft
@@ -75,3 +76,7 @@ def test_today_chart_shows_who_has_been_at_work(
     assert by_hour[11.75] == 2  # both are in until now (12:00)
     assert len(x) == 48 + 1  # the curve stops at now: 48 quarter hours, their edges
     assert view.presence_chart.grab().width() > 0
+    # The walk: the people axis had ticks at 0.5 and 1.5; people come in whole numbers.
+    axis = view.presence_chart.chart.plot.getAxis("left")
+    assert axis._tickLevels == [[(0, "0"), (1, "1"), (2, "2")]]  # the ticks given, in place of pyqtgraph's
+    assert people_ticks(12) == [(0, "0"), (3, "3"), (6, "6"), (9, "9"), (12, "12")]

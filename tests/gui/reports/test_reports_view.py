@@ -344,6 +344,11 @@ def test_timesheet_in_ukrainian(
         assert "НЗ" in texts  # Оксана absent on Tuesday
         assert view.model.headerData(3, Qt.Orientation.Horizontal) == "3\nвт"
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Працівник"
+        # The walk: default export names were English («timesheet_2026-10-01_2026-10-31.xlsx»).
+        october = (date(2026, 10, 1), date(2026, 10, 31))
+        assert view.default_file_name(ReportKind.TIMESHEET, *october, ".xlsx") == "Табель_2026-10.xlsx"
+        part = view.default_file_name(ReportKind.ATTENDANCE, date(2026, 10, 1), date(2026, 10, 15), ".pdf")
+        assert part == "Явка_2026-10-01_2026-10-15.pdf"
     finally:
         install_translators(qapp, "en")
 

@@ -127,18 +127,22 @@ def test_timesheet_xlsx_typed_cells_frozen_panes_and_totals(
     header = [c.value for c in sheet[7]]
     assert header[0] == "Працівник"
     assert header[1] == "26\nЧт"
-    assert header[7:] == TIMESHEET_HEADER[7:]
+    assert header[7:] == [
+        "Різниця, год" if h == "Різниця" else h for h in TIMESHEET_HEADER[7:]
+    ]  # a signed difference is decimal hours: Excel shows a negative time as ####
     assert sheet["A7"].font.bold
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=8, max_row=10)]
     assert rows == [
         ["Андрій Мельник", _hm(8, 55), _hm(9, 5), "В", "В", _hm(4), "?",
-         _hm(22), _hm(27), -_hm(5), 3, _hm(4), 0, 2],
+         _hm(22), _hm(27), -5.0, 3, _hm(4), 0, 2],
         ["Оксана Ткаченко", _hm(8, 4), "НЗ", _hm(7), "?", "В/Д", _hm(8),
-         _hm(23, 4), _hm(31), -_hm(7, 56), 3, _hm(0), 1, 1],
+         _hm(23, 4), _hm(31), -7.93, 3, _hm(0), 1, 1],
         ["Разом", _hm(16, 59), _hm(9, 5), _hm(7), _hm(0), _hm(4), _hm(8),
-         _hm(45, 4), _hm(58), -_hm(12, 56), 6, _hm(4), 1, 3],
+         _hm(45, 4), _hm(58), -12.93, 6, _hm(4), 1, 3],
     ]  # fmt: skip
     assert sheet["B8"].number_format == "[h]:mm"
+    assert sheet["J8"].number_format == "+0.00;-0.00;0.00"  # shows -5.00, never ####
+    assert load_workbook(path).epoch.year != 1904  # dates pasted into other workbooks keep their day
     assert sheet["A10"].font.bold
     assert not sheet["A9"].font.bold
     assert sheet["D8"].fill.fgColor.rgb.endswith("E7E6E6")  # Saturday is shaded
@@ -191,6 +195,13 @@ def test_timesheet_pdf_is_landscape_with_cyrillic_figures_and_captions(
         "Сторінка 1 з 1",
     ):
         assert expected in text, expected
+    # Headings wrap at spaces only (the walk saw «Відпраць/овано», «Неявк/и», «Аном/алії»).
+    for heading in ("Відпрацьовано", "Неявки", "Аномалії", "Понаднормово"):
+        assert heading in text, heading
+    metadata = reader.metadata
+    assert metadata is not None
+    assert (metadata.title, metadata.author) == ("Табель обліку робочого часу", "TimeTracker Desktop")
+    assert metadata.subject == "Період: 26.03.2026 – 31.03.2026"
     assert b"/FontFile2" in path.read_bytes()  # the TrueType font is embedded (a subset)
     assert b"DejaVuSans" in path.read_bytes()
 

@@ -7,14 +7,16 @@ import pytest
 from sqlalchemy import event
 
 from timetracker_desktop.app import AppContext, open_storage
-from timetracker_desktop.domain.attendance import Direction, PunchCore, PunchFlag, PunchSource
+from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchCore, PunchFlag, PunchSource
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.schedules import ScheduleCell
 from timetracker_desktop.repositories.ports.storage import (
     IntegrityConflictError,
+    NewCorrection,
     NewPunch,
     PunchQuery,
     StorageUnavailableError,
+    UnassignedPunch,
 )
 from timetracker_desktop.repositories.sql.engine import is_sqlite
 
@@ -226,3 +228,27 @@ def test_unmigrated_sqlite_file_names_the_cause(tmp_path: object) -> None:
     finally:
         storage.dispose()
     assert caught.value.cause == "the database is not migrated"
+
+
+def test_feed_reads_void_reasons_and_unknown_badges_after_an_id(app_context: AppContext) -> None:
+    """The live feed after a restart: a voided punch carries its reason; unknown badges come after an id."""
+    storage = app_context.storage
+    with storage() as uow:
+        employee = uow.employees.add("P", None, None, AT)
+        punch = uow.punches.add(NewPunch(employee.id, AT, Direction.IN, PunchSource.TERMINAL, AT))
+        uow.corrections.add(
+            NewCorrection(CorrectionKind.VOID, employee.id, None, "wrong card", AT, punch_id=punch.id)
+        )
+        items = [
+            uow.unassigned.add(UnassignedPunch(0, None, BadgeKind.CARD, raw, raw, at, at, "unknown"))
+            for raw, at in (("0401", AT - timedelta(days=1)), ("0402", AT), ("0403", AT + timedelta(hours=1)))
+        ]
+        uow.commit()
+    with storage(read_only=True) as uow:
+        (line,) = uow.punches.after_id(0, 10)
+        assert (line.voided, line.void_reason) == (True, "wrong card")
+        assert [i.raw_value for i in uow.unassigned.after_id(0, AT, 10)] == [
+            "0402",
+            "0403",
+        ]  # not yesterday's
+        assert [i.raw_value for i in uow.unassigned.after_id(items[1].id, AT, 10)] == ["0403"]

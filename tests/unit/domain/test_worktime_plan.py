@@ -180,3 +180,17 @@ def test_period_totals() -> None:
     assert result.total_worked_seconds == int(18.75 * HOUR)
     assert (result.total_late_seconds, result.total_overtime_seconds) == (15 * MINUTE, HOUR)
     assert (result.worked_days, result.anomaly_count) == (2, 1)
+
+
+def test_plan_to_date_leaves_days_not_begun_out_of_the_totals() -> None:
+    """The walk: the current month's future days counted against the employee in «За графіком»."""
+    from timetracker_desktop.domain.reports import summarize
+
+    tuesday_noon = local("2026-03-03 12:00")
+    spec = {"2026-03-02": "8-17", "2026-03-03": "8-17", "2026-03-04": "8-17"}
+    result = _period(taps("2026-03-02 08:00", "2026-03-02 17:00"), spec, now=tuesday_noon)
+    assert [d.begun for d in result.days] == [True, True, False]
+    assert [d.planned_seconds for d in result.days] == [9 * HOUR] * 3  # the day cells still show the plan
+    summary = summarize(result.days)
+    assert summary.planned_seconds == 18 * HOUR  # Monday and Tuesday (already started), not Wednesday
+    assert summary.difference_seconds == -9 * HOUR

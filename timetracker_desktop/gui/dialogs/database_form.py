@@ -164,8 +164,14 @@ class DatabaseForm(QWidget):
         on_server = self.server.isChecked()
         self.server_box.setEnabled(on_server)
         self.embedded_box.setEnabled(not on_server)
+        self._enable_test()
         self.keyring_note.setVisible(on_server and not keyring_available())
         self._on_field_changed()
+
+    def _enable_test(self) -> None:
+        # The embedded database is a file on this computer: there is no connection for the button to test
+        # (Save and Next still open it in the background and report a problem).
+        self.test_button.setEnabled(self.server.isChecked())
 
     def _on_field_changed(self) -> None:
         self.result.clear()
@@ -185,7 +191,7 @@ class DatabaseForm(QWidget):
         self._runner.run(partial(self._gateway.probe, self.url()), self._on_probe_done, self._on_probe_failed)
 
     def _on_probe_done(self, revision: str | None) -> None:
-        self.test_button.setEnabled(True)
+        self._enable_test()
         if revision is None:
             self.result.setText(self.tr("Connected. The database is empty: its tables will be created."))
         else:
@@ -193,6 +199,6 @@ class DatabaseForm(QWidget):
         self.tested.emit(True)
 
     def _on_probe_failed(self, error: BaseException) -> None:
-        self.test_button.setEnabled(True)
+        self._enable_test()
         self.result.setText(message_for(error))
         self.tested.emit(False)

@@ -1,5 +1,7 @@
 """Shows a terminal's new key once, with the QR code the Android terminal app scans."""
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -69,6 +71,7 @@ class TerminalKeyDialog(QDialog):
         self.qr_label.setObjectName("qrImage")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setMinimumSize(QR_PIXELS, QR_PIXELS)
+        self.qr_text = ""  # exactly what the QR holds
         self.payload = QPlainTextEdit()
         self.payload.setObjectName("qrPayload")
         self.payload.setReadOnly(True)
@@ -118,10 +121,13 @@ class TerminalKeyDialog(QDialog):
             self.payload.clear()
             self.qr_label.clear()
             self.image = None
+            self.qr_text = ""
             return
         self.problem.clear()
         self._settings.server_address = address.strip()
-        self.payload.setPlainText(text)
+        self.qr_text = text
+        # The QR keeps the app's exact \uXXXX form; the manager reads the same JSON with its letters («Вхід»).
+        self.payload.setPlainText(json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")))
         self.image = qr_image(text, QR_PIXELS)
         self.qr_label.setPixmap(QPixmap.fromImage(self.image))
 

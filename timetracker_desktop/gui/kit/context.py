@@ -13,6 +13,7 @@ from timetracker_desktop.gui.shell.gateway import DatabaseGateway
 from timetracker_desktop.services.attendance.live_feed import LiveFeedService
 from timetracker_desktop.services.attendance.presence import PresenceService, PresenceSummary
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.terminals.overview import TerminalOverviewService
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +37,19 @@ class GuiContext:
     listener: ListenerControl | None = None  # the app's own terminal listener; None: none wired (tests)
     presence: PresenceService = field(init=False)
     live_feed: LiveFeedService = field(init=False)
+    terminal_overview: TerminalOverviewService = field(init=False)
 
     def __post_init__(self) -> None:
         services = self.services
         object.__setattr__(self, "presence", PresenceService(services.uow, services.clock, services.worktime))
         object.__setattr__(self, "live_feed", LiveFeedService(services.uow, services.clock))
+        # One source for the status bar and the Terminals page, so they never disagree («0 з 0» beside
+        # «0 з 1»). Seen by a listener on a thread of ours but not flushed yet counts too (the listener
+        # process flushes every second): a terminal shows online with its first tap.
+        overview = TerminalOverviewService(
+            services.uow, services.clock, services.terminal_health.unflushed_last_seen
+        )
+        object.__setattr__(self, "terminal_overview", overview)
 
     def board_today(self) -> PresenceSummary:
         """Today's board, worked out in our listener process while it runs, else here (worker thread).

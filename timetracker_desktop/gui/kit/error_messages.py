@@ -34,9 +34,7 @@ def is_expected(error: BaseException) -> bool:
 def message_for(error: BaseException) -> str:
     """A user-facing sentence for an error: codes and causes by the vocabulary, other errors generically."""
     if isinstance(error, DomainError):
-        sentence = error_sentence(error.code, error.field)
-        # e.g. {folder}: a sentence names only the params its code carries
-        return sentence.format_map(error.params) if error.params else sentence
+        return error_sentence(error.code, error.field, error.params)
     if isinstance(error, StorageUnavailableError):
         return storage_sentence(error.cause)
     return ErrorMessages().other(error)

@@ -1,8 +1,20 @@
 """Inline validation messages: a red line under the field an error names, or under the whole form."""
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from timetracker_desktop.gui.kit.error_messages import field_of, is_expected, message_for
 
@@ -21,6 +33,33 @@ def error_label(object_name: str) -> QLabel:
     return label
 
 
+def _hide(label: QLabel) -> None:
+    label.clear()
+    label.setVisible(False)
+
+
+def _on_edit(widget: QWidget, hide: Callable[[], None]) -> None:
+    """Call ``hide`` when the user edits the widget: an error about the old value no longer applies.
+
+    (The walk: an error stayed under a field after the field was fixed.)
+    """
+    signals = {
+        QLineEdit: "textChanged",
+        QPlainTextEdit: "textChanged",
+        QComboBox: "currentTextChanged",
+        QSpinBox: "valueChanged",
+        QDateTimeEdit: "dateTimeChanged",
+        QAbstractSpinBox: "editingFinished",
+        QAbstractButton: "toggled",
+    }
+    for kind, name in signals.items():
+        if isinstance(widget, kind):
+            getattr(widget, name).connect(hide)
+            return
+    for child in widget.findChildren(QLineEdit):  # a composite row (a field and its button)
+        child.textChanged.connect(hide)
+
+
 class FieldErrors:
     """Adds form rows with an error line under each, and shows an error at its field."""
 
@@ -35,6 +74,7 @@ class FieldErrors:
         label = error_label(f"error_{field}")
         self._form.addRow("", label)
         self._labels[field] = label
+        _on_edit(widget, lambda: _hide(label))
         return label
 
     def alias(self, field: str, shown_at: str) -> None:

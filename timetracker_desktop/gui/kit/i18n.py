@@ -2,7 +2,9 @@
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-CATALOGS = (":/i18n/qtbase_uk.qm", ":/i18n/timetracker_uk.qm")
+# Installed in this order; Qt asks the last installed first, so qtbase_extra_uk (the file dialog's words that
+# qtbase_uk.qm lacks since Qt 6.11 gave them mnemonics, and «OK») overrides Qt's own catalog.
+CATALOGS = (":/i18n/qtbase_uk.qm", ":/i18n/qtbase_extra_uk.qm", ":/i18n/timetracker_uk.qm")
 _installed: list[QTranslator] = []
 
 

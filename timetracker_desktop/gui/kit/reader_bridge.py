@@ -132,12 +132,28 @@ class DeskReaderBridge(QObject):
             self._service.select_reader(name or None)
 
     def describe(self) -> str:
-        """The state in a few translated words: the reader's name, no reader, or service unavailable."""
+        """The state in a few translated words: the reader's name or "no reader connected".
+
+        A PC/SC fault says the same: Windows stops its smart card service when no reader is plugged in, so
+        «служба недоступна» only alarmed the manager; the detail is in ``explain()`` (a tooltip) instead.
+        """
         if self.active_reader is not None:
             return self.active_reader
-        if self.fault is not None:
-            return self.tr("service unavailable")
-        return self.tr("no reader")
+        return self.tr("no reader connected")
+
+    def explain(self) -> str:
+        """What lies behind "no reader connected" when the smart card service failed; else ''."""
+        if self.active_reader is not None or self.fault is None:
+            return ""
+        return self.tr(
+            "The smart card service does not answer ({0}). Connect the reader; it is found at once."
+        ).format(self.fault.detail or self.fault.code)
+
+    def support_text(self) -> str:
+        """The state for the diagnostics sent to support: the words shown plus the fault, if any."""
+        if self.active_reader is None and self.fault is not None:
+            return f"{self.describe()} (PC/SC {self.fault.code}: {self.fault.detail})"
+        return self.describe()
 
     # The plain callbacks (thread-safe: they only emit).
 

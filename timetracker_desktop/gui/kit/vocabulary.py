@@ -187,6 +187,13 @@ class Vocabulary(QObject):
             ),
         }
 
+    def holder_errors(self) -> dict[tuple[ErrorCode, str | None], str]:
+        """Sentences naming who holds what the user tried to take (a duplicate badge: the next question)."""
+        return {
+            (ErrorCode.DUPLICATE_BADGE, None): self.tr("This badge already belongs to {holder}."),
+            (ErrorCode.DUPLICATE_BADGE, "pin"): self.tr("This terminal PIN already belongs to {holder}."),
+        }
+
     def storage(self) -> dict[StorageCause, str]:
         """Sentences by StorageUnavailableError cause."""
         busy = self.tr("The database is busy. Try again.")
@@ -355,12 +362,25 @@ class Vocabulary(QObject):
         }
 
 
-def error_sentence(code: ErrorCode, field: str | None = None) -> str:
-    """The sentence for a code, more precise at a field when one is known (a duplicate PIN)."""
+class _Params(dict[str, str]):
+    """Format parameters where one a sentence names but the error lacks stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def error_sentence(code: ErrorCode, field: str | None = None, params: Mapping[str, str] | None = None) -> str:
+    """The sentence for a code, more precise at a field when one is known (a duplicate PIN), with the
+    error's parameters filled in (``{folder}``, ``{holder}``)."""
     words = Vocabulary()
-    if field is not None and (code, field) in (precise := words.field_errors()):
-        return precise[(code, field)]
-    return words.errors()[code]
+    named = words.holder_errors()
+    if params and "holder" in params and ((code, field) in named or (code, None) in named):
+        sentence = named.get((code, field)) or named[(code, None)]
+    elif field is not None and (code, field) in (precise := words.field_errors()):
+        sentence = precise[(code, field)]
+    else:
+        sentence = words.errors()[code]
+    return sentence.format_map(_Params(params)) if params else sentence
 
 
 def storage_sentence(cause: StorageCause) -> str:

@@ -19,6 +19,16 @@ def make_table(object_name: str) -> QTableView:
     return view
 
 
+def fit_columns(view: QTableView, widest: int) -> None:
+    """Columns fitted to their contents, none wider than ``widest`` (a long reason elides, it does not push
+    the others out of sight); the last one still takes the rest, so the table fills its width."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
 def action_button(object_name: str, text: str, icon: str, visible: bool = True) -> QPushButton:
     """A push button with an icon; hidden when the user's role may not use it."""
     button = QPushButton(QIcon(icon), text)

@@ -21,7 +21,7 @@ class LiveFeedController(QObject):
     no sooner than ``MIN_FETCH_GAP_MS`` after the previous one ended.
 
     Signals:
-        arrived(object): a ``FeedBatch`` with new punches (oldest first) and the office zone.
+        arrived(object): a ``FeedBatch`` with new punches and unknown taps (oldest first) and the office zone.
         failed(object): the exception of a failed fetch.
     """
 
@@ -32,6 +32,7 @@ class LiveFeedController(QObject):
         super().__init__(parent)
         self._context = context
         self._last_id: int | None = None
+        self._last_unknown_id = 0
         self._busy = False
         self._again = False
         self.fetches = 0  # started so far (tests and the benchmark check the coalescing)
@@ -73,7 +74,8 @@ class LiveFeedController(QObject):
         self._busy = True
         self.fetches += 1
         feed = self._context.live_feed
-        work = feed.today if self._last_id is None else partial(feed.after, self._last_id)
+        last_id = self._last_id
+        work = feed.today if last_id is None else partial(feed.after, last_id, self._last_unknown_id)
         self._context.runner.run(work, self._on_batch_loaded, self._on_fetch_failed)
 
     def _on_scan_committed(self, _notice: object) -> None:
@@ -82,10 +84,11 @@ class LiveFeedController(QObject):
     def _on_batch_loaded(self, batch: FeedBatch) -> None:
         self.loaded += 1
         self._last_id = batch.last_id
-        if len(batch.lines) >= FEED_LIMIT:
+        self._last_unknown_id = batch.last_unknown_id
+        if len(batch.lines) >= FEED_LIMIT or len(batch.unknown) >= FEED_LIMIT:
             self._again = True  # a full batch: more may be stored already, and no tap may come to announce it
         self._finish()
-        if batch.lines:
+        if not batch.empty:
             self.arrived.emit(batch)
 
     def _on_fetch_failed(self, error: BaseException) -> None:

@@ -8,16 +8,28 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSource
+from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.gui.kit.error_messages import is_expected
 from timetracker_desktop.gui.kit.formatting import local_date_time, timestamp
 from timetracker_desktop.gui.kit.table_model import Column, Index, RowTableModel
 from timetracker_desktop.gui.kit.tasks import TaskRunner
+from timetracker_desktop.gui.models.punch_words import PunchWords
 from timetracker_desktop.repositories.ports.storage import PunchLine
 from timetracker_desktop.services.attendance.event_log import EventPage, Keyset
 
 PageFetch = Callable[[Keyset | None], EventPage]
 VOIDED_COLOR = QColor("#8a8a8a")
+
+
+def voided_style(line: PunchLine, role: int) -> object:
+    """A voided punch is grey and struck out (font and foreground roles), here and in the live feed."""
+    if not line.voided:
+        return None
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return VOIDED_COLOR
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +72,7 @@ class EventLogModel(RowTableModel[PunchLine]):
         self._generation = 0
         self._overrides: dict[int, Direction] = {}
         self.zone = ZoneInfo("UTC")
+        self.words = PunchWords()
         super().__init__(
             [
                 Column(self._time, self._time_key),
@@ -68,7 +81,7 @@ class EventLogModel(RowTableModel[PunchLine]):
                 Column(self.source_text),
                 Column(self._terminal),
                 Column(self.flags_text),
-                Column(self._reason),
+                Column(self.reason_text, tooltip=self.reason_text),
             ],
             parent,
         )
@@ -138,18 +151,8 @@ class EventLogModel(RowTableModel[PunchLine]):
         if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
             if not index.isValid() or not 0 <= index.row() < len(self.rows):
                 return None
-            return self._voided_style(self.rows[index.row()], role)
+            return voided_style(self.rows[index.row()], role)
         return super().data(index, role)
-
-    @staticmethod
-    def _voided_style(line: PunchLine, role: int) -> object:
-        if not line.voided:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return VOIDED_COLOR
-        font = QFont()
-        font.setStrikeOut(True)
-        return font
 
     def effective_direction(self, line: PunchLine) -> Direction:
         """The direction after a "set direction" correction in force."""
@@ -157,10 +160,8 @@ class EventLogModel(RowTableModel[PunchLine]):
 
     def direction_text(self, line: PunchLine) -> str:
         """In, Out or Auto; marked when a correction set it."""
-        direction = self.effective_direction(line)
-        words = {Direction.IN: self.tr("In"), Direction.OUT: self.tr("Out"), Direction.AUTO: self.tr("Auto")}
-        text = words[direction]
-        return self.tr("{0} (corrected)").format(text) if line.id in self._overrides else text
+        text = self.words.direction(self.effective_direction(line))
+        return self.words.corrected(text) if line.id in self._overrides else text
 
     def source_text(self, line: PunchLine) -> str:
         """Where the punch came from."""
@@ -173,14 +174,8 @@ class EventLogModel(RowTableModel[PunchLine]):
 
     def flags_text(self, line: PunchLine) -> str:
         """Voided, flags, in words."""
-        words = {
-            PunchFlag.CLOCK_SKEW: self.tr("terminal clock off"),
-            PunchFlag.DOUBLE_TAP: self.tr("double tap"),
-            PunchFlag.REASSIGNED: self.tr("reassigned"),
-            PunchFlag.LEGACY: self.tr("legacy"),
-        }
-        notes = [self.tr("voided")] if line.voided else []
-        notes += sorted(words[flag] for flag in line.flags)
+        notes = [self.words.voided()] if line.voided else []
+        notes += sorted(self.words.flag(flag) for flag in line.flags)
         return ", ".join(notes)
 
     def _time(self, line: PunchLine) -> str:
@@ -198,6 +193,8 @@ class EventLogModel(RowTableModel[PunchLine]):
     def _terminal(line: PunchLine) -> str:
         return line.terminal_name or ""
 
-    @staticmethod
-    def _reason(line: PunchLine) -> str:
-        return line.reason or ""
+    def reason_text(self, line: PunchLine) -> str:
+        """The punch's own reason (manual, import) and, when voided, why (the walk: shown nowhere)."""
+        reasons = [self.words.void_reason(line.void_reason)] if line.voided else []
+        reasons += [line.reason] if line.reason else []
+        return "; ".join(reasons)

@@ -1,13 +1,17 @@
 """Today's board: one row per active employee with state, plan, first in, last out, lateness."""
 
+from collections.abc import Sequence
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
+from timetracker_desktop.domain.attendance import Direction
 from timetracker_desktop.gui.kit.formatting import duration, local_time, minutes_text, timestamp
 from timetracker_desktop.gui.kit.sorted_rows import SortedRowTableModel
 from timetracker_desktop.gui.kit.table_model import Column
+from timetracker_desktop.repositories.ports.storage import PunchLine
 from timetracker_desktop.services.attendance.presence import PresenceLine, PresenceState
 
 STATE_COLORS = {
@@ -75,6 +79,29 @@ class PresenceTableModel(SortedRowTableModel[PresenceLine]):
             tips = {6: self.tr("Minutes late today"), 7: self.tr("Time worked today so far")}
             return tips.get(section, super().headerData(section, orientation))
         return super().headerData(section, orientation, role)
+
+    def apply_taps(self, lines: Sequence[PunchLine]) -> int:
+        """Show taps at once on their employees' rows; returns the rows changed.
+
+        An IN means at work (and came, if it is the first); an OUT means left. The next full reload (a few
+        seconds later) settles lateness and worked time: the walk saw the board trail the feed by 2-8 s.
+        """
+        positions = {row.employee_id: position for position, row in enumerate(self.rows)}
+        changed = 0
+        for line in lines:
+            position = positions.get(line.employee_id)
+            if position is None or line.voided or line.direction is Direction.AUTO:
+                continue  # an AUTO tap's direction is decided when the day is worked out
+            row = self.rows[position]
+            if line.direction is Direction.IN:
+                first = line.at if row.first_in is None else min(row.first_in, line.at)
+                updated = replace(row, state=PresenceState.IN, first_in=first)
+            else:
+                updated = replace(row, state=PresenceState.LEFT, last_out=line.at)
+            if updated != row:
+                self.replace_row(position, updated)
+                changed += 1
+        return changed
 
     def set_zone(self, zone: ZoneInfo) -> None:
         """The office time zone for the times shown (call before set_rows)."""

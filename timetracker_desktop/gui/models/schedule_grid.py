@@ -19,7 +19,7 @@ SHADES = {
     "holiday": QColor("#ffe0e6"),
     "night": QColor("#e3dcf5"),
     "rejected": QColor("#ffb3b3"),
-    CodeMeaning.DAY_OFF.value: QColor("#d7dbdd"),
+    CodeMeaning.DAY_OFF.value: QColor("#b0bec5"),  # the walk: #d7dbdd beside white and weekend grey vanished
     CodeMeaning.EXCUSED.value: QColor("#fff1c1"),
     CodeMeaning.WORK.value: QColor("#d4f0d9"),
 }

@@ -1,6 +1,7 @@
 """Reports: timesheet, detail, exceptions, attendance and schedule as a table and charts; export and print."""
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -227,9 +228,26 @@ class ReportsView(QWidget):
             )
         return explain(error)
 
+    def _file_word(self, kind: ReportKind) -> str:
+        """The report's name in a default file name (the manager's language: «Табель_2026-10.xlsx»)."""
+        words = {
+            ReportKind.TIMESHEET: self.tr("Timesheet", "default export file name"),
+            ReportKind.DETAIL: self.tr("Detail", "default export file name"),
+            ReportKind.EXCEPTIONS: self.tr("Exceptions", "default export file name"),
+            ReportKind.ATTENDANCE: self.tr("Attendance", "default export file name"),
+            ReportKind.SCHEDULE: self.tr("Schedule", "default export file name"),
+        }
+        return words[kind]
+
+    def default_file_name(self, kind: ReportKind, first: date, last: date, suffix: str) -> str:
+        """``Табель_2026-10.xlsx`` for a whole month, ``Табель_2026-10-01_2026-10-15.xlsx`` otherwise."""
+        whole_month = (first, last) == month_bounds(first.year, first.month)
+        period = f"{first:%Y-%m}" if whole_month else f"{first.isoformat()}_{last.isoformat()}"
+        return f"{self._file_word(kind)}_{period}{suffix}"
+
     def _default_path(self, request: ReportRequest, fmt: ExportFormat) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{request.kind.value}_{request.first.isoformat()}_{request.last.isoformat()}{SUFFIXES[fmt]}"
+        name = self.default_file_name(request.kind, request.first, request.last, SUFFIXES[fmt])
         return str(Path(folder) / name)
 
     def ask_path(self, request: ReportRequest, fmt: ExportFormat) -> Path | None:

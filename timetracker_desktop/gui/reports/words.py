@@ -29,6 +29,7 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.ROUNDED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounded"))),
     ReportLabel.PLANNED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Planned"))),
     ReportLabel.DIFFERENCE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Difference"))),
+    ReportLabel.HOURS_SUFFIX: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "{heading}, h"))),
     ReportLabel.WORKED_DAYS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Days"))),
     ReportLabel.OVERTIME: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Overtime"))),
     ReportLabel.ABSENCES: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Absences"))),

@@ -66,7 +66,7 @@ class HelpMenu(QObject):
         service = self._context.services.diagnostics
         if service is None:
             return
-        reader = self._context.reader.describe() if self._context.reader is not None else None
+        reader = self._context.reader.support_text() if self._context.reader is not None else None
         label = self._context.database_label
         listener = listener_state(self._context.listener)  # read here: its fields belong to the GUI thread
 

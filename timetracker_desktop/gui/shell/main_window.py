@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._built[spec.name] = page
+            loaded = getattr(page, "terminals_loaded", None)  # the Terminals page: one count everywhere
+            if loaded is not None:
+                loaded.connect(self.status.show_terminals)
+                self.status.refresh()  # the page's first load ran before the connection
         return page
 
     def _on_navigation_changed(self, row: int) -> None:

@@ -1,13 +1,27 @@
 """The status bar: database, listener, terminals online, desk reader, and a busy indicator."""
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from pathlib import PurePath
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
+
+from timetracker_desktop.credentials import is_server_url, parse_server_url
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.services.terminals.overview import TerminalOverview, TerminalOverviewService
+from timetracker_desktop.gui.kit.status_field import StatusField
+from timetracker_desktop.services.terminals.overview import TerminalOverview
 
 REFRESH_MS = 30_000
+FIELD_PX = 300  # the widest a field may ask to be: four of them and the busy bar fit a 1280 px window
 AFTER_TAP_MS = 2_000
+
+
+def short_database_label(label: str) -> str:
+    """The database file's name, or ``database @ host``: the full path took the room of status messages
+    («Діагностику скопійова…») and widened the window; the tooltip keeps the whole of it."""
+    if is_server_url(label):
+        server = parse_server_url(label)[0]
+        return f"{server.database} @ {server.host}"
+    return PurePath(label.removeprefix("sqlite:///")).name or label
 
 
 class MainStatusBar(QStatusBar):
@@ -21,19 +35,18 @@ class MainStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("mainStatusBar")
         self._context = context
-        services = context.services
-        # Seen by a listener on a thread of ours but not flushed yet counts too (the listener process flushes
-        # every second): a terminal shows online with its first tap.
-        self._overview = TerminalOverviewService(
-            services.uow, services.clock, services.terminal_health.unflushed_last_seen
-        )
-        self.database = QLabel(self.tr("Database: {0}").format(context.database_label))
+        self._overview = context.terminal_overview
+        self.database = StatusField(FIELD_PX)
+        self.database.setText(self.tr("Database: {0}").format(short_database_label(context.database_label)))
+        self.database.setToolTip(context.database_label)
         self.database.setObjectName("statusDatabase")
-        self.listener = QLabel()
+        self.listener = StatusField(FIELD_PX)
         self.listener.setObjectName("statusListener")
-        self.terminals = QLabel(self.tr("Terminals online: ..."))
+        self.terminals = StatusField(FIELD_PX)
+        self.terminals.setText(self.tr("Terminals online: ..."))
         self.terminals.setObjectName("statusTerminals")
-        self.reader = QLabel(self.tr("Desk reader: not connected"))
+        self.reader = StatusField(FIELD_PX)
+        self.reader.setText(self.tr("Desk reader: {0}").format(self.tr("no reader connected")))
         self.reader.setObjectName("statusReader")
         self.busy = QProgressBar()
         self.busy.setObjectName("statusBusy")
@@ -87,6 +100,7 @@ class MainStatusBar(QStatusBar):
     def _on_reader_state_changed(self) -> None:
         if self._context.reader is not None:
             self.set_reader_state(self._context.reader.describe())
+            self.reader.setToolTip(self._context.reader.explain())
 
     def _on_scan_committed(self, _notice: object) -> None:
         if not self.after_tap_timer.isActive():
@@ -99,6 +113,10 @@ class MainStatusBar(QStatusBar):
     def refresh(self) -> None:
         """Count terminals online in the background."""
         self._context.runner.run(self._overview.overview, self._on_overview_loaded, self._on_overview_failed)
+
+    def show_terminals(self, overview: TerminalOverview) -> None:
+        """Show the count the Terminals page just loaded (after an add or a deactivation, at once)."""
+        self._on_overview_loaded(overview)
 
     def _on_overview_loaded(self, overview: TerminalOverview) -> None:
         self.terminals.setText(

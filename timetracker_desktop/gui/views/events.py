@@ -15,19 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.domain.attendance import Correction, CorrectionKind
+from timetracker_desktop.domain.attendance import Correction, CorrectionKind, Direction
 from timetracker_desktop.domain.users import Permission
 from timetracker_desktop.gui.dialogs.punch_dialogs import CorrectionDialog, ManualPunchDialog, UndoDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.dates import period_edits, set_period, to_date
-from timetracker_desktop.gui.kit.widgets import action_button, make_table
+from timetracker_desktop.gui.kit.widgets import action_button, fit_columns, make_table
 from timetracker_desktop.gui.models.events import EventLogModel
 from timetracker_desktop.gui.views.events_unassigned import UnassignedPanel
 from timetracker_desktop.repositories.ports.storage import PunchLine
 from timetracker_desktop.services.attendance.event_log import EventChoices, EventFilter, EventLogService
 
 DEFAULT_DAYS = 30
+DIRECTION_COLUMN, NOTES_COLUMN = 2, 5
+CELL_PADDING = 16  # px around a cell's text
+MAX_COLUMN_WIDTH = 320  # px; a long reason or name elides rather than widening the table past its window
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class EventsView(QWidget):
         self.table = make_table("eventsTable")
         self.table.setSortingEnabled(False)  # newest first by keyset; a proxy would sort loaded rows only
         self.table.setModel(self.model)
+        self.table.setWordWrap(False)  # one line per punch; a long text elides
         self.status = QLabel()
         self.status.setObjectName("eventsStatus")
         self.status.setWordWrap(True)
@@ -187,7 +191,7 @@ class EventsView(QWidget):
     def reload(self) -> None:
         """Show the log for the current filter from its newest punch."""
         wanted = self.current_filter()
-        self._filter, self._count, self._fit_columns = wanted, None, True
+        self._filter, self._count = wanted, None  # columns keep their widths: refits made the table jump
         self.status.setText(self.tr("Loading..."))
         self.model.set_source(partial(self.log.page, wanted))
         self._context.runner.run(partial(_count, self.log, wanted), self._on_counted, self._on_failed)
@@ -201,8 +205,21 @@ class EventsView(QWidget):
     def _on_rows_loaded(self, rows: int) -> None:
         if self._fit_columns and rows:
             self._fit_columns = False
-            self.table.resizeColumnsToContents()  # once per filter: later pages must not make columns jump
+            fit_columns(self.table, MAX_COLUMN_WIDTH)  # once: later pages and filters must not make them jump
+            self._room_for_marks()
         self._show_progress()
+
+    def _room_for_marks(self) -> None:
+        """Direction and Notes wide enough for a correction or a void made later («Вихід (виправлено)»)."""
+        words, metrics = self.model.words, self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        marks = {
+            DIRECTION_COLUMN: [words.corrected(words.direction(d)) for d in Direction],
+            NOTES_COLUMN: [words.voided()],
+        }
+        for column, texts in marks.items():
+            wanted = max(metrics.horizontalAdvance(text) for text in texts) + CELL_PADDING
+            header.resizeSection(column, max(header.sectionSize(column), wanted))
 
     def _show_progress(self) -> None:
         loaded = len(self.model.rows)

@@ -3,7 +3,7 @@
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -26,7 +26,6 @@ from timetracker_desktop.gui.views.terminals_zkteco import DevicePanel, PendingD
 from timetracker_desktop.services.dto import NewTerminalKey
 from timetracker_desktop.services.terminals.overview import (
     TerminalOverview,
-    TerminalOverviewService,
     TerminalStatus,
 )
 
@@ -38,13 +37,15 @@ class TerminalsView(QWidget):
     """The terminals that report to this PC.
 
     Signals:
-        (none besides QWidget's)
+        terminals_loaded(TerminalOverview): the list was (re)loaded; the status bar shows the same count.
     """
+
+    terminals_loaded = Signal(object)
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._overview = TerminalOverviewService(context.services.uow, context.services.clock)
+        self._overview = context.terminal_overview
         self.dialog: QWidget | None = None
         self._wanted: int | None = None  # a terminal to select after the next load (a device just approved)
         manager = context.can(Permission.MANAGE_TERMINALS)
@@ -126,6 +127,7 @@ class TerminalsView(QWidget):
         self.status.setText(
             self.tr("{0} of {1} active terminal(s) online").format(overview.online, overview.active)
         )
+        self.terminals_loaded.emit(overview)
         wanted = self._wanted or (selected.id if selected is not None else None)
         self._wanted = None
         if wanted is not None:

@@ -75,6 +75,12 @@ class TodayView(QWidget):
         self.feed_status.setObjectName("feedStatus")
         for view, names in ((self.board_view, 0), (self.feed_view, 1)):
             _names_take_the_rest(view, names)
+            view.setWordWrap(False)  # the walk: names wrapped onto two lines while the table had room
+        # The feed is narrow: its name column elides, so no horizontal scrollbar (nor «Напрям» cut) shows.
+        self.feed_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        feed_header = self.feed_view.horizontalHeader()
+        for fitted in (0, 2):  # time and direction always whole
+            feed_header.setSectionResizeMode(fitted, QHeaderView.ResizeMode.ResizeToContents)
         self.presence_chart = TodayPresenceChart()
         self._build_layout()
         self.controller = LiveFeedController(context, self)
@@ -161,7 +167,9 @@ class TodayView(QWidget):
         self._zone = ZoneInfo(batch.time_zone)
         self.feed.set_zone(self._zone)
         opening = self.controller.loaded == 1  # the board's own first load read the same day
-        if self.feed.add(batch.lines):
+        if not opening:
+            self.board.apply_taps(batch.lines)  # the tapped rows at once; the reload below settles the rest
+        if self.feed.add(batch.lines, batch.unknown):
             if not self._feed_fitted:  # once: refitting per batch asks every cell while taps pour in
                 self._feed_fitted = True
                 self.feed_view.resizeColumnsToContents()

@@ -360,6 +360,16 @@ class SqlUnassignedRepository:
             stmt = stmt.where(UnassignedPunchRow.state == state)
         return [_unassigned(r) for r in self._session.scalars(stmt.limit(limit))]
 
+    def after_id(self, last_id: int, since: datetime, limit: int) -> list[ports.UnassignedPunch]:
+        """Items with id > last_id read at or after ``since``, oldest first (unknown badges in the feed)."""
+        stmt = (
+            select(UnassignedPunchRow)
+            .where(UnassignedPunchRow.id > last_id, UnassignedPunchRow.at >= since)
+            .order_by(UnassignedPunchRow.id)
+            .limit(limit)
+        )
+        return [_unassigned(r) for r in self._session.scalars(stmt)]
+
     def resolve(self, item_id: int, state: str, user_id: int | None, now: datetime) -> None:
         """Mark an item assigned or dismissed; it is never deleted."""
         self._session.execute(

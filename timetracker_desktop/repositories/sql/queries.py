@@ -14,13 +14,18 @@ from timetracker_desktop.repositories.sql.orm import CorrectionRow, EmployeeRow,
 
 def _line_select() -> Any:
     undo = aliased(CorrectionRow)
-    voided = exists().where(
+    in_force = (
         CorrectionRow.punch_id == PunchRow.id,
         CorrectionRow.kind == CorrectionKind.VOID.value,
         ~exists().where(
             undo.target_correction_id == CorrectionRow.id, undo.kind == CorrectionKind.UNDO.value
         ),
     )
+    voided = exists().where(*in_force)
+    # The reason of the newest void in force: the walk found a voided punch's reason shown nowhere.
+    void_reason = (
+        select(CorrectionRow.reason).where(*in_force).order_by(CorrectionRow.id.desc()).limit(1)
+    ).scalar_subquery()
     return (
         select(
             PunchRow.id,
@@ -34,6 +39,7 @@ def _line_select() -> Any:
             PunchRow.flags,
             PunchRow.reason,
             voided.label("voided"),
+            void_reason.label("void_reason"),
         )
         .join(EmployeeRow, EmployeeRow.id == PunchRow.employee_id)
         .outerjoin(TerminalRow, TerminalRow.id == PunchRow.terminal_id)
@@ -53,6 +59,7 @@ def _to_line(row: Any) -> PunchLine:
         flags=flags_from_text(row[8]),
         reason=row[9],
         voided=bool(row[10]),
+        void_reason=row[11],
     )
 
 

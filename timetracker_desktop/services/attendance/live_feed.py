@@ -1,4 +1,4 @@
-"""The live feed of taps: today's newest punches, then whatever is stored after the last id seen."""
+"""The live feed: today's newest punches and unknown badges, then whatever is stored after the last ids."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -8,6 +8,7 @@ from timetracker_desktop.domain.schedule_rules import local_date, local_midnight
 from timetracker_desktop.repositories.ports.storage import (
     PunchLine,
     PunchQuery,
+    UnassignedPunch,
     UnitOfWork,
     UnitOfWorkFactory,
 )
@@ -20,12 +21,44 @@ _EVER = PunchQuery(datetime(1970, 1, 1, tzinfo=UTC), datetime(9999, 1, 1, tzinfo
 
 
 @dataclass(frozen=True, slots=True)
+class UnknownTap:
+    """A tap nobody could be found for (it waits in Events -> Unassigned): shown in the feed, marked."""
+
+    id: int
+    at: datetime
+    value: str
+    terminal_name: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class FeedBatch:
-    """Punches for the feed, oldest first, the id to continue after, and the office zone to show them in."""
+    """Punches and unknown taps for the feed, oldest first, the ids to continue after, and the office zone."""
 
     lines: tuple[PunchLine, ...]
     last_id: int
     time_zone: str
+    unknown: tuple[UnknownTap, ...] = ()
+    last_unknown_id: int = 0
+
+    @property
+    def empty(self) -> bool:
+        """Nothing new."""
+        return not self.lines and not self.unknown
+
+
+def _unknown(uow: UnitOfWork, items: list[UnassignedPunch]) -> tuple[UnknownTap, ...]:
+    names = {t.id: t.name for t in uow.terminals.list_all()} if items else {}
+    return tuple(
+        UnknownTap(
+            item.id,
+            item.at,
+            item.canonical_value or item.raw_value,
+            names.get(item.terminal_id) if item.terminal_id is not None else None,
+            item.reason,
+        )
+        for item in items
+    )
 
 
 def _newest_id(uow: UnitOfWork) -> int:
@@ -54,11 +87,17 @@ class LiveFeedService:
             start = local_midnight(local_date(self._clock.now(), zone), zone)
             end = local_midnight(local_date(start, zone) + timedelta(days=1), zone)
             lines = uow.punches.page(PunchQuery(start, end), None, limit)
-            return FeedBatch(tuple(reversed(lines)), _newest_id(uow), zone.key)
+            today = uow.unassigned.after_id(0, start, _SCAN_PAGE * _SCAN_PAGES)
+            unknown = _unknown(uow, today[-limit:])
+            last_unknown = unknown[-1].id if unknown else 0
+            return FeedBatch(tuple(reversed(lines)), _newest_id(uow), zone.key, unknown, last_unknown)
 
-    def after(self, last_id: int, limit: int = FEED_LIMIT) -> FeedBatch:
-        """Punches stored after ``last_id``, oldest first."""
+    def after(self, last_id: int, last_unknown_id: int = 0, limit: int = FEED_LIMIT) -> FeedBatch:
+        """Punches and unknown taps stored after the ids given, oldest first."""
         with self._uow(read_only=True) as uow:
-            zone = load_settings(uow).time_zone
+            settings = load_settings(uow)
             lines = tuple(uow.punches.after_id(last_id, limit))
-        return FeedBatch(lines, lines[-1].id if lines else last_id, zone)
+            since = local_midnight(local_date(self._clock.now(), settings.zone), settings.zone)
+            unknown = _unknown(uow, uow.unassigned.after_id(last_unknown_id, since, limit))
+        last_unknown = unknown[-1].id if unknown else last_unknown_id
+        return FeedBatch(lines, lines[-1].id if lines else last_id, settings.time_zone, unknown, last_unknown)

@@ -147,6 +147,7 @@ class EmployeeService:
                 f"{kind.value} {value} already belongs to {owner.full_name if owner else holder.employee_id}",
                 code=ErrorCode.DUPLICATE_BADGE,
                 field=kind.value,
+                params={"holder": owner.full_name} if owner else None,  # the message says who holds it
             )
         badge = uow.badges.add(employee_id, kind, value, now)
         record(

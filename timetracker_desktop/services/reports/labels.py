@@ -37,6 +37,7 @@ class ReportLabel(StrEnum):
     ROUNDED = "rounded"
     PLANNED = "planned"
     DIFFERENCE = "difference"
+    HOURS_SUFFIX = "hours_suffix"
     WORKED_DAYS = "worked_days"
     OVERTIME = "overtime"
     ABSENCES = "absences"
@@ -125,6 +126,7 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.ROUNDED: ("Округлено", "Rounded"),
     ReportLabel.PLANNED: ("За графіком", "Planned"),
     ReportLabel.DIFFERENCE: ("Різниця", "Difference"),
+    ReportLabel.HOURS_SUFFIX: ("{heading}, год", "{heading}, h"),
     ReportLabel.WORKED_DAYS: ("Дні", "Days"),
     ReportLabel.OVERTIME: ("Понаднормово", "Overtime"),
     ReportLabel.ABSENCES: ("Неявки", "Absences"),

@@ -19,6 +19,7 @@ from timetracker_desktop.services.reports.tables import Column, ColumnKind, Repo
 from timetracker_desktop.services.reports.text import ReportText
 
 FONT, FONT_BOLD = "TT-DejaVuSans", "TT-DejaVuSans-Bold"
+APP_NAME = "TimeTracker Desktop"
 MM = 72 / 25.4
 MARGIN = 10 * MM
 CAPTION_SIZE = 8.0
@@ -112,17 +113,18 @@ def fitted(text: str, width: float, font: str, size: float, *, shrink: bool) -> 
     return text + "…", pdfmetrics.stringWidth(text + "…", font, size), size
 
 
-def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
-    pieces = [""]
-    for char in word:
-        if pieces[-1] and pdfmetrics.stringWidth(pieces[-1] + char, font, size) > width:
-            pieces.append("")
-        pieces[-1] += char
-    return pieces
+def fit_heading(text: str, width: float, font: str, size: float) -> tuple[str, float, float]:
+    """A heading line whole: set as much smaller as it must be to fit, never cut or broken."""
+    measured = pdfmetrics.stringWidth(text, font, size)
+    if measured <= width:
+        return text, measured, size
+    return text, width, size * width / measured
 
 
 def wrap(text: str, width: float, font: str, size: float) -> list[str]:
-    """Lines no wider than ``width``: words kept whole where they fit, long words broken."""
+    """Lines broken at spaces only; a word wider than ``width`` stays whole on its own line (drawn smaller).
+
+    Breaking inside a word gave headings like «Відпраць/овано»: a heading is set smaller rather than split."""
     lines: list[str] = []
     for part in text.split("\n"):
         line = ""
@@ -133,8 +135,7 @@ def wrap(text: str, width: float, font: str, size: float) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            *full, line = _split_word(word, width, font, size)
-            lines += full
+            line = word
         lines.append(line)
     return lines
 
@@ -168,8 +169,11 @@ class _PdfWriter:
         self.heights = [self.layout.row_height(row) for row in self.cells]
         self.left = [column.kind in _LEFT for column in table.columns]
         self.canvas = Canvas(stream, pagesize=self.layout.size, invariant=True)
+        # Without author and subject a PDF viewer's properties say «anonymous» and «unspecified».
         self.canvas.setTitle(text.title())
-        self.canvas.setCreator("TimeTracker Desktop")
+        self.canvas.setAuthor(APP_NAME)
+        self.canvas.setSubject(text.period())
+        self.canvas.setCreator(APP_NAME)
         self.summary = simpleSplit(
             "; ".join(text.summary(item) for item in table.summary),
             FONT,
@@ -301,7 +305,10 @@ class _PdfWriter:
             lines = cell.split("\n")
             offset = (tallest + 1 - len(lines)) * layout.leading / 2  # centred vertically in a taller row
             for number, line in enumerate(lines, start=1):
-                shown, measured, shown_size = fitted(line, width - 2 * PAD, font, size, shrink=not left)
+                if header:
+                    shown, measured, shown_size = fit_heading(line, width - 2 * PAD, font, size)
+                else:
+                    shown, measured, shown_size = fitted(line, width - 2 * PAD, font, size, shrink=not left)
                 x_text = x + PAD if left and not header else x + (width - measured) / 2
                 text.setTextOrigin(x_text, top - pad - offset - number * layout.leading + size * 0.25)
                 if shown_size != size:

@@ -11,7 +11,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
+from openpyxl.utils.datetime import to_excel
 
 from timetracker_desktop.domain.reports import DayMark
 from timetracker_desktop.services.reports.formula_guard import looks_like_formula
@@ -20,13 +20,20 @@ from timetracker_desktop.services.reports.tables import CellValue, Column, Colum
 from timetracker_desktop.services.reports.text import ReportText
 
 SECONDS_PER_DAY = 86400
+SECONDS_PER_HOUR = 3600
 DURATION_FORMAT = "[h]:mm"
+# Excel in its default 1900 date system shows a negative time as ####, and a 1904 workbook shifts every date
+# pasted out of it by four years; so a signed duration is written as decimal hours, still a number to sum.
+SIGNED_HOURS_FORMAT = "+0.00;-0.00;0.00"
+SIGNED_KEYS = frozenset({"difference"})
+_SIGNED = "signed"
 _FORMATS = {
-    ColumnKind.DURATION: DURATION_FORMAT,
-    ColumnKind.DAY: DURATION_FORMAT,
-    ColumnKind.TIME: "hh:mm",
-    ColumnKind.DATE: "dd.mm.yyyy",
-    ColumnKind.COUNT: "0",
+    ColumnKind.DURATION.value: DURATION_FORMAT,
+    ColumnKind.DAY.value: DURATION_FORMAT,
+    ColumnKind.TIME.value: "hh:mm",
+    ColumnKind.DATE.value: "dd.mm.yyyy",
+    ColumnKind.COUNT.value: "0",
+    _SIGNED: SIGNED_HOURS_FORMAT,
 }
 _WIDTHS = {
     ColumnKind.TEXT: 26,
@@ -50,13 +57,13 @@ def _styles(workbook: Workbook, columns: Sequence[Column]) -> dict[str, NamedSty
     """The named styles the table's cells use, by name."""
     border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
     styles: dict[str, NamedStyle] = {}
-    for kind, shaded in dict.fromkeys((c.kind, c.shaded) for c in columns):
+    for kind, shaded in dict.fromkeys((_format_key(c), c.shaded) for c in columns):
         for bold in (False, True):
             style = NamedStyle(name=_style_name(kind, shaded=shaded, bold=bold))
             style.number_format = _FORMATS.get(kind, "General")
             style.border = border
             style.font = Font(bold=bold)
-            style.alignment = Alignment(horizontal="left" if kind is ColumnKind.TEXT else "center")
+            style.alignment = Alignment(horizontal="left" if kind == ColumnKind.TEXT.value else "center")
             if shaded:
                 style.fill = _SHADE_FILL
             workbook.add_named_style(style)
@@ -64,22 +71,29 @@ def _styles(workbook: Workbook, columns: Sequence[Column]) -> dict[str, NamedSty
     return styles
 
 
-def _style_name(kind: ColumnKind, *, shaded: bool, bold: bool) -> str:
-    return f"tt-{kind.value}{'-shaded' if shaded else ''}{'-bold' if bold else ''}"
+def _format_key(column: Column) -> str:
+    """The column's kind, or ``signed`` for a duration that may be negative (written as hours)."""
+    return _SIGNED if column.key in SIGNED_KEYS else column.kind.value
+
+
+def _style_name(kind: str, *, shaded: bool, bold: bool) -> str:
+    return f"tt-{kind}{'-shaded' if shaded else ''}{'-bold' if bold else ''}"
 
 
 def _native(value: CellValue, column: Column, text: ReportText) -> Any:
     """The value as Excel should hold it: durations as time values, local times, dates; the rest as text."""
     if value is None:
         return None
+    if isinstance(value, int) and column.key in SIGNED_KEYS:
+        return round(value / SECONDS_PER_HOUR, 2)
     if isinstance(value, int) and column.kind in (ColumnKind.DURATION, ColumnKind.DAY):
         return value / SECONDS_PER_DAY
     # Dates and times as the serial numbers openpyxl would write for them: handing it date objects costs a
     # check of the cell's number format per cell (a tenth of writing a month's exceptions).
     if isinstance(value, datetime):
-        return to_excel(value.astimezone(text.zone).replace(tzinfo=None), CALENDAR_MAC_1904)
+        return to_excel(value.astimezone(text.zone).replace(tzinfo=None))
     if isinstance(value, date):
-        return to_excel(value, CALENDAR_MAC_1904)
+        return to_excel(value)
     if isinstance(value, int) and column.kind is ColumnKind.COUNT:
         return value
     if isinstance(value, DayMark | StrEnum | tuple):
@@ -100,7 +114,10 @@ def _captions(sheet: Any, table: ReportTable, text: ReportText) -> None:
 def _header(sheet: Any, table: ReportTable, text: ReportText) -> None:
     row = _CAPTION_ROWS + 1
     for index, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=row, column=index, value=text.header(column))
+        heading = text.header(column)
+        if column.key in SIGNED_KEYS:
+            heading = text.word(ReportLabel.HOURS_SUFFIX).format(heading=heading)
+        cell = sheet.cell(row=row, column=index, value=heading)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -112,8 +129,9 @@ def _rows(sheet: Any, table: ReportTable, text: ReportText, styles: dict[str, Na
     """Append the data rows and the totals; returns the row after them."""
     # Cells are built with their style's array: assigning a named style by name searches the workbook's
     # styles for every cell, which was a third of writing 100,000 cells.
-    plain = [styles[_style_name(c.kind, shaded=c.shaded, bold=False)].as_tuple() for c in table.columns]
-    bold = [styles[_style_name(c.kind, shaded=c.shaded, bold=True)].as_tuple() for c in table.columns]
+    keys = [(_format_key(c), c.shaded) for c in table.columns]
+    plain = [styles[_style_name(k, shaded=shaded, bold=False)].as_tuple() for k, shaded in keys]
+    bold = [styles[_style_name(k, shaded=shaded, bold=True)].as_tuple() for k, shaded in keys]
     columns = table.columns
     lines = [(values, plain) for values in table.rows]
     if table.totals is not None:
@@ -154,10 +172,9 @@ def _legend(sheet: Any, table: ReportTable, text: ReportText, row: int) -> None:
 
 
 def write_xlsx(table: ReportTable, stream: IO[bytes], lang: str) -> int:
-    """Write the workbook (1904 date system, so negative differences show as ``-1:05``); returns data rows."""
+    """Write the workbook (default 1900 date system; signed differences as hours); returns data rows."""
     text = ReportText(table, lang)
     workbook = Workbook()
-    workbook.epoch = CALENDAR_MAC_1904
     styles = _styles(workbook, table.columns)
     sheet = workbook.active
     sheet.title = text.word(title_label(table.header.kind))[:31]

@@ -76,3 +76,15 @@ def test_the_package_folder_is_searched_first(tmp_path: Path, monkeypatch: pytes
     packaged = tmp_path / "DejaVuSans.ttf"
     monkeypatch.setattr(report_fonts, "_packaged", lambda name: packaged)
     assert find_font("DejaVuSans.ttf", []) == packaged
+
+
+def test_pdf_headings_break_at_spaces_only() -> None:
+    """The walk: «Відпраць/овано», «Неявк/и», «Аном/алії» in the PDF's header row."""
+    from timetracker_desktop.services.reports.pdf_writer import FONT_BOLD, fit_heading, register_fonts, wrap
+
+    register_fonts()
+    assert wrap("Відпрацьовано", 20, FONT_BOLD, 8) == ["Відпрацьовано"]  # too wide: kept whole
+    assert wrap("Дні із запізненням", 60, FONT_BOLD, 8) == ["Дні із", "запізненням"]
+    text, width, size = fit_heading("Відпрацьовано", 40, FONT_BOLD, 8)
+    assert (text, width) == ("Відпрацьовано", 40)  # never cut ...
+    assert size < 8  # ... but set smaller to fit

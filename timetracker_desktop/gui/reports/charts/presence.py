@@ -1,10 +1,18 @@
 """Team presence over the day: how many people are at work in each 15-minute slot."""
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.kit.chart_style import COLORS, make_plot, set_titles
 from timetracker_desktop.gui.reports.charts.series import STEP_MINUTES, PresenceCurve
+
+
+def people_ticks(top: float) -> list[tuple[int, str]]:
+    """Whole numbers of people from 0 to ``top``, at most about six of them."""
+    step = max(1, math.ceil(top / 5))
+    return [(n, str(n)) for n in range(0, math.floor(top) + 1, step)]
 
 
 class PresenceChart(QWidget):
@@ -38,4 +46,6 @@ class PresenceChart(QWidget):
         """Plot people per slot (edges every 15 minutes)."""
         edges = [*curve.slot_hours, curve.slot_hours[-1] + STEP_MINUTES / 60] if curve.slot_hours else [0.0]
         self.curve.setData(edges, list(curve.people))
-        self.plot.setYRange(0, max((*curve.people, 1.0)) * 1.15, padding=0)
+        top = max((*curve.people, 1.0))
+        self.plot.setYRange(0, top * 1.15, padding=0)
+        self.plot.getAxis("left").setTicks([people_ticks(top)])  # the walk: ticks at 0.5 and 1.5 people
