@@ -2986,6 +2986,17 @@
     </message>
 </context>
 <context>
+    <name>ReportPrinting</name>
+    <message>
+        <source>No printer</source>
+        <translation>Немає принтера</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this PC. Install one in Windows settings, or export the report to PDF or Excel and print it elsewhere.</source>
+        <translation>На цьому комп’ютері не встановлено жодного принтера. Встановіть принтер у параметрах Windows або експортуйте звіт у PDF чи Excel і надрукуйте його деінде.</translation>
+    </message>
+</context>
+<context>
     <name>ReportRemark</name>
     <message>
         <source>missing OUT</source>
