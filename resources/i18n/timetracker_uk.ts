@@ -151,6 +151,22 @@
         <translation>Призначити відмітку</translation>
     </message>
     <message>
+        <source>Choose an employee...</source>
+        <translation>Виберіть працівника...</translation>
+    </message>
+    <message>
+        <source>e.g. forgot the card at home, tapped a spare one</source>
+        <translation>напр. забув картку вдома, відмітився запасною</translation>
+    </message>
+    <message>
+        <source>Also add this card as a badge of the employee</source>
+        <translation>Також додати цю картку як бейдж працівника</translation>
+    </message>
+    <message>
+        <source>Their later taps with this card then count at once, without this queue.</source>
+        <translation>Тоді наступні відмітки цією карткою зараховуватимуться одразу, без цієї черги.</translation>
+    </message>
+    <message>
         <source>I confirm that this phone belongs to this employee (the sighting is not signed)</source>
         <translation>Підтверджую, що цей телефон належить цьому працівникові (відмітка не підписана)</translation>
     </message>
@@ -161,6 +177,14 @@
     <message>
         <source>Employee:</source>
         <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Choose the employee who made this tap.</source>
+        <translation>Виберіть працівника, який зробив цю відмітку.</translation>
     </message>
 </context>
 <context>
