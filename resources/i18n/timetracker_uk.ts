@@ -2319,6 +2319,21 @@
     </message>
 </context>
 <context>
+    <name>ListenerAddress</name>
+    <message>
+        <source>«{0}» is not an IP address. Enter 0.0.0.0 (all networks of this PC), 127.0.0.1 (this PC only) or an address of this PC such as {1}.</source>
+        <translation>«{0}» — не IP-адреса. Введіть 0.0.0.0 (усі мережі цього ПК), 127.0.0.1 (лише цей ПК) або адресу цього ПК, наприклад {1}.</translation>
+    </message>
+    <message>
+        <source>{0} is not an address of this PC. Enter 0.0.0.0 (all networks of this PC) or one of: {1}.</source>
+        <translation>{0} — не адреса цього ПК. Введіть 0.0.0.0 (усі мережі цього ПК) або одну з адрес: {1}.</translation>
+    </message>
+    <message>
+        <source>Choose a port from 1 to 65535.</source>
+        <translation>Виберіть порт від 1 до 65535.</translation>
+    </message>
+</context>
+<context>
     <name>ListenerControl</name>
     <message>
         <source>not started</source>
@@ -3609,6 +3624,10 @@
         <translation>База даних</translation>
     </message>
     <message>
+        <source>Not saved: correct the listener address.</source>
+        <translation>Не збережено: виправте адресу приймача.</translation>
+    </message>
+    <message>
         <source>Saved. Restart to apply the changes.</source>
         <translation>Збережено. Перезапустіть програму, щоб застосувати зміни.</translation>
     </message>
@@ -3619,6 +3638,18 @@
     <message>
         <source>Saving...</source>
         <translation>Збереження…</translation>
+    </message>
+    <message>
+        <source>Starting the listener on {0}:{1}...</source>
+        <translation>Запуск приймача на {0}:{1}...</translation>
+    </message>
+    <message>
+        <source>Not saved: the listener cannot serve on {0}:{1}. {2} It keeps serving on {3}:{4}.</source>
+        <translation>Не збережено: приймач не може працювати на {0}:{1}. {2} Він і далі працює на {3}:{4}.</translation>
+    </message>
+    <message>
+        <source>The listener address was not saved.</source>
+        <translation>Адресу приймача не збережено.</translation>
     </message>
     <message>
         <source>{0} (from the next start)</source>

@@ -57,3 +57,31 @@ def test_viewer_cannot_change_office_rules(qtbot: QtBot, viewer_context: GuiCont
     assert not view.cooldown.isEnabled()
     assert not view.listener_port.isEnabled()
     assert view.language.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("не-адреса", "«не-адреса» is not an IP address. Enter 0.0.0.0 (all networks of this PC)"),
+        ("192.0.2.1", "192.0.2.1 is not an address of this PC. Enter 0.0.0.0"),  # TEST-NET-1
+    ],
+)
+def test_a_listener_address_not_of_this_pc_is_refused_and_nothing_saved(
+    qtbot: QtBot, admin_context: GuiContext, typed: str, says: str
+) -> None:
+    view = _view(qtbot, admin_context)
+    before = (admin_context.ui_settings.listener_host, admin_context.ui_settings.listener_port)
+    view.cooldown.setValue(90)
+    view.listener_host.setText(typed)
+    view.listener_port.setValue(8124)
+    view.save_button.click()
+    assert view.listener_errors.text("listener_host").startswith(says)
+    assert view.status.text() == "Not saved: correct the listener address."
+    assert (admin_context.ui_settings.listener_host, admin_context.ui_settings.listener_port) == before
+    assert admin_context.services.settings.current().scan_cooldown_seconds == 60
+    view.listener_host.setText("0.0.0.0")
+    view.save_button.click()
+    assert view.listener_errors.text("listener_host") == ""
+    assert admin_context.ui_settings.listener_host == "0.0.0.0"
+    assert admin_context.ui_settings.listener_port == 8124
+    assert view.status.text() == "Saved. Restart to apply the changes."  # this context runs no listener
