@@ -748,6 +748,73 @@
     </message>
 </context>
 <context>
+    <name>BusinessRulesBox</name>
+    <message>
+        <source>Business rules (reports; shared by all computers)</source>
+        <translation>Правила обліку (звіти; спільні для всіх комп’ютерів)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>Без округлення</translation>
+    </message>
+    <message>
+        <source>Each punch: IN up, OUT down</source>
+        <translation>Кожна відмітка: прихід угору, вихід униз</translation>
+    </message>
+    <message>
+        <source>Each punch: to the nearest step</source>
+        <translation>Кожна відмітка: до найближчого кроку</translation>
+    </message>
+    <message>
+        <source>Daily total down to a step</source>
+        <translation>Денна сума вниз до кроку</translation>
+    </message>
+    <message>
+        <source>Count from the scheduled start (early arrival earns nothing)</source>
+        <translation>Рахувати від початку за графіком (ранній прихід не зараховується)</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} хв</translation>
+    </message>
+    <message>
+        <source>Credit nothing; show it for review</source>
+        <translation>Нічого не зараховувати; показати для перевірки</translation>
+    </message>
+    <message>
+        <source>Close the shift at its scheduled end</source>
+        <translation>Закрити зміну в її кінець за графіком</translation>
+    </message>
+    <message>
+        <source>Late only after:</source>
+        <translation>Запізнення лише після:</translation>
+    </message>
+    <message>
+        <source>Early leave only after:</source>
+        <translation>Ранній вихід лише після:</translation>
+    </message>
+    <message>
+        <source>Overtime counts from:</source>
+        <translation>Понаднормові рахуються від:</translation>
+    </message>
+    <message>
+        <source>Rounding:</source>
+        <translation>Округлення:</translation>
+    </message>
+    <message>
+        <source>Rounding step:</source>
+        <translation>Крок округлення:</translation>
+    </message>
+    <message>
+        <source>A forgotten OUT:</source>
+        <translation>Забутий вихід:</translation>
+    </message>
+</context>
+<context>
     <name>CommandTableModel</name>
     <message>
         <source>Command</source>

@@ -20,13 +20,20 @@ from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.error_messages import field_of, message_for
 from timetracker_desktop.gui.kit.field_errors import FieldErrors
 from timetracker_desktop.gui.listener.address import address_problem, own_addresses
+from timetracker_desktop.gui.views.business_rules_box import BUSINESS_FIELDS, BusinessRulesBox
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
 
-RULE_FIELDS = ("time_zone", "scan_cooldown_seconds", "max_shift_hours", "terminal_online_seconds")
+RULE_FIELDS = (
+    "time_zone",
+    "scan_cooldown_seconds",
+    "max_shift_hours",
+    "terminal_online_seconds",
+    *BUSINESS_FIELDS,
+)
 
 
 def save_rules(service: SettingsService, actor: Actor, changes: dict[str, str]) -> BusinessSettings:
@@ -73,6 +80,7 @@ class SettingsView(QWidget):
         self.cooldown = _spin("scan_cooldown_seconds", 0, 3600, self.tr(" s"))
         self.max_shift = _spin("max_shift_hours", 1, 24, self.tr(" h"))
         self.online = _spin("terminal_online_seconds", 10, 86400, self.tr(" s"))
+        self.business = BusinessRulesBox(admin)
         self.listener_host = QLineEdit(context.ui_settings.listener_host)
         self.listener_host.setObjectName("listenerHost")
         self.listener_port = _spin("listenerPort", 1, 65535, "")
@@ -122,7 +130,7 @@ class SettingsView(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        for box in (interface, rules, listener, database):
+        for box in (interface, rules, self.business, listener, database):
             layout.addWidget(box)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
@@ -137,6 +145,7 @@ class SettingsView(QWidget):
         self.cooldown.setValue(settings.scan_cooldown_seconds)
         self.max_shift.setValue(settings.max_shift_hours)
         self.online.setValue(settings.terminal_online_seconds)
+        self.business.load(settings)
         self._loaded = self._rule_values()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -148,16 +157,17 @@ class SettingsView(QWidget):
             "scan_cooldown_seconds": str(self.cooldown.value()),
             "max_shift_hours": str(self.max_shift.value()),
             "terminal_online_seconds": str(self.online.value()),
+            **self.business.values(),
         }
 
     def save(self) -> None:
-        """Save preferences of this PC now, and changed office rules in the background.
+        """Save preferences of this PC now, and changed office and business rules in the background.
 
         A listener address is checked first and tried (off the GUI thread) before it is saved: a mistyped one
         used to be saved, and the listener stopped, leaving the terminals silent.
         """
-        self.errors.clear()
-        self.listener_errors.clear()
+        for errors in (self.errors, self.business.errors, self.listener_errors):
+            errors.clear()
         admin = self._context.can(Permission.MANAGE_SETTINGS)
         address = (self.listener_host.text().strip(), self.listener_port.value())
         problem = address_problem(*address, own_addresses()) if admin else None
@@ -232,7 +242,7 @@ class SettingsView(QWidget):
     def _on_save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.clear()
-        self.errors.show(error)
+        (self.business.errors if field_of(error) in BUSINESS_FIELDS else self.errors).show(error)
         self.refresh_partial()
 
     def refresh_partial(self) -> None:
