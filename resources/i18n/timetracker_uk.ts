@@ -222,6 +222,10 @@
         <translation>Невдалий вхід</translation>
     </message>
     <message>
+        <source>Logout</source>
+        <translation>Вихід із системи</translation>
+    </message>
+    <message>
         <source>Lockout</source>
         <translation>Блокування</translation>
     </message>
@@ -3626,6 +3630,21 @@
             <numerusform>З шаблону заповнено %n клітинки</numerusform>
             <numerusform>З шаблону заповнено %n клітинок</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Log out / switch user ({0})...</source>
+        <translation>Вийти / змінити користувача ({0})...</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти з програми</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         return {
             "session.login": self.tr("Login"),
             "session.login_failed": self.tr("Failed login"),
+            "session.logout": self.tr("Logout"),
             "session.lockout": self.tr("Lockout"),
             "user.create": self.tr("User created"),
             "user.role_change": self.tr("Role changed"),
