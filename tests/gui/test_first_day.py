@@ -1,0 +1,168 @@
+"""The office manager's first day, driven through the window system: the real program under Xvfb, real key
+presses and clicks (xdotool), the state checked in the database after each step, a screenshot of each step."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from ports import free_port
+
+from .xsession import XSession, require_tools, wait_for, xvfb
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS_COPY = Path("/tmp/firstday-shots")  # for people to look at after a run
+ADMIN_PASSWORD = "Admin-pass-1"
+VIEWER_PASSWORD = "Viewer-pass-1"
+UNKNOWN_CARD = "04A2B3C4D5E680"
+WIDTH, HEIGHT = 1500, 860
+MAIN = "TimeTracker Desktop — "
+NAV_X, NAV_TOP, NAV_STEP = 85, 43, 40  # the navigation list: first entry's centre, then one per 40 px
+PAGES = ("today", "employees", "terminals", "schedules", "events", "reports", "users", "audit", "backups",
+         "settings")  # fmt: skip
+
+
+@dataclass
+class Program:
+    """The real program in a subprocess, its private folders, and its embedded database."""
+
+    process: subprocess.Popen[bytes]
+    home: Path
+    env: dict[str, str]
+
+    @property
+    def database(self) -> Path:
+        return self.home / "data" / "TimeTracker Desktop" / "timetracker.db"
+
+    def query(self, sql: str, *args: object) -> list[tuple[object, ...]]:
+        """Read the embedded database (read-only, beside the running program)."""
+        with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True, timeout=10) as connection:
+            return connection.execute(sql, args).fetchall()
+
+    def migrated(self) -> bool:
+        """The wizard created the tables (the file appears before them)."""
+        try:
+            return bool(self.query("select count(*) from alembic_version")[0][0])
+        except sqlite3.OperationalError:
+            return False
+
+    def cli(self, *args: str, stdin: str | None = None) -> str:
+        """Run the command line on the same database (another process, as an admin would)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "timetracker_desktop", "--db", f"sqlite:///{self.database}", *args],
+            env=self.env, input=stdin, capture_output=True, text=True, timeout=120, check=True, cwd=ROOT,
+        )  # fmt: skip
+        return done.stdout
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Iterator[Path]:
+    """Screenshots of this run, copied to /tmp/firstday-shots at the end (pass or fail)."""
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    yield folder
+    shutil.rmtree(SHOTS_COPY, ignore_errors=True)
+    shutil.copytree(folder, SHOTS_COPY)
+
+
+@pytest.fixture
+def x(shots: Path) -> Iterator[XSession]:
+    """An X display of this test: the one given (DISPLAY), else a private Xvfb."""
+    require_tools()
+    if os.environ.get("DISPLAY") and os.environ.get("TT_FIRSTDAY_USE_DISPLAY") == "1":
+        yield XSession(os.environ["DISPLAY"], shots)
+        return
+    with xvfb() as display:
+        yield XSession(display, shots)
+
+
+@pytest.fixture
+def program(x: XSession, tmp_path: Path) -> Iterator[Program]:
+    """``python -m timetracker_desktop`` on the X display, with empty data, config, state and cache folders."""
+    home = Path(tempfile.mkdtemp(prefix="fd-"))  # short: the status bar shows the database path
+    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
+    env.update(
+        DISPLAY=x.display,
+        QT_QPA_PLATFORM="xcb",
+        PYTHONPATH=str(ROOT),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        PCSCLITE_CSOCK_NAME=str(home / "no-pcscd"),  # no desk reader: leave other runs' pcscd alone
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+    )
+    log = (tmp_path / "program.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timetracker_desktop"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    running = Program(process, home, env)
+    yield running
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+    log.close()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def _page(x: XSession, window: str, name: str) -> None:
+    x.click(window, NAV_X, NAV_TOP + NAV_STEP * PAGES.index(name))
+    x.focus(window)
+
+
+def _main_window(x: XSession, user: str) -> str:
+    window = x.wait_window(f"^{MAIN}{user}$", timeout=90)
+    x.resize(window, WIDTH, HEIGHT)
+    return window
+
+
+def _health(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def test_first_day(x: XSession, program: Program) -> None:
+    # 1. First run: the embedded database (the default choice), then the admin with the password twice.
+    wizard = x.wait_window("перший запуск", timeout=90)
+    x.shot("wizard-database")
+    x.key("Return")  # Далі: the embedded database is chosen already
+    wait_for(lambda: program.database.exists(), 60, "the embedded database file")
+    wait_for(lambda: program.migrated(), 60, "the migrated database")
+    x.focus(wizard)
+    x.shot("wizard-admin")
+    x.key("Tab")  # the user name is filled in (admin): on to the password
+    x.type(ADMIN_PASSWORD)
+    x.key("Tab")
+    x.type(ADMIN_PASSWORD)
+    x.key("Return")
+    window = _main_window(x, "admin")
+    assert program.query("select username, role from users") == [("admin", "admin")]
+    x.shot("main-window-admin")
+
+    # 2. Settings: the listener on this PC only, on a free port (checked, tried, then saved).
+    port = free_port()
+    _page(x, window, "settings")
+    x.click(window, 700, 536)  # Слухати на адресі
+    x.key("ctrl+a")
+    x.type("127.0.0.1")
+    x.click(window, 700, 565)  # Порт
+    x.key("ctrl+a")
+    x.type(str(port))
+    x.shot("settings-listener")
+    x.click(window, WIDTH - 56, 674)  # Зберегти
+    wait_for(lambda: _health(port), 60, f"the listener on 127.0.0.1:{port}")
+    x.shot("settings-saved")
