@@ -163,6 +163,33 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.key("ctrl+a")
     x.type(str(port))
     x.shot("settings-listener")
-    x.click(window, WIDTH - 56, 674)  # Зберегти
+    x.key("Tab", "Tab", "space")  # past «Змінити базу даних...» to «Зберегти»
     wait_for(lambda: _health(port), 60, f"the listener on 127.0.0.1:{port}")
     x.shot("settings-saved")
+
+    # 3. An employee, added through the Employees page (Cyrillic typed key by key).
+    _page(x, window, "employees")
+    x.click(window, 300, 43)  # the search field, then Tab to «Додати»
+    x.key("Tab", "Tab", "space")
+    dialog = x.wait_window("працівник", timeout=30)
+    x.shot("employee-dialog")
+    x.type("Олена Коваль")
+    x.shot("employee-typed")
+    x.key("Return")
+    x.wait_gone("працівник")
+    wait_for(lambda: program.query("select full_name from employees"), 30, "the employee in the database")
+    assert program.query("select full_name, is_active from employees") == [("Олена Коваль", 1)]
+    x.shot("employee-added")
+
+    # 4. A card-reader terminal; its key is shown once: copied from the key dialog and read from the clipboard.
+    _page(x, window, "terminals")
+    x.click(window, 280, 43)  # «Додати термінал»
+    x.wait_window("термінал", timeout=30)
+    x.type("Entrance")
+    x.key("Tab")
+    x.type("Main door")
+    x.key("Tab", "Down")  # the kind: the card reader terminal, second in the list
+    x.shot("terminal-dialog")
+    x.key("Return")
+    x.wait_window("Ключ", timeout=30)
+    x.shot("terminal-key")

@@ -122,9 +122,13 @@ class XSession:
 
     def resize(self, window: str, width: int, height: int) -> None:
         """Give a window a fixed size and put it at the top left (the positions the test clicks rely on)."""
-        self.xdotool("windowmove", "--sync", window, "0", "0")
-        self.xdotool("windowsize", "--sync", window, str(width), str(height))
-        time.sleep(0.5)
+        def sized() -> bool:
+            self.xdotool("windowmove", window, "0", "0")
+            self.xdotool("windowsize", window, str(width), str(height))
+            time.sleep(0.5)  # the program may still be laying the window out: check, and again if not
+            return f"Geometry: {width}x{height}" in self.xdotool("getwindowgeometry", window)
+
+        wait_for(sized, 30, f"the window to take {width}x{height}")
 
     def shot(self, step: str) -> Path:
         """A screenshot of the whole screen, numbered in the order taken."""
