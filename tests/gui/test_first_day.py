@@ -8,11 +8,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import openpyxl
 import pytest
 from ports import free_port
 
@@ -87,7 +89,7 @@ def x(shots: Path) -> Iterator[XSession]:
 
 @pytest.fixture
 def program(x: XSession, tmp_path: Path) -> Iterator[Program]:
-    """``python -m timetracker_desktop`` on the X display, with empty data, config, state and cache folders."""
+    """``python -m timetracker_desktop`` on the display, with empty data, config, state and cache folders."""
     home = Path(tempfile.mkdtemp(prefix="fd-"))  # short: the status bar shows the database path
     env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
     env.update(
@@ -141,8 +143,8 @@ def test_first_day(x: XSession, program: Program) -> None:
     wizard = x.wait_window("перший запуск", timeout=90)
     x.shot("wizard-database")
     x.key("Return")  # Далі: the embedded database is chosen already
-    wait_for(lambda: program.database.exists(), 60, "the embedded database file")
-    wait_for(lambda: program.migrated(), 60, "the migrated database")
+    wait_for(program.database.exists, 60, "the embedded database file")
+    wait_for(program.migrated, 60, "the migrated database")
     x.focus(wizard)
     x.shot("wizard-admin")
     x.key("Tab")  # the user name is filled in (admin): on to the password
@@ -172,7 +174,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     _page(x, window, "employees")
     x.click(window, 300, 43)  # the search field, then Tab to «Додати»
     x.key("Tab", "Tab", "space")
-    dialog = x.wait_window("працівник", timeout=30)
+    x.wait_window("працівник", timeout=30)
     x.shot("employee-dialog")
     x.type("Олена Коваль")
     x.shot("employee-typed")
@@ -182,7 +184,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     assert program.query("select full_name, is_active from employees") == [("Олена Коваль", 1)]
     x.shot("employee-added")
 
-    # 4. A card-reader terminal; its key is shown once: copied from the key dialog and read from the clipboard.
+    # 4. A card-reader terminal, added through the Terminals page; its key dialog shows the key once.
     _page(x, window, "terminals")
     x.click(window, 280, 43)  # «Додати термінал»
     x.wait_window("термінал", timeout=30)
@@ -242,3 +244,60 @@ def test_first_day(x: XSession, program: Program) -> None:
     _page(x, window, "reports")
     x.click(window, 1202 + WIDTH - 1265, 43)  # «Показати»
     x.shot("report-shown")
+    x.click(window, 258, 73)  # «Експорт»: its menu
+    x.key("Down", "Down", "Down", "Return")  # «Книга Excel (XLSX)...»
+    x.wait_window("Експорт звіту", timeout=30)
+    report = program.home / "december.xlsx"
+    x.key("ctrl+a")
+    x.type(str(report))
+    x.shot("export-dialog")
+    x.key("Return")
+    x.wait_gone("Експорт звіту")
+    wait_for(lambda: report.exists() and report.stat().st_size > 0, 60, "the exported workbook")
+    workbook = openpyxl.load_workbook(report, read_only=True)
+    cells = [str(cell) for row in workbook.active.iter_rows(values_only=True) for cell in row if cell]
+    assert "Олена Коваль" in cells
+    (exports,) = program.query("select count(*) from audit_entries where action like 'report.%'")[0]
+    assert isinstance(exports, int)
+    assert exports >= 1
+    x.focus(window)
+    x.shot("exported")
+
+    # 8. Print preview (it crashed the program: the printer was freed while the preview painted).
+    x.click(window, 404, 73)  # «Попередній перегляд...»
+    preview = x.wait_window("перегляд|Preview", timeout=60)
+    x.resize(preview, 1200, 800)
+    time.sleep(3)  # let it paint, page after page
+    x.shot("print-preview")
+    assert program.process.poll() is None  # still running
+    x.key("Escape")
+    x.wait_gone("перегляд|Preview")
+    assert program.process.poll() is None
+
+    # 9. Log out, and in as a viewer (created through the command line); the listener keeps serving.
+    program.cli("user", "add", "--username", "viewer", "--role", "viewer", "--password-stdin",
+                stdin=VIEWER_PASSWORD + "\n")  # fmt: skip
+    x.focus(window)
+    x.key("ctrl+shift+l")  # Файл > Вийти / змінити користувача
+    login = x.wait_window("TimeTracker Desktop: вхід", timeout=30)
+    assert _health(port)  # terminals are served while nobody is logged in
+    x.shot("logged-out")
+    x.type("viewer")
+    x.key("Tab")
+    x.type(VIEWER_PASSWORD)
+    x.key("Return")  # Enter logs in (it used to press Cancel and quit the program)
+    viewer_window = _main_window(x, "viewer")
+    assert login not in x.windows("TimeTracker Desktop: вхід")
+    sessions = program.query(
+        "select action, actor from audit_entries where action like 'session.%' order by id desc limit 2"
+    )
+    assert sessions == [("session.login", "viewer"), ("session.logout", "admin")]
+    assert _health(port)
+    x.shot("viewer")
+
+    # 10. Quit from the keyboard: the program ends normally and frees the listener's port.
+    x.focus(viewer_window)
+    x.key("ctrl+q")
+    assert program.process.wait(60) == 0
+    assert not _health(port)
+    x.shot("quit")

@@ -61,7 +61,7 @@ def xvfb() -> Iterator[str]:
 
 
 class XSession:
-    """Drives windows on ``display`` as a user would: focus, key presses, typing, clicks; saves screenshots."""
+    """Drives windows on ``display`` as a user would (focus, keys, typing, clicks); saves screenshots."""
 
     def __init__(self, display: str, shots: Path) -> None:
         self.display = display
@@ -86,7 +86,7 @@ class XSession:
 
     def wait_window(self, name: str, timeout: float = 60.0) -> str:
         """The first visible window titled like ``name``, once it appears; focused."""
-        found = wait_for(lambda: (self.windows(name) or [None])[-1], timeout, f"a window titled {name!r}")
+        found = wait_for(lambda: (self.windows(name) or [""])[-1], timeout, f"a window titled {name!r}")
         self.focus(found)
         return found
 
@@ -125,6 +125,7 @@ class XSession:
 
     def resize(self, window: str, width: int, height: int) -> None:
         """Give a window a fixed size and put it at the top left (the positions the test clicks rely on)."""
+
         def sized() -> bool:
             self.xdotool("windowmove", window, "0", "0")
             self.xdotool("windowsize", window, str(width), str(height))
