@@ -133,6 +133,7 @@ class Shell(QObject):
         self.window, self.context = None, None
         window.close()
         window.deleteLater()
+        gc.unfreeze()  # the closed pages were frozen at login: let the collector free them
         self.startup.log_in_again()
 
     def _on_listener_state_changed(self) -> None:
