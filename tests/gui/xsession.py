@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +16,10 @@ import pytest
 SCREEN = "1600x900x24"  # the main window is wider than 1280 px with a long database path
 FIRST_DISPLAY = 71
 T = TypeVar("T")
+CLIPBOARD_READER = (
+    "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+    "sys.stdout.write(app.clipboard().text())"
+)
 
 
 def _free_display() -> int:
@@ -140,6 +145,20 @@ class XSession:
         path = self.shots / f"{self.count:02d}-{step}.png"
         subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True, timeout=30)
         return path
+
+
+def read_clipboard(session: XSession) -> str:
+    """The text on the display's clipboard, read by a second small Qt program there (as a paste would)."""
+    env = {**session.env, "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(
+        [sys.executable, "-c", CLIPBOARD_READER],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.strip()
 
 
 def wait_for(probe: Callable[[], T | None], timeout: float, what: str) -> T:
