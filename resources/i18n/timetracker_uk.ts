@@ -151,6 +151,22 @@
         <translation>Призначити відмітку</translation>
     </message>
     <message>
+        <source>Choose an employee...</source>
+        <translation>Виберіть працівника...</translation>
+    </message>
+    <message>
+        <source>e.g. forgot the card at home, tapped a spare one</source>
+        <translation>напр. забув картку вдома, відмітився запасною</translation>
+    </message>
+    <message>
+        <source>Also add this card as a badge of the employee</source>
+        <translation>Також додати цю картку як бейдж працівника</translation>
+    </message>
+    <message>
+        <source>Their later taps with this card then count at once, without this queue.</source>
+        <translation>Тоді наступні відмітки цією карткою зараховуватимуться одразу, без цієї черги.</translation>
+    </message>
+    <message>
         <source>I confirm that this phone belongs to this employee (the sighting is not signed)</source>
         <translation>Підтверджую, що цей телефон належить цьому працівникові (відмітка не підписана)</translation>
     </message>
@@ -161,6 +177,14 @@
     <message>
         <source>Employee:</source>
         <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Choose the employee who made this tap.</source>
+        <translation>Виберіть працівника, який зробив цю відмітку.</translation>
     </message>
 </context>
 <context>
@@ -589,6 +613,73 @@
     <message>
         <source>Enroll from reader...</source>
         <translation>Зі зчитувача...</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessRulesBox</name>
+    <message>
+        <source>Business rules (reports; shared by all computers)</source>
+        <translation>Правила обліку (звіти; спільні для всіх комп’ютерів)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>Без округлення</translation>
+    </message>
+    <message>
+        <source>Each punch: IN up, OUT down</source>
+        <translation>Кожна відмітка: прихід угору, вихід униз</translation>
+    </message>
+    <message>
+        <source>Each punch: to the nearest step</source>
+        <translation>Кожна відмітка: до найближчого кроку</translation>
+    </message>
+    <message>
+        <source>Daily total down to a step</source>
+        <translation>Денна сума вниз до кроку</translation>
+    </message>
+    <message>
+        <source>Count from the scheduled start (early arrival earns nothing)</source>
+        <translation>Рахувати від початку за графіком (ранній прихід не зараховується)</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} хв</translation>
+    </message>
+    <message>
+        <source>Credit nothing; show it for review</source>
+        <translation>Нічого не зараховувати; показати для перевірки</translation>
+    </message>
+    <message>
+        <source>Close the shift at its scheduled end</source>
+        <translation>Закрити зміну в її кінець за графіком</translation>
+    </message>
+    <message>
+        <source>Late only after:</source>
+        <translation>Запізнення лише після:</translation>
+    </message>
+    <message>
+        <source>Early leave only after:</source>
+        <translation>Ранній вихід лише після:</translation>
+    </message>
+    <message>
+        <source>Overtime counts from:</source>
+        <translation>Понаднормові рахуються від:</translation>
+    </message>
+    <message>
+        <source>Rounding:</source>
+        <translation>Округлення:</translation>
+    </message>
+    <message>
+        <source>Rounding step:</source>
+        <translation>Крок округлення:</translation>
+    </message>
+    <message>
+        <source>A forgotten OUT:</source>
+        <translation>Забутий вихід:</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2197,21 @@
     </message>
 </context>
 <context>
+    <name>ListenerAddress</name>
+    <message>
+        <source>«{0}» is not an IP address. Enter 0.0.0.0 (all networks of this PC), 127.0.0.1 (this PC only) or an address of this PC such as {1}.</source>
+        <translation>«{0}» — не IP-адреса. Введіть 0.0.0.0 (усі мережі цього ПК), 127.0.0.1 (лише цей ПК) або адресу цього ПК, наприклад {1}.</translation>
+    </message>
+    <message>
+        <source>{0} is not an address of this PC. Enter 0.0.0.0 (all networks of this PC) or one of: {1}.</source>
+        <translation>{0} — не адреса цього ПК. Введіть 0.0.0.0 (усі мережі цього ПК) або одну з адрес: {1}.</translation>
+    </message>
+    <message>
+        <source>Choose a port from 1 to 65535.</source>
+        <translation>Виберіть порт від 1 до 65535.</translation>
+    </message>
+</context>
+<context>
     <name>ListenerControl</name>
     <message>
         <source>not started</source>
@@ -2855,6 +2961,17 @@
     </message>
 </context>
 <context>
+    <name>ReportPrinting</name>
+    <message>
+        <source>No printer</source>
+        <translation>Немає принтера</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this PC. Install one in Windows settings, or export the report to PDF or Excel and print it elsewhere.</source>
+        <translation>На цьому комп’ютері не встановлено жодного принтера. Встановіть принтер у параметрах Windows або експортуйте звіт у PDF чи Excel і надрукуйте його деінде.</translation>
+    </message>
+</context>
+<context>
     <name>ReportRemark</name>
     <message>
         <source>missing OUT</source>
@@ -3418,6 +3535,21 @@
     </message>
 </context>
 <context>
+    <name>SessionMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Log out / switch user ({0})...</source>
+        <translation>Вийти / змінити користувача ({0})...</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти з програми</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source> s</source>
@@ -3480,6 +3612,10 @@
         <translation>База даних</translation>
     </message>
     <message>
+        <source>Not saved: correct the listener address.</source>
+        <translation>Не збережено: виправте адресу приймача.</translation>
+    </message>
+    <message>
         <source>Saved. Restart to apply the changes.</source>
         <translation>Збережено. Перезапустіть програму, щоб застосувати зміни.</translation>
     </message>
@@ -3490,6 +3626,18 @@
     <message>
         <source>Saving...</source>
         <translation>Збереження…</translation>
+    </message>
+    <message>
+        <source>Starting the listener on {0}:{1}...</source>
+        <translation>Запуск приймача на {0}:{1}...</translation>
+    </message>
+    <message>
+        <source>Not saved: the listener cannot serve on {0}:{1}. {2} It keeps serving on {3}:{4}.</source>
+        <translation>Не збережено: приймач не може працювати на {0}:{1}. {2} Він і далі працює на {3}:{4}.</translation>
+    </message>
+    <message>
+        <source>The listener address was not saved.</source>
+        <translation>Адресу приймача не збережено.</translation>
     </message>
     <message>
         <source>{0} (from the next start)</source>
@@ -4369,6 +4517,10 @@
     <message>
         <source>Failed login</source>
         <translation>Невдалий вхід</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>Вихід із системи</translation>
     </message>
     <message>
         <source>Lockout</source>

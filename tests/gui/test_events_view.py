@@ -204,6 +204,8 @@ def test_assign_an_unassigned_card_then_a_phone(qtbot: QtBot, admin_context: Gui
     dialog = panel.dialog
     assert isinstance(dialog, AssignDialog)
     dialog.employee.setCurrentIndex(dialog.employee.findData(olena.id))
+    dialog.reason.setText("нова картка")
+    dialog.add_badge.setChecked(True)
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
     assert panel.model.rowCount() == 0
@@ -225,6 +227,8 @@ def test_assign_an_unassigned_card_then_a_phone(qtbot: QtBot, admin_context: Gui
     panel.assign_button.click()
     phone = panel.dialog
     assert isinstance(phone, AssignDialog)
+    phone.employee.setCurrentIndex(phone.employee.findData(olena.id))
+    phone.reason.setText("телефон Олени")
     phone.buttons.accepted.emit()
     assert phone.errors.general.text().startswith("A phone sighting is unsigned")
     phone.confirm.setChecked(True)

@@ -1,4 +1,5 @@
-"""The shell runs its listener process: live taps without polling, a busy port, restart, quit, a crash."""
+"""The shell runs its listener process: live taps without polling, a busy port, restart (a failed move keeps
+the old address), quit, a crash."""
 
 import gc
 import os
@@ -31,6 +32,7 @@ from .conftest import close_shell, make_user
 
 pytestmark = pytest.mark.gui
 LISTENER_THREADS = ("listener", "listener-health-flush", "listener-link")
+STARTS_MS = 30_000  # a listener process takes over 10 s to start on a loaded 2-core machine
 
 
 @dataclass
@@ -166,7 +168,9 @@ def test_settings_restart_the_listener_and_quit_frees_the_port(
     qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=10_000)  # office rules loaded
     settings.listener_port.setValue(second)
     settings.save_button.click()
-    assert settings.status.text() == "Saved."  # nothing waits for a restart of the program
+    assert settings.status.text() == f"Starting the listener on 127.0.0.1:{second}..."
+    qtbot.waitUntil(lambda: settings.status.text() == "Saved.", timeout=10_000)  # no restart of the program
+    assert shell.ui_settings.listener_port == second
     qtbot.waitUntil(lambda: shell.listener.running and shell.listener.port == second, timeout=10_000)
     assert window.status.listener.text() == f"Listener 127.0.0.1:{second}: running"
     assert port_is_free(first)
@@ -198,3 +202,32 @@ def test_a_listener_process_that_dies_is_shown_and_started_again(
     qtbot.waitUntil(lambda: shell.listener.running, timeout=20_000)  # after the 2 s back-off
     assert len(started.starter.servers) == 2
     assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200
+
+
+def test_a_move_that_fails_keeps_the_listener_on_its_address(
+    qtbot: QtBot, start_shell: Callable[..., Started]
+) -> None:
+    first = free_port()
+    started = start_shell(first)
+    shell, window = started.shell, started.window
+    qtbot.waitUntil(lambda: shell.listener.running, timeout=STARTS_MS)
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsView)
+    qtbot.waitUntil(lambda: shell.runner.relay.pending == 0, timeout=STARTS_MS)
+    with socket.socket() as squatter:  # the new port is taken: the bind is tried, it fails
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen(1)
+        taken = squatter.getsockname()[1]
+        settings.listener_port.setValue(taken)
+        settings.save_button.click()
+        qtbot.waitUntil(lambda: settings.listener_errors.text("listener_host") != "", timeout=2 * STARTS_MS)
+        message = settings.listener_errors.text("listener_host")
+        assert message.startswith(f"Not saved: the listener cannot serve on 127.0.0.1:{taken}.")
+        assert f"Port {taken} is used by another program" in message
+        assert message.endswith(f"It keeps serving on 127.0.0.1:{first}.")
+        assert settings.status.text() == "The listener address was not saved."
+        qtbot.waitUntil(lambda: shell.listener.running, timeout=STARTS_MS)
+    assert (shell.listener.host, shell.listener.port) == ("127.0.0.1", first)
+    assert (shell.ui_settings.listener_host, shell.ui_settings.listener_port) == ("127.0.0.1", first)
+    assert httpx.get(f"http://127.0.0.1:{first}/health", timeout=5).status_code == 200
+    assert window.status.listener.text() == f"Listener 127.0.0.1:{first}: running"

@@ -1,6 +1,8 @@
-"""The login dialog: success, a wrong password, and the lockout after repeated failures."""
+"""The login dialog: success, a wrong password, Enter logs in, and the lockout after repeated failures."""
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.users import MAX_FAILED_LOGINS, Role
@@ -43,3 +45,19 @@ def test_wrong_password_then_lockout(qtbot: QtBot, services: Services, runner: I
     dialog.login_button.click()
     assert "locked for 15 minutes" in dialog.message.text()
     assert dialog.user is None
+
+
+def test_enter_logs_in_and_a_wrong_password_keeps_the_dialog(
+    qtbot: QtBot, services: Services, runner: InlineTaskRunner
+) -> None:
+    dialog = _dialog(qtbot, services, runner)
+    assert dialog.login_button.isDefault()
+    QTest.keyClicks(dialog.password, "not-the-password")
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter used to press Cancel and quit the program
+    assert dialog.isVisible()
+    assert dialog.message.text() == "Wrong user name or password."
+    QTest.keyClicks(dialog.password, ADMIN_PASSWORD)
+    with qtbot.waitSignal(dialog.logged_in) as blocker:
+        QTest.keyClick(dialog.password, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert blocker.args[0].username == "admin"
+    assert dialog.result() == LoginDialog.DialogCode.Accepted

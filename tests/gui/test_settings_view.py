@@ -57,3 +57,73 @@ def test_viewer_cannot_change_office_rules(qtbot: QtBot, viewer_context: GuiCont
     assert not view.cooldown.isEnabled()
     assert not view.listener_port.isEnabled()
     assert view.language.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("не-адреса", "«не-адреса» is not an IP address. Enter 0.0.0.0 (all networks of this PC)"),
+        ("192.0.2.1", "192.0.2.1 is not an address of this PC. Enter 0.0.0.0"),  # TEST-NET-1
+    ],
+)
+def test_a_listener_address_not_of_this_pc_is_refused_and_nothing_saved(
+    qtbot: QtBot, admin_context: GuiContext, typed: str, says: str
+) -> None:
+    view = _view(qtbot, admin_context)
+    before = (admin_context.ui_settings.listener_host, admin_context.ui_settings.listener_port)
+    view.cooldown.setValue(90)
+    view.listener_host.setText(typed)
+    view.listener_port.setValue(8124)
+    view.save_button.click()
+    assert view.listener_errors.text("listener_host").startswith(says)
+    assert view.status.text() == "Not saved: correct the listener address."
+    assert (admin_context.ui_settings.listener_host, admin_context.ui_settings.listener_port) == before
+    assert admin_context.services.settings.current().scan_cooldown_seconds == 60
+    view.listener_host.setText("0.0.0.0")
+    view.save_button.click()
+    assert view.listener_errors.text("listener_host") == ""
+    assert admin_context.ui_settings.listener_host == "0.0.0.0"
+    assert admin_context.ui_settings.listener_port == 8124
+    assert view.status.text() == "Saved. Restart to apply the changes."  # this context runs no listener
+
+
+def test_business_rules_are_saved_through_the_service_and_checked_by_the_domain(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    view = _view(qtbot, admin_context)
+    rules = view.business
+    assert (rules.late_grace.value(), rules.rounding.currentData()) == (10, "none")
+    assert not rules.rounding_step.isEnabled()  # no step without rounding
+    rules.late_grace.setValue(5)
+    rules.early_leave_grace.setValue(3)
+    rules.min_overtime.setValue(30)
+    rules.rounding.setCurrentIndex(rules.rounding.findData("nearest"))
+    assert rules.rounding_step.isEnabled()
+    rules.rounding_step.setCurrentIndex(rules.rounding_step.findData("10"))
+    rules.missing_out.setCurrentIndex(rules.missing_out.findData("schedule_end"))
+    view.save_button.click()
+    stored = admin_context.services.settings.current()
+    assert (stored.late_grace_minutes, stored.early_leave_grace_minutes, stored.min_overtime_minutes) == (
+        5,
+        3,
+        30,
+    )
+    assert (stored.rounding.value, stored.rounding_step_minutes) == ("nearest", 10)
+    assert stored.missing_out_policy.value == "schedule_end"
+    assert view.status.text() == "Saved."
+    actions = [e.action for e in admin_context.services.audit.entries(admin_context.actor)]
+    assert actions.count("settings.change") == 6
+
+    rules.rounding_step.addItem("7 min", "7")  # a value the domain refuses (steps are 5, 10 or 15)
+    rules.rounding_step.setCurrentIndex(rules.rounding_step.count() - 1)
+    view.save_button.click()
+    assert rules.errors.text("rounding_step_minutes") == "Choose one of the offered values."
+    assert view.errors.general.text() == ""
+    assert admin_context.services.settings.current().rounding_step_minutes == 10
+
+
+def test_viewer_sees_business_rules_read_only(qtbot: QtBot, viewer_context: GuiContext) -> None:
+    view = _view(qtbot, viewer_context)
+    assert view.business.isVisible()
+    assert not view.business.isEnabled()
+    assert view.business.late_grace.value() == 10

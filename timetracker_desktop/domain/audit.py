@@ -20,6 +20,7 @@ class AuditAction(StrEnum):
 
     SESSION_LOGIN = "session.login"
     SESSION_LOGIN_FAILED = "session.login_failed"
+    SESSION_LOGOUT = "session.logout"
     SESSION_LOCKOUT = "session.lockout"
     USER_CREATE = "user.create"
     USER_ROLE_CHANGE = "user.role_change"

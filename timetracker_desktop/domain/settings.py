@@ -85,21 +85,25 @@ def _enum(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
     return parse
 
 
+INT_RANGES: Mapping[str, tuple[int, int]] = {
+    "max_shift_hours": (1, 24),
+    "scan_cooldown_seconds": (0, 3600),
+    "clock_skew_seconds": (1, 86400),
+    "early_checkin_window_minutes": (0, 720),
+    "late_grace_minutes": (0, 240),
+    "early_leave_grace_minutes": (0, 240),
+    "min_overtime_minutes": (0, 720),
+    "rounding_step_minutes": (1, 60),
+    "office_day_minutes": (1, 1440),
+    "terminal_online_seconds": (10, 86400),
+    "enrollment_window_minutes": (1, 1440),
+}  # the allowed whole numbers (the Settings page takes its spin box ranges from here)
+ROUNDING_STEPS = (5, 10, 15)
 PARSERS: Mapping[str, Callable[[str], Any]] = {
     "time_zone": _zone,
-    "max_shift_hours": _int_range(1, 24),
-    "scan_cooldown_seconds": _int_range(0, 3600),
-    "clock_skew_seconds": _int_range(1, 86400),
-    "early_checkin_window_minutes": _int_range(0, 720),
-    "late_grace_minutes": _int_range(0, 240),
-    "early_leave_grace_minutes": _int_range(0, 240),
-    "min_overtime_minutes": _int_range(0, 720),
     "missing_out_policy": _enum(MissingOutPolicy),
     "rounding": _enum(RoundingMode),
-    "rounding_step_minutes": _int_range(1, 60),
-    "office_day_minutes": _int_range(1, 1440),
-    "terminal_online_seconds": _int_range(10, 86400),
-    "enrollment_window_minutes": _int_range(1, 1440),
+    **{key: _int_range(low, high) for key, (low, high) in INT_RANGES.items()},
 }
 SETTING_KEYS: tuple[str, ...] = tuple(f.name for f in fields(BusinessSettings))
 
@@ -113,7 +117,7 @@ def parse_setting(key: str, value: str) -> Any:
         parsed = parser(value.strip())
     except ValidationError as error:
         raise ValidationError(f"{key}: {error.message}", code=error.code, field=key) from None
-    if key == "rounding_step_minutes" and parsed not in (5, 10, 15):
+    if key == "rounding_step_minutes" and parsed not in ROUNDING_STEPS:
         raise ValidationError(f"{key}: step must be 5, 10 or 15", code=ErrorCode.BAD_CHOICE, field=key)
     return parsed
 

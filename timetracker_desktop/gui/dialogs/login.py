@@ -3,7 +3,7 @@
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from timetracker_desktop.domain.users import User
@@ -43,7 +43,9 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.login_button = self.buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setObjectName("loginButton")
-        self.login_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:  # Enter must never mean Cancel: everybody presses it after the password
+            cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -54,8 +56,15 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
         self.setMinimumWidth(380)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Make Log in the default button once the dialog is a window (QDialog picks one on show)."""
+        super().showEvent(event)
+        self.login_button.setDefault(True)
+
     def try_login(self) -> None:
-        """Check the credentials in the background."""
+        """Check the credentials in the background (Enter or Log in; ignored while a check runs)."""
+        if not self.login_button.isEnabled():
+            return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Checking..."))
         work = partial(self._services.users.authenticate, self.username.text(), self.password.text())

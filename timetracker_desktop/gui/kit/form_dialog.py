@@ -2,7 +2,8 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from timetracker_desktop.gui.kit.context import GuiContext
@@ -41,6 +42,25 @@ class FormDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start in the first field: the buttons, created before the rows, took the focus, and typing a name
+        went nowhere while its first space pressed Save (issue 17)."""
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or focused in self.buttons.buttons():
+            first = self.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def first_field(self) -> QWidget | None:
+        """The first enabled input of the form (labels take no focus)."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return widget
+        return None
 
     def action(self) -> Callable[[], object]:
         """The service call to run (a partial over plain values, never over widgets)."""

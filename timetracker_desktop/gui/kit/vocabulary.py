@@ -240,6 +240,7 @@ class Vocabulary(QObject):
         return {
             AuditAction.SESSION_LOGIN: self.tr("Login"),
             AuditAction.SESSION_LOGIN_FAILED: self.tr("Failed login"),
+            AuditAction.SESSION_LOGOUT: self.tr("Logout"),
             AuditAction.SESSION_LOCKOUT: self.tr("Lockout"),
             AuditAction.USER_CREATE: self.tr("User created"),
             AuditAction.USER_ROLE_CHANGE: self.tr("Role changed"),

@@ -54,9 +54,12 @@ class ListenerControl(QObject):
 
     Signals:
         state_changed(): starting, running, failed or stopped (GUI thread).
+        moved(object): the outcome of ``move``: None when it serves on the new address, else the error (it
+            went back to the address it had).
     """
 
     state_changed = Signal()
+    moved = Signal(object)
     _lost = Signal(object)  # emitted on the listener's link thread, handled on the GUI thread
     _outcome = Signal(object, object)  # (handle or None, error or None) from the start thread
 
@@ -116,8 +119,30 @@ class ListenerControl(QObject):
         if self._database is not None:
             self.start(self._database, host, port)
 
-    def _switch(self, database: OpenDatabase, host: str, port: int) -> None:
-        """Start thread: stop the old listener, start the new one; the outcome goes to the GUI thread."""
+    def move(self, host: str, port: int) -> bool:
+        """Try serving on ``host:port`` (Settings); if it cannot start there, serve on the old address again.
+
+        The outcome comes by ``moved``; False (and no signal) when there is nothing to move, that is when this
+        program runs no listener.
+        """
+        if self._database is None or self._starter is None or self._closed:
+            return False
+        back = (self.host, self.port)
+        self._reviving = False
+        self._restart.stop()
+        self.starting, self.running, self.error = True, False, None
+        self.state_changed.emit()
+        self._starts.submit(self._switch, self._database, host, port, back)
+        return True
+
+    def _switch(
+        self, database: OpenDatabase, host: str, port: int, back: tuple[str, int] | None = None
+    ) -> None:
+        """Start thread: stop the old listener, start the new one; the outcome goes to the GUI thread.
+
+        With ``back`` (a move), a new address that fails is reported by ``moved`` and the listener is started
+        on ``back`` again, so terminals are not left without a listener by a typing mistake.
+        """
         assert self._starter is not None  # noqa: S101 - narrows the type for mypy
         with self._lock:
             if self._closed:
@@ -128,6 +153,10 @@ class ListenerControl(QObject):
                 old.stop()
             handle = self._starter(database, host, port, self._notify, self._lost.emit)
         except Exception as error:  # noqa: BLE001 - every failure is shown in the status bar, none is raised
+            if back is not None:
+                self.moved.emit(error)
+                self._switch(database, *back)
+                return
             self._outcome.emit(None, error)
             return
         with self._lock:
@@ -138,6 +167,8 @@ class ListenerControl(QObject):
             handle.stop()  # the app began to quit while it started
             return
         self._outcome.emit(handle, None)
+        if back is not None:
+            self.moved.emit(None)
 
     def _on_outcome(self, handle: ListenerHandle | None, error: BaseException | None) -> None:
         if self._closed:
@@ -211,9 +242,7 @@ class ListenerControl(QObject):
     def reason(self) -> str:
         """Why it is not running: ``port_in_use``, ``address_unavailable``, ``no_permission``, ``exited``,
         ``failed``."""
-        if isinstance(self.error, DomainError) and self.error.code.startswith("listener_"):
-            return self.error.code.removeprefix("listener_")
-        return "failed"
+        return _reason(self.error)
 
     def describe(self) -> str:
         """The state in a few translated words for the status bar."""
@@ -240,6 +269,11 @@ class ListenerControl(QObject):
             )
         if self.error is None:
             return self.tr("The terminal listener is not running in this program.")
+        return self.why(self.error, self.host, self.port)
+
+    def why(self, error: BaseException, host: str, port: int) -> str:
+        """Why a listener could not serve on ``host:port``, and what to do (translated)."""
+        reason = _reason(error)
         return {
             "port_in_use": self.tr(
                 "Port {0} is used by another program, perhaps the TimeTracker service. "
@@ -256,6 +290,11 @@ class ListenerControl(QObject):
                 "The terminal listener stopped unexpectedly and is being started again; until then terminals "
                 "cannot reach this PC. Details are in listener.log (Help > Open log folder)."
             ),
-        }.get(self.reason, self.tr("The terminal listener could not start: {2}")).format(
-            self.port, self.host, self.error
-        )
+        }.get(reason, self.tr("The terminal listener could not start: {2}")).format(port, host, error)
+
+
+def _reason(error: BaseException | None) -> str:
+    """``port_in_use``, ``address_unavailable``, ``no_permission``, ``exited`` or ``failed``."""
+    if isinstance(error, DomainError) and error.code.startswith("listener_"):
+        return error.code.removeprefix("listener_")
+    return "failed"

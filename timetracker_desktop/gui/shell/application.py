@@ -4,6 +4,7 @@ import gc
 import importlib
 import logging
 import sys
+from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
@@ -95,11 +96,12 @@ class Shell(QObject):
         app.aboutToQuit.connect(self._on_about_to_quit)
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
-        self.database = database
-        self.listener.start(database, self.ui_settings.listener_host, self.ui_settings.listener_port)
-        self.reader.start(self._reader_factory, self.ui_settings.reader_name)
-        if self._automatic_backups:
-            self.backup_scheduler = start_backup_scheduler(database.services, BACKUP_FIRST_CHECK_SECONDS)
+        if self.database is None:  # the first login; after a log out these keep running
+            self.database = database
+            self.listener.start(database, self.ui_settings.listener_host, self.ui_settings.listener_port)
+            self.reader.start(self._reader_factory, self.ui_settings.reader_name)
+            if self._automatic_backups:
+                self.backup_scheduler = start_backup_scheduler(database.services, BACKUP_FIRST_CHECK_SECONDS)
         context = GuiContext(
             services=database.services,
             user=user,
@@ -113,10 +115,26 @@ class Shell(QObject):
         )
         self.context = context
         self.window = MainWindow(context)
+        self.window.session_menu.log_out_requested.connect(self.log_out)
         self.runner.relay.busy_changed.connect(self.window.status.set_busy)
         self.window.show()
         self._app.setQuitOnLastWindowClosed(True)
         freeze_long_lived_objects()
+
+    def log_out(self) -> None:
+        """Close the window and its pages and ask for a login again; the listener, the desk reader and the
+        backups go on meanwhile, so terminals are never left without a listener."""
+        window, context = self.window, self.context
+        if window is None or context is None:
+            return
+        self._app.setQuitOnLastWindowClosed(False)  # the login dialog comes next, not the end
+        work = partial(context.services.users.log_out, context.actor)
+        self.runner.run(work, _recorded, _not_recorded, write=True)
+        self.window, self.context = None, None
+        window.close()
+        window.deleteLater()
+        gc.unfreeze()  # the closed pages were frozen at login: let the collector free them
+        self.startup.log_in_again()
 
     def _on_listener_state_changed(self) -> None:
         if self.listener.running:  # a listener on a thread (tests, benchmark) brought its web stack along
@@ -134,6 +152,14 @@ class Shell(QObject):
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
+
+
+def _recorded(_result: None) -> None:
+    log.info("logged out")
+
+
+def _not_recorded(error: BaseException) -> None:
+    log.warning("the log out was not recorded in the audit log: %s", error)  # the log out goes on
 
 
 def run(

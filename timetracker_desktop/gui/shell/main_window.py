@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.shell.help_menu import HelpMenu
 from timetracker_desktop.gui.shell.pages import PageSpec, RefreshablePage, pages_for
+from timetracker_desktop.gui.shell.session_menu import SessionMenu
 from timetracker_desktop.gui.shell.status_bar import MainStatusBar
 
 NAVIGATION_WIDTH = 190
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = MainStatusBar(context)
         self.setStatusBar(self.status)
+        self.session_menu = SessionMenu(self, context)  # File comes before Help in the menu bar
         self.help_menu = HelpMenu(self, context)
         self.tray = self._make_tray()
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)

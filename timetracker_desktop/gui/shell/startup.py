@@ -131,9 +131,14 @@ class Startup(QObject):
         self.database = database
         self.finished.emit(database, admin)
 
-    def _show_login(self) -> None:
+    def log_in_again(self) -> None:
+        """After a log out: ask who uses the PC now (no name filled in: it is usually somebody else)."""
+        self._show_login("")
+
+    def _show_login(self, username: str | None = None) -> None:
         assert self.database is not None  # noqa: S101 - narrows the type for mypy
-        self.login = LoginDialog(self.database.services, self._runner, self._settings.last_username)
+        known = self._settings.last_username if username is None else username
+        self.login = LoginDialog(self.database.services, self._runner, known)
         self.login.logged_in.connect(self._on_logged_in)
         self.login.rejected.connect(self.aborted)
         self.login.show()

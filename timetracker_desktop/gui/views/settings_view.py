@@ -20,12 +20,20 @@ from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.gui.kit.error_messages import message_for
+from timetracker_desktop.gui.kit.error_messages import field_of, message_for
 from timetracker_desktop.gui.kit.field_errors import FieldErrors
+from timetracker_desktop.gui.listener.address import address_problem, own_addresses
+from timetracker_desktop.gui.views.business_rules_box import BUSINESS_FIELDS, BusinessRulesBox
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
 
-RULE_FIELDS = ("time_zone", "scan_cooldown_seconds", "max_shift_hours", "terminal_online_seconds")
+RULE_FIELDS = (
+    "time_zone",
+    "scan_cooldown_seconds",
+    "max_shift_hours",
+    "terminal_online_seconds",
+    *BUSINESS_FIELDS,
+)
 
 
 def save_rules(service: SettingsService, actor: Actor, changes: dict[str, str]) -> BusinessSettings:
@@ -56,6 +64,7 @@ class SettingsView(QWidget):
         self._context = context
         self._loaded: dict[str, str] = {}
         self._saved_text = ""
+        self._moving: tuple[str, int] | None = None  # the listener address being tried (saved if it starts)
         self.dialog: QWidget | None = None
         admin = context.can(Permission.MANAGE_SETTINGS)
         self.language = QComboBox()
@@ -71,6 +80,7 @@ class SettingsView(QWidget):
         self.cooldown = _spin("scan_cooldown_seconds", 0, 3600, self.tr(" s"))
         self.max_shift = _spin("max_shift_hours", 1, 24, self.tr(" h"))
         self.online = _spin("terminal_online_seconds", 10, 86400, self.tr(" s"))
+        self.business = BusinessRulesBox(admin)
         self.listener_host = QLineEdit(context.ui_settings.listener_host)
         self.listener_host.setObjectName("listenerHost")
         self.listener_port = _spin("listenerPort", 1, 65535, "")
@@ -88,6 +98,8 @@ class SettingsView(QWidget):
         self._build_layout(admin)
         self.save_button.clicked.connect(self.save)
         self.change_database.clicked.connect(self._on_change_database_clicked)
+        if context.listener is not None:
+            context.listener.moved.connect(self._on_listener_moved)
         self.refresh()
 
     def _build_layout(self, admin: bool) -> None:
@@ -105,7 +117,8 @@ class SettingsView(QWidget):
         rules.setEnabled(admin)
         listener = QGroupBox(self.tr("Terminal listener (restarts when saved)"))
         listener_form = QFormLayout(listener)
-        listener_form.addRow(self.tr("Listen on address:"), self.listener_host)
+        self.listener_errors = FieldErrors(listener_form, "listenerError")
+        self.listener_errors.add_row("listener_host", self.tr("Listen on address:"), self.listener_host)
         listener_form.addRow(self.tr("Port:"), self.listener_port)
         listener.setEnabled(admin)
         database = QGroupBox(self.tr("Database"))
@@ -117,7 +130,7 @@ class SettingsView(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        for box in (interface, rules, listener, database):
+        for box in (interface, rules, self.business, listener, database):
             layout.addWidget(box)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
@@ -132,6 +145,7 @@ class SettingsView(QWidget):
         self.cooldown.setValue(settings.scan_cooldown_seconds)
         self.max_shift.setValue(settings.max_shift_hours)
         self.online.setValue(settings.terminal_online_seconds)
+        self.business.load(settings)
         self._loaded = self._rule_values()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -143,56 +157,92 @@ class SettingsView(QWidget):
             "scan_cooldown_seconds": str(self.cooldown.value()),
             "max_shift_hours": str(self.max_shift.value()),
             "terminal_online_seconds": str(self.online.value()),
+            **self.business.values(),
         }
 
     def save(self) -> None:
-        """Save preferences of this PC now, and changed office rules in the background."""
-        self.errors.clear()
+        """Save preferences of this PC now, and changed office and business rules in the background.
+
+        A listener address is checked first and tried (off the GUI thread) before it is saved: a mistyped one
+        used to be saved, and the listener stopped, leaving the terminals silent.
+        """
+        for errors in (self.errors, self.business.errors, self.listener_errors):
+            errors.clear()
+        admin = self._context.can(Permission.MANAGE_SETTINGS)
+        address = (self.listener_host.text().strip(), self.listener_port.value())
+        problem = address_problem(*address, own_addresses()) if admin else None
+        if problem is not None:
+            self.listener_errors.show_text("listener_host", problem)
+            self.status.setText(self.tr("Not saved: correct the listener address."))
+            return
         self._saved_text = (
-            self.tr("Saved. Restart to apply the changes.") if self._save_local() else self.tr("Saved.")
+            self.tr("Saved. Restart to apply the changes.")
+            if self._save_local(address)
+            else self.tr("Saved.")
         )
         changes = {k: v for k, v in self._rule_values().items() if self._loaded.get(k) != v}
-        if not changes or not self._context.can(Permission.MANAGE_SETTINGS):
-            self.status.setText(self._saved_text)
+        if not changes or not admin:
+            self._show_saved()
             return
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving..."))
         work = partial(save_rules, self._context.services.settings, self._context.actor, changes)
         self._context.runner.run(work, self._on_saved, self._on_save_failed, write=True)
 
-    def _save_local(self) -> bool:
-        """Save this PC's preferences; True if a restart is needed to apply them."""
+    def _show_saved(self) -> None:
+        if self._moving is not None:
+            self.status.setText(self.tr("Starting the listener on {0}:{1}...").format(*self._moving))
+        else:
+            self.status.setText(self._saved_text)
+
+    def _save_local(self, address: tuple[str, int]) -> bool:
+        """Save this PC's preferences; True if a restart is needed to apply them.
+
+        A new listener address is saved at once only when this program runs no listener; otherwise it is
+        tried first (``_on_listener_moved`` saves it).
+        """
         settings = self._context.ui_settings
         language = str(self.language.currentData())
         restart = language != settings.language
         settings.language = language
-        if self._context.can(Permission.MANAGE_SETTINGS):
-            before = (settings.listener_host, settings.listener_port)
-            settings.listener_host = self.listener_host.text().strip()
-            settings.listener_port = self.listener_port.value()
-            moved = before != (settings.listener_host, settings.listener_port)
-            restart = restart or (moved and not self._restart_listener())
+        stored = (settings.listener_host, settings.listener_port)
+        if self._context.can(Permission.MANAGE_SETTINGS) and address != stored:
+            listener = self._context.listener
+            if listener is not None and listener.available and listener.move(*address):
+                self._moving = address
+            else:
+                settings.listener_host, settings.listener_port = address
+                restart = True
         settings.sync()
         return restart
 
-    def _restart_listener(self) -> bool:
-        """Serve on the saved address now; False if this program runs no listener (restart needed)."""
-        listener = self._context.listener
-        if listener is None or not listener.available:
-            return False
+    def _on_listener_moved(self, error: BaseException | None) -> None:
+        moving, self._moving = self._moving, None
+        if moving is None:
+            return  # not a move this page asked for
         settings = self._context.ui_settings
-        listener.restart(settings.listener_host, settings.listener_port)
-        return True
+        if error is None:
+            settings.listener_host, settings.listener_port = moving
+            settings.sync()
+            self.status.setText(self._saved_text)
+            return
+        listener = self._context.listener
+        why = listener.why(error, *moving) if listener is not None else str(error)
+        text = self.tr("Not saved: the listener cannot serve on {0}:{1}. {2} It keeps serving on {3}:{4}.")
+        self.listener_errors.show_text(
+            "listener_host", text.format(*moving, why, settings.listener_host, settings.listener_port)
+        )
+        self.status.setText(self.tr("The listener address was not saved."))
 
     def _on_saved(self, settings: BusinessSettings) -> None:
         self.save_button.setEnabled(True)
         self._on_loaded(settings)
-        self.status.setText(self._saved_text)
+        self._show_saved()
 
     def _on_save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.clear()
-        self.errors.show(error)
+        (self.business.errors if field_of(error) in BUSINESS_FIELDS else self.errors).show(error)
         self.refresh_partial()
 
     def refresh_partial(self) -> None:

@@ -1,4 +1,4 @@
-"""The unassigned-punch queue: list, assign to an employee (badge or alias, reassigned punch), dismiss."""
+"""The unassigned-punch queue: list, assign to an employee (with a reason; a badge only if asked), dismiss."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +16,7 @@ from timetracker_desktop.repositories.ports.storage import (
     UnitOfWorkFactory,
 )
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.guard import require, require_reason
 
 OPEN = "open"
 ASSIGNED = "assigned"
@@ -39,10 +39,11 @@ class UnassignedLine:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """What assigning created: the punch, the badge it is linked to, and whether that badge is new."""
+    """What assigning created: the punch, the badge it is linked to (None: a one-off, no badge), and whether
+    that badge is new."""
 
     punch_id: int
-    badge_id: int
+    badge_id: int | None
     badge_created: bool
 
 
@@ -61,9 +62,23 @@ class UnassignedService:
             items = uow.unassigned.list_all(state=OPEN, limit=limit)
         return [UnassignedLine(item, names.get(item.terminal_id or 0)) for item in items]
 
-    def assign(self, actor: Actor, item_id: int, employee_id: int, *, confirmed: bool = False) -> Assignment:
-        """Give the read to an employee: a badge (or alias) if needed, then a reassigned AUTO punch."""
+    def assign(
+        self,
+        actor: Actor,
+        item_id: int,
+        employee_id: int,
+        reason: str,
+        *,
+        confirmed: bool = False,
+        add_badge: bool = False,
+    ) -> Assignment:
+        """Give the read to an employee as a reassigned AUTO punch, for the reason given (audited).
+
+        Only with ``add_badge`` does the card become a badge (or alias) of the employee, so that their later
+        taps count at once: a stranger's card tapped once must not silently become somebody's badge.
+        """
         require(actor, Permission.EDIT_PUNCHES)
+        text = require_reason(reason)
         now = self._clock.now()
         with self._uow() as uow:
             item = _open_item(uow, item_id)
@@ -76,17 +91,24 @@ class UnassignedService:
             employee = uow.employees.get(employee_id)
             if employee is None or not employee.is_active:
                 raise NotFoundError(EntityType.EMPLOYEE, employee_id)
-            badge, created = _badge_for(uow, actor, item, employee_id, now)
-            punch = uow.punches.add(_reassigned_punch(item, badge, now))
+            badge: Badge | None = None
+            created = False
+            if add_badge:
+                badge, created = _badge_for(uow, actor, item, employee_id, now)
+            else:
+                badge = _own_badge(uow, item, employee_id)
+            badge_id = badge.id if badge is not None else None
+            punch = uow.punches.add(_reassigned_punch(item, employee_id, badge_id, now))
             uow.unassigned.resolve(item.id, ASSIGNED, actor.user_id, now)
             record(
                 uow, actor, now, AuditAction.UNASSIGNED_ASSIGN, (EntityType.UNASSIGNED, item.id),
                 before={"state": OPEN},
                 after={"state": ASSIGNED, "employee_id": employee_id, "punch_id": punch.id,
-                       "badge_id": badge.id},
+                       "badge_id": badge_id, "badge_added": created},
+                reason=text,
             )  # fmt: skip
             uow.commit()
-        return Assignment(punch.id, badge.id, created)
+        return Assignment(punch.id, badge_id, created)
 
     def dismiss(self, actor: Actor, item_id: int, reason: str = "") -> None:
         """Mark an item dismissed; it is kept."""
@@ -131,6 +153,14 @@ def _badge_for(
     return badge, True
 
 
+def _own_badge(uow: UnitOfWork, item: UnassignedPunch, employee_id: int) -> Badge | None:
+    """The employee's active badge with this value, if they have one already (the punch links to it)."""
+    if item.canonical_value is None:
+        return None
+    holder = uow.badges.find_active(item.kind, item.canonical_value)
+    return holder if holder is not None and holder.employee_id == employee_id else None
+
+
 def _alias(uow: UnitOfWork, actor: Actor, item: UnassignedPunch, employee_id: int, now: datetime) -> Badge:
     """A value the terminal's format cannot map is learned as an alias of the employee's card."""
     cards = [b for b in uow.badges.for_employee(employee_id) if b.kind is item.kind and b.is_active]
@@ -152,15 +182,17 @@ def _alias(uow: UnitOfWork, actor: Actor, item: UnassignedPunch, employee_id: in
     return cards[0]
 
 
-def _reassigned_punch(item: UnassignedPunch, badge: Badge, now: datetime) -> NewPunch:
+def _reassigned_punch(
+    item: UnassignedPunch, employee_id: int, badge_id: int | None, now: datetime
+) -> NewPunch:
     return NewPunch(
-        employee_id=badge.employee_id,
+        employee_id=employee_id,
         at=item.at,
         direction=Direction.AUTO,
         source=PunchSource.TERMINAL,
         created_at=now,
         terminal_id=item.terminal_id,
-        badge_id=badge.id,
+        badge_id=badge_id,
         received_at=item.received_at,
         terminal_ts=item.terminal_ts,
         flags=frozenset({PunchFlag.REASSIGNED}),

@@ -110,6 +110,14 @@ class UserService:
             uow.commit()
         return user
 
+    def log_out(self, actor: Actor) -> None:
+        """Record that the user logged out (or handed the PC to another user); audited like the login."""
+        with self._uow() as uow:
+            record(
+                uow, actor, self._clock.now(), AuditAction.SESSION_LOGOUT, (EntityType.USER, actor.user_id)
+            )
+            uow.commit()
+
     def _fail(self, uow: UnitOfWork, user: User | None, username: str, reason: str) -> None:
         actor = Actor.of_user(user) if user else Actor("anonymous", username[:64] or "?")
         entity = (EntityType.USER, user.id) if user else None

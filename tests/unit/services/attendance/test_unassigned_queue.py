@@ -20,6 +20,7 @@ from timetracker_desktop.services.attendance.unassigned import UnassignedService
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 
+REASON = "забула картку вдома"
 READ_AT = datetime(2026, 3, 4, 6, 0, tzinfo=UTC)
 Queue = Callable[..., int]
 
@@ -60,8 +61,8 @@ def test_assigning_a_card_read_issues_the_badge_and_a_reassigned_punch(
     (line,) = unassigned.list_open(VIEWER)
     assert (line.item.id, line.terminal_name, line.needs_confirmation) == (item, "Вхід", False)
     with pytest.raises(PermissionDeniedError):
-        unassigned.assign(VIEWER, item, olena)
-    done = unassigned.assign(MANAGER, item, olena)
+        unassigned.assign(VIEWER, item, olena, REASON, add_badge=True)
+    done = unassigned.assign(MANAGER, item, olena, REASON, add_badge=True)
     assert done.badge_created
     with storage(read_only=True) as uow:
         punch = uow.punches.get(done.punch_id)
@@ -79,8 +80,23 @@ def test_assigning_a_card_read_issues_the_badge_and_a_reassigned_punch(
     assert unassigned.list_open(VIEWER) == []
     assert audit_actions()[-2:] == ["badge.create", "unassigned.assign"]
     with pytest.raises(ConflictError) as again:
-        unassigned.assign(MANAGER, item, olena)
+        unassigned.assign(MANAGER, item, olena, REASON, add_badge=True)
     assert again.value.code == "already_resolved"
+
+
+def test_without_add_badge_the_read_becomes_a_punch_and_no_badge(
+    services: Services, storage: FakeUnitOfWorkFactory, unassigned: UnassignedService, queue: Queue
+) -> None:
+    olena = services.employees.add_employee(ADMIN, EmployeeDraft("Олена")).id
+    item = queue(BadgeKind.CARD, "04:a2:b3:c4", "04A2B3C4")
+    done = unassigned.assign(MANAGER, item, olena, REASON)
+    assert not done.badge_created
+    assert done.badge_id is None
+    with storage(read_only=True) as uow:
+        punch = uow.punches.get(done.punch_id)
+        assert uow.badges.find_active(BadgeKind.CARD, "04A2B3C4") is None
+    assert punch is not None
+    assert (punch.employee_id, punch.badge_id) == (olena, None)
 
 
 def test_a_read_of_someone_elses_badge_or_for_an_inactive_employee_is_refused(
@@ -90,14 +106,14 @@ def test_a_read_of_someone_elses_badge_or_for_an_inactive_employee_is_refused(
     ivan = services.employees.add_employee(ADMIN, EmployeeDraft("Іван")).id
     item = queue(BadgeKind.CARD, "04A2B3C4", "04A2B3C4")
     with pytest.raises(ConflictError) as taken:
-        unassigned.assign(ADMIN, item, ivan)
+        unassigned.assign(ADMIN, item, ivan, REASON, add_badge=True)
     assert taken.value.code == "duplicate_badge"
     services.employees.set_active(ADMIN, ivan, False)
     with pytest.raises(NotFoundError):
-        unassigned.assign(ADMIN, item, ivan)
+        unassigned.assign(ADMIN, item, ivan, REASON, add_badge=True)
     with pytest.raises(NotFoundError):
-        unassigned.assign(ADMIN, 999, olena)
-    done = unassigned.assign(ADMIN, item, olena)  # her own card: no new badge
+        unassigned.assign(ADMIN, 999, olena, REASON, add_badge=True)
+    done = unassigned.assign(ADMIN, item, olena, REASON, add_badge=True)  # her own card: no new badge
     assert not done.badge_created
 
 
@@ -108,9 +124,9 @@ def test_a_phone_sighting_needs_confirmation(
     item = queue(BadgeKind.PHONE, "EMP-1A2B3C4D", "EMP-1A2B3C4D")
     assert unassigned.list_open(ADMIN)[0].needs_confirmation
     with pytest.raises(ValidationError) as caught:
-        unassigned.assign(ADMIN, item, olena)
+        unassigned.assign(ADMIN, item, olena, REASON, add_badge=True)
     assert caught.value.code == "confirmation_required"
-    assert unassigned.assign(ADMIN, item, olena, confirmed=True).badge_created
+    assert unassigned.assign(ADMIN, item, olena, REASON, confirmed=True, add_badge=True).badge_created
 
 
 def test_an_unmappable_value_is_learned_as_an_alias_of_the_employees_card(
@@ -119,11 +135,13 @@ def test_an_unmappable_value_is_learned_as_an_alias_of_the_employees_card(
     olena = services.employees.add_employee(ADMIN, EmployeeDraft("Олена")).id
     first, second = queue(BadgeKind.CARD, "W26:123", None), queue(BadgeKind.CARD, "W26:123", None, minutes=5)
     with pytest.raises(ValidationError) as no_card:
-        unassigned.assign(ADMIN, first, olena)
+        unassigned.assign(ADMIN, first, olena, REASON, add_badge=True)
     assert no_card.value.code == "alias_needs_card"
     card = services.employees.add_badge(ADMIN, olena, BadgeKind.CARD, "15CD5B07")
-    assert unassigned.assign(ADMIN, first, olena).badge_id == card.id
-    assert unassigned.assign(ADMIN, second, olena).badge_id == card.id  # the alias is found again
+    assert unassigned.assign(ADMIN, first, olena, REASON, add_badge=True).badge_id == card.id
+    assert (
+        unassigned.assign(ADMIN, second, olena, REASON, add_badge=True).badge_id == card.id
+    )  # the alias is found again
     with storage(read_only=True) as uow:
         assert len(uow.audit.list_all(action="badge.alias_create")) == 1
 
