@@ -1,5 +1,6 @@
 """Fake repositories of positions, employees and badges (one active badge per kind and value)."""
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
@@ -56,6 +57,9 @@ class FakeEmployeeRepository:
 
     def lock_for_decision(self, employee_id: int) -> None:
         """Nothing to hold: the fake's transactions run one at a time in a test."""
+
+    def lock_all_for_decision(self, employee_ids: Collection[int]) -> None:
+        """Nothing to hold (as ``lock_for_decision``)."""
 
     def get(self, employee_id: int) -> Employee | None:
         """Employee by id."""

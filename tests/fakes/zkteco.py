@@ -44,6 +44,9 @@ class FakeAdmsRepository:
         devices = self._tx.tables.adms_devices
         return [devices[i] for i in sorted(devices)]
 
+    def lock(self, device_id: int) -> None:
+        """Nothing to hold: the fake's transactions run one at a time in a test."""
+
     def pending_from(self, ip: str | None) -> int:
         """Devices waiting for approval that last called from this address."""
         return sum(1 for d in self._devices() if d.state is DeviceState.PENDING and d.last_ip == ip)

@@ -2,20 +2,23 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import httpx
 import pytest
 from emulators.android_terminal import AndroidTerminal, sign_challenge
 from emulators.badge_phone import BadgePhone, session_key
+from emulators.zkteco_device import ZkDevice
 from fakes import ADMIN
 from listener_support import ROOMY_PROCESS, RunningListener, add_terminal, staff_office
 from serve_processes import serve_processes
 
 from timetracker_desktop.app import AppContext, start_listener
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.domain.terminals import TerminalKind
+from timetracker_desktop.domain.terminals import DirectionMode, TerminalKind
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.zkteco.dto import DeviceCommand
 
 pytestmark = pytest.mark.slow
 
@@ -147,3 +150,32 @@ def test_one_phone_enrolled_at_two_processes_at_once_keeps_one_key(
             badge = uow.badges.find_active(BadgeKind.PHONE, code.removeprefix("EMP:"))
             assert badge is not None
             assert badge.public_key_b64 == winner  # ...and its key is the one kept
+
+
+def test_a_zkteco_command_is_handed_out_once_to_a_device_polling_two_processes(
+    real_time_context: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    services = real_time_context.services
+    with (
+        serve_processes(db_url, tmp_path, 2) as servers,
+        httpx.Client(base_url=servers[0].url, timeout=30) as a,
+        httpx.Client(base_url=servers[1].url, timeout=30) as b,
+    ):
+        devices = [ZkDevice(client, "CQZ7232760123") for client in (a, b)]
+        assert devices[0].handshake().status_code == 200
+        with services.uow(read_only=True) as uow:
+            stored = uow.adms.by_serial("CQZ7232760123")
+        assert stored is not None
+        services.adms_admin.approve(ADMIN, stored.id, direction_mode=DirectionMode.DEVICE)
+        for _ in range(5):  # five rounds: each command queued once, both processes polled at once
+            services.adms_admin.queue_command(ADMIN, stored.id, DeviceCommand.INFO)
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                polled = pool.map(partial(_poll_together, threading.Barrier(2)), devices)
+                handed = [command for commands in polled for command in commands]
+            assert len(handed) == 1, handed
+
+
+def _poll_together(start: threading.Barrier, device: ZkDevice) -> list[tuple[str, str]]:
+    """``getrequest`` at the same moment as the other device thread."""
+    start.wait(timeout=30)
+    return device.poll()

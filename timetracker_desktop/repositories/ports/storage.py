@@ -1,6 +1,6 @@
 """Storage ports: the protocols services program against, and the one storage error they see."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -203,6 +203,10 @@ class EmployeeRepository(Protocol):
 
         Reads after it see every punch committed by whoever held it before (on any engine and isolation).
         """
+        ...
+
+    def lock_all_for_decision(self, employee_ids: Collection[int]) -> None:
+        """``lock_for_decision`` for many employees at once, taken in id order (a batch of ZKTeco lines)."""
         ...
 
 

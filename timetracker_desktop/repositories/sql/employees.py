@@ -1,5 +1,6 @@
 """SQL repositories for positions, employees and badges."""
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -7,6 +8,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, KeyState, Position
+from timetracker_desktop.repositories.sql.chunks import chunks
 from timetracker_desktop.repositories.sql.orm import BadgeAliasRow, BadgeRow, EmployeeRow, PositionRow
 
 
@@ -94,13 +96,20 @@ class SqlEmployeeRepository:
         )
 
     def lock_for_decision(self, employee_id: int) -> None:
-        """A row lock on MariaDB/MySQL; SQLite writers hold the database's write lock already (IMMEDIATE).
+        """A row lock on MariaDB/MySQL; on SQLite the same read begins the write transaction (IMMEDIATE),
+        which holds the whole database (SQLite leaves out FOR UPDATE).
 
         The engine runs READ COMMITTED on MariaDB (engine.py), so the plain reads after the lock see what the
         previous holder committed; under REPEATABLE READ they would read the transaction's first snapshot.
         """
-        if self._session.get_bind().dialect.name != "sqlite":
-            self._session.execute(_LOCK_EMPLOYEE, {"id": employee_id})
+        self._session.execute(_LOCK_EMPLOYEE, {"id": employee_id})
+
+    def lock_all_for_decision(self, employee_ids: Collection[int]) -> None:
+        """One locking read in primary-key order, so that two batches never lock the same pair crosswise."""
+        if employee_ids:
+            for chunk in chunks(sorted(set(employee_ids))):
+                stmt = select(EmployeeRow.id).where(EmployeeRow.id.in_(chunk)).order_by(EmployeeRow.id)
+                self._session.execute(stmt.with_for_update())
 
     def add(self, full_name: str, position_id: int | None, comment: str | None, now: datetime) -> Employee:
         """Insert an employee."""

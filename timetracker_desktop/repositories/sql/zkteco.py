@@ -1,7 +1,7 @@
 """SQL repository of ZKTeco PUSH/ADMS devices: set-based reads and bulk inserts for the ingest path."""
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,7 @@ from timetracker_desktop.repositories.ports.zkteco import (
     RosterEntry,
     StampTable,
 )
+from timetracker_desktop.repositories.sql.chunks import chunks
 from timetracker_desktop.repositories.sql.orm import (
     AdmsCommandRow,
     AdmsDeviceRow,
@@ -35,7 +36,6 @@ from timetracker_desktop.repositories.sql.orm import (
     UnassignedPunchRow,
 )
 
-CHUNK = 500  # values per IN (...) list
 _HOLDER_COLUMNS = (
     BadgeRow.value,
     BadgeRow.id,
@@ -44,11 +44,6 @@ _HOLDER_COLUMNS = (
     EmployeeRow.is_active,
 )
 _OPEN_COMMANDS = (CommandState.QUEUED.value, CommandState.SENT.value, CommandState.TIMED_OUT.value)
-
-
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 def _device(row: AdmsDeviceRow) -> AdmsDevice:
@@ -233,7 +228,7 @@ class SqlAdmsRepository:
         """Each PIN's active badge, else its latest revoked one; unknown PINs are absent."""
         found: dict[str, PinHolder] = {}
         wanted = set(pins)
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunks(sorted(wanted)):
             stmt = (
                 select(*_HOLDER_COLUMNS)
                 .join(EmployeeRow, EmployeeRow.id == BadgeRow.employee_id)
@@ -268,7 +263,7 @@ class SqlAdmsRepository:
     def existing_punch_keys(self, terminal_id: int, keys: Sequence[str]) -> set[str]:
         """Which of these idempotency keys a terminal's punches already carry."""
         found: set[str] = set()
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             stmt = select(PunchRow.external_key).where(
                 PunchRow.terminal_id == terminal_id, PunchRow.external_key.in_(chunk)
             )
@@ -278,7 +273,7 @@ class SqlAdmsRepository:
     def existing_queue_keys(self, terminal_id: int, keys: Sequence[str]) -> set[str]:
         """Which of these idempotency keys a terminal's unassigned-queue items already carry."""
         found: set[str] = set()
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             stmt = select(UnassignedPunchRow.external_key).where(
                 UnassignedPunchRow.terminal_id == terminal_id, UnassignedPunchRow.external_key.in_(chunk)
             )
@@ -290,7 +285,7 @@ class SqlAdmsRepository:
     ) -> dict[int, list[datetime]]:
         """Times of the employees' terminal punches in [start, end], each list sorted."""
         grouped: dict[int, list[datetime]] = defaultdict(list)
-        for chunk in _chunks(sorted(set(employee_ids))):
+        for chunk in chunks(sorted(set(employee_ids))):
             stmt = select(PunchRow.employee_id, PunchRow.at).where(
                 PunchRow.employee_id.in_(chunk),
                 PunchRow.source == PunchSource.TERMINAL.value,
@@ -325,7 +320,7 @@ class SqlAdmsRepository:
     def quarantine(self, device_id: int, lines: Sequence[QuarantinedLine]) -> int:
         """Keep unparseable lines once per (device, line); returns how many were new."""
         fresh = {line.line_hash: line for line in lines}
-        for chunk in _chunks(list(fresh)):
+        for chunk in chunks(list(fresh)):
             stmt = select(AdmsQuarantineRow.line_hash).where(
                 AdmsQuarantineRow.device_id == device_id, AdmsQuarantineRow.line_hash.in_(chunk)
             )
@@ -377,6 +372,11 @@ class SqlAdmsRepository:
             .order_by(AdmsDeviceUserRow.pin)
         )
         return [DeviceUser(r.pin, r.name, r.card, r.privilege) for r in self._session.scalars(stmt)]
+
+    def lock(self, device_id: int) -> None:
+        """A row lock on MariaDB/MySQL (reads after it see the last holder's commit: READ COMMITTED);
+        on SQLite the read begins the write transaction, which holds the whole database."""
+        self._session.execute(select(AdmsDeviceRow.id).where(AdmsDeviceRow.id == device_id).with_for_update())
 
     def add_command(
         self, device_id: int, command: str, now: datetime, by: str, by_user_id: int | None

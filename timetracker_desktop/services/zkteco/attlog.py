@@ -165,6 +165,8 @@ def ingest_attlog(uow: UnitOfWork, upload: Upload, settings: BusinessSettings) -
             resolved.append((entry, holder))
         else:
             queued.append(_queue_item(upload, entry, holder, reason or QueueReason.UNKNOWN))
+    # Decided as taps are, under the employees' locks: another process may be storing their card scans.
+    uow.employees.lock_all_for_decision([holder.employee_id for _, holder in resolved])
     taps = _double_taps(uow, resolved, settings.scan_cooldown_seconds)
     future = upload.received + timedelta(seconds=settings.clock_skew_seconds)
     punches = [_punch(upload, e, h, _flags(e.key in taps, e.at > future)) for e, h in resolved]

@@ -296,6 +296,7 @@ class AdmsService:
             chosen = []
             if terminal is not None:
                 self._check_after_offset_change(uow, device, terminal, now)
+                uow.adms.lock(device.id)  # a device polling two processes gets each command once
                 uow.adms.expire(device.id, now - timedelta(seconds=COMMAND_TIMEOUT_SECONDS), now)
                 chosen = pick_commands(uow.adms.queued(device.id))
                 uow.adms.mark_sent([c.id for c in chosen], now)
