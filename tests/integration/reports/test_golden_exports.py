@@ -9,10 +9,13 @@ import pytest
 from fakes import ADMIN
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 
 from timetracker_desktop.domain.reports import ReportKind
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.reports import fonts as report_fonts
 from timetracker_desktop.services.reports.formats import ExportFormat
+from timetracker_desktop.services.reports.pdf_writer import FONT, register_fonts
 from timetracker_desktop.services.reports.service import ReportRequest
 
 from .conftest import FIRST, LAST, Golden
@@ -204,6 +207,35 @@ def test_timesheet_pdf_is_landscape_with_cyrillic_figures_and_captions(
     assert metadata.subject == "Період: 26.03.2026 – 31.03.2026"
     assert b"/FontFile2" in path.read_bytes()  # the TrueType font is embedded (a subset)
     assert b"DejaVuSans" in path.read_bytes()
+
+
+def test_pdf_embeds_the_bundled_dejavu_with_the_system_fonts_hidden(
+    services: Services, golden: Golden, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on a Windows PC, which has no DejaVu: the export embeds the package's copy, Cyrillic intact."""
+    hidden = tmp_path / "system-fonts"
+    hidden.mkdir()
+    monkeypatch.setattr(report_fonts, "system_folders", lambda: (hidden,))
+    register_fonts.cache_clear()  # registered once per process: find the files again without the system's
+    try:
+        text, reader = _pdf_text(_export(services, tmp_path, ReportKind.TIMESHEET, ExportFormat.PDF))
+        registered = Path(pdfmetrics.getFont(FONT).face.filename)
+    finally:
+        register_fonts.cache_clear()
+    assert registered.parent == Path(report_fonts.__file__).parents[2] / "fonts"
+    fonts: set[str] = set()
+
+    def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object) -> None:
+        if text.strip() and font is not None:
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])  # a subset is named "ABCDEF+DejaVuSans"
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert fonts == {
+        "DejaVuSans",
+        "DejaVuSans-Bold",
+    }  # every glyph set in DejaVu (none in ReportLab's Helvetica)
+    for expected in ("Андрій Мельник", "Оксана Ткаченко", "Табель обліку робочого часу", "Разом"):
+        assert expected in text, expected
 
 
 def test_schedule_pdf_has_the_grid_and_a_legend_of_codes(

@@ -1,4 +1,4 @@
-"""Prints a report table with QPainter (system fonts, so Cyrillic prints): A4, grids landscape, page numbers.
+"""Prints a report table with QPainter (bundled DejaVu Sans, as the PDFs): A4, grids landscape, page numbers.
 
 Drawn cell by cell rather than through QTextDocument, whose table layout took 26 s for a 1,000-row timesheet.
 """
@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 from PySide6.QtPrintSupport import QPrinter
 
 from timetracker_desktop.gui.reports.cells import ReportCells
+from timetracker_desktop.services.reports.fonts import FAMILY
 from timetracker_desktop.services.reports.tables import Column, ColumnKind, ReportTable
 
-FONT_FAMILY = "DejaVu Sans"
 _RIGHT = (ColumnKind.DURATION, ColumnKind.COUNT)
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -48,10 +48,10 @@ class _Fonts:
 
 def _fonts(table: ReportTable) -> _Fonts:
     size = 7 if table.is_grid else 8
-    text = QFont(FONT_FAMILY, size)
-    bold = QFont(FONT_FAMILY, size)
+    text = QFont(FAMILY, size)
+    bold = QFont(FAMILY, size)
     bold.setBold(True)
-    title = QFont(FONT_FAMILY, 13)
+    title = QFont(FAMILY, 13)
     title.setBold(True)
     return _Fonts(title, text, bold)
 

@@ -1,13 +1,14 @@
-"""QApplication start-up: resources, translators, error hooks, the start-up flow, then the main window."""
+"""QApplication start-up: resources, fonts, translators, error hooks, the start-up flow, the main window."""
 
 import gc
 import importlib
 import logging
 import sys
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from timetracker_desktop.credentials import without_password
@@ -26,6 +27,7 @@ from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.shell.startup import Startup
 from timetracker_desktop.services.backup.schedule import BackupScheduler
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, FontNotFoundError, find_font
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
@@ -51,9 +53,32 @@ def freeze_long_lived_objects() -> None:
 
 
 def load_resources() -> None:
-    """Build the generated resources if missing or stale, then register them (icons, catalogs)."""
+    """Build the generated resources if missing or stale, then register them (icons, catalogs, fonts)."""
     build_resources.ensure_built()
     importlib.import_module("timetracker_desktop.gui.resources_rc")
+    register_application_fonts()
+
+
+@cache  # once per process: Qt would register the same file again under a new id
+def register_application_fonts() -> dict[Path, tuple[str, ...]]:
+    """DejaVu Sans (regular, bold) from the files the PDFs embed, for print preview and printing.
+
+    The painter asks for "DejaVu Sans"; without it Qt quietly substitutes whatever the PC has (Windows has
+    no DejaVu), so printouts would differ from the PDFs and from PC to PC. Returns the families per file.
+    """
+    registered: dict[Path, tuple[str, ...]] = {}
+    for name in (REGULAR, BOLD):
+        try:
+            path = find_font(name)
+        except FontNotFoundError as error:  # printing still works with a substitute; PDFs report it
+            log.warning("%s", error.message)
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("Qt could not load the font %s", path)
+            continue
+        registered[path] = tuple(QFontDatabase.applicationFontFamilies(font_id))
+    return registered
 
 
 class Shell(QObject):

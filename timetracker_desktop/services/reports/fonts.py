@@ -1,4 +1,4 @@
-"""Finds the TrueType fonts PDF exports embed (DejaVu Sans has Cyrillic): package first, then the system."""
+"""Finds the TrueType fonts of reports (DejaVu Sans has Cyrillic): bundled copies first, then the system."""
 
 import os
 from collections.abc import Sequence
@@ -9,7 +9,10 @@ from timetracker_desktop.domain.errors import DomainError, ErrorCode
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
-PACKAGE_FOLDER = "fonts"  # timetracker_desktop/fonts/, shipped by the installer where the system lacks DejaVu
+LICENSE = "LICENSE.txt"
+FAMILY = "DejaVu Sans"
+BUNDLED = (REGULAR, BOLD, LICENSE)  # what every build must ship: Windows has no DejaVu of its own
+PACKAGE_FOLDER = "fonts"  # timetracker_desktop/fonts/: package data of the wheel and the PyInstaller build
 
 
 def system_folders() -> tuple[Path, ...]:
@@ -42,6 +45,21 @@ class FontNotFoundError(DomainError):
             None,
             {"font": name},
         )
+
+
+class MissingBundledFontsError(RuntimeError):
+    """A build without the bundled fonts would fail every PDF export on Windows; the build stops instead."""
+
+
+def require_bundled(folder: Path) -> Path:
+    """``folder`` if it holds every bundled font file (and the licence); raises MissingBundledFontsError."""
+    missing = [name for name in BUNDLED if not (folder / name).is_file()]
+    if missing:
+        raise MissingBundledFontsError(
+            f"{folder} lacks {', '.join(missing)}: PDF exports would fail on Windows. Copy them from "
+            "Debian's fonts-dejavu-core (/usr/share/fonts/truetype/dejavu/ and its copyright as LICENSE.txt)."
+        )
+    return folder
 
 
 def _packaged(name: str) -> Path | None:

@@ -5,12 +5,21 @@ from pathlib import Path
 
 import pytest
 
+import timetracker_desktop
 from timetracker_desktop.domain.errors import ValidationError
 from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.domain.reports import DayMark, ExceptionKind, Presence, ReportKind
 from timetracker_desktop.domain.settings import RoundingMode
 from timetracker_desktop.services.reports import fonts as report_fonts
-from timetracker_desktop.services.reports.fonts import FontNotFoundError, find_font
+from timetracker_desktop.services.reports.fonts import (
+    BOLD,
+    BUNDLED,
+    REGULAR,
+    FontNotFoundError,
+    MissingBundledFontsError,
+    find_font,
+    require_bundled,
+)
 from timetracker_desktop.services.reports.labels import (
     LANGUAGES,
     ReportLabel,
@@ -76,6 +85,30 @@ def test_the_package_folder_is_searched_first(tmp_path: Path, monkeypatch: pytes
     packaged = tmp_path / "DejaVuSans.ttf"
     monkeypatch.setattr(report_fonts, "_packaged", lambda name: packaged)
     assert find_font("DejaVuSans.ttf", []) == packaged
+
+
+def test_the_bundled_fonts_are_found_with_the_system_folders_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on a Windows PC, which has no DejaVu: the package's own copies are used."""
+    monkeypatch.setattr(report_fonts, "system_folders", lambda: (tmp_path,))
+    package = Path(timetracker_desktop.__file__).parent / "fonts"
+    for name in (REGULAR, BOLD):
+        path = find_font(name)
+        assert path == package / name
+        assert path.read_bytes()[:4] == b"\x00\x01\x00\x00"  # a TrueType file, not a placeholder
+    assert require_bundled(package) == package  # the licence ships beside them
+
+
+def test_a_build_without_the_bundled_fonts_is_refused(tmp_path: Path) -> None:
+    """The PyInstaller spec collects the fonts through require_bundled: a missing file stops the build."""
+    (tmp_path / REGULAR).write_bytes(b"")
+    with pytest.raises(MissingBundledFontsError) as caught:
+        require_bundled(tmp_path)
+    assert f"lacks {BOLD}, LICENSE.txt:" in str(caught.value)  # only what is missing, by name
+    for name in BUNDLED:
+        (tmp_path / name).write_bytes(b"")
+    assert require_bundled(tmp_path) == tmp_path
 
 
 def test_pdf_headings_break_at_spaces_only() -> None:
