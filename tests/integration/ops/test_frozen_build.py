@@ -9,7 +9,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pdf_fonts import text_fonts
 from ports import free_port
+from pypdf import PdfReader
 
 from timetracker_desktop.listener.child.link import CHILD_FLAG, ChildConfig, Ready, parse_message
 from timetracker_desktop.listener.child.process import child_command
@@ -75,6 +77,22 @@ def test_frozen_app_migrates_a_fresh_database_and_serves_health(frozen_app: Path
         serve.send_signal(signal.SIGTERM)
         _out, err = serve.communicate(timeout=20)
     assert serve.returncode == 0, err
+
+
+def test_frozen_app_ships_dejavu_and_sets_pdfs_in_it(frozen_app: Path, tmp_path: Path) -> None:
+    """Windows has no DejaVu: the build carries its own copy (and licence) for PDFs and printing."""
+    shipped = {p.name for p in frozen_app.parent.glob("_internal/timetracker_desktop/fonts/*")}
+    assert shipped == {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE.txt"}
+    db = f"sqlite:///{tmp_path / 'pdf.db'}"
+    subprocess.run([str(frozen_app), "db", "upgrade", "--db", db], timeout=60, check=True)
+    out = tmp_path / "табель.pdf"
+    period = ["--from", "2026-03-01", "--to", "2026-03-31"]
+    command = [str(frozen_app), "report", "--kind", "timesheet", *period, "--out", str(out), "--db", db]
+    exported = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert exported.returncode == 0, exported.stderr
+    reader = PdfReader(out)
+    assert "Табель обліку робочого часу" in reader.pages[0].extract_text()
+    assert text_fonts(reader) == {"DejaVuSans", "DejaVuSans-Bold"}
 
 
 def test_frozen_gui_starts_offscreen(frozen_app: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fakes import ADMIN
 from openpyxl import load_workbook
+from pdf_fonts import text_fonts
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
@@ -223,17 +224,7 @@ def test_pdf_embeds_the_bundled_dejavu_with_the_system_fonts_hidden(
     finally:
         register_fonts.cache_clear()
     assert registered.parent == Path(report_fonts.__file__).parents[2] / "fonts"
-    fonts: set[str] = set()
-
-    def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object) -> None:
-        if text.strip() and font is not None:
-            fonts.add(str(font["/BaseFont"]).split("+")[-1])  # a subset is named "ABCDEF+DejaVuSans"
-
-    reader.pages[0].extract_text(visitor_text=visit)
-    assert fonts == {
-        "DejaVuSans",
-        "DejaVuSans-Bold",
-    }  # every glyph set in DejaVu (none in ReportLab's Helvetica)
+    assert text_fonts(reader) == {"DejaVuSans", "DejaVuSans-Bold"}  # every glyph set in DejaVu
     for expected in ("Андрій Мельник", "Оксана Ткаченко", "Табель обліку робочого часу", "Разом"):
         assert expected in text, expected
 
