@@ -161,8 +161,11 @@ def serve(url: str) -> None:
     from timetracker_desktop.listener.server import ListenerServer
 
     context = build_context(url, upgrade=False)
-    # The contract's per-terminal limit (240/min) is for human taps; the benchmark taps far faster.
-    options = ListenerOptions(requests_per_minute=1e9, burst=1_000_000, failed_auth_per_minute=1e9)
+    # The contract's per-terminal limit (240/min) is for human taps; the benchmark taps far faster, and a
+    # loaded machine must not turn a slow scan into a 503 (the storage wait has its own tests).
+    options = ListenerOptions(
+        requests_per_minute=1e9, burst=1_000_000, failed_auth_per_minute=1e9, storage_wait_seconds=60
+    )
     server = ListenerServer(build_app(context.services, None, options), "127.0.0.1", 0)
     gc.freeze()  # as `timetracker-desktop serve` does
     print(server.port, flush=True)
