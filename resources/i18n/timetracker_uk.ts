@@ -1810,8 +1810,8 @@
         <translation>Імпорт працівників</translation>
     </message>
     <message>
-        <source>A CSV (UTF-8) or XLSX file whose first row is: full_name, position, card_uid, phone_code. Only full_name is required.</source>
-        <translation>Файл CSV (UTF-8) або XLSX, перший рядок якого: full_name, position, card_uid, phone_code. Обов’язковий лише full_name.</translation>
+        <source>A CSV (UTF-8 or Windows-1251, comma or semicolon) or XLSX file whose first row is: full_name, position, card_uid, phone_code. Only full_name is required.</source>
+        <translation>Файл CSV (UTF-8 або Windows-1251, розділювач кома чи крапка з комою) або XLSX, перший рядок якого: full_name, position, card_uid, phone_code. Обов’язковий лише full_name.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -1862,8 +1862,32 @@
         <translation>У файлі понад {0} рядків.</translation>
     </message>
     <message>
-        <source>The CSV file is not in UTF-8. Save it as &quot;CSV UTF-8&quot; and try again.</source>
-        <translation>Файл CSV не в кодуванні UTF-8. Збережіть його як «CSV UTF-8» і спробуйте знову.</translation>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 з BOM</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (cp1251)</source>
+        <translation>Windows-1251 (cp1251)</translation>
+    </message>
+    <message>
+        <source>comma (,)</source>
+        <translation>кома (,)</translation>
+    </message>
+    <message>
+        <source>semicolon (;)</source>
+        <translation>крапка з комою (;)</translation>
+    </message>
+    <message>
+        <source>Read as {0}, separator: {1}.</source>
+        <translation>Прочитано як {0}, розділювач: {1}.</translation>
+    </message>
+    <message>
+        <source>The CSV file is neither UTF-8 nor Windows-1251. Save it as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation>Файл CSV не в кодуванні UTF-8 і не в Windows-1251. Збережіть його як «CSV UTF-8» і спробуйте знову.</translation>
     </message>
     <message>
         <source>The file cannot be read: {0}</source>

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from import_files import NAMES, VARIANTS, write_staff_csv
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
@@ -75,3 +76,34 @@ def test_missing_header_is_explained(qtbot: QtBot, admin_context: GuiContext, tm
     dialog = _dialog(qtbot, admin_context)
     dialog.load(path)
     assert "full_name is missing" in dialog.status.text()
+
+
+READ_AS = {  # VARIANTS' encodings as the label under the preview names them
+    "cp1251": "Read as Windows-1251 (cp1251), separator: semicolon (;).",
+    "utf-8-sig": "Read as UTF-8 with BOM, separator: comma (,).",
+    "utf-8": "Read as UTF-8, separator: semicolon (;).",
+}
+
+
+@pytest.mark.parametrize(("name", "encoding", "separator", "reported"), VARIANTS)
+def test_preview_shows_how_the_csv_was_read(
+    qtbot: QtBot,
+    admin_context: GuiContext,
+    tmp_path: Path,
+    name: str,
+    encoding: str,
+    separator: str,
+    reported: str,
+) -> None:
+    dialog = _dialog(qtbot, admin_context)
+    dialog.load(write_staff_csv(tmp_path, name, encoding, separator))
+    assert dialog.read_as.text() == READ_AS[reported]
+    assert sorted(row.draft.full_name for row in dialog.model.rows) == NAMES
+    assert dialog.import_button.isEnabled()
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_read_as_label_in_ukrainian(qtbot: QtBot, admin_context: GuiContext, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, admin_context)
+    dialog.load(write_staff_csv(tmp_path, "staff.csv", "cp1251", ";"))
+    assert dialog.read_as.text() == "Прочитано як Windows-1251 (cp1251), розділювач: крапка з комою (;)."

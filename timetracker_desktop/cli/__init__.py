@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
 from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
+from timetracker_desktop.cli.streams import use_utf8_when_redirected
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import SecretFilter, configure_logging
@@ -54,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from timetracker_desktop.listener.child.main import main as listener_child
 
         return listener_child(open_for_listener_child)
+    use_utf8_when_redirected()  # before anything is printed, --help and usage errors included
     start_logging()
     args = build_parser().parse_args(arguments)
     # After parsing: --help and usage errors exit above without loading the storage port and its domain.

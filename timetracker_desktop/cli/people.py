@@ -1,7 +1,6 @@
 """CLI commands for employees and terminals."""
 
 import argparse
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +8,7 @@ from timetracker_desktop.cli import listener, reader, zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 
 if TYPE_CHECKING:
-    from timetracker_desktop.services.dto import EmployeeDraft
+    from timetracker_desktop.services.people.employee_import import ImportPreview
 
 IMPORT_COLUMNS = ("full_name", "position", "card_uid", "phone_code")
 
@@ -36,7 +35,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     enroll.add_argument("--reassign", action="store_true", help="take the badge from its current holder")
     reader.add_reader_options(enroll)
     enroll.set_defaults(handler=reader.employee_enroll)
-    imp = emp.add_parser("import", parents=[common], help=f"import a CSV ({','.join(IMPORT_COLUMNS)})")
+    imp = emp.add_parser(
+        "import",
+        parents=[common],
+        help=f"import a CSV (UTF-8 or cp1251; comma or semicolon) or XLSX: {','.join(IMPORT_COLUMNS)}",
+    )
     imp.add_argument("file", type=Path)
     imp.set_defaults(handler=employee_import)
 
@@ -85,35 +88,37 @@ def employee_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def read_import_csv(path: Path) -> list[tuple[int, "EmployeeDraft"]]:
-    """Rows of an import file as (line, draft); a wrong header is a usage error."""
-    from timetracker_desktop.services.dto import EmployeeDraft
+FILE_PROBLEMS = {
+    "bad_header": "the first row must name the columns; full_name is missing (found: {0})",
+    "empty_file": "the file has no rows",
+    "too_many_rows": "the file has more than {0} rows",
+    "unknown_encoding": "the file is neither UTF-8 nor cp1251 (Windows Cyrillic); save it as CSV UTF-8",
+    "unreadable_file": "cannot read it: {0}",
+}
 
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in ("full_name",) if c not in (reader.fieldnames or [])]
-            if missing:
-                raise CliError(f"{path}: the header must be {','.join(IMPORT_COLUMNS)}")
-            return [
-                (index, EmployeeDraft(*((row.get(c) or "").strip() or None for c in IMPORT_COLUMNS)))  # type: ignore[arg-type]
-                for index, row in enumerate(reader, start=2)
-            ]
-    except OSError as error:
-        raise CliError(f"cannot read {path}: {error.strerror}") from None
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise CliError(f"{path} is not a UTF-8 CSV file: {error}") from None
+
+def read_import(path: Path) -> "ImportPreview":
+    """The checked rows of an import file (CSV in UTF-8 or cp1251, or XLSX); an unusable file is an error."""
+    from timetracker_desktop.services.people.employee_import import read_import_file
+
+    preview = read_import_file(path)
+    if preview.file_error is not None:
+        problem = FILE_PROBLEMS.get(preview.file_error, "{0}").format(preview.file_detail)
+        raise CliError(f"{path}: {problem}")
+    return preview
 
 
 def employee_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Import employees, all rows or none."""
-    rows = read_import_csv(args.file)
-    result = ctx.services.employees.import_drafts(ctx.actor, rows)
+    """Import employees, all rows or none; text output first says how a CSV was read."""
+    preview = read_import(args.file)
+    # Not in --json output: stdout stays one JSON document.
+    read_as = f"read as {preview.encoding}, separator {preview.separator}\n" if preview.encoding else ""
+    result = ctx.services.employees.import_drafts(ctx.actor, preview.drafts())
     if result.ok:
-        ctx.emit(result, f"imported {result.imported} employees")
+        ctx.emit(result, f"{read_as}imported {result.imported} employees")
         return 0
     lines = [f"line {e.line}: {e.field or '-'}: {e.message}" for e in result.errors]
-    ctx.emit(result, "nothing imported:\n" + "\n".join(lines))
+    ctx.emit(result, f"{read_as}nothing imported:\n" + "\n".join(lines))
     return 1
 
 

@@ -40,8 +40,8 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.hint = QLabel(
             self.tr(
-                "A CSV (UTF-8) or XLSX file whose first row is: full_name, position, card_uid, phone_code. "
-                "Only full_name is required."
+                "A CSV (UTF-8 or Windows-1251, comma or semicolon) or XLSX file whose first row is: "
+                "full_name, position, card_uid, phone_code. Only full_name is required."
             )
         )
         self.hint.setWordWrap(True)
@@ -56,6 +56,8 @@ class ImportDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.read_as = QLabel()  # under the preview: how a CSV was read, so a wrong guess is visible
+        self.read_as.setObjectName("importReadAs")
         self.status = QLabel()
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
@@ -72,6 +74,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.read_as)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(820, 480)
@@ -87,6 +90,7 @@ class ImportDialog(QDialog):
         """Read and check a file in the background."""
         self.file_label.setText(str(path))
         self.status.setText(self.tr("Reading..."))
+        self.read_as.clear()
         self.import_button.setEnabled(False)
         self._context.runner.run(partial(read_import_file, path), self._on_preview_read, self._on_failed)
 
@@ -105,15 +109,32 @@ class ImportDialog(QDialog):
     def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.model.set_rows(preview.rows)
+        self.read_as.setText(self._read_as(preview))
         self.table.resizeColumnsToContents()
         self.import_button.setEnabled(preview.ok)
+
+    def _read_as(self, preview: ImportPreview) -> str:
+        if not preview.encoding:  # XLSX, or a file that could not be read
+            return ""
+        encodings = {
+            "utf-8": self.tr("UTF-8"),
+            "utf-8-sig": self.tr("UTF-8 with BOM"),
+            "cp1251": self.tr("Windows-1251 (cp1251)"),
+        }
+        separators = {",": self.tr("comma (,)"), ";": self.tr("semicolon (;)")}
+        return self.tr("Read as {0}, separator: {1}.").format(
+            encodings.get(preview.encoding, preview.encoding),
+            separators.get(preview.separator, preview.separator),
+        )
 
     def _file_problem(self, preview: ImportPreview) -> str:
         texts = {
             "bad_header": self.tr("The first row must name the columns; full_name is missing. Found: {0}"),
             "empty_file": self.tr("The file has no rows."),
             "too_many_rows": self.tr("The file has more than {0} rows."),
-            "not_utf8": self.tr('The CSV file is not in UTF-8. Save it as "CSV UTF-8" and try again.'),
+            "unknown_encoding": self.tr(
+                'The CSV file is neither UTF-8 nor Windows-1251. Save it as "CSV UTF-8" and try again.'
+            ),
             "unreadable_file": self.tr("The file cannot be read: {0}"),
         }
         return texts.get(preview.file_error or "", "{0}").format(preview.file_detail)

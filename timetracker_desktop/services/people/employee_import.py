@@ -1,9 +1,10 @@
 """Reading an employee import file (CSV or XLSX) into drafts, every row checked before anything is saved."""
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timetracker_desktop.domain.employees import normalize_card_uid, normalize_phone_code, validate_full_name
@@ -13,6 +14,8 @@ from timetracker_desktop.services.dto import EmployeeDraft, RowError
 COLUMNS = ("full_name", "position", "card_uid", "phone_code")
 REQUIRED = "full_name"
 MAX_ROWS = 5000
+CP1251 = "cp1251"
+SEPARATORS = (",", ";")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,8 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     file_error: str | None = None
     file_detail: str = ""
+    encoding: str = ""  # how a CSV was read: "utf-8", "utf-8-sig" or "cp1251"; "" for XLSX
+    separator: str = ""  # the CSV's separator, "," or ";"; "" for XLSX
 
     @property
     def ok(self) -> bool:
@@ -47,7 +52,7 @@ class ImportPreview:
         for error in errors:
             by_line.setdefault(error.line, []).append(error)
         rows = tuple(ImportRow(r.line, r.draft, (*r.errors, *by_line.get(r.line, ()))) for r in self.rows)
-        return ImportPreview(rows, self.file_error, self.file_detail)
+        return replace(self, rows=rows)
 
 
 def _check(line: int, draft: EmployeeDraft) -> ImportRow:
@@ -98,13 +103,36 @@ def preview_records(header: Sequence[str], records: Iterable[Sequence[object]]) 
     return ImportPreview(tuple(rows))
 
 
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = data.decode("utf-8-sig")
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with.
+
+    Strict UTF-8 first (a BOM makes it "utf-8-sig"): Cyrillic cp1251 text is almost never valid UTF-8,
+    so a file that decodes is UTF-8. Otherwise cp1251, what Excel's "CSV (comma delimited)" writes on
+    Ukrainian Windows; it fails only on byte 0x98 (UnicodeDecodeError, "unknown_encoding").
+    """
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return data.decode(CP1251), CP1251
+
+
+def detect_separator(text: str) -> str:
+    """Comma or semicolon: the Sniffer restricted to those two, else whichever the header line has more of."""
+    sample = text[:4096]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters="".join(SEPARATORS)).delimiter
     except csv.Error:
-        dialect = csv.excel
-    yield from csv.reader(io.StringIO(text), dialect)
+        found = ""
+    if found in SEPARATORS:
+        return found
+    header = sample.splitlines()[0] if sample else ""
+    # Excel writes ";" where the list separator is ";" (Ukrainian Windows); a tie means one column: ",".
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _csv_rows(text: str, separator: str) -> Iterator[list[str]]:
+    yield from csv.reader(io.StringIO(text, newline=""), delimiter=separator)
 
 
 def _xlsx_rows(path: Path) -> Iterator[Sequence[object]]:
@@ -119,17 +147,22 @@ def _xlsx_rows(path: Path) -> Iterator[Sequence[object]]:
 
 
 def read_import_file(path: Path) -> ImportPreview:
-    """Read and check a CSV (UTF-8, comma or semicolon) or XLSX file with the header
-    ``full_name,position,card_uid,phone_code``."""
+    """Read and check a CSV (UTF-8 with or without BOM, or cp1251; comma or semicolon) or XLSX file with
+    the header ``full_name,position,card_uid,phone_code``."""
     try:
-        rows: Iterator[Sequence[object]] = (
-            _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path.read_bytes())
-        )
-        header = next(rows, None)
-        if header is None:
-            return ImportPreview((), "empty_file")
-        return preview_records([str(h or "") for h in header], rows)
+        if path.suffix.lower() == ".xlsx":
+            return _preview(_xlsx_rows(path))
+        text, encoding = decode_csv(path.read_bytes())
+        separator = detect_separator(text)
+        return replace(_preview(_csv_rows(text, separator)), encoding=encoding, separator=separator)
     except UnicodeDecodeError:
-        return ImportPreview((), "not_utf8")
-    except (OSError, ValueError, KeyError) as error:
+        return ImportPreview((), "unknown_encoding")
+    except (OSError, ValueError, KeyError, csv.Error) as error:
         return ImportPreview((), "unreadable_file", str(error)[:200])
+
+
+def _preview(rows: Iterator[Sequence[object]]) -> ImportPreview:
+    header = next(rows, None)
+    if header is None:
+        return ImportPreview((), "empty_file")
+    return preview_records([str(h or "") for h in header], rows)
