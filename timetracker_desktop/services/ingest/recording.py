@@ -10,7 +10,7 @@ from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee
 from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import DirectionMode, Terminal
 from timetracker_desktop.repositories.ports.storage import NewPunch, UnassignedPunch, UnitOfWork
-from timetracker_desktop.services.attendance.punches import decide_for, recent_punches
+from timetracker_desktop.services.attendance.punches import decide_for, direction_window, recent_punches
 from timetracker_desktop.services.ingest.dto import ScanOutcome, ScanResult
 
 STORE_AND_FORWARD_WINDOW = timedelta(hours=72)
@@ -113,17 +113,21 @@ def _latest_terminal_punch(recent: list[PunchCore]) -> PunchCore | None:
     return next((p for p in reversed(recent) if p.source is PunchSource.TERMINAL), None)
 
 
-def _decided_just_after(
+def _around(
     uow: UnitOfWork, employee_id: int, at: datetime, settings: BusinessSettings
-) -> PunchCore | None:
-    """A terminal punch stored at or after ``at`` within the cooldown: another process (or worker) took the
-    employee's lock first with a tap it received a moment later. Both taps are one, and ours is the repeat.
+) -> tuple[list[PunchCore], PunchCore | None]:
+    """One read: the punches of the direction window before ``at`` (the rule's input), and a terminal punch
+    stored at or after ``at`` within the cooldown: another process (or worker) took the employee's lock first
+    with a tap it received a moment later. Both taps are one, and ours is the repeat.
     """
-    cooldown = timedelta(seconds=settings.scan_cooldown_seconds)
-    if not cooldown:
-        return None
-    later = uow.punches.cores_for_employees([employee_id], at, at + cooldown).get(employee_id, [])
-    return next((p for p in later if p.source is PunchSource.TERMINAL), None)
+    end = at + timedelta(seconds=settings.scan_cooldown_seconds)
+    if end == at:  # no cooldown: nothing after ``at`` is a repeat; the plain window read
+        return recent_punches(uow, employee_id, at, settings), None
+    cores = uow.punches.cores_for_employees([employee_id], at - direction_window(settings), end)
+    punches = cores.get(employee_id, [])
+    before = [p for p in punches if p.at < at]
+    after = next((p for p in punches if p.at >= at and p.source is PunchSource.TERMINAL), None)
+    return before, after
 
 
 def punch_or_cooldown(
@@ -137,15 +141,13 @@ def punch_or_cooldown(
     """
     employee = holder.employee
     uow.employees.lock_for_decision(employee.id)
-    recent = recent_punches(uow, employee.id, plan.at, settings)
+    recent, concurrent = _around(uow, employee.id, plan.at, settings)
     previous = _latest_terminal_punch(recent)
     wait = cooldown_remaining_seconds(
         previous.at if previous else None, plan.at, settings.scan_cooldown_seconds
     )
-    if not wait and not plan.store_double_tap:
-        concurrent = _decided_just_after(uow, employee.id, plan.at, settings)
-        if concurrent is not None:
-            previous, wait = concurrent, settings.scan_cooldown_seconds
+    if not wait and not plan.store_double_tap and concurrent is not None:
+        previous, wait = concurrent, settings.scan_cooldown_seconds
     if previous is not None and wait and not plan.store_double_tap:
         # Punches stored as AUTO (reassigned, imported) have no direction to repeat: the terminal needs one.
         shown = Direction.IN if previous.direction is Direction.AUTO else previous.direction
