@@ -1,0 +1,1 @@
+"""The operating system around the program: Windows integration (drives, firewall, power, registry, mutex)."""
