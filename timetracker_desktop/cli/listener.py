@@ -60,6 +60,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.listener.app import build_app
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
     from timetracker_desktop.services.backup.schedule import BackupScheduler
+    from timetracker_desktop.services.database_care.receipts import ReceiptPurger
 
     services = ctx.services
     options = listener_options(args)
@@ -78,9 +79,14 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = BackupScheduler(schedule, first_check_after=300) if schedule else None
     if backups is not None:
         backups.start()
+    receipts = ReceiptPurger(services.receipts) if services.receipts else None  # at start, then daily
+    if receipts is not None:
+        receipts.start()
     try:
         server.run()
     finally:
+        if receipts is not None:
+            receipts.stop()
         if backups is not None:
             backups.stop()
     return 0

@@ -110,7 +110,7 @@ class DatabaseMaintenance(Protocol):
         """The optimisation steps for this engine, in order (VACUUM planned separately by the service)."""
         ...
 
-    def run(self, step: MaintenanceStep, cancelled: Callable[[], bool]) -> None:
-        """Run one step; SQLite interrupts a long statement when ``cancelled()`` turns true (raising
-        ``MaintenanceCancelledError``), MariaDB finishes the table in hand."""
+    def run(self, step: MaintenanceStep, cancelled: Callable[[], bool]) -> tuple[str, ...]:
+        """Run one step and return the engine's notes; SQLite interrupts a long statement when
+        ``cancelled()`` turns true (raising ``MaintenanceCancelledError``), MariaDB finishes the table."""
         ...
