@@ -11,16 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fakes.uow import FakeUnitOfWorkFactory
-from timetracker_desktop.repositories.ports.maintenance import (
-    CheckFinding,
-    CheckKind,
-    DatabaseFacts,
-    GrowthTable,
-    MaintenanceCancelledError,
-    MaintenanceStep,
-    StepKind,
-    TableSpan,
-)
+from timetracker_desktop.repositories.ports import maintenance as port
 
 
 class FakeDatabaseMaintenance:
@@ -33,63 +24,65 @@ class FakeDatabaseMaintenance:
         self.file = file
         self.size = size
         self.reclaimable = 0
-        self.findings = [CheckFinding(CheckKind.INTEGRITY, True), CheckFinding(CheckKind.FOREIGN_KEYS, True)]
+        passed = (port.CheckKind.INTEGRITY, port.CheckKind.FOREIGN_KEYS)
+        self.findings = [port.CheckFinding(k, True) for k in passed]
         self.full_checks: list[bool] = []
-        self.ran: list[MaintenanceStep] = []
-        self.fail_at: StepKind | None = None
-        self.cancel_inside: StepKind | None = None
+        self.ran: list[port.MaintenanceStep] = []
+        self.fail_at: port.StepKind | None = None
+        self.cancel_inside: port.StepKind | None = None
 
-    def facts(self) -> DatabaseFacts:
+    def facts(self) -> port.DatabaseFacts:
         """The scripted size, as an SQLite file or a server."""
         engine = "sqlite" if self.file is not None else "mariadb"
         where = str(self.file) if self.file is not None else "fake:3306/tt"
-        return DatabaseFacts(engine, "0", where, self.size, self.reclaimable,
+        return port.DatabaseFacts(engine, "0", where, self.size, self.reclaimable,
                              str(self.file) if self.file else None)  # fmt: skip
 
-    def _instants(self, table: GrowthTable) -> list[datetime]:
+    def _instants(self, table: port.GrowthTable) -> list[datetime]:
         tables = self._storage.committed
-        if table is GrowthTable.PUNCHES:
+        if table is port.GrowthTable.PUNCHES:
             return [p.row.at for p in tables.punches.values()]
-        if table is GrowthTable.AUDIT_ENTRIES:
+        if table is port.GrowthTable.AUDIT_ENTRIES:
             return [e.at for e in tables.audit.values()]
-        if table is GrowthTable.SCAN_RECEIPTS:
+        if table is port.GrowthTable.SCAN_RECEIPTS:
             return [r.created_at for r in tables.scan_receipts.values()]
         return [u.at for u in tables.unassigned.values()]
 
-    def span(self, table: GrowthTable) -> TableSpan:
+    def span(self, table: port.GrowthTable) -> port.TableSpan:
         """Rows, oldest and newest of the fake table."""
         instants = self._instants(table)
-        return TableSpan(len(instants), min(instants, default=None), max(instants, default=None))
+        return port.TableSpan(len(instants), min(instants, default=None), max(instants, default=None))
 
-    def counts_between(self, table: GrowthTable, bounds: Sequence[datetime]) -> list[int]:
+    def counts_between(self, table: port.GrowthTable, bounds: Sequence[datetime]) -> list[int]:
         """Rows per half-open interval."""
         instants = self._instants(table)
         return [sum(start <= at < end for at in instants) for start, end in itertools.pairwise(bounds)]
 
-    def engine_checks(self, *, full: bool) -> list[CheckFinding]:
+    def engine_checks(self, *, full: bool) -> list[port.CheckFinding]:
         """The scripted findings."""
         self.full_checks.append(full)
         return list(self.findings)
 
-    def punch_orphans(self) -> CheckFinding:
+    def punch_orphans(self) -> port.CheckFinding:
         """The fake storage refuses orphans on insert: always fine."""
-        return CheckFinding(CheckKind.PUNCH_REFERENCES, True)
+        return port.CheckFinding(port.CheckKind.PUNCH_REFERENCES, True)
 
-    def plan(self) -> list[MaintenanceStep]:
+    def plan(self) -> list[port.MaintenanceStep]:
         """SQLite's plan, or MariaDB's for one table."""
         if self.file is None:
-            return [MaintenanceStep(StepKind.ANALYZE_TABLE, "punches"),
-                    MaintenanceStep(StepKind.OPTIMIZE_TABLE, "punches")]  # fmt: skip
-        return [MaintenanceStep(k) for k in (StepKind.ANALYZE, StepKind.OPTIMIZE_PRAGMA, StepKind.CHECKPOINT)]
+            return [port.MaintenanceStep(port.StepKind.ANALYZE_TABLE, "punches"),
+                    port.MaintenanceStep(port.StepKind.OPTIMIZE_TABLE, "punches")]  # fmt: skip
+        sqlite = (port.StepKind.ANALYZE, port.StepKind.OPTIMIZE_PRAGMA, port.StepKind.CHECKPOINT)
+        return [port.MaintenanceStep(k) for k in sqlite]
 
-    def run(self, step: MaintenanceStep, cancelled: Callable[[], bool]) -> tuple[str, ...]:
+    def run(self, step: port.MaintenanceStep, cancelled: Callable[[], bool]) -> tuple[str, ...]:
         """Record the step; VACUUM gives the reclaimable space back."""
         if step.kind is self.fail_at:
             raise RuntimeError(f"{step.kind.value} failed")
         if step.kind is self.cancel_inside:
-            raise MaintenanceCancelledError(step.kind.value)
+            raise port.MaintenanceCancelledError(step.kind.value)
         self.ran.append(step)
-        if step.kind is StepKind.VACUUM:
+        if step.kind is port.StepKind.VACUUM:
             self.size -= self.reclaimable
             self.reclaimable = 0
         return ()
