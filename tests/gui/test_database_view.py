@@ -46,6 +46,7 @@ def test_figures_and_months_are_shown(qtbot: QtBot, admin_context: GuiContext) -
     assert [(line.month.month, line.punches) for line in page.growth.rows] == [(3, 0), (2, 2), (1, 1)]
     assert page.growth.rows[0].audit_entries > 0
     assert page.growth.rowCount() == 3
+    assert page.growth.index(1, 0).data() == "February 2026"
 
 
 def test_check_shows_a_healthy_verdict(qtbot: QtBot, admin_context: GuiContext) -> None:

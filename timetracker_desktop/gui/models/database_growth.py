@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtCore import QLocale, QObject
 
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
 from timetracker_desktop.repositories.ports.maintenance import GrowthTable
@@ -73,4 +73,4 @@ class DatabaseGrowthModel(RowTableModel[MonthLine]):
 
     @staticmethod
     def _month(line: MonthLine) -> str:
-        return QLocale().toString(QDate(line.month.year, line.month.month, 1), "LLLL yyyy")
+        return f"{QLocale().standaloneMonthName(line.month.month)} {line.month.year}"

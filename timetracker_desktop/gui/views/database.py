@@ -68,6 +68,7 @@ class DatabaseView(QWidget):
         self.growth = DatabaseGrowthModel(self)
         self.table = make_table("databaseGrowth")
         self.table.setModel(self.growth)
+        self.table.setSortingEnabled(False)  # newest month first, as the model keeps them
         self.refresh_button = action_button("refreshDatabase", self.tr("Refresh"), ":/icons/refresh.svg")
         self.check_button = action_button("checkDatabase", self.tr("Check the database"), ":/icons/check.svg")
         self.verdict = QLabel()
@@ -187,6 +188,7 @@ class DatabaseView(QWidget):
         self.values["last_check"].setText(self._run_text(stats.last_check))
         self.values["last_optimize"].setText(self._run_text(stats.last_optimize))
         self.growth.set_rows(month_lines(stats))
+        self.table.resizeColumnsToContents()
 
     def _run_text(self, run: LastRun | None) -> str:
         if run is None:
