@@ -49,9 +49,9 @@ class FakeDatabaseMaintenance:
         return [u.at for u in tables.unassigned.values()]
 
     def span(self, table: port.GrowthTable) -> port.TableSpan:
-        """Rows, oldest and newest of the fake table."""
+        """Oldest and newest of the fake table."""
         instants = self._instants(table)
-        return port.TableSpan(len(instants), min(instants, default=None), max(instants, default=None))
+        return port.TableSpan(min(instants, default=None), max(instants, default=None))
 
     def counts_between(self, table: port.GrowthTable, bounds: Sequence[datetime]) -> list[int]:
         """Rows per half-open interval."""

@@ -55,9 +55,8 @@ class DatabaseFacts:
 
 @dataclass(frozen=True, slots=True)
 class TableSpan:
-    """Rows of a table with a time column, and the oldest and newest instants in it."""
+    """The oldest and newest instants of a table's time column (None: the table is empty)."""
 
-    rows: int
     oldest: datetime | None
     newest: datetime | None
 
@@ -91,7 +90,7 @@ class DatabaseMaintenance(Protocol):
         ...
 
     def span(self, table: GrowthTable) -> TableSpan:
-        """Rows and the oldest and newest instants of a table (aggregates on an index)."""
+        """The oldest and newest instants of a table (min and max on an index: no scan)."""
         ...
 
     def counts_between(self, table: GrowthTable, bounds: Sequence[datetime]) -> list[int]:
