@@ -1059,6 +1059,10 @@
         <translation>Таблиці перебудовано на сервері.</translation>
     </message>
     <message>
+        <source>The file was not rebuilt.</source>
+        <translation>Файл не перебудовано.</translation>
+    </message>
+    <message>
         <source>Cancelled after {0} steps; nothing is half done.</source>
         <translation>Скасовано після кроків: {0}; нічого не залишилося напівзробленим.</translation>
     </message>

@@ -149,6 +149,7 @@ def optimize_text(report: "OptimizeReport") -> str:
         Vacuum.NO_SPACE: f"no rebuild: it needs {_size(report.space_needed)} free near the database and in"
         " the temporary folder",
         Vacuum.NOT_SQLITE: "tables rebuilt by OPTIMIZE TABLE",
+        Vacuum.NOT_REACHED: "no rebuild: the run stopped before it",
     }[report.vacuum]
     state = "cancelled" if report.cancelled else "done"
     lines = [

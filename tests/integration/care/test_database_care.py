@@ -8,13 +8,18 @@ from fakes import ADMIN, VIEWER, FakeClock
 from sqlalchemy import create_engine, text
 
 from timetracker_desktop.app import AppContext
-from timetracker_desktop.domain.attendance import Direction, PunchSource
+from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import PermissionDeniedError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.repositories.ports.maintenance import CheckKind, GrowthTable, StepKind
-from timetracker_desktop.repositories.ports.storage import NewPunch, ScanReceipt, UnassignedPunch
+from timetracker_desktop.repositories.ports.storage import (
+    NewCorrection,
+    NewPunch,
+    ScanReceipt,
+    UnassignedPunch,
+)
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.database_care.care import DatabaseCare
 from timetracker_desktop.services.database_care.optimize import Vacuum
@@ -80,7 +85,15 @@ def test_only_an_administrator_sees_the_figures(services: Services) -> None:
 
 
 def test_a_clean_database_passes_and_the_check_is_remembered(services: Services, clock: FakeClock) -> None:
-    _seed(services, clock)
+    employee, _terminal = _seed(services, clock)
+    with services.uow() as uow:  # a correction pointing at a correction: a reference within one table
+        punch = uow.punches.for_employees([employee], PUNCH_TIMES[0], PUNCH_TIMES[-1])[employee][0].id
+        void = uow.corrections.add(
+            NewCorrection(CorrectionKind.VOID, employee, None, "wrong", clock.now(), punch)
+        )
+        uow.corrections.add(NewCorrection(CorrectionKind.UNDO, employee, None, "right after all", clock.now(),
+                                          target_correction_id=void.id))  # fmt: skip
+        uow.commit()
     report = _care(services).check.check(ADMIN)
     assert report.ok, report.findings
     assert {f.kind for f in report.findings} >= {CheckKind.FOREIGN_KEYS, CheckKind.PUNCH_REFERENCES,

@@ -271,6 +271,7 @@ class DatabaseView(QWidget):
                 " temporary folder. Free some space and try again."
             ).format(_size(report.space_needed)),
             Vacuum.NOT_SQLITE: self.tr("The tables were rebuilt on the server."),
+            Vacuum.NOT_REACHED: self.tr("The file was not rebuilt."),
         }[report.vacuum]
         if report.cancelled:
             head = self.tr("Cancelled after {0} steps; nothing is half done.").format(len(report.steps))

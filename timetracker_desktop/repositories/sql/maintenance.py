@@ -167,13 +167,14 @@ class SqlDatabaseMaintenance:
             with self._engine.connect() as connection:
                 for table in _present_tables(connection):
                     for key in table.foreign_keys:
-                        child, parent = key.parent, key.column
+                        child = key.parent
+                        parent = key.column.table.alias()  # an alias: corrections point at corrections
                         orphan = select(table.primary_key.columns[0]).where(
-                            child.is_not(None), ~exists().where(parent == child)
+                            child.is_not(None), ~exists().where(parent.c[key.column.name] == child)
                         )
                         ids = [int(i) for i in connection.scalars(orphan.limit(MAX_LINES))]
                         if ids:
-                            missing.setdefault((table.name, parent.table.name), []).extend(ids)
+                            missing.setdefault((table.name, key.column.table.name), []).extend(ids)
         except DBAPIError as error:
             return _failed(CheckKind.FOREIGN_KEYS, error)
         return CheckFinding(CheckKind.FOREIGN_KEYS, not missing, _missing_lines(missing))

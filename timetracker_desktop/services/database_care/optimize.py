@@ -34,6 +34,7 @@ class Vacuum(StrEnum):
     NOT_WORTH = "not_worth"  # few free pages: nothing to win
     NO_SPACE = "no_space"  # less free disk than the file's size, near the file or in the temp folder
     NOT_SQLITE = "not_sqlite"  # MariaDB rebuilds with OPTIMIZE TABLE instead
+    NOT_REACHED = "not_reached"  # worth it, but the run was cancelled (or failed) before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +127,8 @@ class DatabaseOptimizeService:
         *,
         cancelled: bool,
     ) -> OptimizeReport:
-        vacuumed = any(s.kind is StepKind.VACUUM for s in done)
-        if vacuum is Vacuum.DONE and not vacuumed:
-            vacuum = Vacuum.NOT_WORTH if not cancelled else vacuum
+        if vacuum is Vacuum.DONE and not any(s.kind is StepKind.VACUUM for s in done):
+            vacuum = Vacuum.NOT_REACHED
         after = self._maintenance.facts().size_bytes
         needed = before.size_bytes if vacuum is Vacuum.NO_SPACE else 0
         return OptimizeReport(before.size_bytes, after, tuple(done), vacuum, cancelled, tuple(notes), needed)

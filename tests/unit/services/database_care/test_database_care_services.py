@@ -80,9 +80,11 @@ def test_a_step_interrupted_by_cancel_ends_the_run(
     care: DatabaseCare, maintenance: FakeDatabaseMaintenance, storage: FakeUnitOfWorkFactory
 ) -> None:
     maintenance.cancel_inside = StepKind.CHECKPOINT
+    maintenance.size, maintenance.reclaimable = 100 * 1024**2, 40 * 1024**2  # worth a VACUUM, never reached
     report = care.optimize.optimize(ADMIN)
     assert report.cancelled
     assert [s.kind for s in report.steps] == [StepKind.ANALYZE, StepKind.OPTIMIZE_PRAGMA]
+    assert report.vacuum is Vacuum.NOT_REACHED
     assert _audited(storage, AuditAction.DATABASE_OPTIMIZE)[0][0] == "refused"
 
 
