@@ -1,6 +1,6 @@
 """Database care on SQLite and MariaDB: exact figures, checks that find damage, optimisation, purging."""
 
-import time
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -209,17 +209,29 @@ def test_the_purge_keeps_receipts_younger_than_30_days(services: Services, clock
     assert ReceiptPurge(services.uow, clock).purge_expired() == 0
 
 
+class _TellingPurge(ReceiptPurge):
+    """Sets ``done`` after each purge, so that a test waits for the thread without sleeping."""
+
+    def __init__(self, services: Services, clock: FakeClock) -> None:
+        super().__init__(services.uow, clock)
+        self.done = threading.Event()
+
+    def purge_expired(self) -> int:
+        gone = super().purge_expired()
+        self.done.set()
+        return gone
+
+
 def test_the_purger_thread_purges_at_start(services: Services, clock: FakeClock) -> None:
     with services.uow() as uow:
         terminal = uow.terminals.add(Terminal(0, "Вхід", TerminalKind.CARD_READER), None, clock.now()).id
         uow.commit()
     _receipts_at(services, terminal, clock.now() - timedelta(days=45), clock.now())
-    purger = ReceiptPurger(ReceiptPurge(services.uow, clock), first_after=0)
+    purge = _TellingPurge(services, clock)
+    purger = ReceiptPurger(purge, first_after=0)
     purger.start()
     try:
-        deadline = time.monotonic() + 10
-        while _event_ids(services) != {"r1"} and time.monotonic() < deadline:
-            time.sleep(0.02)
+        assert purge.done.wait(10)
     finally:
         purger.stop()
     assert _event_ids(services) == {"r1"}
