@@ -48,6 +48,18 @@ def use_service_data_root() -> Path | None:
     return set_data_root(service) if service is not None else None
 
 
+def data_root_problem() -> str | None:
+    """Why the data root that was set cannot be used (its folder cannot be made), in one line; else None."""
+    root = data_root()
+    if root is None:
+        return None
+    try:
+        data_dir()
+    except OSError as error:
+        return f"cannot use the data folder {root}: {error.strerror or error}"
+    return None
+
+
 def data_dir() -> Path:
     """The data folder: the data root if set, else the per-user data folder (created on demand)."""
     path = data_root() or Path(user_data_dir(APP_NAME, APP_AUTHOR))

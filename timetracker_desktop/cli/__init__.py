@@ -13,7 +13,7 @@ from timetracker_desktop.cli.streams import use_utf8_when_redirected
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
 from timetracker_desktop.logging_setup import ProcessLog, SecretFilter, configure_logging
-from timetracker_desktop.paths import set_data_root, use_service_data_root
+from timetracker_desktop.paths import DATA_DIR_ENV, data_root_problem, set_data_root, use_service_data_root
 
 EXIT_DOMAIN = 1
 EXIT_USAGE = 2  # as argparse: the command line itself is wrong
@@ -72,7 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return listener_child(open_for_listener_child)
     use_utf8_when_redirected()  # before anything is printed, --help and usage errors included
     args = build_parser().parse_args(arguments)
-    start_logging(choose_data_root(args))
+    kind = choose_data_root(args)
+    problem = data_root_problem()
+    if problem is not None:
+        print(f"error: {problem} (--data-dir or {DATA_DIR_ENV})", file=sys.stderr)
+        return EXIT_USAGE
+    start_logging(kind)
     # After parsing: --help and usage errors exit above without loading the storage port and its domain.
     from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 

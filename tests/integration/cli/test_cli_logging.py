@@ -115,3 +115,15 @@ def test_serve_as_a_service_writes_the_service_log_under_the_data_root(
     text = (root / "logs" / ProcessLog.SERVICE).read_text("utf-8")
     assert "Started server process" in text
     assert "listener stopped by signal" in text
+
+
+def test_a_data_dir_that_cannot_be_made_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, "")
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", "utf-8")
+    assert main(["--data-dir", str(blocker / "data"), "user", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot use the data folder {blocker / 'data'}: ")
+    assert err.rstrip().endswith("(--data-dir or TIMETRACKER_DATA_DIR)")
