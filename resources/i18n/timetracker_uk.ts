@@ -2294,8 +2294,8 @@
         <translation>Цей ПК не дозволяє слухати порт {0}. Виберіть порт понад 1024.</translation>
     </message>
     <message>
-        <source>The terminal listener stopped unexpectedly and is being started again; until then terminals cannot reach this PC. Details are in listener.log (Help &gt; Open log folder).</source>
-        <translation>Приймач терміналів несподівано зупинився і запускається знову; доти термінали не можуть з’єднатися з цим ПК. Подробиці — у listener.log (Довідка &gt; Відкрити папку журналів).</translation>
+        <source>The terminal listener stopped unexpectedly and is being started again; until then terminals cannot reach this PC. Details are in listener.log and listener-crash.log (Help &gt; Open log folder).</source>
+        <translation>Приймач терміналів несподівано зупинився і запускається знову; доти термінали не можуть з’єднатися з цим ПК. Подробиці — у listener.log і listener-crash.log (Довідка &gt; Відкрити папку журналів).</translation>
     </message>
     <message>
         <source>The terminal listener could not start: {2}</source>
@@ -4393,6 +4393,10 @@
     <message>
         <source>The folder {folder} does not exist. Check the path, or create the folder first.</source>
         <translation>Папки {folder} не існує. Перевірте шлях або спершу створіть папку.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network drive. The embedded database must be on this computer&apos;s own disk: on a network drive it gets damaged. To share the data between several computers, use a MySQL or MariaDB server.</source>
+        <translation>Файл бази даних {path} лежить на мережевому диску. Вбудована база даних має бути на власному диску цього комп’ютера: на мережевому диску вона пошкоджується. Щоб кілька комп’ютерів працювали з тими самими даними, використайте сервер MySQL або MariaDB.</translation>
     </message>
     <message>
         <source>The terminal listener cannot start: its port is used by another program.</source>

@@ -216,6 +216,10 @@ def test_first_day(x: XSession, program: Program) -> None:
     assert (reply.json()["ok"], reply.json()["status"]) == (False, "unknown_badge")
     assert program.query("select raw_value, state from unassigned_punches") == [(UNKNOWN_CARD, "open")]
     x.shot("unknown-tap")
+    logs = program.home / "state" / "TimeTracker Desktop" / "log"  # each kind of process has its own file
+    assert sorted(p.name for p in logs.iterdir()) == ["gui.log", "listener-crash.log", "listener.log"]
+    assert f"serving on 127.0.0.1:{port}" in (logs / "gui.log").read_text("utf-8")  # the GUI about its child
+    assert f"listener serving on 127.0.0.1:{port}" in (logs / "listener.log").read_text("utf-8")
 
     # 6. The unknown card is assigned to Олена for a reason, without making it her badge.
     _page(x, window, "events")

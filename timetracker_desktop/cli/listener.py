@@ -9,7 +9,6 @@ from typing import Any
 from timetracker_desktop.cli import zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.logging_setup import configure_logging
 
 DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
@@ -23,6 +22,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--trusted-proxy", action="append", default=[], metavar="ADDRESS",
         help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default: none)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--as-service", action="store_true",
+        help="as the Windows service runs it: log to service.log; on Windows the data folder is "
+        "%%ProgramData%%\\TimeTracker unless TIMETRACKER_DATA_DIR or --data-dir says otherwise",
     )  # fmt: skip
     serve.set_defaults(handler=serve_listener)
 
@@ -70,7 +74,6 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     except ListenerStartError as error:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
-    configure_logging(console=False)  # the rotating file; the console already gets warnings
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
     gc.freeze()

@@ -95,6 +95,7 @@ class ErrorCode(StrEnum):
     BAD_DATABASE_URL = "bad_database_url"
     DATABASE_NOT_SUPPORTED = "database_not_supported"
     DATABASE_FOLDER_MISSING = "database_folder_missing"
+    DATABASE_ON_NETWORK_SHARE = "database_on_network_share"
     # the listener as the desktop starts it ("listener_" + ListenerStartError.reason)
     LISTENER_PORT_IN_USE = "listener_port_in_use"
     LISTENER_ADDRESS_UNAVAILABLE = "listener_address_unavailable"

@@ -146,6 +146,11 @@ class Vocabulary(QObject):
             ErrorCode.DATABASE_FOLDER_MISSING: self.tr(
                 "The folder {folder} does not exist. Check the path, or create the folder first."
             ),
+            ErrorCode.DATABASE_ON_NETWORK_SHARE: self.tr(
+                "The database file {path} is on a network drive. The embedded database must be on this "
+                "computer's own disk: on a network drive it gets damaged. To share the data between "
+                "several computers, use a MySQL or MariaDB server."
+            ),
             ErrorCode.LISTENER_PORT_IN_USE: self.tr(
                 "The terminal listener cannot start: its port is used by another program."
             ),

@@ -288,7 +288,8 @@ class ListenerControl(QObject):
             ),
             "exited": self.tr(
                 "The terminal listener stopped unexpectedly and is being started again; until then terminals "
-                "cannot reach this PC. Details are in listener.log (Help > Open log folder)."
+                "cannot reach this PC. Details are in listener.log and listener-crash.log (Help > Open log "
+                "folder)."
             ),
         }.get(reason, self.tr("The terminal listener could not start: {2}")).format(port, host, error)
 

@@ -27,7 +27,7 @@ from timetracker_desktop.listener.child.link import (
     ready_line,
 )
 from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, configure_logging
+from timetracker_desktop.logging_setup import ProcessLog, configure_logging
 from timetracker_desktop.services.container import Services
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def main(open_app: OpenApp) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
     with contextlib.suppress(OSError):  # no writable log folder: serve anyway, as the CLI does
-        configure_logging(console=False, name=LISTENER_LOG_FILE_NAME)
+        configure_logging(console=False, name=ProcessLog.LISTENER)
     outbox = Outbox(sys.stdout)
     try:
         config = ChildConfig.from_line(sys.stdin.readline())
