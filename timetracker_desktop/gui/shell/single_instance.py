@@ -5,7 +5,6 @@ import hashlib
 import logging
 import os
 import time
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -119,11 +118,15 @@ class SingleInstance(QObject):
     def _on_new_connection(self) -> None:
         server = self._server
         while server is not None and (socket := server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(partial(self._on_ready_read, socket))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        while socket.canReadLine():
-            if bytes(socket.readLine().data()).strip() == ACTIVATE:
+            # The message is one short line written at once: read it here rather than keep the socket.
+            if _first_line(socket) == ACTIVATE:
                 log.info("another start of the program asked this one to come to the front")
                 self.activate_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()
+
+
+def _first_line(socket: QLocalSocket) -> bytes:
+    if not socket.canReadLine() and not socket.waitForReadyRead(ATTEMPT_MS):
+        return b""
+    return bytes(socket.readLine().data()).strip()
