@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from fake_registry import HKEY_CURRENT_USER, REG_SZ, FakeRegistry, fake_registry
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.kit.context import GuiContext
@@ -46,9 +47,9 @@ def test_the_box_writes_and_removes_the_run_value(
     assert box.isEnabled()
     assert box.text() == "Start TimeTracker Desktop when I sign in to Windows"
     assert not box.isChecked()
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton)
     assert fake_registry.values[RUN]["timetracker desktop"] == (installed, REG_SZ)
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton)
     assert "timetracker desktop" not in fake_registry.values[RUN]
     assert not box.isChecked()
 
@@ -69,7 +70,7 @@ def test_a_refused_change_is_said_and_undone(
     view = _view(qtbot, admin_context)
     assert view.autostart is not None
     fake_registry.refuse = True
-    qtbot.mouseClick(view.autostart, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.autostart, Qt.MouseButton.LeftButton)
     assert not view.autostart.isChecked()
     assert view.status.text() == (
         "Windows did not let the program change its start at sign-in: Access is denied"
