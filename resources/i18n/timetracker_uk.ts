@@ -305,7 +305,7 @@
     <name>AutostartCheckBox</name>
     <message>
         <source>Start TimeTracker Desktop when I sign in to Windows</source>
-        <translation>Запускати TimeTracker Desktop, коли я входжу в Windows</translation>
+        <translation>Запускати TimeTracker Desktop під час входу в Windows</translation>
     </message>
     <message>
         <source>Only for you, on this computer. Terminals are heard only while the program runs, unless the listener runs as a Windows service.</source>

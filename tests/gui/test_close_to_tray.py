@@ -4,11 +4,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.quitting import QUITTING, quitting
 from timetracker_desktop.gui.listener.control import (
     ListenerControl,
     ListenerHandle,
@@ -142,21 +144,46 @@ def test_with_a_tray_enter_keeps_listening_in_the_tray(
     assert window.isVisible()
 
 
+@pytest.fixture
+def quit_recorded(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """``QCoreApplication.quit`` recorded, not done; the "quitting" mark taken off the application after."""
+    quits: list[bool] = []
+    monkeypatch.setattr(QCoreApplication, "quit", lambda: quits.append(True))
+    yield quits
+    qapp.setProperty(QUITTING, None)
+
+
 @OFFSCREEN_TRAY
 def test_tray_quit_ends_without_asking(
     qtbot: QtBot,
     admin_context: GuiContext,
     listener: ListenerControl,
     quit_on_close: None,
+    quit_recorded: list[bool],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(main_window, "tray_available", lambda: True)
-    quits: list[bool] = []
-    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     window = _window(qtbot, admin_context, listener)
     assert window.tray is not None
     window.tray.quit_action.trigger()
-    assert quits == [True]
+    assert quit_recorded == [True]
+    assert window.close_question is None
+    assert not window.isVisible()
+
+
+def test_file_quit_closes_without_asking(
+    qtbot: QtBot,
+    admin_context: GuiContext,
+    listener: ListenerControl,
+    quit_on_close: None,
+    quit_recorded: list[bool],
+) -> None:
+    """Qt 6's quit() first closes every window and gives up if one refuses: File → Quit must not be asked."""
+    window = _window(qtbot, admin_context, listener)
+    window.session_menu.quit_action.trigger()
+    assert quit_recorded == [True]
+    assert quitting()
+    window.close()  # what quit() does next
     assert window.close_question is None
     assert not window.isVisible()
 

@@ -5,7 +5,6 @@ and the listener; a second start of the program brings nothing new up and exits 
 The keep-in-tray path (a notification area) is covered with pytest-qt in test_close_to_tray.py.
 """
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,14 +13,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from ports import free_port
 
+from .programs import ROOT, listener_healthy, logged, program_env, stop
 from .xsession import XSession, ask_to_close, require_tools, wait_for, xvfb
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parents[2]
 SHOTS_COPY = Path("/tmp/close-to-tray-shots")  # for people to look at after a run
 PASSWORD = "Admin-pass-1"
 MAIN = "^TimeTracker Desktop — admin$"
@@ -49,39 +47,12 @@ def home() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _env(x: XSession, home: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
-    env.update(
-        DISPLAY=x.display,
-        QT_QPA_PLATFORM="xcb",
-        PYTHONPATH=str(ROOT),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        PCSCLITE_CSOCK_NAME=str(home / "no-pcscd"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
-
-
-def _health(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-def _logged(home: Path, text: str) -> bool:
-    return any(text in path.read_text(errors="replace") for path in home.rglob("*.log"))
-
-
 def test_closing_with_the_listener_running_asks_first(x: XSession, home: Path, tmp_path: Path) -> None:
     port = free_port()
     ini = home / "config" / "TimeTracker" / "TimeTracker Desktop.ini"
     ini.parent.mkdir(parents=True)
     ini.write_text(f"[listener]\nhost=127.0.0.1\nport={port}\n")  # this PC only, a free port
-    env = _env(x, home)
+    env = program_env(home, "xcb", x.display)
     with (tmp_path / "program.log").open("wb") as output:
         program = subprocess.Popen(
             [sys.executable, "-m", "timetracker_desktop"], env=env, cwd=ROOT, stdout=output, stderr=output
@@ -89,9 +60,7 @@ def test_closing_with_the_listener_running_asks_first(x: XSession, home: Path, t
         try:
             _run(x, program, env, home, port)
         finally:
-            if program.poll() is None:
-                program.terminate()
-                program.wait(20)
+            stop(program)
 
 
 def _run(x: XSession, program: subprocess.Popen[bytes], env: dict[str, str], home: Path, port: int) -> None:
@@ -108,7 +77,7 @@ def _run(x: XSession, program: subprocess.Popen[bytes], env: dict[str, str], hom
     x.type(PASSWORD)
     x.key("Return")
     window = x.wait_window(MAIN, timeout=90)
-    wait_for(lambda: _health(port), 60, f"the listener on 127.0.0.1:{port}")
+    wait_for(lambda: listener_healthy(port), 60, f"the listener on 127.0.0.1:{port}")
     x.shot("main-window-listening")
 
     # Closing the window (its ×) while terminals report: the question, not the end of the listener.
@@ -119,7 +88,7 @@ def _run(x: XSession, program: subprocess.Popen[bytes], env: dict[str, str], hom
     x.wait_gone(QUESTION)
     assert x.windows(MAIN) == [window]
     assert program.poll() is None
-    assert _health(port)
+    assert listener_healthy(port)
     x.shot("cancelled-window-stays")
 
     # A second start of the program: it asks this one to come to the front and exits at once.
@@ -130,7 +99,7 @@ def _run(x: XSession, program: subprocess.Popen[bytes], env: dict[str, str], hom
     )  # fmt: skip
     assert second.returncode == 0, second.stderr
     assert time.monotonic() - started < 30
-    wait_for(lambda: _logged(home, ACTIVATED), 30, "the running program to hear the second start")
+    wait_for(lambda: logged(home, ACTIVATED), 30, "the running program to hear the second start")
     # No second window. Whether it took the focus cannot be seen here: without a window manager X ignores
     # a focus request stamped earlier than the last focus change (Windows' rule is similar: see windows.md).
     assert x.windows(MAIN) == [window]
@@ -143,4 +112,4 @@ def _run(x: XSession, program: subprocess.Popen[bytes], env: dict[str, str], hom
     x.key("Tab", "space")
     wait_for(lambda: program.poll() is not None, 60, "the program to quit")
     assert program.returncode == 0
-    assert not _health(port)  # quitting stopped the listener
+    assert not listener_healthy(port)  # quitting stopped the listener

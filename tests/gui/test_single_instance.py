@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.shell.single_instance import SingleInstance, instance_name
 
+from .programs import ROOT, logged, program_env, stop
+
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 HOLDER = """
 import sys
 from pathlib import Path
@@ -81,20 +82,8 @@ def test_a_lock_left_by_a_killed_program_is_taken_over(tmp_path: Path, name: str
 
 @pytest.fixture
 def gui_env(tmp_path: Path) -> dict[str, str]:
-    """The real program's environment: offscreen, folders of this test, no desk reader."""
-    home = tmp_path / "home"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        PCSCLITE_CSOCK_NAME=str(home / "no-pcscd"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
+    """The real program's environment: offscreen, folders of this test."""
+    return program_env(tmp_path / "home", "offscreen")
 
 
 @pytest.fixture
@@ -105,17 +94,8 @@ def first_gui(gui_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Po
         [sys.executable, "-m", "timetracker_desktop"], env=gui_env, cwd=ROOT, stdout=output, stderr=output
     )
     yield process
-    process.terminate()
-    try:
-        process.wait(20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(10)
+    stop(process)
     output.close()
-
-
-def _logged(home: Path, text: str) -> bool:
-    return any(text in path.read_text(errors="replace") for path in home.rglob("*.log"))
 
 
 def test_a_second_start_of_the_program_exits_and_the_first_comes_forward(
@@ -137,7 +117,7 @@ def test_a_second_start_of_the_program_exits_and_the_first_comes_forward(
     assert took < 30, f"the second start took {took:.1f} s"  # imports only: no database, no window
     home = tmp_path / "home"
     deadline = time.monotonic() + 30
-    while not _logged(home, ACTIVATED):
+    while not logged(home, ACTIVATED):
         assert time.monotonic() < deadline, "the first program never heard the second"
         time.sleep(0.25)
     assert first_gui.poll() is None  # still running

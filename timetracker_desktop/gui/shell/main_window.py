@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.quitting import quit_application, quitting
 from timetracker_desktop.gui.shell.close_question import CloseChoice, ask_on_close
 from timetracker_desktop.gui.shell.help_menu import HelpMenu
 from timetracker_desktop.gui.shell.pages import PageSpec, RefreshablePage, pages_for
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
     def quit_program(self) -> None:
         """End the program without asking (the tray's "Quit"): the window closes, the listener stops."""
         self.close_without_asking()
-        QApplication.quit()
+        quit_application()
 
     def close_without_asking(self) -> None:
         """Close for good (log out, quit from the tray, Windows signing out)."""
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """While terminals report here, ask first (keep listening in the tray / quit / cancel); then save the
         window state and close (the application quits when the last window closes)."""
-        if self._asking_allowed and self._listening():
+        if self._asking_allowed and self._listening() and not quitting():
             event.ignore()
             if self.close_question is None:
                 port = self._context.listener.port if self._context.listener is not None else 0
