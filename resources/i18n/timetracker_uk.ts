@@ -302,6 +302,21 @@
     </message>
 </context>
 <context>
+    <name>AutostartCheckBox</name>
+    <message>
+        <source>Start TimeTracker Desktop when I sign in to Windows</source>
+        <translation>Запускати TimeTracker Desktop під час входу в Windows</translation>
+    </message>
+    <message>
+        <source>Only for you, on this computer. Terminals are heard only while the program runs, unless the listener runs as a Windows service.</source>
+        <translation>Лише для вас, на цьому комп’ютері. Відмітки терміналів приймаються лише поки програма працює, якщо приймач не запущено як службу Windows.</translation>
+    </message>
+    <message>
+        <source>Windows did not let the program change its start at sign-in: {0}</source>
+        <translation>Windows не дозволила програмі змінити запуск під час входу: {0}</translation>
+    </message>
+</context>
+<context>
     <name>BackupScheduleBox</name>
     <message>
         <source>Automatic backups</source>
@@ -680,6 +695,33 @@
     <message>
         <source>A forgotten OUT:</source>
         <translation>Забутий вихід:</translation>
+    </message>
+</context>
+<context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>Close TimeTracker Desktop</source>
+        <translation>Закрити TimeTracker Desktop</translation>
+    </message>
+    <message>
+        <source>Terminals report to this computer (listening on port {0}).</source>
+        <translation>Термінали надсилають відмітки на цей комп’ютер (порт {0}).</translation>
+    </message>
+    <message>
+        <source>Keep listening in the tray, so that their taps are still recorded?</source>
+        <translation>Працювати далі в області сповіщень, щоб їхні відмітки й надалі записувалися?</translation>
+    </message>
+    <message>
+        <source>Keep listening in the tray</source>
+        <translation>Працювати далі в області сповіщень</translation>
+    </message>
+    <message>
+        <source>If you quit, terminals cannot record taps until the program is started again. This desktop has no notification area, so the program cannot keep running without its window.</source>
+        <translation>Якщо вийти, термінали не зможуть записувати відмітки, доки програму не буде запущено знову. На цьому робочому столі немає області сповіщень, тож програма не може працювати без свого вікна.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2345,49 @@
     </message>
 </context>
 <context>
+    <name>ListenerTray</name>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>the terminal listener is not running in this program</source>
+        <translation>приймач терміналів не працює в цій програмі</translation>
+    </message>
+    <message>
+        <source>listening for terminals on port {0}</source>
+        <translation>приймає відмітки терміналів на порту {0}</translation>
+    </message>
+    <message>
+        <source>starting the terminal listener...</source>
+        <translation>запуск приймача терміналів...</translation>
+    </message>
+    <message>
+        <source>the terminal listener is stopped</source>
+        <translation>приймач терміналів зупинено</translation>
+    </message>
+    <message>
+        <source>the terminal listener failed: {0}</source>
+        <translation>збій приймача терміналів: {0}</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop: {0}</source>
+        <translation>TimeTracker Desktop: {0}</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop keeps listening</source>
+        <translation>TimeTracker Desktop працює далі</translation>
+    </message>
+    <message>
+        <source>Terminals&apos; taps are still recorded. Double-click this icon to open the window.</source>
+        <translation>Відмітки терміналів і далі записуються. Двічі клацніть цей значок, щоб відкрити вікно.</translation>
+    </message>
+</context>
+<context>
     <name>LiveFeedModel</name>
     <message>
         <source>Time</source>
@@ -2388,18 +2473,6 @@
     <message>
         <source>TimeTracker Desktop — {0}</source>
         <translation>TimeTracker Desktop — {0}</translation>
-    </message>
-    <message>
-        <source>TimeTracker Desktop</source>
-        <translation>TimeTracker Desktop</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Показати</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Вийти</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import field_of, message_for
 from timetracker_desktop.gui.kit.field_errors import FieldErrors
 from timetracker_desktop.gui.listener.address import address_problem, own_addresses
+from timetracker_desktop.gui.views.autostart_box import AutostartCheckBox, autostart_offered
 from timetracker_desktop.gui.views.business_rules_box import BUSINESS_FIELDS, BusinessRulesBox
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
@@ -73,6 +74,7 @@ class SettingsView(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(context.ui_settings.language)))
         self.desk_reader = ReaderChooser(context)
+        self.autostart = AutostartCheckBox() if autostart_offered() else None
         self.time_zone = QComboBox()
         self.time_zone.setObjectName("time_zone")
         self.time_zone.setEditable(True)
@@ -98,6 +100,8 @@ class SettingsView(QWidget):
         self._build_layout(admin)
         self.save_button.clicked.connect(self.save)
         self.change_database.clicked.connect(self._on_change_database_clicked)
+        if self.autostart is not None:
+            self.autostart.failed.connect(self.status.setText)
         if context.listener is not None:
             context.listener.moved.connect(self._on_listener_moved)
         self.refresh()
@@ -107,6 +111,8 @@ class SettingsView(QWidget):
         ui_form = QFormLayout(interface)
         ui_form.addRow(self.tr("Language (after restart):"), self.language)
         ui_form.addRow(self.tr("Desk reader (applies at once):"), self.desk_reader)
+        if self.autostart is not None:  # Windows, installed program: applies at once, for this user only
+            ui_form.addRow(self.autostart)
         rules = QGroupBox(self.tr("Office rules (shared by all computers)"))
         rules_form = QFormLayout(rules)
         self.errors = FieldErrors(rules_form, "settingsError")
