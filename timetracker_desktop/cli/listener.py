@@ -64,7 +64,10 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.listener.app import build_app
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
     from timetracker_desktop.services.backup.schedule import BackupScheduler
+    from timetracker_desktop.system.mutex import hold_running_mutex
 
+    # The installer's AppMutex: setup waits for (or asks to stop) a service that is still running the old exe.
+    running = hold_running_mutex() if getattr(args, "as_service", False) else None
     services = ctx.services
     options = listener_options(args)
     try:
@@ -86,6 +89,8 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         if backups is not None:
             backups.stop()
+        if running is not None:
+            running.release()
     return 0
 
 
