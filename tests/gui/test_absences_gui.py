@@ -139,3 +139,26 @@ def test_days_selected_on_the_grid_become_an_absence(qtbot: QtBot, admin_context
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == SHADES["excused"]
     assert "Absence: В 08 — Annual leave" in str(cell.data(Qt.ItemDataRole.ToolTipRole))
     assert view.model.index(row, 13).data() == ""  # 14 March: not covered
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_the_overlap_and_the_types_read_in_ukrainian(qtbot: QtBot, admin_context: GuiContext) -> None:
+    olena = _employee(admin_context, "Олена Петренко")
+    admin_context.services.absences.add(ADMIN, olena.id, "ТН", date(2026, 3, 2), date(2026, 3, 4))
+    view = EmployeesView(admin_context)
+    show(qtbot, view)
+    view.select(olena.id)
+    assert view.tabs.tabText(1) == "Відсутності"
+    assert view.absences.model.index(0, 0).data() == "ТН 26 — Оплачувана тимчасова непрацездатність"
+    view.absences.add_button.click()
+    dialog = view.absences.dialog
+    assert isinstance(dialog, AbsenceDialog)
+    _fill(dialog, AbsenceType.ANNUAL_LEAVE, date(2026, 3, 3), date(2026, 3, 3))
+    assert dialog.errors.text("from") == (
+        "Працівник уже має відсутність (ТН) з 2026-03-02 по 2026-03-04, що припадає на деякі з цих днів. "
+        "Спершу змініть або видаліть її."
+    )
+    assert (
+        dialog.kind.itemText(dialog.kind.findData(AbsenceType.ANNUAL_LEAVE))
+        == "В 08 — Основна щорічна відпустка"
+    )

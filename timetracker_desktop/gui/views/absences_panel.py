@@ -4,8 +4,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from timetracker_desktop.domain.absences import Absence
 from timetracker_desktop.domain.employees import Employee
@@ -16,7 +15,9 @@ from timetracker_desktop.gui.kit.confirm import ask
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.formatting import short_date
+from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.kit.vocabulary import absence_type_words
+from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.absences import AbsenceTableModel
 
 
@@ -39,24 +40,19 @@ class AbsencesPanel(QWidget):
         self.title.setObjectName("absencesTitle")
         self.title.setStyleSheet("font-weight: 600")
         self.model = AbsenceTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("absencesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton(QIcon(":/icons/add.svg"), self.tr("Add absence..."))
-        self.add_button.setObjectName("addAbsence")
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteAbsence")
+        self.proxy = SearchProxy(self)  # sorts by the native values (dates, days)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table("absencesTable")
+        self.table.setModel(self.proxy)
+        editor = context.can(Permission.EDIT_PEOPLE)
+        self.add_button = action_button("addAbsence", self.tr("Add absence..."), ":/icons/add.svg", editor)
+        self.delete_button = action_button("deleteAbsence", self.tr("Delete"), ":/icons/remove.svg", editor)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button):
-            buttons.addWidget(button)
-            button.setVisible(context.can(Permission.EDIT_PEOPLE))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -66,22 +62,19 @@ class AbsencesPanel(QWidget):
 
     def show_employee(self, employee: Employee | None, zone: ZoneInfo) -> None:
         """Show (and load) the absences of an employee, or nothing; ``zone`` tells what today is."""
-        self._employee = employee
-        self._zone = zone
+        self._employee, self._zone = employee, zone
+        named = self.tr("Absences of {0}").format(employee.full_name) if employee else None
+        self.title.setText(named or self.tr("Absences"))
         self.model.set_rows([])
-        self.title.setText(
-            self.tr("Absences of {0}").format(employee.full_name) if employee else self.tr("Absences")
-        )
-        self._update_actions()
-        if employee is not None:
-            self.reload()
+        self.reload()
 
     def reload(self) -> None:
-        """Load the shown employee's absences."""
-        if self._employee is None:
-            return
-        work = partial(self._context.services.absences.absences, self._employee.id)
-        self._context.runner.run(work, partial(self._on_loaded, self._employee.id), self._on_failed)
+        """Load the shown employee's absences (nobody shown: nothing to load)."""
+        self._update_actions()
+        shown = self._employee
+        if shown is not None:
+            work = partial(self._context.services.absences.absences, shown.id)
+            self._context.runner.run(work, partial(self._on_loaded, shown.id), self._on_failed)
 
     def _on_loaded(self, employee_id: int, absences: list[Absence]) -> None:
         if self._employee is None or self._employee.id != employee_id:
@@ -96,7 +89,8 @@ class AbsencesPanel(QWidget):
     def selected_absence(self) -> Absence | None:
         """The absence selected in the table."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        absence = self.proxy.data(rows[0], ROW_ROLE) if rows else None
+        return absence if isinstance(absence, Absence) else None
 
     def _update_actions(self) -> None:
         self.add_button.setEnabled(self._employee is not None)
