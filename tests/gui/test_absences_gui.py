@@ -79,7 +79,9 @@ def test_the_absences_tab_adds_refuses_an_overlap_and_deletes(
     assert isinstance(question, QMessageBox)
     question.button(QMessageBox.StandardButton.Yes).click()
     assert [a.kind for a in panel.model.rows] == [AbsenceType.ANNUAL_LEAVE]
-    assert [a.kind for a in admin_context.services.absences.absences(olena.id)] == [AbsenceType.ANNUAL_LEAVE]
+    assert [a.kind for a in admin_context.services.absences.list_absences(olena.id)] == [
+        AbsenceType.ANNUAL_LEAVE
+    ]
 
 
 def test_a_viewer_sees_absences_but_cannot_change_them(qtbot: QtBot, viewer_context: GuiContext) -> None:
@@ -130,7 +132,7 @@ def test_days_selected_on_the_grid_become_an_absence(qtbot: QtBot, admin_context
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
     assert view.status.text() == "Absence В recorded for 5 day(s)."
-    (saved,) = admin_context.services.absences.absences(olena.id)
+    (saved,) = admin_context.services.absences.list_absences(olena.id)
     assert (saved.first, saved.last, saved.document) == (date(2026, 3, 9), date(2026, 3, 13), "наказ 15-В")
 
     cell = view.model.index(row, 9)  # 10 March: a planned day under the absence

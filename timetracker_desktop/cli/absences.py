@@ -71,7 +71,7 @@ def absence_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def absence_list(args: argparse.Namespace, ctx: CliContext) -> int:
     """List absences (of one employee, or everybody's) sharing a day with the period."""
-    found = ctx.services.absences.absences(args.employee, args.first, args.last)
+    found = ctx.services.absences.list_absences(args.employee, args.first, args.last)
     header = "   ID  EMPLOYEE  TYPE    FROM        TO          DAYS  DOCUMENT  NOTE"
     ctx.emit([absence_json(a) for a in found], "\n".join([header, *(_line(a) for a in found)]))
     return 0

@@ -39,12 +39,12 @@ def test_add_list_delete_with_an_audit_line_each(services: Services, employee_id
     )
     sick = services.absences.add(ADMIN, employee_id, AbsenceType.SICK_LEAVE, THU, FRI, document="АБВ 123")
     assert (leave.kind, leave.document, leave.days) == (AbsenceType.ANNUAL_LEAVE, "наказ № 12-В", 3)
-    assert services.absences.absences(employee_id) == [leave, sick]
-    assert services.absences.absences(None, FRI, FRI) == [sick]
-    assert services.absences.absences(employee_id, date(2026, 3, 7), date(2026, 3, 31)) == []
+    assert services.absences.list_absences(employee_id) == [leave, sick]
+    assert services.absences.list_absences(None, FRI, FRI) == [sick]
+    assert services.absences.list_absences(employee_id, date(2026, 3, 7), date(2026, 3, 31)) == []
 
     assert services.absences.delete(ADMIN, leave.id) == leave
-    assert services.absences.absences(employee_id) == [sick]
+    assert services.absences.list_absences(employee_id) == [sick]
     with pytest.raises(NotFoundError) as gone:
         services.absences.delete(ADMIN, leave.id)
     assert gone.value.code is ErrorCode.ABSENCE_NOT_FOUND
@@ -76,7 +76,7 @@ def test_overlaps_are_refused_adjacent_days_are_not(services: Services, employee
     services.absences.add(ADMIN, employee_id, "В", THU, FRI)  # the day after
     other = services.employees.add_employee(ADMIN, EmployeeDraft("Іван Петренко")).id
     services.absences.add(ADMIN, other, "ВД", TUE, WED)  # another employee's days are theirs
-    assert len(services.absences.absences()) == 4
+    assert len(services.absences.list_absences()) == 4
     assert len(services.audit.entries(ADMIN, action=AuditAction.ABSENCE_ADD)) == 4  # refusals change nothing
 
 
@@ -92,7 +92,7 @@ def test_bad_input_and_rights(services: Services, employee_id: int) -> None:
     assert nobody.value.code is ErrorCode.EMPLOYEE_NOT_FOUND
     with pytest.raises(PermissionDeniedError):
         services.absences.add(VIEWER, employee_id, "В", MON, MON)
-    assert services.absences.absences() == []
+    assert services.absences.list_absences() == []
 
 
 def test_absence_days_are_excused_in_plan_vs_actual_and_reports(services: Services, employee_id: int) -> None:

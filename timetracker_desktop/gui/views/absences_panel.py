@@ -73,7 +73,7 @@ class AbsencesPanel(QWidget):
         self._update_actions()
         shown = self._employee
         if shown is not None:
-            work = partial(self._context.services.absences.absences, shown.id)
+            work = partial(self._context.services.absences.list_absences, shown.id)
             self._context.runner.run(work, partial(self._on_loaded, shown.id), self._on_failed)
 
     def _on_loaded(self, employee_id: int, absences: list[Absence]) -> None:

@@ -86,7 +86,7 @@ class AbsenceService:
             uow.commit()
         return absence
 
-    def absences(
+    def list_absences(
         self, employee_id: int | None = None, first: date | None = None, last: date | None = None
     ) -> list[Absence]:
         """Absences sharing a day with [first, last] (open ends: all), of one employee or everybody."""

@@ -33,4 +33,4 @@ def test_a_refused_overlap_writes_nothing(services: Services, audit_actions: Cal
     with pytest.raises(ConflictError):
         services.absences.add(ADMIN, employee, "ТН", date(2026, 3, 6), date(2026, 3, 9))
     assert audit_actions()[-1] == "absence.add"
-    assert len(services.absences.absences(employee)) == 1
+    assert len(services.absences.list_absences(employee)) == 1
