@@ -6,13 +6,15 @@ import pytest
 from fakes import ADMIN
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from timetracker_desktop.domain.absences import AbsenceType
+from timetracker_desktop.domain.absences import Absence, AbsenceType
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.gui.dialogs.absence_dialog import AbsenceDialog
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.dates import to_qdate
+from timetracker_desktop.gui.models.absences import AbsenceTableModel
 from timetracker_desktop.gui.models.schedule_grid import SHADES
 from timetracker_desktop.gui.views.employees import EmployeesView
 from timetracker_desktop.gui.views.schedules import SchedulesView
@@ -164,3 +166,25 @@ def test_the_overlap_and_the_types_read_in_ukrainian(qtbot: QtBot, admin_context
         dialog.kind.itemText(dialog.kind.findData(AbsenceType.ANNUAL_LEAVE))
         == "В 08 — Основна щорічна відпустка"
     )
+
+
+def test_the_absence_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = AbsenceTableModel()
+    model.set_rows(
+        [
+            Absence(1, 3, AbsenceType.SICK_LEAVE, date(2026, 3, 2), date(2026, 3, 4), "АБВ 1", None),
+            Absence(2, 3, AbsenceType.ANNUAL_LEAVE, date(2026, 3, 5), date(2026, 3, 5), None, "нота"),
+        ]
+    )
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Days"
+    assert model.index(1, 5).data() == "нота"
+
+
+def test_a_viewer_cannot_mark_days_on_the_grid(qtbot: QtBot, viewer_context: GuiContext) -> None:
+    viewer_context.services.employees.add_employee(ADMIN, EmployeeDraft("Олена Петренко"))
+    view = SchedulesView(viewer_context)
+    show(qtbot, view)
+    _select(view, 0, 2, 4)
+    assert not view.absence_button.isVisible()
+    assert view.grid.actions() == []  # no right-click entry either
