@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Mark as absence</source>
+        <translation>Позначити як відсутність</translation>
+    </message>
+    <message>
+        <source>order or sick-note number (optional)</source>
+        <translation>номер наказу чи листка непрацездатності (необов&apos;язково)</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To (included):</source>
+        <translation>По (включно):</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Документ:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примітка:</translation>
+    </message>
+</context>
+<context>
+    <name>AbsenceTableModel</name>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Днів</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+</context>
+<context>
+    <name>AbsencesPanel</name>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
+    </message>
+    <message>
+        <source>Add absence...</source>
+        <translation>Додати відсутність...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Absences of {0}</source>
+        <translation>Відсутності: {0}</translation>
+    </message>
+    <message>
+        <source>Delete the absence {0} from {1} to {2}?</source>
+        <translation>Видалити відсутність «{0}» з {1} по {2}?</translation>
+    </message>
+    <message>
+        <source>Delete absence</source>
+        <translation>Видалити відсутність</translation>
+    </message>
+</context>
+<context>
     <name>AddBadgeDialog</name>
     <message>
         <source>New badge for {0}</source>
@@ -1164,6 +1253,14 @@
         <source>Program version</source>
         <translation>Версія програми</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDialog</name>
@@ -1474,6 +1571,14 @@
     <message>
         <source>Import...</source>
         <translation>Імпорт…</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджі</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
     </message>
     <message>
         <source>Loading...</source>
@@ -3095,6 +3200,10 @@
         <translation>закрито за графіком</translation>
     </message>
     <message>
+        <source>tap during an absence</source>
+        <translation>відмітка під час відсутності</translation>
+    </message>
+    <message>
         <source>clock skew</source>
         <translation>розбіжність годинника</translation>
     </message>
@@ -3528,6 +3637,10 @@
         <translation>Нічна зміна: закінчується наступного дня</translation>
     </message>
     <message>
+        <source>Absence: {0}</source>
+        <translation>Відсутність: {0}</translation>
+    </message>
+    <message>
         <source>Not saved: «{0}». {1}</source>
         <translation>Не збережено: «{0}». {1}</translation>
     </message>
@@ -3557,6 +3670,14 @@
     <message>
         <source>Refresh</source>
         <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Mark as absence...</source>
+        <translation>Позначити як відсутність...</translation>
+    </message>
+    <message>
+        <source>Select days of one employee, then record them as an absence</source>
+        <translation>Виділіть дні одного працівника, щоб записати їх як відсутність</translation>
     </message>
     <message>
         <source>Break:</source>
@@ -3591,6 +3712,10 @@
         <translation>нічна зміна, закінчується наступного дня</translation>
     </message>
     <message>
+        <source>absence: a type of the form П-5</source>
+        <translation>відсутність: вид за формою П-5</translation>
+    </message>
+    <message>
         <source>weekend</source>
         <translation>вихідні</translation>
     </message>
@@ -3620,6 +3745,18 @@
             <numerusform>Очищено %n клітинку</numerusform>
             <numerusform>Очищено %n клітинки</numerusform>
             <numerusform>Очищено %n клітинок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more days of one employee first.</source>
+        <translation>Спершу виділіть один чи кілька днів одного працівника.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Absence {0} recorded for %n day(s).</source>
+        <translation>
+            <numerusform>Відсутність {0} записано на %n день.</numerusform>
+            <numerusform>Відсутність {0} записано на %n дні.</numerusform>
+            <numerusform>Відсутність {0} записано на %n днів.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4404,6 +4541,18 @@
         <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
     </message>
     <message>
+        <source>Choose an absence type from the list.</source>
+        <translation>Виберіть вид відсутності зі списку.</translation>
+    </message>
+    <message>
+        <source>The absence must end on or after its first day and cover at most 400 days.</source>
+        <translation>Відсутність має закінчуватися не раніше за свій перший день і тривати не більше 400 днів.</translation>
+    </message>
+    <message>
+        <source>The employee already has an absence ({type}) from {from} to {to} on some of these days. Change or delete that one first.</source>
+        <translation>Працівник уже має відсутність ({type}) з {from} по {to}, що припадає на деякі з цих днів. Спершу змініть або видаліть її.</translation>
+    </message>
+    <message>
         <source>Choose an employee for the detail report.</source>
         <translation>Для деталізації виберіть працівника.</translation>
     </message>
@@ -4526,6 +4675,10 @@
     <message>
         <source>The template was not found; it may have been removed meanwhile.</source>
         <translation>Шаблон не знайдено; можливо, його тим часом видалили.</translation>
+    </message>
+    <message>
+        <source>The absence was not found; it may have been deleted meanwhile. Reload and try again.</source>
+        <translation>Відсутність не знайдено; можливо, її щойно видалили. Оновіть дані й спробуйте ще раз.</translation>
     </message>
     <message>
         <source>This terminal PIN already belongs to another employee.</source>
@@ -4748,6 +4901,14 @@
         <translation>Свято видалено</translation>
     </message>
     <message>
+        <source>Absence added</source>
+        <translation>Відсутність додано</translation>
+    </message>
+    <message>
+        <source>Absence deleted</source>
+        <translation>Відсутність видалено</translation>
+    </message>
+    <message>
         <source>Setting changed</source>
         <translation>Налаштування змінено</translation>
     </message>
@@ -4852,6 +5013,102 @@
         <translation>Створено демонстраційні дані</translation>
     </message>
     <message>
+        <source>Business trip</source>
+        <translation>Відрядження</translation>
+    </message>
+    <message>
+        <source>Annual leave</source>
+        <translation>Основна щорічна відпустка</translation>
+    </message>
+    <message>
+        <source>Additional annual leave</source>
+        <translation>Щорічна додаткова відпустка</translation>
+    </message>
+    <message>
+        <source>Additional leave (Chornobyl law)</source>
+        <translation>Додаткова відпустка постраждалим внаслідок Чорнобильської катастрофи</translation>
+    </message>
+    <message>
+        <source>Creative leave</source>
+        <translation>Творча відпустка</translation>
+    </message>
+    <message>
+        <source>Study leave</source>
+        <translation>Додаткова відпустка у зв&apos;язку з навчанням</translation>
+    </message>
+    <message>
+        <source>Unpaid study leave</source>
+        <translation>Відпустка без збереження заробітної плати у зв&apos;язку з навчанням</translation>
+    </message>
+    <message>
+        <source>Unpaid leave granted by law</source>
+        <translation>Додаткова відпустка без збереження заробітної плати в обов&apos;язковому порядку</translation>
+    </message>
+    <message>
+        <source>Paid leave for workers with children</source>
+        <translation>Додаткова оплачувана відпустка працівникам, які мають дітей</translation>
+    </message>
+    <message>
+        <source>Maternity leave, childcare up to 3 years</source>
+        <translation>Відпустка у зв&apos;язку з вагітністю та пологами, для догляду за дитиною до 3 років</translation>
+    </message>
+    <message>
+        <source>Childcare leave up to 6 years</source>
+        <translation>Відпустка для догляду за дитиною до 6 років</translation>
+    </message>
+    <message>
+        <source>Unpaid leave by agreement</source>
+        <translation>Відпустка без збереження заробітної плати за згодою сторін</translation>
+    </message>
+    <message>
+        <source>Other unpaid leave (work suspended)</source>
+        <translation>Інші відпустки без збереження заробітної плати (припинення виконання робіт)</translation>
+    </message>
+    <message>
+        <source>Short time ordered by the employer</source>
+        <translation>Неявки через переведення роботодавцем на неповний робочий день (тиждень)</translation>
+    </message>
+    <message>
+        <source>Temporarily transferred to another employer</source>
+        <translation>Неявки через тимчасове переведення на інше підприємство</translation>
+    </message>
+    <message>
+        <source>Other time not worked, by law</source>
+        <translation>Інший невідпрацьований час, передбачений законодавством</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Простої</translation>
+    </message>
+    <message>
+        <source>Truancy</source>
+        <translation>Прогули</translation>
+    </message>
+    <message>
+        <source>Strike</source>
+        <translation>Масові невиходи на роботу (страйки)</translation>
+    </message>
+    <message>
+        <source>Sick leave (paid)</source>
+        <translation>Оплачувана тимчасова непрацездатність</translation>
+    </message>
+    <message>
+        <source>Sick leave (unpaid)</source>
+        <translation>Неоплачувана тимчасова непрацездатність</translation>
+    </message>
+    <message>
+        <source>Absence, reason not known yet</source>
+        <translation>Неявки з нез&apos;ясованих причин</translation>
+    </message>
+    <message>
+        <source>Other absence under the collective agreement</source>
+        <translation>Інші види неявок, передбачені колективним договором</translation>
+    </message>
+    <message>
+        <source>Other reasons for absence</source>
+        <translation>Інші причини неявок</translation>
+    </message>
+    <message>
         <source>user</source>
         <translation>користувач</translation>
     </message>
@@ -4892,6 +5149,10 @@
         <translation>свято</translation>
     </message>
     <message>
+        <source>absence</source>
+        <translation>відсутність</translation>
+    </message>
+    <message>
         <source>setting</source>
         <translation>налаштування</translation>
     </message>
@@ -4930,6 +5191,10 @@
     <message>
         <source>Legacy server: {0}</source>
         <translation>Старий сервер: {0}</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
     </message>
     <message>
         <source>Commands to ZKTeco devices</source>

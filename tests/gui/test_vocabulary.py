@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.audit import AuditAction, AuditEntry, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.gui.kit.vocabulary import (
@@ -33,6 +34,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditAction: Vocabulary.actions,
     EntityType: Vocabulary.entities,
     AuditOutcome: Vocabulary.outcomes,
+    AbsenceType: Vocabulary.absence_types,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 

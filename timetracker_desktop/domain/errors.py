@@ -72,6 +72,9 @@ class ErrorCode(StrEnum):
     BAD_TIME_ZONE = "bad_time_zone"
     BAD_RANGE = "bad_range"
     BAD_PERIOD = "bad_period"
+    BAD_ABSENCE_TYPE = "bad_absence_type"
+    BAD_ABSENCE_RANGE = "bad_absence_range"
+    ABSENCE_OVERLAP = "absence_overlap"
     NOT_A_NUMBER = "not_a_number"
     OUT_OF_RANGE = "out_of_range"
     BAD_CHOICE = "bad_choice"
@@ -112,6 +115,7 @@ class ErrorCode(StrEnum):
     CORRECTION_NOT_FOUND = "correction_not_found"
     UNASSIGNED_NOT_FOUND = "unassigned_not_found"
     TEMPLATE_NOT_FOUND = "template_not_found"
+    ABSENCE_NOT_FOUND = "absence_not_found"
 
 
 class DomainError(Exception):

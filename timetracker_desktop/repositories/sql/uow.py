@@ -8,8 +8,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.abandon import refuse_if_abandoned
+from timetracker_desktop.repositories.ports.absences import AbsenceRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
+from timetracker_desktop.repositories.sql.absences import SqlAbsenceRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.challenges import SqlChallengeRepository
 from timetracker_desktop.repositories.sql.employees import (
@@ -57,6 +59,7 @@ class SqlAlchemyUnitOfWork:
         self.challenges: ports.ChallengeRepository = SqlChallengeRepository(session)
         self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
         self.adms: AdmsRepository = SqlAdmsRepository(session)
+        self.absences: AbsenceRepository = SqlAbsenceRepository(session)
         return self
 
     def __exit__(
