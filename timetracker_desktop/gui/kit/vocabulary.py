@@ -149,6 +149,9 @@ class Vocabulary(QObject):
             ErrorCode.LISTENER_PORT_IN_USE: self.tr(
                 "The terminal listener cannot start: its port is used by another program."
             ),
+            ErrorCode.LISTENER_PORT_RESERVED: self.tr(
+                "The terminal listener cannot start: Windows does not allow its port (it may be reserved)."
+            ),
             ErrorCode.LISTENER_ADDRESS_UNAVAILABLE: self.tr(
                 "The terminal listener cannot start: its address is not an address of this PC."
             ),
