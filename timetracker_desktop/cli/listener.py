@@ -58,6 +58,7 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
 def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve terminals in the foreground until Ctrl+C or SIGTERM."""
     from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.awake import kept_awake
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
     from timetracker_desktop.services.backup.schedule import BackupScheduler
 
@@ -79,7 +80,8 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     if backups is not None:
         backups.start()
     try:
-        server.run()
+        with kept_awake(services.settings):  # on this thread, which serves until the end (system.power)
+            server.run()
     finally:
         if backups is not None:
             backups.stop()

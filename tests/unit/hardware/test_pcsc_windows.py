@@ -26,7 +26,7 @@ def test_the_codes_are_the_windows_numbers() -> None:
     "hresult", [scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_NO_READERS_AVAILABLE]
 )
 def test_on_windows_a_stopped_service_means_no_reader(monkeypatch: pytest.MonkeyPatch, hresult: int) -> None:
-    monkeypatch.setattr(pcsc.sys, "platform", "win32")
+    monkeypatch.setattr("sys.platform", "win32")
     error = PcscError("SCardEstablishContext", hresult)
     assert error.code == NO_READER
     assert error.service_down  # the context must still be established afresh
@@ -40,14 +40,14 @@ def test_on_linux_a_missing_pcscd_is_still_said() -> None:
 def test_on_windows_listing_readers_with_the_service_stopped_lists_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pcsc.sys, "platform", "win32")
+    monkeypatch.setattr("sys.platform", "win32")
 
     def stopped() -> int:
         raise PcscError("SCardEstablishContext", scard.SCARD_E_NO_SERVICE)
 
     monkeypatch.setattr(desk_reader, "establish_context", stopped)
     assert desk_reader.list_readers() == []
-    monkeypatch.setattr(pcsc.sys, "platform", "linux")
+    monkeypatch.setattr("sys.platform", "linux")
     with pytest.raises(PcscError):
         desk_reader.list_readers()
 
@@ -69,7 +69,7 @@ class _Connect:
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     slept: list[float] = []
-    monkeypatch.setattr(pcsc.time, "sleep", slept.append)
+    monkeypatch.setattr("time.sleep", slept.append)
     return slept
 
 
@@ -77,7 +77,7 @@ def test_a_card_windows_is_probing_is_connected_after_a_short_wait(
     monkeypatch: pytest.MonkeyPatch, waits: list[float]
 ) -> None:
     connect = _Connect(refusals=2)
-    monkeypatch.setattr(pcsc.scard, "SCardConnect", connect)
+    monkeypatch.setattr("smartcard.scard.SCardConnect", connect)
     link = CardLink(1, "ACS ACR122U 00 00")
     assert connect.calls == 3
     assert waits == [0.05, 0.1]  # a short back-off, doubling
@@ -88,7 +88,7 @@ def test_a_card_held_for_good_fails_after_a_few_tries(
     monkeypatch: pytest.MonkeyPatch, waits: list[float]
 ) -> None:
     connect = _Connect(refusals=100)
-    monkeypatch.setattr(pcsc.scard, "SCardConnect", connect)
+    monkeypatch.setattr("smartcard.scard.SCardConnect", connect)
     with pytest.raises(PcscError) as caught:
         CardLink(1, "ACS ACR122U 00 00")
     assert caught.value.hresult == scard.SCARD_E_SHARING_VIOLATION
@@ -103,7 +103,7 @@ def test_other_connect_errors_are_not_retried(monkeypatch: pytest.MonkeyPatch, w
         calls.append(reader)
         return scard.SCARD_W_REMOVED_CARD, 0, 0
 
-    monkeypatch.setattr(pcsc.scard, "SCardConnect", removed)
+    monkeypatch.setattr("smartcard.scard.SCardConnect", removed)
     with pytest.raises(CardGoneError):
         CardLink(1, "ACS ACR122U 00 00")
     assert len(calls) == 1

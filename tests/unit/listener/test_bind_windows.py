@@ -41,13 +41,13 @@ def _windows_error(code: int, errno_value: int) -> OSError:
 
 
 def _bind_with(monkeypatch: pytest.MonkeyPatch, platform: str, fake: _FakeSocket) -> socket.socket:
-    monkeypatch.setattr(server.sys, "platform", platform)
-    monkeypatch.setattr(server.socket, "socket", lambda *args: fake)
+    monkeypatch.setattr("sys.platform", platform)
+    monkeypatch.setattr("socket.socket", lambda *args: fake)
     return server._bind("0.0.0.0", 8000)
 
 
 def test_windows_binds_exclusively_and_never_sets_reuseaddr(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(server.socket, "SO_EXCLUSIVEADDRUSE", SO_EXCLUSIVEADDRUSE, raising=False)
+    monkeypatch.setattr("socket.SO_EXCLUSIVEADDRUSE", SO_EXCLUSIVEADDRUSE, raising=False)
     fake = _FakeSocket()
     _bind_with(monkeypatch, "win32", fake)
     assert fake.options == [(socket.SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1)]
