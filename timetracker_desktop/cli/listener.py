@@ -3,7 +3,9 @@
 import argparse
 import gc
 import ipaddress
+import logging
 import sys
+import threading
 from typing import Any
 
 from timetracker_desktop.cli import zkteco
@@ -11,6 +13,7 @@ from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.listener.options import ListenerOptions
 from timetracker_desktop.logging_setup import configure_logging
 
+log = logging.getLogger(__name__)
 DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
 
@@ -72,6 +75,10 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
     configure_logging(console=False)  # the rotating file; the console already gets warnings
+    # PowerShell takes a second or more: terminals are served meanwhile.
+    threading.Thread(
+        target=warn_if_firewall_blocks, args=(server.port,), name="firewall-check", daemon=True
+    ).start()
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
     gc.freeze()
@@ -86,6 +93,21 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
         if backups is not None:
             backups.stop()
     return 0
+
+
+def warn_if_firewall_blocks(port: int) -> None:
+    """On Windows, log a warning (console and file) when the firewall may keep terminals out, with the fix."""
+    from timetracker_desktop.system import firewall
+
+    found = firewall.check(port)
+    if found is None or not found.blocked:
+        return
+    command = firewall.allow_command(found.program)[1].removeprefix("/d /c ")
+    log.warning(
+        "Windows Firewall may block terminals on port %d (rule %r: %s). In a command prompt run as "
+        "administrator: %s",
+        port, found.rule, found.problem, command,
+    )  # fmt: skip
 
 
 def terminal_enrollment(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -224,3 +224,24 @@ def test_running_elevated_is_only_for_windows(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("sys.platform", "linux")
     with pytest.raises(OSError, match="only on Windows"):
         elevation.run_elevated("cmd.exe", "/c exit 0")
+
+
+def test_serve_logs_a_warning_with_the_fix_when_the_rule_is_missing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from timetracker_desktop.cli.listener import warn_if_firewall_blocks
+
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setattr(firewall, "listening_program", lambda: EXE)
+    monkeypatch.setattr(firewall, "_run_query", lambda name: OLD_RULE)
+    with caplog.at_level("WARNING", logger="timetracker_desktop.cli.listener"):
+        warn_if_firewall_blocks(8123)
+    warnings = [r.getMessage() for r in caplog.records if r.name == "timetracker_desktop.cli.listener"]
+    assert len(warnings) == 1
+    assert "Windows Firewall may block terminals on port 8123" in warnings[0]
+    assert "other_port" in warnings[0]
+    assert 'netsh advfirewall firewall add rule name="TimeTracker Desktop (service)"' in warnings[0]
+    caplog.clear()
+    monkeypatch.setattr(firewall, "_run_query", lambda name: ONE_RULE)
+    warn_if_firewall_blocks(8123)
+    assert not [r for r in caplog.records if r.name == "timetracker_desktop.cli.listener"]
