@@ -2,6 +2,7 @@
 elevated delete-then-add command (PowerShell and the UAC prompt faked)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +246,16 @@ def test_serve_logs_a_warning_with_the_fix_when_the_rule_is_missing(
     monkeypatch.setattr(firewall, "_run_query", lambda name: ONE_RULE)
     warn_if_firewall_blocks(8123)
     assert not [r for r in caplog.records if r.name == "timetracker_desktop.cli.listener"]
+
+
+def test_the_listening_program_is_the_console_program_beside_the_gui(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    gui = tmp_path / "timetracker-desktop-gui.exe"
+    gui.touch()
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(gui))
+    assert firewall.listening_program() == str(gui)  # no console program: the GUI listens itself
+    (tmp_path / "timetracker-desktop.exe").touch()
+    assert firewall.listening_program() == str(tmp_path / "timetracker-desktop.exe")
+    assert firewall.rule_name(str(gui)) == "TimeTracker Desktop (GUI)"
