@@ -1035,6 +1035,10 @@
         <translation>не підключено</translation>
     </message>
     <message>
+        <source>Connect the reader; it is found at once.</source>
+        <translation>Під’єднайте зчитувач: його буде знайдено одразу.</translation>
+    </message>
+    <message>
         <source>The smart card service does not answer ({0}). Connect the reader; it is found at once.</source>
         <translation>Служба смарт-карток не відповідає ({0}). Під&apos;єднайте зчитувач: його буде знайдено одразу.</translation>
     </message>
@@ -1861,6 +1865,41 @@
     </message>
 </context>
 <context>
+    <name>FirewallOffer</name>
+    <message>
+        <source>Windows Firewall may block terminals.</source>
+        <translation>Брандмауер Windows може блокувати термінали.</translation>
+    </message>
+    <message>
+        <source>Allow terminals through the firewall</source>
+        <translation>Дозволити термінали в брандмауері</translation>
+    </message>
+    <message>
+        <source>Adds the rule for this program; Windows asks for an administrator.</source>
+        <translation>Додає правило для цієї програми; Windows попросить дозволу адміністратора.</translation>
+    </message>
+    <message>
+        <source>{0} Terminals then cannot reach port {1} of this PC.</source>
+        <translation>{0} Тоді термінали не можуть достукатися до порту {1} цього ПК.</translation>
+    </message>
+    <message>
+        <source>Waiting for the administrator&apos;s approval...</source>
+        <translation>Очікування дозволу адміністратора...</translation>
+    </message>
+    <message>
+        <source>The rule was added, but terminals may still be blocked.</source>
+        <translation>Правило додано, але термінали все ще можуть бути заблоковані.</translation>
+    </message>
+    <message>
+        <source>Not changed: Windows did not get an administrator&apos;s approval.</source>
+        <translation>Нічого не змінено: Windows не отримала дозволу адміністратора.</translation>
+    </message>
+    <message>
+        <source>The firewall rule could not be added: {0}</source>
+        <translation>Не вдалося додати правило брандмауера: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>TimeTracker Desktop: first start</source>
@@ -2405,6 +2444,10 @@
         <translation>порт зайнятий</translation>
     </message>
     <message>
+        <source>port not allowed by Windows</source>
+        <translation>порт заборонений Windows</translation>
+    </message>
+    <message>
         <source>address not on this PC</source>
         <translation>адреса не цього ПК</translation>
     </message>
@@ -2431,6 +2474,14 @@
     <message>
         <source>Port {0} is used by another program, perhaps the TimeTracker service. Choose another port in Settings or stop that program. Taps stored by another listener still appear here within a few seconds.</source>
         <translation>Порт {0} зайнятий іншою програмою, можливо службою TimeTracker. Виберіть інший порт у Налаштуваннях або зупиніть ту програму. Відмітки, збережені іншим приймачем, усе одно з’являться тут за кілька секунд.</translation>
+    </message>
+    <message>
+        <source>To find that program: netstat -ano -p tcp | findstr :{0} (its process id).</source>
+        <translation>Щоб знайти ту програму: netstat -ano -p tcp | findstr :{0} (номер її процесу).</translation>
+    </message>
+    <message>
+        <source>Windows does not allow port {0}: it may be reserved by Hyper-V, WSL or Docker (see: netsh interface ipv4 show excludedportrange protocol=tcp) or held by another program. Choose another port in Settings.</source>
+        <translation>Windows не дозволяє порт {0}: його може бути зарезервовано для Hyper-V, WSL чи Docker (див.: netsh interface ipv4 show excludedportrange protocol=tcp) або утримує інша програма. Виберіть інший порт у Налаштуваннях.</translation>
     </message>
     <message>
         <source>{1} is not an address of this PC. Choose another address in Settings.</source>
@@ -3794,6 +3845,14 @@
         <translation> год</translation>
     </message>
     <message>
+        <source>Keep the PC awake while the listener runs (all listening PCs)</source>
+        <translation>Не давати ПК засинати, поки працює приймач (на всіх ПК з приймачем)</translation>
+    </message>
+    <message>
+        <source>Windows does not go to sleep while terminals can report here; the screen may still turn off.</source>
+        <translation>Windows не переходить у сплячий режим, поки термінали можуть надсилати сюди відмітки; екран при цьому може вимикатися.</translation>
+    </message>
+    <message>
         <source>Change database...</source>
         <translation>Змінити базу даних…</translation>
     </message>
@@ -4625,6 +4684,10 @@
         <translation>Приймач терміналів не може запуститися: його порт зайнятий іншою програмою.</translation>
     </message>
     <message>
+        <source>The terminal listener cannot start: Windows does not allow its port (it may be reserved).</source>
+        <translation>Приймач терміналів не може запуститися: Windows не дозволяє його порт (його може бути зарезервовано).</translation>
+    </message>
+    <message>
         <source>The terminal listener cannot start: its address is not an address of this PC.</source>
         <translation>Приймач терміналів не може запуститися: його адреса не належить цьому ПК.</translation>
     </message>
@@ -4763,6 +4826,34 @@
     <message>
         <source>The database reported an error. The log has the details.</source>
         <translation>База даних повідомила про помилку. Подробиці — у журналі.</translation>
+    </message>
+    <message>
+        <source>This program has no Windows Firewall rule that lets terminals in.</source>
+        <translation>Для цієї програми немає правила брандмауера Windows, яке пропускає термінали.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule does not let terminals in (it blocks, or is not for TCP).</source>
+        <translation>Правило брандмауера Windows для цієї програми не пропускає термінали (воно блокує або не для TCP).</translation>
+    </message>
+    <message>
+        <source>The Windows Firewall rule names the program in another folder (it was moved or reinstalled).</source>
+        <translation>Правило брандмауера Windows вказує на програму в іншій папці (її перенесли або перевстановили).</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule is turned off.</source>
+        <translation>Правило брандмауера Windows для цієї програми вимкнено.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule allows other ports, not the listener&apos;s.</source>
+        <translation>Правило брандмауера Windows для цієї програми дозволяє інші порти, а не порт приймача.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule leaves out some networks (for example Public, the kind Windows gives a new network).</source>
+        <translation>Правило брандмауера Windows для цієї програми діє не в усіх мережах (наприклад, не в загальнодоступній — такий тип Windows дає новій мережі).</translation>
+    </message>
+    <message>
+        <source>The Windows Firewall rule could not be checked.</source>
+        <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
     </message>
     <message>
         <source>Login</source>

@@ -25,6 +25,7 @@ from timetracker_desktop.gui.models.backup_tables import BackupTablesModel
 from timetracker_desktop.repositories.ports.backup import TableDigest
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
+from timetracker_desktop.system.firewall import FirewallProblem
 
 pytestmark = pytest.mark.gui
 
@@ -35,6 +36,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     EntityType: Vocabulary.entities,
     AuditOutcome: Vocabulary.outcomes,
     AbsenceType: Vocabulary.absence_types,
+    FirewallProblem: Vocabulary.firewall,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 

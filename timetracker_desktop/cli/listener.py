@@ -3,13 +3,16 @@
 import argparse
 import gc
 import ipaddress
+import logging
 import sys
+import threading
 from typing import Any
 
 from timetracker_desktop.cli import zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.listener.options import ListenerOptions
 
+log = logging.getLogger(__name__)
 DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
 
@@ -62,6 +65,7 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
 def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve terminals in the foreground until Ctrl+C or SIGTERM."""
     from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.awake import kept_awake
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
     from timetracker_desktop.services.backup.schedule import BackupScheduler
     from timetracker_desktop.system.mutex import hold_running_mutex
@@ -77,6 +81,10 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     except ListenerStartError as error:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
+    # PowerShell takes a second or more: terminals are served meanwhile.
+    threading.Thread(
+        target=warn_if_firewall_blocks, args=(server.port,), name="firewall-check", daemon=True
+    ).start()
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
     gc.freeze()
@@ -85,13 +93,29 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     if backups is not None:
         backups.start()
     try:
-        server.run()
+        with kept_awake(services.settings):  # on this thread, which serves until the end (system.power)
+            server.run()
     finally:
         if backups is not None:
             backups.stop()
         if running is not None:
             running.release()
     return 0
+
+
+def warn_if_firewall_blocks(port: int) -> None:
+    """On Windows, log a warning (console and file) when the firewall may keep terminals out, with the fix."""
+    from timetracker_desktop.system import firewall
+
+    found = firewall.check(port)
+    if found is None or not found.blocked:
+        return
+    command = firewall.allow_command(found.program)[1].removeprefix("/d /c ")
+    log.warning(
+        "Windows Firewall may block terminals on port %d (rule %r: %s). In a command prompt run as "
+        "administrator: %s",
+        port, found.rule, found.problem, command,
+    )  # fmt: skip
 
 
 def terminal_enrollment(args: argparse.Namespace, ctx: CliContext) -> int:

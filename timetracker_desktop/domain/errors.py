@@ -101,6 +101,7 @@ class ErrorCode(StrEnum):
     DATABASE_ON_NETWORK_SHARE = "database_on_network_share"
     # the listener as the desktop starts it ("listener_" + ListenerStartError.reason)
     LISTENER_PORT_IN_USE = "listener_port_in_use"
+    LISTENER_PORT_RESERVED = "listener_port_reserved"  # Windows error 10013: an excluded port range
     LISTENER_ADDRESS_UNAVAILABLE = "listener_address_unavailable"
     LISTENER_NO_PERMISSION = "listener_no_permission"
     LISTENER_FAILED = "listener_failed"

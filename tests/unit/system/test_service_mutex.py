@@ -44,7 +44,13 @@ def test_the_service_holds_the_running_mutex(
     monkeypatch.setattr(mutex, "hold_running_mutex", hold)
     monkeypatch.setattr("timetracker_desktop.listener.server.ListenerServer", _Server)
     monkeypatch.setattr("timetracker_desktop.listener.app.build_app", lambda *_a, **_k: object())
-    services = SimpleNamespace(backup_schedule=None, terminal_health=SimpleNamespace(flush=lambda: None))
+    awake = SimpleNamespace(keep_pc_awake=False)
+    services = SimpleNamespace(
+        backup_schedule=None,
+        terminal_health=SimpleNamespace(flush=lambda: None),
+        settings=SimpleNamespace(current=lambda: awake),
+    )
+    monkeypatch.setattr(cli_listener, "warn_if_firewall_blocks", lambda _port: None)
     context = SimpleNamespace(services=services)
     args = argparse.Namespace(host="127.0.0.1", port=0, as_service=as_service, trusted_proxy=[])
     monkeypatch.setattr(cli_listener, "listener_options", lambda _args: object())

@@ -9,6 +9,7 @@ from timetracker_desktop.domain.absences import FORM_DIGITS, AbsenceType
 from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.repositories.ports.storage import StorageCause
+from timetracker_desktop.system.firewall import FirewallProblem
 
 
 class Vocabulary(QObject):
@@ -163,6 +164,9 @@ class Vocabulary(QObject):
             ErrorCode.LISTENER_PORT_IN_USE: self.tr(
                 "The terminal listener cannot start: its port is used by another program."
             ),
+            ErrorCode.LISTENER_PORT_RESERVED: self.tr(
+                "The terminal listener cannot start: Windows does not allow its port (it may be reserved)."
+            ),
             ErrorCode.LISTENER_ADDRESS_UNAVAILABLE: self.tr(
                 "The terminal listener cannot start: its address is not an address of this PC."
             ),
@@ -250,6 +254,30 @@ class Vocabulary(QObject):
             StorageCause.DISK_FULL: self.tr("The disk is full."),
             StorageCause.NOT_LEGACY_DATABASE: self.tr("This is not a legacy TimeTracker server database."),
             StorageCause.OTHER: self.tr("The database reported an error. The log has the details."),
+        }
+
+    def firewall(self) -> dict[FirewallProblem, str]:
+        """Why Windows Firewall may block terminals (the status bar's offer to allow them)."""
+        return {
+            FirewallProblem.MISSING: self.tr(
+                "This program has no Windows Firewall rule that lets terminals in."
+            ),
+            FirewallProblem.NOT_ALLOWING: self.tr(
+                "This program's Windows Firewall rule does not let terminals in"
+                " (it blocks, or is not for TCP)."
+            ),
+            FirewallProblem.OTHER_PROGRAM: self.tr(
+                "The Windows Firewall rule names the program in another folder (it was moved or reinstalled)."
+            ),
+            FirewallProblem.DISABLED: self.tr("This program's Windows Firewall rule is turned off."),
+            FirewallProblem.OTHER_PORT: self.tr(
+                "This program's Windows Firewall rule allows other ports, not the listener's."
+            ),
+            FirewallProblem.NOT_ALL_PROFILES: self.tr(
+                "This program's Windows Firewall rule leaves out some networks (for example Public, the"
+                " kind Windows gives a new network)."
+            ),
+            FirewallProblem.UNCHECKED: self.tr("The Windows Firewall rule could not be checked."),
         }
 
     def actions(self) -> dict[AuditAction, str]:

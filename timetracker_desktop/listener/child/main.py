@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from timetracker_desktop.listener.awake import kept_awake
 from timetracker_desktop.listener.child.calls import CallRunner
 from timetracker_desktop.listener.child.link import (
     ChildConfig,
@@ -98,7 +99,8 @@ def serve(open_app: OpenApp, config: ChildConfig, stdin: TextIO, outbox: Outbox)
     gc.freeze()  # as in `serve`: modules, services and the web stack live as long as the process
     watch_server(server)
     try:
-        _answer_calls(stdin, calls)
+        with kept_awake(services.settings):  # this main thread lives as long as the listener (power.py)
+            _answer_calls(stdin, calls)
     finally:
         server.stop()  # first: the port is free and the last terminal health flushed, whatever else hangs
         relay.stop()
