@@ -9,9 +9,11 @@ from fakes import ADMIN, FakeClock
 
 from timetracker_desktop.cli import main
 from timetracker_desktop.domain.errors import ValidationError
-from timetracker_desktop.services.backup.schedule import BackupScheduler, automatic_backups
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
+from timetracker_desktop.services.backup.schedule import automatic_backups
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -71,7 +73,10 @@ def test_the_scheduler_thread_backs_up_at_once_and_stops(services: Services, tmp
     schedule = services.backup_schedule
     assert schedule is not None
     schedule.change(ADMIN, folder=str(tmp_path), interval_hours=24, keep=3)
-    scheduler = BackupScheduler(schedule, poll_seconds=0.01)
+    scheduler = scheduled_jobs_runner(
+        services, LeaseHolder("pc-1:1:a", RunnerKind.GUI, "pc-1"), poll_seconds=0.01
+    )
+    assert scheduler is not None
     scheduler.start()
     try:
         for _ in range(500):
