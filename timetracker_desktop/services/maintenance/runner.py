@@ -43,6 +43,7 @@ class MaintenanceRunner:
         self._stop = threading.Event()
         self._beat_lock = threading.Lock()
         self._holds = False
+        self._beaten = threading.Event()  # the first heartbeat is done: the jobs may look at ``holds``
         self._jobs_thread = threading.Thread(target=self._run_jobs, name="maintenance-jobs", daemon=True)
         self._beat_thread = threading.Thread(target=self._beat_loop, name="maintenance-lease", daemon=True)
 
@@ -98,11 +99,14 @@ class MaintenanceRunner:
     def _beat_loop(self) -> None:
         while not self._stop.is_set():
             self.beat()
+            self._beaten.set()
             self._stop.wait(self._heartbeat)
 
     def _run_jobs(self) -> None:
         if self._stop.wait(self._first):
             return
+        while not self._beaten.is_set() and not self._stop.is_set():
+            self._beaten.wait(0.1)
         while not self._stop.is_set():
             for job in self._jobs if self._holds else ():
                 if self._stop.is_set():
