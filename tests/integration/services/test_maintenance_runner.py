@@ -83,19 +83,23 @@ def _backups_made(services: Services) -> int:
     return len(services.audit.entries(ADMIN, action="backup.create", limit=1000))
 
 
+def _made(services: Services, count: int) -> bool:
+    return _backups_made(services) == count
+
+
 def test_two_programs_make_one_backup_per_interval(
     services: Services, clock: FakeClock, folder: Path
 ) -> None:
     cleared: list[LeaseHolder] = []
     with _runners(services, GUI, SERVICE, cleared=cleared) as runners:
         for interval in range(1, 4):
-            _wait(lambda n=interval: _backups_made(services) == n)
+            _wait(partial(_made, services, interval))
             time.sleep(QUIET_S)  # the other runner had every chance to make a second one
             assert _backups_made(services) == interval
             assert len(cleared) == interval
             assert [r.holds for r in runners].count(True) == 1
             clock.advance(hours=24)  # the next one is due (and the lease ran out: either may take it)
-        _wait(lambda: _backups_made(services) == 4)
+        _wait(partial(_made, services, 4))
     assert len(automatic_backups(folder)) == 4
     assert not services.runner_lease.status().running  # the holder let it go when stopped
 
