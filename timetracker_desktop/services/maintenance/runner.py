@@ -5,6 +5,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from timetracker_desktop.repositories.ports.leases import LeaseHolder
+from timetracker_desktop.repositories.ports.storage import StorageUnavailableError
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.maintenance.lease import HEARTBEAT_SECONDS, LeaseService, describe
 
@@ -90,8 +91,23 @@ class MaintenanceRunner:
                     log.info("scheduled jobs (automatic backups) are now run by %s", describe(self.holder))
                 else:
                     log.info("scheduled jobs are no longer run by %s", describe(self.holder))
+            elif not held and not self._beaten.is_set():
+                self._log_other_holder()
             self._holds = held
             return held
+
+    def _log_other_holder(self) -> None:
+        """At start, log who runs the jobs instead (a service's log is all its administrator sees)."""
+        try:
+            status = self.lease.status()
+        except StorageUnavailableError:  # the warning about the heartbeat was logged already
+            return
+        if status.lease is not None and status.running:
+            log.info(
+                "scheduled jobs (automatic backups) are run by %s; %s takes over when it stops",
+                describe(status.lease.holder),
+                describe(self.holder),
+            )
 
     def _may_run(self) -> bool:
         return not self._stop.is_set() and self.beat()

@@ -113,3 +113,21 @@ def test_a_due_backup_is_skipped_when_the_lease_is_not_ours(
 
 def test_nothing_to_run_means_no_runner(storage: FakeUnitOfWorkFactory, clock: FakeClock) -> None:
     assert scheduled_jobs_runner(build_services(storage, clock, bcrypt_rounds=4), SERVICE) is None
+
+
+def test_a_program_that_does_not_hold_the_lease_says_who_does(
+    lease: LeaseService, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert lease.hold(SERVICE)
+    gui = LeaseHolder("PC-1:40:aa", RunnerKind.GUI, "PC-1", "olena")
+    runner = MaintenanceRunner(lease, gui, [], heartbeat_seconds=60)
+    with caplog.at_level(logging.INFO):
+        runner.start()
+        _wait(lambda: "takes over" in caplog.text)
+        runner.stop()
+    assert (
+        "scheduled jobs (automatic backups) are run by the service on SERVER;"
+        " the GUI on PC-1 (olena) takes over when it stops"
+    ) in caplog.text
+    assert lease.status().lease is not None
+    assert lease.status().running  # not ours: left alone on stop
