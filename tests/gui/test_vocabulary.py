@@ -22,6 +22,7 @@ from timetracker_desktop.gui.kit.vocabulary import (
 from timetracker_desktop.gui.models.audit import AuditTableModel
 from timetracker_desktop.gui.models.backup_tables import BackupTablesModel
 from timetracker_desktop.repositories.ports.backup import TableDigest
+from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
 
@@ -33,6 +34,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditAction: Vocabulary.actions,
     EntityType: Vocabulary.entities,
     AuditOutcome: Vocabulary.outcomes,
+    RunnerKind: Vocabulary.runners,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 
