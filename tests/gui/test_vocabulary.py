@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.audit import AuditAction, AuditEntry, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.gui.kit.vocabulary import (
@@ -25,6 +26,7 @@ from timetracker_desktop.repositories.ports.backup import TableDigest
 from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
+from timetracker_desktop.system.firewall import FirewallProblem
 
 pytestmark = pytest.mark.gui
 
@@ -34,6 +36,8 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditAction: Vocabulary.actions,
     EntityType: Vocabulary.entities,
     AuditOutcome: Vocabulary.outcomes,
+    AbsenceType: Vocabulary.absence_types,
+    FirewallProblem: Vocabulary.firewall,
     RunnerKind: Vocabulary.runners,
 }
 MEMBERS = [member for enum in WORDS for member in enum]

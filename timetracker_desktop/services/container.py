@@ -28,6 +28,7 @@ from timetracker_desktop.services.schedules.schedules import ScheduleService
 from timetracker_desktop.services.settings import SettingsService
 from timetracker_desktop.services.terminals.health import TerminalHealthService
 from timetracker_desktop.services.terminals.terminals import TerminalService
+from timetracker_desktop.services.timesheet.absences import AbsenceService
 from timetracker_desktop.services.zkteco.admin import AdmsAdminService
 from timetracker_desktop.services.zkteco.device_api import AdmsService
 
@@ -53,6 +54,7 @@ class Services:
     report_exports: ReportExportService
     adms: AdmsService
     adms_admin: AdmsAdminService
+    absences: AbsenceService
     runner_lease: LeaseService  # who runs automatic backups (and later other scheduled jobs)
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
@@ -97,6 +99,7 @@ def build_services(
         report_exports=ReportExportService(uow, clock, reports),
         adms=AdmsService(uow, clock, health),
         adms_admin=AdmsAdminService(uow, clock),
+        absences=AbsenceService(uow, clock),
         runner_lease=LeaseService(uow, clock),
         backups=backups,
         backup_schedule=schedule,

@@ -12,6 +12,7 @@ from dbsupport import SqliteTemplate, empty_tables
 from fakes import ADMIN, FakeUnitOfWorkFactory
 
 from timetracker_desktop.app import open_storage
+from timetracker_desktop.domain.absences import Absence, AbsenceType
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
@@ -351,6 +352,41 @@ def test_naive_instants_are_refused(storage: UnitOfWorkFactory) -> None:
     for write in writes:
         with pytest.raises(Exception, match="naive"), storage() as uow:  # SQLAlchemy wraps the ValueError
             write(uow)
+
+
+def test_absences_are_read_back_by_overlap_and_deleted(storage: UnitOfWorkFactory) -> None:
+    olena, ivan = _employee(storage, "Олена"), _employee(storage, "Іван")
+    with storage() as uow:
+        leave = uow.absences.add(
+            Absence(
+                0, olena, AbsenceType.ANNUAL_LEAVE, date(2026, 3, 2), date(2026, 3, 6), "наказ 12-В", None
+            ),
+            AT,
+        )
+        sick = uow.absences.add(
+            Absence(0, olena, AbsenceType.SICK_LEAVE, date(2026, 3, 9), date(2026, 3, 11)), AT
+        )
+        trip = uow.absences.add(
+            Absence(0, ivan, AbsenceType.BUSINESS_TRIP, date(2026, 3, 6), date(2026, 3, 6)), AT
+        )
+        uow.commit()
+    assert len({leave.id, sick.id, trip.id}) == 3
+    with storage(read_only=True) as uow:
+        assert uow.absences.get(leave.id) == leave
+        assert leave.document == "наказ 12-В"
+        assert uow.absences.get(999_999) is None
+        # both ends are included: the 6th touches the leave and the trip, the 7th-8th nothing
+        assert uow.absences.overlapping(None, date(2026, 3, 6), date(2026, 3, 6)) == [leave, trip]
+        assert uow.absences.overlapping(None, date(2026, 3, 7), date(2026, 3, 8)) == []
+        assert uow.absences.overlapping([olena], date(2026, 3, 1), date(2026, 3, 31)) == [leave, sick]
+        assert uow.absences.overlapping([ivan], date(2026, 3, 11), date(2026, 3, 20)) == []
+    with storage() as uow:
+        uow.absences.delete(leave.id)
+        uow.commit()
+    with storage(read_only=True) as uow:
+        assert uow.absences.overlapping(None, date(2026, 3, 1), date(2026, 3, 31)) == [sick, trip]
+    with pytest.raises(IntegrityConflictError), storage() as uow:
+        uow.absences.add(Absence(0, 999_999, AbsenceType.SICK_LEAVE, date(2026, 3, 9), date(2026, 3, 9)), AT)
 
 
 def _take(storage: UnitOfWorkFactory, holder: LeaseHolder, now: datetime, *, commit: bool = True) -> bool:

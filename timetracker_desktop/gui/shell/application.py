@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from timetracker_desktop.credentials import without_password
 from timetracker_desktop.domain.users import User
@@ -24,12 +24,15 @@ from timetracker_desktop.gui.listener.control import ListenerControl, ListenerSt
 from timetracker_desktop.gui.shell import build_resources
 from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
 from timetracker_desktop.gui.shell.main_window import MainWindow
+from timetracker_desktop.gui.shell.single_instance import SingleInstance
 from timetracker_desktop.gui.shell.startup import Startup
+from timetracker_desktop.paths import data_dir
 from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.maintenance.lease import this_process
 from timetracker_desktop.services.maintenance.runner import MaintenanceRunner, scheduled_jobs_runner
 from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, FontNotFoundError, find_font
+from timetracker_desktop.system.mutex import hold_running_mutex
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
@@ -126,6 +129,23 @@ class Shell(QObject):
         self.startup.finished.connect(self._on_started)
         self.startup.aborted.connect(self._on_aborted)
         app.aboutToQuit.connect(self._on_about_to_quit)
+        app.commitDataRequest.connect(self._on_session_ending)
+
+    def bring_to_front(self) -> None:
+        """Another start asked for this program: show the main window, or the login or first-run dialog."""
+        if self.window is not None:
+            self.window.bring_to_front()
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.raise_()
+                widget.activateWindow()
+
+    def _on_session_ending(self) -> None:
+        """Windows is signing out or shutting down: close without the keep-in-tray question, which would
+        hold up the sign-out."""
+        if self.window is not None:
+            self.window.close_without_asking()
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         if self.database is None:  # the first login; after a log out these keep running
@@ -163,7 +183,7 @@ class Shell(QObject):
         work = partial(context.services.users.log_out, context.actor)
         self.runner.run(work, _recorded, _not_recorded, write=True)
         self.window, self.context = None, None
-        window.close()
+        window.close_without_asking()
         window.deleteLater()
         gc.unfreeze()  # the closed pages were frozen at login: let the collector free them
         self.startup.log_in_again()
@@ -205,6 +225,12 @@ def run(
     assert isinstance(app, QApplication)  # noqa: S101 - narrows the type for mypy
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    instance = SingleInstance(data_dir(), app)
+    if not instance.claim():
+        log.info("the program runs already for this user and data folder: asking it to come to the front")
+        instance.ask_running_to_activate()
+        return 0
+    running = hold_running_mutex()  # the installer waits while it exists (AppMutex)
     load_resources()
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     ui_settings = UiSettings()
@@ -212,6 +238,11 @@ def run(
         log.warning("the Ukrainian catalogs could not be loaded")
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
     shell = Shell(app, gateway, ui_settings, url, reader_factory, listener_starter, automatic_backups=True)
+    instance.activate_requested.connect(shell.bring_to_front)
     install_error_handling(shell.reporter)
     shell.startup.start()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        instance.release()
+        running.release()

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from timetracker_desktop.listener.awake import kept_awake
 from timetracker_desktop.listener.child.calls import CallRunner
 from timetracker_desktop.listener.child.link import (
     ChildConfig,
@@ -27,7 +28,7 @@ from timetracker_desktop.listener.child.link import (
     ready_line,
 )
 from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, configure_logging
+from timetracker_desktop.logging_setup import ProcessLog, configure_logging
 from timetracker_desktop.services.container import Services
 
 if TYPE_CHECKING:
@@ -98,7 +99,8 @@ def serve(open_app: OpenApp, config: ChildConfig, stdin: TextIO, outbox: Outbox)
     gc.freeze()  # as in `serve`: modules, services and the web stack live as long as the process
     watch_server(server)
     try:
-        _answer_calls(stdin, calls)
+        with kept_awake(services.settings):  # this main thread lives as long as the listener (power.py)
+            _answer_calls(stdin, calls)
     finally:
         server.stop()  # first: the port is free and the last terminal health flushed, whatever else hangs
         relay.stop()
@@ -128,7 +130,7 @@ def main(open_app: OpenApp) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
     with contextlib.suppress(OSError):  # no writable log folder: serve anyway, as the CLI does
-        configure_logging(console=False, name=LISTENER_LOG_FILE_NAME)
+        configure_logging(console=False, name=ProcessLog.LISTENER)
     outbox = Outbox(sys.stdout)
     try:
         config = ChildConfig.from_line(sys.stdin.readline())

@@ -281,6 +281,21 @@ class HolidayRow(Base):
     name: Mapped[str] = mapped_column(String(128))
 
 
+class AbsenceRow(Base):
+    """An employee away on the local dates first..last (both included), of a form П-5 absence type."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index(None, "employee_id", "first_day"), Index(None, "first_day", "last_day"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    document: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class AuditRow(Base):
     """Append-only audit entry, chained by hash."""
 

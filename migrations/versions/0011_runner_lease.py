@@ -3,8 +3,8 @@
 The GUI, a Windows service and programs on other PCs may all run against one database; only the holder of
 the "maintenance" lease makes automatic backups, so they are never made twice at once.
 
-Revision ID: 0009l
-Revises: 0006r
+Revision ID: 0011l
+Revises: 0010a
 Create Date: 2026-12-07 23:30:00.000000
 """
 
@@ -19,8 +19,8 @@ UTC_DATETIME = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "maria
 # The owner id is compared byte for byte (a host name's case must not make two owners one).
 OWNER_ID = sa.String(length=128).with_variant(mysql.VARCHAR(128, collation="utf8mb4_bin"), "mysql", "mariadb")
 
-revision: str = "0009l"
-down_revision: str | None = "0006r"
+revision: str = "0011l"
+down_revision: str | None = "0010a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
