@@ -424,6 +424,10 @@
         <translation>вимкнено</translation>
     </message>
     <message>
+        <source>One program per database makes the automatic backups: this program, the TimeTracker service or the program on another computer, whichever started first. When it stops, another one takes over within a few minutes.</source>
+        <translation>Автоматичні копії однієї бази даних робить одна програма: ця програма, служба TimeTracker або програма на іншому комп’ютері — та, що запустилася першою. Коли вона зупиняється, за кілька хвилин її роботу перебирає інша.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Зберегти</translation>
     </message>
@@ -448,6 +452,10 @@
         <translation>Наступна:</translation>
     </message>
     <message>
+        <source>Made by:</source>
+        <translation>Робить:</translation>
+    </message>
+    <message>
         <source>Saving...</source>
         <translation>Збереження...</translation>
     </message>
@@ -458,6 +466,18 @@
     <message>
         <source>never (switched off)</source>
         <translation>ніколи (вимкнено)</translation>
+    </message>
+    <message>
+        <source>nobody: no TimeTracker program or service is running them now</source>
+        <translation>ніхто: зараз їх не робить жодна програма чи служба TimeTracker</translation>
+    </message>
+    <message>
+        <source>this program</source>
+        <translation>ця програма</translation>
+    </message>
+    <message>
+        <source>{0}, last heartbeat {1}</source>
+        <translation>{0}, останній сигнал {1}</translation>
     </message>
     <message>
         <source>Saved. The running program makes the backups when they are due.</source>
@@ -5280,6 +5300,26 @@
         <translation>попередження</translation>
     </message>
     <message>
+        <source>the TimeTracker program on {host}</source>
+        <translation>програма TimeTracker на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>the TimeTracker service on {host}</source>
+        <translation>служба TimeTracker на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>the terminal listener (serve) on {host}</source>
+        <translation>приймач терміналів (serve) на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>another program on {host}</source>
+        <translation>інша програма на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>{0} (user {1})</source>
+        <translation>{0} (користувач {1})</translation>
+    </message>
+    <message>
         <source>Legacy server: {0}</source>
         <translation>Старий сервер: {0}</translation>
     </message>
@@ -5354,6 +5394,10 @@
     <message>
         <source>Used terminal challenges</source>
         <translation>Використані виклики терміналів</translation>
+    </message>
+    <message>
+        <source>Which program runs automatic backups</source>
+        <translation>Яка програма робить автоматичні копії</translation>
     </message>
     <message>
         <source>Schedule cells</source>

@@ -48,6 +48,7 @@ class Tables:
     shared_keys: dict[Any, Any] = field(default_factory=_table)
     used_challenges: dict[Any, Any] = field(default_factory=_table)
     legacy_ids: dict[Any, Any] = field(default_factory=_table)
+    runner_leases: dict[Any, Any] = field(default_factory=_table)
     adms_devices: dict[Any, Any] = field(default_factory=_table)
     adms_commands: dict[Any, Any] = field(default_factory=_table)
     adms_quarantine: dict[Any, Any] = field(default_factory=_table)

@@ -7,6 +7,7 @@ from typing import Self
 from fakes.absences import FakeAbsenceRepository
 from fakes.audit import FakeAuditRepository, FakeSettingsRepository
 from fakes.employees import FakeBadgeRepository, FakeEmployeeRepository, FakePositionRepository
+from fakes.leases import FakeLeaseRepository
 from fakes.legacy import FakeLegacyIdRepository
 from fakes.punches import (
     FakeChallengeRepository,
@@ -22,6 +23,7 @@ from fakes.users import FakeUserRepository
 from fakes.zkteco import FakeAdmsRepository
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
@@ -58,6 +60,7 @@ class FakeUnitOfWork:
         self.legacy_ids: LegacyIdRepository = FakeLegacyIdRepository(tx)
         self.adms: AdmsRepository = FakeAdmsRepository(tx)
         self.absences: AbsenceRepository = FakeAbsenceRepository(tx)
+        self.leases: LeaseRepository = FakeLeaseRepository(tx)
         return self
 
     def __exit__(

@@ -23,6 +23,7 @@ from timetracker_desktop.gui.kit.vocabulary import (
 from timetracker_desktop.gui.models.audit import AuditTableModel
 from timetracker_desktop.gui.models.backup_tables import BackupTablesModel
 from timetracker_desktop.repositories.ports.backup import TableDigest
+from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
 from timetracker_desktop.system.firewall import FirewallProblem
@@ -37,6 +38,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditOutcome: Vocabulary.outcomes,
     AbsenceType: Vocabulary.absence_types,
     FirewallProblem: Vocabulary.firewall,
+    RunnerKind: Vocabulary.runners,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 

@@ -67,7 +67,9 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.listener.app import build_app
     from timetracker_desktop.listener.awake import kept_awake
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
-    from timetracker_desktop.services.backup.schedule import BackupScheduler
+    from timetracker_desktop.repositories.ports.leases import RunnerKind
+    from timetracker_desktop.services.maintenance.lease import this_process
+    from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
     from timetracker_desktop.system.mutex import hold_running_mutex
 
     # The installer's AppMutex: setup waits for (or asks to stop) a service that is still running the old exe.
@@ -88,8 +90,10 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
     gc.freeze()
-    schedule = services.backup_schedule
-    backups = BackupScheduler(schedule, first_check_after=300) if schedule else None
+    # Automatic backups only while this process holds the database's scheduled-jobs lease (one runner
+    # among the GUI, services and other PCs); ``--as-service`` names it "the service" on the Backups page.
+    kind = RunnerKind.SERVICE if getattr(args, "as_service", False) else RunnerKind.LISTENER
+    backups = scheduled_jobs_runner(services, this_process(kind), first_check_after=300)
     if backups is not None:
         backups.start()
     try:

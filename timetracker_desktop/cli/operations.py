@@ -137,8 +137,13 @@ def backup_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
     due = schedule.next_due()
     every = f"every {current.interval_hours} h" if current.interval_hours else "off"
     when = due.isoformat(timespec="seconds") if due else "-"
-    text = f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
-    ctx.emit({"schedule": current, "folder": str(schedule.folder(current)), "next_due": due}, text)
+    runner = ctx.services.runner_lease.status()
+    text = (
+        f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
+        f"\nmade by: {runner.text()}"
+    )
+    data = {"schedule": current, "folder": str(schedule.folder(current)), "next_due": due, "runner": runner}
+    ctx.emit(data, text)
     return 0
 
 

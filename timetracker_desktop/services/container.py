@@ -17,6 +17,7 @@ from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
 from timetracker_desktop.services.ingest.scans import ScanService
 from timetracker_desktop.services.legacy.importer import LegacyImportService
+from timetracker_desktop.services.maintenance.lease import LeaseService
 from timetracker_desktop.services.people.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.people.employees import EmployeeService
 from timetracker_desktop.services.people.passwords import PasswordHasher
@@ -54,6 +55,7 @@ class Services:
     adms: AdmsService
     adms_admin: AdmsAdminService
     absences: AbsenceService
+    runner_lease: LeaseService  # who runs automatic backups (and later other scheduled jobs)
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
     legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
@@ -98,6 +100,7 @@ def build_services(
         adms=AdmsService(uow, clock, health),
         adms_admin=AdmsAdminService(uow, clock),
         absences=AbsenceService(uow, clock),
+        runner_lease=LeaseService(uow, clock),
         backups=backups,
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,

@@ -1,4 +1,4 @@
-"""Words for every typed code the GUI shows: error codes, storage causes, audit actions and objects."""
+"""Words for every typed code the GUI shows: error codes, storage causes, audit actions, objects, runners."""
 
 import json
 from collections.abc import Mapping
@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from timetracker_desktop.domain.absences import FORM_DIGITS, AbsenceType
 from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.system.firewall import FirewallProblem
 
@@ -406,6 +407,19 @@ class Vocabulary(QObject):
             AuditOutcome.WARNING: self.tr("warning"),
         }
 
+    def runners(self) -> dict[RunnerKind, str]:
+        """The kinds of program that may run the scheduled jobs, with ``{host}`` for the computer's name."""
+        return {
+            RunnerKind.GUI: self.tr("the TimeTracker program on {host}"),
+            RunnerKind.SERVICE: self.tr("the TimeTracker service on {host}"),
+            RunnerKind.LISTENER: self.tr("the terminal listener (serve) on {host}"),
+            RunnerKind.OTHER: self.tr("another program on {host}"),
+        }
+
+    def runner_user(self) -> str:
+        """Who is signed in to the computer where the program runs: ``{0}`` the runner, ``{1}`` the user."""
+        return self.tr("{0} (user {1})")
+
     def legacy_action(self, name: str) -> str:
         """An action of the legacy server's log, named as it was there."""
         return self.tr("Legacy server: {0}").format(name)
@@ -431,6 +445,7 @@ class Vocabulary(QObject):
             "scan_receipts": self.tr("Terminal scan receipts"),
             "shared_keys": self.tr("Keys shared by every PC on this database"),
             "used_challenges": self.tr("Used terminal challenges"),
+            "runner_leases": self.tr("Which program runs automatic backups"),
             "schedule_cells": self.tr("Schedule cells"),
             "schedule_codes": self.tr("Schedule codes"),
             "schedule_templates": self.tr("Schedule templates"),
@@ -470,6 +485,16 @@ def absence_type_words(kind: AbsenceType) -> str:
 def storage_sentence(cause: StorageCause) -> str:
     """The sentence for a storage cause."""
     return Vocabulary().storage()[cause]
+
+
+def runner_words(holder: LeaseHolder) -> str:
+    """A lease holder in words: "the TimeTracker program on PC-1 (user olena)", "the TimeTracker service on
+    SERVER"."""
+    words = Vocabulary()
+    text = words.runners()[holder.kind].format(host=holder.host)
+    if holder.kind is RunnerKind.GUI and holder.user:
+        text = words.runner_user().format(text, holder.user)
+    return text
 
 
 def action_words(action: str) -> str:

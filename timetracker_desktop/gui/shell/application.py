@@ -27,8 +27,10 @@ from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.shell.single_instance import SingleInstance
 from timetracker_desktop.gui.shell.startup import Startup
 from timetracker_desktop.paths import data_dir
-from timetracker_desktop.services.backup.schedule import BackupScheduler
+from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.maintenance.lease import this_process
+from timetracker_desktop.services.maintenance.runner import MaintenanceRunner, scheduled_jobs_runner
 from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, FontNotFoundError, find_font
 from timetracker_desktop.system.mutex import hold_running_mutex
 
@@ -36,13 +38,18 @@ log = logging.getLogger(__name__)
 BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
 
 
-def start_backup_scheduler(services: Services, first_check_after: float) -> BackupScheduler | None:
-    """Automatic backups on a thread of their own while the GUI runs (None when backups are not wired)."""
-    if services.backup_schedule is None:
-        return None
-    scheduler = BackupScheduler(services.backup_schedule, first_check_after=first_check_after)
-    scheduler.start()
-    return scheduler
+def start_backup_scheduler(services: Services, first_check_after: float) -> MaintenanceRunner | None:
+    """Automatic backups on threads of their own while the GUI runs (None when backups are not wired).
+
+    They run only while this GUI holds the database's scheduled-jobs lease: a service or another PC
+    holding it runs them instead, and this GUI takes over when that one stops.
+    """
+    runner = scheduled_jobs_runner(
+        services, this_process(RunnerKind.GUI), first_check_after=first_check_after
+    )
+    if runner is not None:
+        runner.start()
+    return runner
 
 
 def freeze_long_lived_objects() -> None:
@@ -117,7 +124,7 @@ class Shell(QObject):
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
-        self.backup_scheduler: BackupScheduler | None = None
+        self.backup_scheduler: MaintenanceRunner | None = None
         self.startup = Startup(gateway, self.runner, ui_settings, explicit_url, self)
         self.startup.finished.connect(self._on_started)
         self.startup.aborted.connect(self._on_aborted)
@@ -193,7 +200,7 @@ class Shell(QObject):
         self.listener.stop()
         self.reader.stop()
         if self.backup_scheduler is not None:
-            self.backup_scheduler.stop()  # waits for a backup in progress, before the database closes
+            self.backup_scheduler.stop()  # waits for a backup, lets the lease go; before the database closes
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
