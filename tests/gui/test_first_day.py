@@ -155,7 +155,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.key("ctrl+a")
     x.type(str(port))
     x.shot("settings-listener")
-    x.key("Tab", "Tab", "Tab", "space")  # past «Не давати ПК засинати» and «Змінити базу даних...» to «Зберегти»
+    x.key("Tab", "Tab", "Tab", "space")  # past «Не давати ПК засинати», «Змінити базу даних...»: «Зберегти»
     wait_for(lambda: listener_healthy(port), 60, f"the listener on 127.0.0.1:{port}")
     x.shot("settings-saved")
 
