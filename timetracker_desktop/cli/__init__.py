@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from timetracker_desktop import __version__
 from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
 from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.cli.streams import use_utf8_when_redirected
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="TimeTracker Desktop: office time and attendance. Without a command, starts the GUI.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub, common)
