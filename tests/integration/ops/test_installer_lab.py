@@ -46,8 +46,10 @@ def wine(iscc: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WineP
 
 
 @pytest.fixture(scope="module")
-def payload(frozen_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def payload(iscc: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Linux build as the Windows one looks (hard links: no copy of its 300 MB)."""
+    # Asked for only now (a session fixture would be built first): no 2-minute build when the lab is missing.
+    frozen_app: Path = request.getfixturevalue("frozen_app")
     staged = tmp_path_factory.mktemp("payload") / "timetracker-desktop"
     shutil.copytree(frozen_app.parent, staged, copy_function=os.link)
     for name in ("timetracker-desktop", "timetracker-desktop-gui"):
