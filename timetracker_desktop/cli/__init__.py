@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from timetracker_desktop import __version__
 from timetracker_desktop.cli import absences, database, listener, operations, people, reader, records, reports
 from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.cli.streams import use_utf8_when_redirected
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="TimeTracker Desktop: office time and attendance. Without a command, starts the GUI.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub, common)
