@@ -25,8 +25,8 @@ from sqlalchemy import create_engine
 
 from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.users import Actor, Role
-from timetracker_desktop.repositories.ports.maintenance import CheckKind
-from timetracker_desktop.repositories.sql.maintenance import SqlDatabaseMaintenance
+from timetracker_desktop.repositories.ports.database_care import CheckKind
+from timetracker_desktop.repositories.sql.database_care import SqlDatabaseMaintenance
 from timetracker_desktop.services.audit import AuditService
 
 ACTOR = Actor("bench", "bench", None, Role.ADMIN)

@@ -13,6 +13,7 @@ from dbsupport import SqliteTemplate, empty_tables, mysql_session_database, mysq
 from fakes import FakeClock
 
 from timetracker_desktop.app import AppContext, build_app
+from timetracker_desktop.paths import DATA_DIR_ENV
 from timetracker_desktop.services.container import Services
 
 TEST_BCRYPT_ROUNDS = 4
@@ -28,6 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(lambda: shutil.rmtree(scratch, ignore_errors=True))
     for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[variable] = str(scratch / variable.lower())
+    os.environ.pop(DATA_DIR_ENV, None)  # a data root set for the developer's own use would win over the above
 
 
 @pytest.fixture(scope="session")

@@ -45,3 +45,10 @@ def test_mypy_strict() -> None:
 
 def test_import_contracts() -> None:
     _assert_all_pass(("lint-imports",))
+
+
+def test_actionlint_github_workflows() -> None:
+    folder = REPO_ROOT / ".github" / "workflows"
+    workflows = sorted(str(p.relative_to(REPO_ROOT)) for p in folder.glob("*.yml"))
+    assert workflows, "no workflow to lint"
+    _assert_all_pass(("actionlint", "-no-color", *workflows))

@@ -10,9 +10,9 @@ from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir, resolve_database_url
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
+from timetracker_desktop.repositories.sql.database_care import SqlDatabaseMaintenance
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
-from timetracker_desktop.repositories.sql.maintenance import SqlDatabaseMaintenance
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.repositories.sql.urls import check_database_url
 from timetracker_desktop.services.backup.key import installation_key

@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Mark as absence</source>
+        <translation>Позначити як відсутність</translation>
+    </message>
+    <message>
+        <source>order or sick-note number (optional)</source>
+        <translation>номер наказу чи листка непрацездатності (необов&apos;язково)</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Працівник:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To (included):</source>
+        <translation>По (включно):</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Документ:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примітка:</translation>
+    </message>
+</context>
+<context>
+    <name>AbsenceTableModel</name>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Днів</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+</context>
+<context>
+    <name>AbsencesPanel</name>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
+    </message>
+    <message>
+        <source>Add absence...</source>
+        <translation>Додати відсутність...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Absences of {0}</source>
+        <translation>Відсутності: {0}</translation>
+    </message>
+    <message>
+        <source>Delete the absence {0} from {1} to {2}?</source>
+        <translation>Видалити відсутність «{0}» з {1} по {2}?</translation>
+    </message>
+    <message>
+        <source>Delete absence</source>
+        <translation>Видалити відсутність</translation>
+    </message>
+</context>
+<context>
     <name>AddBadgeDialog</name>
     <message>
         <source>New badge for {0}</source>
@@ -302,6 +391,21 @@
     </message>
 </context>
 <context>
+    <name>AutostartCheckBox</name>
+    <message>
+        <source>Start TimeTracker Desktop when I sign in to Windows</source>
+        <translation>Запускати TimeTracker Desktop під час входу в Windows</translation>
+    </message>
+    <message>
+        <source>Only for you, on this computer. Terminals are heard only while the program runs, unless the listener runs as a Windows service.</source>
+        <translation>Лише для вас, на цьому комп’ютері. Відмітки терміналів приймаються лише поки програма працює, якщо приймач не запущено як службу Windows.</translation>
+    </message>
+    <message>
+        <source>Windows did not let the program change its start at sign-in: {0}</source>
+        <translation>Windows не дозволила програмі змінити запуск під час входу: {0}</translation>
+    </message>
+</context>
+<context>
     <name>BackupScheduleBox</name>
     <message>
         <source>Automatic backups</source>
@@ -318,6 +422,10 @@
     <message>
         <source>off</source>
         <translation>вимкнено</translation>
+    </message>
+    <message>
+        <source>One program per database makes the automatic backups: this program, the TimeTracker service or the program on another computer, whichever started first. When it stops, another one takes over within a few minutes.</source>
+        <translation>Автоматичні копії однієї бази даних робить одна програма: ця програма, служба TimeTracker або програма на іншому комп’ютері — та, що запустилася першою. Коли вона зупиняється, за кілька хвилин її роботу перебирає інша.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -344,6 +452,10 @@
         <translation>Наступна:</translation>
     </message>
     <message>
+        <source>Made by:</source>
+        <translation>Робить:</translation>
+    </message>
+    <message>
         <source>Saving...</source>
         <translation>Збереження...</translation>
     </message>
@@ -354,6 +466,18 @@
     <message>
         <source>never (switched off)</source>
         <translation>ніколи (вимкнено)</translation>
+    </message>
+    <message>
+        <source>nobody: no TimeTracker program or service is running them now</source>
+        <translation>ніхто: зараз їх не робить жодна програма чи служба TimeTracker</translation>
+    </message>
+    <message>
+        <source>this program</source>
+        <translation>ця програма</translation>
+    </message>
+    <message>
+        <source>{0}, last heartbeat {1}</source>
+        <translation>{0}, останній сигнал {1}</translation>
     </message>
     <message>
         <source>Saved. The running program makes the backups when they are due.</source>
@@ -680,6 +804,33 @@
     <message>
         <source>A forgotten OUT:</source>
         <translation>Забутий вихід:</translation>
+    </message>
+</context>
+<context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>Close TimeTracker Desktop</source>
+        <translation>Закрити TimeTracker Desktop</translation>
+    </message>
+    <message>
+        <source>Terminals report to this computer (listening on port {0}).</source>
+        <translation>Термінали надсилають відмітки на цей комп’ютер (порт {0}).</translation>
+    </message>
+    <message>
+        <source>Keep listening in the tray, so that their taps are still recorded?</source>
+        <translation>Працювати далі в області сповіщень, щоб їхні відмітки й надалі записувалися?</translation>
+    </message>
+    <message>
+        <source>Keep listening in the tray</source>
+        <translation>Працювати далі в області сповіщень</translation>
+    </message>
+    <message>
+        <source>If you quit, terminals cannot record taps until the program is started again. This desktop has no notification area, so the program cannot keep running without its window.</source>
+        <translation>Якщо вийти, термінали не зможуть записувати відмітки, доки програму не буде запущено знову. На цьому робочому столі немає області сповіщень, тож програма не може працювати без свого вікна.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1229,10 @@
         <translation>не підключено</translation>
     </message>
     <message>
+        <source>Connect the reader; it is found at once.</source>
+        <translation>Під’єднайте зчитувач: його буде знайдено одразу.</translation>
+    </message>
+    <message>
         <source>The smart card service does not answer ({0}). Connect the reader; it is found at once.</source>
         <translation>Служба смарт-карток не відповідає ({0}). Під&apos;єднайте зчитувач: його буде знайдено одразу.</translation>
     </message>
@@ -1331,6 +1486,14 @@
     <message>
         <source>Cancelled</source>
         <translation>Скасовано</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1807,14 @@
         <translation>Імпорт…</translation>
     </message>
     <message>
+        <source>Badges</source>
+        <translation>Бейджі</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
+    </message>
+    <message>
         <source>Loading...</source>
         <translation>Завантаження…</translation>
     </message>
@@ -1921,6 +2092,41 @@
     <message>
         <source>Unassigned ({0})</source>
         <translation>Непризначені ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>FirewallOffer</name>
+    <message>
+        <source>Windows Firewall may block terminals.</source>
+        <translation>Брандмауер Windows може блокувати термінали.</translation>
+    </message>
+    <message>
+        <source>Allow terminals through the firewall</source>
+        <translation>Дозволити термінали в брандмауері</translation>
+    </message>
+    <message>
+        <source>Adds the rule for this program; Windows asks for an administrator.</source>
+        <translation>Додає правило для цієї програми; Windows попросить дозволу адміністратора.</translation>
+    </message>
+    <message>
+        <source>{0} Terminals then cannot reach port {1} of this PC.</source>
+        <translation>{0} Тоді термінали не можуть достукатися до порту {1} цього ПК.</translation>
+    </message>
+    <message>
+        <source>Waiting for the administrator&apos;s approval...</source>
+        <translation>Очікування дозволу адміністратора...</translation>
+    </message>
+    <message>
+        <source>The rule was added, but terminals may still be blocked.</source>
+        <translation>Правило додано, але термінали все ще можуть бути заблоковані.</translation>
+    </message>
+    <message>
+        <source>Not changed: Windows did not get an administrator&apos;s approval.</source>
+        <translation>Нічого не змінено: Windows не отримала дозволу адміністратора.</translation>
+    </message>
+    <message>
+        <source>The firewall rule could not be added: {0}</source>
+        <translation>Не вдалося додати правило брандмауера: {0}</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2674,10 @@
         <translation>порт зайнятий</translation>
     </message>
     <message>
+        <source>port not allowed by Windows</source>
+        <translation>порт заборонений Windows</translation>
+    </message>
+    <message>
         <source>address not on this PC</source>
         <translation>адреса не цього ПК</translation>
     </message>
@@ -2496,6 +2706,14 @@
         <translation>Порт {0} зайнятий іншою програмою, можливо службою TimeTracker. Виберіть інший порт у Налаштуваннях або зупиніть ту програму. Відмітки, збережені іншим приймачем, усе одно з’являться тут за кілька секунд.</translation>
     </message>
     <message>
+        <source>To find that program: netstat -ano -p tcp | findstr :{0} (its process id).</source>
+        <translation>Щоб знайти ту програму: netstat -ano -p tcp | findstr :{0} (номер її процесу).</translation>
+    </message>
+    <message>
+        <source>Windows does not allow port {0}: it may be reserved by Hyper-V, WSL or Docker (see: netsh interface ipv4 show excludedportrange protocol=tcp) or held by another program. Choose another port in Settings.</source>
+        <translation>Windows не дозволяє порт {0}: його може бути зарезервовано для Hyper-V, WSL чи Docker (див.: netsh interface ipv4 show excludedportrange protocol=tcp) або утримує інша програма. Виберіть інший порт у Налаштуваннях.</translation>
+    </message>
+    <message>
         <source>{1} is not an address of this PC. Choose another address in Settings.</source>
         <translation>{1} не є адресою цього ПК. Виберіть іншу адресу в Налаштуваннях.</translation>
     </message>
@@ -2504,12 +2722,55 @@
         <translation>Цей ПК не дозволяє слухати порт {0}. Виберіть порт понад 1024.</translation>
     </message>
     <message>
-        <source>The terminal listener stopped unexpectedly and is being started again; until then terminals cannot reach this PC. Details are in listener.log (Help &gt; Open log folder).</source>
-        <translation>Приймач терміналів несподівано зупинився і запускається знову; доти термінали не можуть з’єднатися з цим ПК. Подробиці — у listener.log (Довідка &gt; Відкрити папку журналів).</translation>
+        <source>The terminal listener stopped unexpectedly and is being started again; until then terminals cannot reach this PC. Details are in listener.log and listener-crash.log (Help &gt; Open log folder).</source>
+        <translation>Приймач терміналів несподівано зупинився і запускається знову; доти термінали не можуть з’єднатися з цим ПК. Подробиці — у listener.log і listener-crash.log (Довідка &gt; Відкрити папку журналів).</translation>
     </message>
     <message>
         <source>The terminal listener could not start: {2}</source>
         <translation>Приймач терміналів не запустився: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerTray</name>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>the terminal listener is not running in this program</source>
+        <translation>приймач терміналів не працює в цій програмі</translation>
+    </message>
+    <message>
+        <source>listening for terminals on port {0}</source>
+        <translation>приймає відмітки терміналів на порту {0}</translation>
+    </message>
+    <message>
+        <source>starting the terminal listener...</source>
+        <translation>запуск приймача терміналів...</translation>
+    </message>
+    <message>
+        <source>the terminal listener is stopped</source>
+        <translation>приймач терміналів зупинено</translation>
+    </message>
+    <message>
+        <source>the terminal listener failed: {0}</source>
+        <translation>збій приймача терміналів: {0}</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop: {0}</source>
+        <translation>TimeTracker Desktop: {0}</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop keeps listening</source>
+        <translation>TimeTracker Desktop працює далі</translation>
+    </message>
+    <message>
+        <source>Terminals&apos; taps are still recorded. Double-click this icon to open the window.</source>
+        <translation>Відмітки терміналів і далі записуються. Двічі клацніть цей значок, щоб відкрити вікно.</translation>
     </message>
 </context>
 <context>
@@ -2598,18 +2859,6 @@
     <message>
         <source>TimeTracker Desktop — {0}</source>
         <translation>TimeTracker Desktop — {0}</translation>
-    </message>
-    <message>
-        <source>TimeTracker Desktop</source>
-        <translation>TimeTracker Desktop</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Показати</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Вийти</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3485,10 @@
         <translation>закрито за графіком</translation>
     </message>
     <message>
+        <source>tap during an absence</source>
+        <translation>відмітка під час відсутності</translation>
+    </message>
+    <message>
         <source>clock skew</source>
         <translation>розбіжність годинника</translation>
     </message>
@@ -3669,6 +3922,10 @@
         <translation>Нічна зміна: закінчується наступного дня</translation>
     </message>
     <message>
+        <source>Absence: {0}</source>
+        <translation>Відсутність: {0}</translation>
+    </message>
+    <message>
         <source>Not saved: «{0}». {1}</source>
         <translation>Не збережено: «{0}». {1}</translation>
     </message>
@@ -3698,6 +3955,14 @@
     <message>
         <source>Refresh</source>
         <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Mark as absence...</source>
+        <translation>Позначити як відсутність...</translation>
+    </message>
+    <message>
+        <source>Select days of one employee, then record them as an absence</source>
+        <translation>Виділіть дні одного працівника, щоб записати їх як відсутність</translation>
     </message>
     <message>
         <source>Break:</source>
@@ -3732,6 +3997,10 @@
         <translation>нічна зміна, закінчується наступного дня</translation>
     </message>
     <message>
+        <source>absence: a type of the form П-5</source>
+        <translation>відсутність: вид за формою П-5</translation>
+    </message>
+    <message>
         <source>weekend</source>
         <translation>вихідні</translation>
     </message>
@@ -3761,6 +4030,18 @@
             <numerusform>Очищено %n клітинку</numerusform>
             <numerusform>Очищено %n клітинки</numerusform>
             <numerusform>Очищено %n клітинок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more days of one employee first.</source>
+        <translation>Спершу виділіть один чи кілька днів одного працівника.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Absence {0} recorded for %n day(s).</source>
+        <translation>
+            <numerusform>Відсутність {0} записано на %n день.</numerusform>
+            <numerusform>Відсутність {0} записано на %n дні.</numerusform>
+            <numerusform>Відсутність {0} записано на %n днів.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3796,6 +4077,14 @@
     <message>
         <source> h</source>
         <translation> год</translation>
+    </message>
+    <message>
+        <source>Keep the PC awake while the listener runs (all listening PCs)</source>
+        <translation>Не давати ПК засинати, поки працює приймач (на всіх ПК з приймачем)</translation>
+    </message>
+    <message>
+        <source>Windows does not go to sleep while terminals can report here; the screen may still turn off.</source>
+        <translation>Windows не переходить у сплячий режим, поки термінали можуть надсилати сюди відмітки; екран при цьому може вимикатися.</translation>
     </message>
     <message>
         <source>Change database...</source>
@@ -4545,6 +4834,18 @@
         <translation>Для цього телефона вже зареєстровано інший ключ. Спершу скиньте ключ.</translation>
     </message>
     <message>
+        <source>Choose an absence type from the list.</source>
+        <translation>Виберіть вид відсутності зі списку.</translation>
+    </message>
+    <message>
+        <source>The absence must end on or after its first day and cover at most 400 days.</source>
+        <translation>Відсутність має закінчуватися не раніше за свій перший день і тривати не більше 400 днів.</translation>
+    </message>
+    <message>
+        <source>The employee already has an absence ({type}) from {from} to {to} on some of these days. Change or delete that one first.</source>
+        <translation>Працівник уже має відсутність ({type}) з {from} по {to}, що припадає на деякі з цих днів. Спершу змініть або видаліть її.</translation>
+    </message>
+    <message>
         <source>Choose an employee for the detail report.</source>
         <translation>Для деталізації виберіть працівника.</translation>
     </message>
@@ -4609,8 +4910,16 @@
         <translation>Папки {folder} не існує. Перевірте шлях або спершу створіть папку.</translation>
     </message>
     <message>
+        <source>The database file {path} is on a network drive. The embedded database must be on this computer&apos;s own disk: on a network drive it gets damaged. To share the data between several computers, use a MySQL or MariaDB server.</source>
+        <translation>Файл бази даних {path} лежить на мережевому диску. Вбудована база даних має бути на власному диску цього комп’ютера: на мережевому диску вона пошкоджується. Щоб кілька комп’ютерів працювали з тими самими даними, використайте сервер MySQL або MariaDB.</translation>
+    </message>
+    <message>
         <source>The terminal listener cannot start: its port is used by another program.</source>
         <translation>Приймач терміналів не може запуститися: його порт зайнятий іншою програмою.</translation>
+    </message>
+    <message>
+        <source>The terminal listener cannot start: Windows does not allow its port (it may be reserved).</source>
+        <translation>Приймач терміналів не може запуститися: Windows не дозволяє його порт (його може бути зарезервовано).</translation>
     </message>
     <message>
         <source>The terminal listener cannot start: its address is not an address of this PC.</source>
@@ -4663,6 +4972,10 @@
     <message>
         <source>The template was not found; it may have been removed meanwhile.</source>
         <translation>Шаблон не знайдено; можливо, його тим часом видалили.</translation>
+    </message>
+    <message>
+        <source>The absence was not found; it may have been deleted meanwhile. Reload and try again.</source>
+        <translation>Відсутність не знайдено; можливо, її щойно видалили. Оновіть дані й спробуйте ще раз.</translation>
     </message>
     <message>
         <source>This terminal PIN already belongs to another employee.</source>
@@ -4747,6 +5060,34 @@
     <message>
         <source>The database reported an error. The log has the details.</source>
         <translation>База даних повідомила про помилку. Подробиці — у журналі.</translation>
+    </message>
+    <message>
+        <source>This program has no Windows Firewall rule that lets terminals in.</source>
+        <translation>Для цієї програми немає правила брандмауера Windows, яке пропускає термінали.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule does not let terminals in (it blocks, or is not for TCP).</source>
+        <translation>Правило брандмауера Windows для цієї програми не пропускає термінали (воно блокує або не для TCP).</translation>
+    </message>
+    <message>
+        <source>The Windows Firewall rule names the program in another folder (it was moved or reinstalled).</source>
+        <translation>Правило брандмауера Windows вказує на програму в іншій папці (її перенесли або перевстановили).</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule is turned off.</source>
+        <translation>Правило брандмауера Windows для цієї програми вимкнено.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule allows other ports, not the listener&apos;s.</source>
+        <translation>Правило брандмауера Windows для цієї програми дозволяє інші порти, а не порт приймача.</translation>
+    </message>
+    <message>
+        <source>This program&apos;s Windows Firewall rule leaves out some networks (for example Public, the kind Windows gives a new network).</source>
+        <translation>Правило брандмауера Windows для цієї програми діє не в усіх мережах (наприклад, не в загальнодоступній — такий тип Windows дає новій мережі).</translation>
+    </message>
+    <message>
+        <source>The Windows Firewall rule could not be checked.</source>
+        <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
     </message>
     <message>
         <source>Login</source>
@@ -4885,6 +5226,14 @@
         <translation>Свято видалено</translation>
     </message>
     <message>
+        <source>Absence added</source>
+        <translation>Відсутність додано</translation>
+    </message>
+    <message>
+        <source>Absence deleted</source>
+        <translation>Відсутність видалено</translation>
+    </message>
+    <message>
         <source>Setting changed</source>
         <translation>Налаштування змінено</translation>
     </message>
@@ -4997,6 +5346,102 @@
         <translation>Базу даних оптимізовано</translation>
     </message>
     <message>
+        <source>Business trip</source>
+        <translation>Відрядження</translation>
+    </message>
+    <message>
+        <source>Annual leave</source>
+        <translation>Основна щорічна відпустка</translation>
+    </message>
+    <message>
+        <source>Additional annual leave</source>
+        <translation>Щорічна додаткова відпустка</translation>
+    </message>
+    <message>
+        <source>Additional leave (Chornobyl law)</source>
+        <translation>Додаткова відпустка постраждалим внаслідок Чорнобильської катастрофи</translation>
+    </message>
+    <message>
+        <source>Creative leave</source>
+        <translation>Творча відпустка</translation>
+    </message>
+    <message>
+        <source>Study leave</source>
+        <translation>Додаткова відпустка у зв&apos;язку з навчанням</translation>
+    </message>
+    <message>
+        <source>Unpaid study leave</source>
+        <translation>Відпустка без збереження заробітної плати у зв&apos;язку з навчанням</translation>
+    </message>
+    <message>
+        <source>Unpaid leave granted by law</source>
+        <translation>Додаткова відпустка без збереження заробітної плати в обов&apos;язковому порядку</translation>
+    </message>
+    <message>
+        <source>Paid leave for workers with children</source>
+        <translation>Додаткова оплачувана відпустка працівникам, які мають дітей</translation>
+    </message>
+    <message>
+        <source>Maternity leave, childcare up to 3 years</source>
+        <translation>Відпустка у зв&apos;язку з вагітністю та пологами, для догляду за дитиною до 3 років</translation>
+    </message>
+    <message>
+        <source>Childcare leave up to 6 years</source>
+        <translation>Відпустка для догляду за дитиною до 6 років</translation>
+    </message>
+    <message>
+        <source>Unpaid leave by agreement</source>
+        <translation>Відпустка без збереження заробітної плати за згодою сторін</translation>
+    </message>
+    <message>
+        <source>Other unpaid leave (work suspended)</source>
+        <translation>Інші відпустки без збереження заробітної плати (припинення виконання робіт)</translation>
+    </message>
+    <message>
+        <source>Short time ordered by the employer</source>
+        <translation>Неявки через переведення роботодавцем на неповний робочий день (тиждень)</translation>
+    </message>
+    <message>
+        <source>Temporarily transferred to another employer</source>
+        <translation>Неявки через тимчасове переведення на інше підприємство</translation>
+    </message>
+    <message>
+        <source>Other time not worked, by law</source>
+        <translation>Інший невідпрацьований час, передбачений законодавством</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Простої</translation>
+    </message>
+    <message>
+        <source>Truancy</source>
+        <translation>Прогули</translation>
+    </message>
+    <message>
+        <source>Strike</source>
+        <translation>Масові невиходи на роботу (страйки)</translation>
+    </message>
+    <message>
+        <source>Sick leave (paid)</source>
+        <translation>Оплачувана тимчасова непрацездатність</translation>
+    </message>
+    <message>
+        <source>Sick leave (unpaid)</source>
+        <translation>Неоплачувана тимчасова непрацездатність</translation>
+    </message>
+    <message>
+        <source>Absence, reason not known yet</source>
+        <translation>Неявки з нез&apos;ясованих причин</translation>
+    </message>
+    <message>
+        <source>Other absence under the collective agreement</source>
+        <translation>Інші види неявок, передбачені колективним договором</translation>
+    </message>
+    <message>
+        <source>Other reasons for absence</source>
+        <translation>Інші причини неявок</translation>
+    </message>
+    <message>
         <source>user</source>
         <translation>користувач</translation>
     </message>
@@ -5035,6 +5480,10 @@
     <message>
         <source>holiday</source>
         <translation>свято</translation>
+    </message>
+    <message>
+        <source>absence</source>
+        <translation>відсутність</translation>
     </message>
     <message>
         <source>setting</source>
@@ -5121,8 +5570,32 @@
         <translation>Перебудова {0}</translation>
     </message>
     <message>
+        <source>the TimeTracker program on {host}</source>
+        <translation>програма TimeTracker на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>the TimeTracker service on {host}</source>
+        <translation>служба TimeTracker на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>the terminal listener (serve) on {host}</source>
+        <translation>приймач терміналів (serve) на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>another program on {host}</source>
+        <translation>інша програма на комп’ютері {host}</translation>
+    </message>
+    <message>
+        <source>{0} (user {1})</source>
+        <translation>{0} (користувач {1})</translation>
+    </message>
+    <message>
         <source>Legacy server: {0}</source>
         <translation>Старий сервер: {0}</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Відсутності</translation>
     </message>
     <message>
         <source>Commands to ZKTeco devices</source>
@@ -5191,6 +5664,10 @@
     <message>
         <source>Used terminal challenges</source>
         <translation>Використані виклики терміналів</translation>
+    </message>
+    <message>
+        <source>Which program runs automatic backups</source>
+        <translation>Яка програма робить автоматичні копії</translation>
     </message>
     <message>
         <source>Schedule cells</source>

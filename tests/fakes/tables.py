@@ -40,6 +40,7 @@ class Tables:
         default_factory=lambda: {code.code: code for code in DEFAULT_CODES}  # seeded like migration 0001
     )
     holidays: dict[Any, Any] = field(default_factory=_table)
+    absences: dict[Any, Any] = field(default_factory=_table)
     templates: dict[Any, Any] = field(default_factory=_table)
     audit: dict[Any, Any] = field(default_factory=_table)
     settings: dict[Any, Any] = field(default_factory=_table)
@@ -47,6 +48,7 @@ class Tables:
     shared_keys: dict[Any, Any] = field(default_factory=_table)
     used_challenges: dict[Any, Any] = field(default_factory=_table)
     legacy_ids: dict[Any, Any] = field(default_factory=_table)
+    runner_leases: dict[Any, Any] = field(default_factory=_table)
     adms_devices: dict[Any, Any] = field(default_factory=_table)
     adms_commands: dict[Any, Any] = field(default_factory=_table)
     adms_quarantine: dict[Any, Any] = field(default_factory=_table)

@@ -4,8 +4,10 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
+from fakes.absences import FakeAbsenceRepository
 from fakes.audit import FakeAuditRepository, FakeSettingsRepository
 from fakes.employees import FakeBadgeRepository, FakeEmployeeRepository, FakePositionRepository
+from fakes.leases import FakeLeaseRepository
 from fakes.legacy import FakeLegacyIdRepository
 from fakes.punches import (
     FakeChallengeRepository,
@@ -20,6 +22,8 @@ from fakes.terminals import FakeTerminalRepository
 from fakes.users import FakeUserRepository
 from fakes.zkteco import FakeAdmsRepository
 from timetracker_desktop.repositories.ports import storage as ports
+from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
@@ -55,6 +59,8 @@ class FakeUnitOfWork:
         self.challenges: ports.ChallengeRepository = FakeChallengeRepository(tx)
         self.legacy_ids: LegacyIdRepository = FakeLegacyIdRepository(tx)
         self.adms: AdmsRepository = FakeAdmsRepository(tx)
+        self.absences: AbsenceRepository = FakeAbsenceRepository(tx)
+        self.leases: LeaseRepository = FakeLeaseRepository(tx)
         return self
 
     def __exit__(

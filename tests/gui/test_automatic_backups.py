@@ -38,7 +38,8 @@ def test_the_running_gui_makes_automatic_backups(
         assert scheduler is not None
         qtbot.waitUntil(lambda: len(automatic_backups(folder)) == 1, timeout=20_000)
         scheduler.stop()  # what quitting does before the database closes
-        assert not scheduler._thread.is_alive()
+        assert not scheduler.alive()
+        assert not app_context.services.runner_lease.status().running  # let go for another program
     finally:
         if shell.backup_scheduler is not None:
             shell.backup_scheduler.stop()

@@ -15,14 +15,17 @@ from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.gui.dialogs.restore_confirm import RestoreConfirmDialog
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.formatting import local_date_time
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner, PoolTaskRunner
 from timetracker_desktop.gui.views.backups import BackupsView
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.sql.backup_format import key_id
 from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.backup.schedule import automatic_backups
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.demo import DemoDataService
+from timetracker_desktop.services.maintenance.lease import this_process
 
 from .conftest import ADMIN_PASSWORD, make_context, make_user, show
 
@@ -225,6 +228,43 @@ def test_automatic_backup_settings_and_the_last_one_made(
     assert box.status.text() == "Choose a full folder path, starting from the drive or the root."
     box.interval.setValue(0)
     assert box.interval.text() == "off"
+
+
+def test_the_page_says_which_program_makes_the_automatic_backups(
+    qtbot: QtBot, admin_context: GuiContext, clock: FakeClock
+) -> None:
+    page = _page(qtbot, admin_context)
+    box = page.schedule
+    assert box is not None
+    lease = admin_context.services.runner_lease
+    zone = admin_context.services.settings.current().zone
+    assert box.runner.text() == "nobody: no TimeTracker program or service is running them now"
+    service = LeaseHolder("SERVER:812:5e", RunnerKind.SERVICE, "SERVER", "SYSTEM")
+    assert lease.hold(service)
+    page.refresh()
+    beat = local_date_time(clock.now(), zone)
+    assert box.runner.text() == f"the TimeTracker service on SERVER, last heartbeat {beat}"
+    clock.advance(minutes=5)  # the service stopped answering: its lease ran out
+    page.refresh()
+    assert box.runner.text() == "nobody: no TimeTracker program or service is running them now"
+    assert lease.hold(this_process(RunnerKind.GUI))
+    page.refresh()
+    assert box.runner.text() == "this program"
+    assert lease.release(this_process(RunnerKind.GUI))
+    assert lease.hold(LeaseHolder("PC-2:40:77", RunnerKind.GUI, "PC-2", "olena"))
+    page.refresh()
+    beat = local_date_time(clock.now(), zone)
+    assert box.runner.text() == f"the TimeTracker program on PC-2 (user olena), last heartbeat {beat}"
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_the_program_making_the_backups_is_named_in_ukrainian(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    assert admin_context.services.runner_lease.hold(LeaseHolder("srv:1:a", RunnerKind.LISTENER, "СЕРВЕР"))
+    page = _page(qtbot, admin_context)
+    assert page.schedule is not None
+    assert page.schedule.runner.text().startswith("приймач терміналів (serve) на комп’ютері СЕРВЕР, ")
 
 
 def test_the_page_is_for_administrators_only(viewer_context: GuiContext) -> None:

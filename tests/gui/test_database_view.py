@@ -12,7 +12,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.vocabulary import Vocabulary
 from timetracker_desktop.gui.shell.pages import PAGES, pages_for
 from timetracker_desktop.gui.views.database import DatabaseView
-from timetracker_desktop.repositories.ports.maintenance import CheckKind, StepKind
+from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
 from timetracker_desktop.repositories.ports.storage import NewPunch
 
 from .conftest import show

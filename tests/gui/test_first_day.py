@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 from ports import free_port
 
+from .programs import listener_healthy, stop
 from .xsession import XSession, read_clipboard, require_tools, wait_for, xvfb
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -110,13 +111,7 @@ def program(x: XSession, tmp_path: Path) -> Iterator[Program]:
     )
     running = Program(process, home, env)
     yield running
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+    stop(process)
     log.close()
     shutil.rmtree(home, ignore_errors=True)
 
@@ -130,13 +125,6 @@ def _main_window(x: XSession, user: str) -> str:
     window = x.wait_window(f"^{MAIN}{user}$", timeout=90)
     x.resize(window, WIDTH, HEIGHT)
     return window
-
-
-def _health(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def test_first_day(x: XSession, program: Program) -> None:
@@ -167,8 +155,8 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.key("ctrl+a")
     x.type(str(port))
     x.shot("settings-listener")
-    x.key("Tab", "Tab", "space")  # past «Змінити базу даних...» to «Зберегти»
-    wait_for(lambda: _health(port), 60, f"the listener on 127.0.0.1:{port}")
+    x.key("Tab", "Tab", "Tab", "space")  # past «Не давати ПК засинати», «Змінити базу даних...»: «Зберегти»
+    wait_for(lambda: listener_healthy(port), 60, f"the listener on 127.0.0.1:{port}")
     x.shot("settings-saved")
 
     # 3. An employee, added through the Employees page (Cyrillic typed key by key).
@@ -216,6 +204,10 @@ def test_first_day(x: XSession, program: Program) -> None:
     assert (reply.json()["ok"], reply.json()["status"]) == (False, "unknown_badge")
     assert program.query("select raw_value, state from unassigned_punches") == [(UNKNOWN_CARD, "open")]
     x.shot("unknown-tap")
+    logs = program.home / "state" / "TimeTracker Desktop" / "log"  # each kind of process has its own file
+    assert sorted(p.name for p in logs.iterdir()) == ["gui.log", "listener-crash.log", "listener.log"]
+    assert f"serving on 127.0.0.1:{port}" in (logs / "gui.log").read_text("utf-8")  # the GUI about its child
+    assert f"listener serving on 127.0.0.1:{port}" in (logs / "listener.log").read_text("utf-8")
 
     # 6. The unknown card is assigned to Олена for a reason, without making it her badge.
     _page(x, window, "events")
@@ -281,7 +273,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.focus(window)
     x.key("ctrl+shift+l")  # Файл > Вийти / змінити користувача
     login = x.wait_window("TimeTracker Desktop: вхід", timeout=30)
-    assert _health(port)  # terminals are served while nobody is logged in
+    assert listener_healthy(port)  # terminals are served while nobody is logged in
     x.shot("logged-out")
     x.type("viewer")
     x.key("Tab")
@@ -293,12 +285,12 @@ def test_first_day(x: XSession, program: Program) -> None:
         "select action, actor from audit_entries where action like 'session.%' order by id desc limit 2"
     )
     assert sessions == [("session.login", "viewer"), ("session.logout", "admin")]
-    assert _health(port)
+    assert listener_healthy(port)
     x.shot("viewer")
 
     # 10. Quit from the keyboard: the program ends normally and frees the listener's port.
     x.focus(viewer_window)
     x.key("ctrl+q")
     assert program.process.wait(60) == 0
-    assert not _health(port)
+    assert not listener_healthy(port)
     x.shot("quit")

@@ -13,7 +13,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.listener.control import ListenerControl, ListenerHandle
 from timetracker_desktop.gui.shell.help_menu import listener_state
 from timetracker_desktop.gui.shell.main_window import MainWindow
-from timetracker_desktop.logging_setup import LOG_FILE_NAME
+from timetracker_desktop.logging_setup import ProcessLog
 from timetracker_desktop.services.diagnostics import ListenerState
 
 from .conftest import show
@@ -23,11 +23,15 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A log folder of this test, with one recent error in its file."""
+    """A log folder of this test, with a recent error in the GUI's file and one in the service's."""
     folder = tmp_path / "logs"
     folder.mkdir()
-    (folder / LOG_FILE_NAME).write_text(
+    (folder / ProcessLog.GUI).write_text(
         "2026-03-04 10:00:00,000 ERROR timetracker_desktop.x [MainThread]: the disk is full\n", "utf-8"
+    )
+    (folder / ProcessLog.SERVICE).write_text(
+        "2026-03-04 09:00:00,000 WARNING timetracker_desktop.y [MainThread]: a terminal was refused\n",
+        "utf-8",
     )
     monkeypatch.setattr("timetracker_desktop.gui.shell.help_menu.log_dir", lambda: folder)
     return folder
@@ -51,6 +55,7 @@ def test_copy_diagnostics_puts_versions_on_the_clipboard(
     assert "PySide6-Essentials: 6." in text
     assert "url: test database" in text
     assert "the disk is full" in text  # the recent error from the log
+    assert text.index("a terminal was refused") < text.index("the disk is full")  # every kind, by time
     assert "[listener]\nstate: not part of this process" in text  # tests wire no listener
     assert window.statusBar().currentMessage().startswith("Diagnostics copied to the clipboard")
 

@@ -49,6 +49,7 @@ def test_start_listener_says_why_it_failed(app_context: AppContext) -> None:
         ("listener_port_in_use", "port in use", "Port 8123 is used by another program"),
         ("listener_address_unavailable", "address not on this PC", "192.0.2.1 is not an address of this PC"),
         ("listener_no_permission", "no permission for the port", "does not allow listening on port 8123"),
+        ("listener_port_reserved", "port not allowed by Windows", "excludedportrange protocol=tcp"),
         ("listener_failed", "failed", "could not start: the listener did not start"),
     ],
 )

@@ -37,7 +37,7 @@ def test_viewer_gets_every_read_page(qtbot: QtBot, viewer_context: GuiContext) -
     window = MainWindow(viewer_context)
     show(qtbot, window)
     assert "today" in window.page_names
-    assert window.tray is None or window.tray.isVisible()
+    assert window.tray is None or window.tray.icon.isVisible()
 
 
 def test_status_bar_and_terminals_page_count_the_same(qtbot: QtBot, admin_context: GuiContext) -> None:

@@ -127,3 +127,16 @@ def test_viewer_sees_business_rules_read_only(qtbot: QtBot, viewer_context: GuiC
     assert view.business.isVisible()
     assert not view.business.isEnabled()
     assert view.business.late_grace.value() == 10
+
+
+def test_keeping_the_pc_awake_is_a_shared_setting_on_by_default(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    view = _view(qtbot, admin_context)
+    assert view.keep_awake.isChecked()
+    view.keep_awake.setChecked(False)
+    view.save_button.click()
+    assert admin_context.services.settings.current().keep_pc_awake is False
+    assert admin_context.services.settings.as_text()["keep_pc_awake"] == "false"
+    again = _view(qtbot, admin_context)
+    assert not again.keep_awake.isChecked()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.audit import AuditAction, AuditEntry, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.gui.kit.vocabulary import (
@@ -22,8 +23,10 @@ from timetracker_desktop.gui.kit.vocabulary import (
 from timetracker_desktop.gui.models.audit import AuditTableModel
 from timetracker_desktop.gui.models.backup_tables import BackupTablesModel
 from timetracker_desktop.repositories.ports.backup import TableDigest
+from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
+from timetracker_desktop.system.firewall import FirewallProblem
 
 pytestmark = pytest.mark.gui
 
@@ -33,6 +36,9 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditAction: Vocabulary.actions,
     EntityType: Vocabulary.entities,
     AuditOutcome: Vocabulary.outcomes,
+    AbsenceType: Vocabulary.absence_types,
+    FirewallProblem: Vocabulary.firewall,
+    RunnerKind: Vocabulary.runners,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 

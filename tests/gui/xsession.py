@@ -1,5 +1,7 @@
 """A private X display (Xvfb) and real input through the window system (xdotool), with screenshots."""
 
+import ctypes
+import ctypes.util
 import os
 import re
 import shutil
@@ -171,3 +173,53 @@ def wait_for(probe: Callable[[], T | None], timeout: float, what: str) -> T:
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(0.25)
+
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = (
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+    )
+
+
+class _XEvent(ctypes.Union):
+    _fields_ = (("client", _ClientMessage), ("pad", ctypes.c_long * 24))
+
+
+CLIENT_MESSAGE = 33
+CURRENT_TIME = 0
+
+
+def ask_to_close(session: XSession, window: str) -> None:
+    """Ask a window to close as a window manager does when the user clicks its ×: the ICCCM
+    ``WM_DELETE_WINDOW`` message (xdotool 3.2016 has no such command; there is no window manager here)."""
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = (ctypes.c_char_p,)
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int)
+    x11.XSendEvent.argtypes = (ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p)
+    x11.XFlush.argtypes = (ctypes.c_void_p,)
+    x11.XCloseDisplay.argtypes = (ctypes.c_void_p,)
+    display = x11.XOpenDisplay(session.display.encode())
+    if not display:
+        pytest.fail(f"cannot open the display {session.display}")
+    try:
+        event = _XEvent()
+        event.client.type = CLIENT_MESSAGE
+        event.client.window = int(window)
+        event.client.message_type = x11.XInternAtom(display, b"WM_PROTOCOLS", 0)
+        event.client.format = 32
+        event.client.data[0] = x11.XInternAtom(display, b"WM_DELETE_WINDOW", 0)
+        event.client.data[1] = CURRENT_TIME
+        x11.XSendEvent(display, int(window), 0, 0, ctypes.byref(event))
+        x11.XFlush(display)
+    finally:
+        x11.XCloseDisplay(display)
+    time.sleep(0.3)

@@ -5,19 +5,22 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from timetracker_desktop.cli import database, listener, operations, people, reader, records, reports
+from timetracker_desktop import __version__
+from timetracker_desktop.cli import absences, database, listener, operations, people, reader, records, reports
 from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.cli.streams import use_utf8_when_redirected
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.listener.child.link import CHILD_FLAG
-from timetracker_desktop.logging_setup import SecretFilter, configure_logging
+from timetracker_desktop.logging_setup import ProcessLog, SecretFilter, configure_logging
+from timetracker_desktop.paths import DATA_DIR_ENV, data_root_problem, set_data_root, use_service_data_root
 
 EXIT_DOMAIN = 1
 EXIT_USAGE = 2  # as argparse: the command line itself is wrong
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
-COMMAND_MODULES = (database, people, records, reader, listener, reports, operations)
+COMMAND_MODULES = (database, people, records, absences, reader, listener, reports, operations)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,23 +31,37 @@ def build_parser() -> argparse.ArgumentParser:
         description="TimeTracker Desktop: office time and attendance. Without a command, starts the GUI.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub, common)
     return parser
 
 
-def start_logging() -> None:
-    """Warnings to stderr in short form; INFO and up to the rotating log file (the GUI and every command)."""
+def start_logging(kind: ProcessLog = ProcessLog.CLI) -> None:
+    """Warnings to stderr in short form; INFO and up to the rotating log file of this kind of process."""
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
     console.addFilter(SecretFilter())
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[console])
     try:
-        configure_logging(console=False)
+        configure_logging(console=False, name=kind)
     except OSError as error:  # a read-only profile folder must not stop the program
         logging.getLogger(__name__).warning("no log file: %s", error)
+
+
+def choose_data_root(args: argparse.Namespace) -> ProcessLog:
+    """Apply ``--data-dir`` and ``serve --as-service`` first; the kind of this process."""
+    folder = getattr(args, "data_dir", None)
+    if folder:
+        set_data_root(Path(folder))
+    if getattr(args, "handler", None) is None:
+        return ProcessLog.GUI
+    if getattr(args, "as_service", False):
+        use_service_data_root()
+        return ProcessLog.SERVICE
+    return ProcessLog.CLI
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,8 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return listener_child(open_for_listener_child)
     use_utf8_when_redirected()  # before anything is printed, --help and usage errors included
-    start_logging()
     args = build_parser().parse_args(arguments)
+    kind = choose_data_root(args)
+    problem = data_root_problem()
+    if problem is not None:
+        print(f"error: {problem} (--data-dir or {DATA_DIR_ENV})", file=sys.stderr)
+        return EXIT_USAGE
+    start_logging(kind)
     # After parsing: --help and usage errors exit above without loading the storage port and its domain.
     from timetracker_desktop.repositories.ports.storage import IntegrityConflictError, StorageUnavailableError
 

@@ -43,6 +43,11 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
+    common.add_argument(
+        "--data-dir", metavar="FOLDER", default=argparse.SUPPRESS,
+        help="data folder: embedded database, backups, backup key, logs (default: TIMETRACKER_DATA_DIR, "
+        "else the user's own folders)",
+    )  # fmt: skip
     return common
 
 

@@ -74,7 +74,7 @@ def _run(run: "LastRun | None", zone: ZoneInfo, now: datetime) -> str:
 
 def stats_text(stats: "DatabaseStats") -> str:
     """``db stats`` as text: a summary, then rows per month."""
-    from timetracker_desktop.repositories.ports.maintenance import GrowthTable
+    from timetracker_desktop.repositories.ports.database_care import GrowthTable
 
     zone = ZoneInfo(stats.time_zone)
     facts = stats.facts

@@ -3,14 +3,16 @@
 import argparse
 import gc
 import ipaddress
+import logging
 import sys
+import threading
 from typing import Any
 
 from timetracker_desktop.cli import zkteco
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.listener.options import ListenerOptions
-from timetracker_desktop.logging_setup import configure_logging
 
+log = logging.getLogger(__name__)
 DEFAULT_HOST = "0.0.0.0"  # noqa: S104 - terminals on the LAN must reach it (the QR names this PC's LAN address)
 DEFAULT_PORT = 8000  # the legacy QR port
 
@@ -23,6 +25,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--trusted-proxy", action="append", default=[], metavar="ADDRESS",
         help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default: none)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--as-service", action="store_true",
+        help="as the Windows service runs it: log to service.log; on Windows the data folder is "
+        "%%ProgramData%%\\TimeTracker unless TIMETRACKER_DATA_DIR or --data-dir says otherwise",
     )  # fmt: skip
     serve.set_defaults(handler=serve_listener)
 
@@ -58,10 +65,16 @@ def add_terminal_commands(term: Any, common: argparse.ArgumentParser) -> None:
 def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve terminals in the foreground until Ctrl+C or SIGTERM."""
     from timetracker_desktop.listener.app import build_app
+    from timetracker_desktop.listener.awake import kept_awake
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
-    from timetracker_desktop.services.backup.schedule import BackupScheduler
+    from timetracker_desktop.repositories.ports.leases import RunnerKind
     from timetracker_desktop.services.database_care.receipts import ReceiptPurger
+    from timetracker_desktop.services.maintenance.lease import this_process
+    from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
+    from timetracker_desktop.system.mutex import hold_running_mutex
 
+    # The installer's AppMutex: setup waits for (or asks to stop) a service that is still running the old exe.
+    running = hold_running_mutex() if getattr(args, "as_service", False) else None
     services = ctx.services
     options = listener_options(args)
     try:
@@ -71,25 +84,48 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     except ListenerStartError as error:
         raise CliError(str(error)) from None
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
-    configure_logging(console=False)  # the rotating file; the console already gets warnings
+    # PowerShell takes a second or more: terminals are served meanwhile.
+    threading.Thread(
+        target=warn_if_firewall_blocks, args=(server.port,), name="firewall-check", daemon=True
+    ).start()
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
     gc.freeze()
-    schedule = services.backup_schedule
-    backups = BackupScheduler(schedule, first_check_after=300) if schedule else None
+    # Automatic backups only while this process holds the database's scheduled-jobs lease (one runner
+    # among the GUI, services and other PCs); ``--as-service`` names it "the service" on the Backups page.
+    kind = RunnerKind.SERVICE if getattr(args, "as_service", False) else RunnerKind.LISTENER
+    backups = scheduled_jobs_runner(services, this_process(kind), first_check_after=300)
     if backups is not None:
         backups.start()
     receipts = ReceiptPurger(services.receipts) if services.receipts else None  # at start, then daily
     if receipts is not None:
         receipts.start()
     try:
-        server.run()
+        with kept_awake(services.settings):  # on this thread, which serves until the end (system.power)
+            server.run()
     finally:
         if receipts is not None:
             receipts.stop()
         if backups is not None:
             backups.stop()
+        if running is not None:
+            running.release()
     return 0
+
+
+def warn_if_firewall_blocks(port: int) -> None:
+    """On Windows, log a warning (console and file) when the firewall may keep terminals out, with the fix."""
+    from timetracker_desktop.system import firewall
+
+    found = firewall.check(port)
+    if found is None or not found.blocked:
+        return
+    command = firewall.allow_command(found.program)[1].removeprefix("/d /c ")
+    log.warning(
+        "Windows Firewall may block terminals on port %d (rule %r: %s). In a command prompt run as "
+        "administrator: %s",
+        port, found.rule, found.problem, command,
+    )  # fmt: skip
 
 
 def terminal_enrollment(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timetracker_desktop.cli.context import CliContext, CliError, database_url_problem
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
+from timetracker_desktop.logging_setup import process_log_files
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.repositories.ports.backup import BackupTrust  # plain data: cheap to import
 
@@ -137,8 +137,13 @@ def backup_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
     due = schedule.next_due()
     every = f"every {current.interval_hours} h" if current.interval_hours else "off"
     when = due.isoformat(timespec="seconds") if due else "-"
-    text = f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
-    ctx.emit({"schedule": current, "folder": str(schedule.folder(current)), "next_due": due}, text)
+    runner = ctx.services.runner_lease.status()
+    text = (
+        f"automatic backups: {every}, keep {current.keep}, folder {schedule.folder(current)}; next {when}"
+        f"\nmade by: {runner.text()}"
+    )
+    data = {"schedule": current, "folder": str(schedule.folder(current)), "next_due": due, "runner": runner}
+    ctx.emit(data, text)
     return 0
 
 
@@ -188,7 +193,6 @@ def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:  # a bad --db is what support needs to see, next to everything else
         service = DiagnosticsService(None, SystemClock(), partial(_refuse_database, problem))
-    folder = log_dir()
-    report = service.collect(ctx.url, log_files=(folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME))
+    report = service.collect(ctx.url, log_files=process_log_files(log_dir()))
     ctx.emit(report, report.as_text().rstrip())
     return 0

@@ -68,6 +68,7 @@ def _day_json(day: "DayResult", zone: "ZoneInfo") -> dict[str, Any]:
         "absent": day.absent,
         "incomplete": day.incomplete,
         "code": day.code,
+        "absence": day.absence.value if day.absence else None,
         "anomalies": [a.value for a in day.anomalies],
     }
 
@@ -80,7 +81,12 @@ def _text(result: "WorktimeResult", days: list[dict[str, Any]]) -> str:
     lines = ["DAY         WORKED  PLANNED  IN     OUT    NOTES"]
     for day, data in zip(result.days, days, strict=True):
         notes = ", ".join(
-            [*data["anomalies"], *(["absent"] if day.absent else []), *([day.code] if day.code else [])]
+            [
+                *data["anomalies"],
+                *(["absent"] if day.absent else []),
+                *([day.code] if day.code else []),
+                *([f"absence {day.absence.value}"] if day.absence else []),
+            ]
         )
         first_in = (data["first_in"] or "-")[-5:]
         last_out = (data["last_out"] or "-")[-5:]

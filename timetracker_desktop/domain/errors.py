@@ -72,6 +72,9 @@ class ErrorCode(StrEnum):
     BAD_TIME_ZONE = "bad_time_zone"
     BAD_RANGE = "bad_range"
     BAD_PERIOD = "bad_period"
+    BAD_ABSENCE_TYPE = "bad_absence_type"
+    BAD_ABSENCE_RANGE = "bad_absence_range"
+    ABSENCE_OVERLAP = "absence_overlap"
     NOT_A_NUMBER = "not_a_number"
     OUT_OF_RANGE = "out_of_range"
     BAD_CHOICE = "bad_choice"
@@ -95,8 +98,10 @@ class ErrorCode(StrEnum):
     BAD_DATABASE_URL = "bad_database_url"
     DATABASE_NOT_SUPPORTED = "database_not_supported"
     DATABASE_FOLDER_MISSING = "database_folder_missing"
+    DATABASE_ON_NETWORK_SHARE = "database_on_network_share"
     # the listener as the desktop starts it ("listener_" + ListenerStartError.reason)
     LISTENER_PORT_IN_USE = "listener_port_in_use"
+    LISTENER_PORT_RESERVED = "listener_port_reserved"  # Windows error 10013: an excluded port range
     LISTENER_ADDRESS_UNAVAILABLE = "listener_address_unavailable"
     LISTENER_NO_PERMISSION = "listener_no_permission"
     LISTENER_FAILED = "listener_failed"
@@ -111,6 +116,7 @@ class ErrorCode(StrEnum):
     CORRECTION_NOT_FOUND = "correction_not_found"
     UNASSIGNED_NOT_FOUND = "unassigned_not_found"
     TEMPLATE_NOT_FOUND = "template_not_found"
+    ABSENCE_NOT_FOUND = "absence_not_found"
 
 
 class DomainError(Exception):

@@ -22,6 +22,7 @@ class Anomaly(StrEnum):
     DOUBLE_TAP = "double_tap"
     OPEN = "open"
     AUTO_CLOSED = "auto_closed"
+    DURING_ABSENCE = "during_absence"  # a tap on a day the absences register covers
 
 
 INFORMATION_ONLY: frozenset[Anomaly] = frozenset({Anomaly.DOUBLE_TAP, Anomaly.OPEN})

@@ -1,10 +1,11 @@
 """Plan versus actual for one workday (DOMAIN_RULES §7)."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum, auto
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.pairing import INCOMPLETE, Anomaly, Interval, elapsed_seconds
 from timetracker_desktop.domain.rounding import rounded_worked_seconds
 from timetracker_desktop.domain.schedule_rules import find_code, local_midnight, planned_from, shift_bounds
@@ -35,6 +36,8 @@ class DayResult:
     anomalies: tuple[Anomaly, ...]
     intervals: tuple[Interval, ...]
     begun: bool = True  # the workday has started: its plan counts in period totals (month to date)
+    absence: AbsenceType | None = None  # the absences register covers the day: its plan is excused
+    excused_seconds: int = 0  # the plan an absence excuses (planned_seconds is then 0)
 
 
 class _Kind(Enum):
@@ -50,6 +53,7 @@ class DayPlan:
     day: date
     cell: ScheduleCell | None
     holiday: bool
+    absence: AbsenceType | None = None
 
 
 def _kind(plan: DayPlan, entry: ScheduleCode | None) -> _Kind:
@@ -113,6 +117,27 @@ def _early_leave(
     return _over_grace(elapsed_seconds(last_out, bounds[1]), settings.early_leave_grace_minutes)
 
 
+def _during_absence(intervals: Sequence[Interval]) -> tuple[Interval, ...]:
+    """The day's intervals marked as taps during an absence (kept and credited, for the manager to review)."""
+    return tuple(replace(i, anomalies=(*i.anomalies, Anomaly.DURING_ABSENCE)) for i in intervals)
+
+
+def _excused_day(result: DayResult, absence: AbsenceType) -> DayResult:
+    """An absence day: the plan is excused (no absence, lateness, early leave, undertime or overtime)."""
+    return replace(
+        result,
+        planned_seconds=0,
+        excused_seconds=result.planned_seconds,
+        late_seconds=0,
+        early_leave_seconds=0,
+        overtime_seconds=0,
+        undertime_seconds=0,
+        absent=False,
+        excused=True,
+        absence=absence,
+    )
+
+
 def evaluate_day(
     plan: DayPlan,
     intervals: Sequence[Interval],
@@ -121,6 +146,11 @@ def evaluate_day(
     now: datetime,
 ) -> DayResult:
     """Plan versus actual of one workday from its intervals (those whose workday is ``plan.day``)."""
+    if plan.absence is not None:
+        plain = DayPlan(plan.day, plan.cell, plan.holiday)
+        return _excused_day(
+            evaluate_day(plain, _during_absence(intervals), codes, settings, now), plan.absence
+        )
     # Plain locals rather than helper objects: the engine evaluates every employee-day of a report.
     cell = plan.cell
     entry = find_code(cell.code, codes) if cell is not None and cell.code else None

@@ -22,6 +22,7 @@ class Remark(StrEnum):
     DOUBLE_TAP = "double_tap"
     OPEN = "open"
     AUTO_CLOSED = "auto_closed"
+    DURING_ABSENCE = "during_absence"
     CLOCK_SKEW = "clock_skew"
     MANUAL = "manual"
     DIRECTION_SET = "direction_set"
@@ -127,9 +128,10 @@ def _with_day_remarks(lines: list[DetailLine], d: DayResult) -> list[DetailLine]
 
 def _empty_day(d: DayResult) -> list[DetailLine]:
     remarks = (*([Remark.ABSENT] if d.absent else []), *([Remark.HOLIDAY] if d.holiday else []))
-    if not remarks and not d.code:
+    code = d.absence.value if d.absence else d.code
+    if not remarks and not code:
         return []
-    return [DetailLine(d.day, LineKind.DAY, None, None, 0, remarks, code=d.code)]
+    return [DetailLine(d.day, LineKind.DAY, None, None, 0, remarks, code=code)]
 
 
 def day_lines(

@@ -116,14 +116,15 @@ def _mark(d: DayResult) -> DayMark:
         return DayMark.INCOMPLETE
     if d.absent:
         return DayMark.ABSENT
-    if d.code:
+    if d.absence or d.code:
         return DayMark.CODE
     return DayMark.HOLIDAY if d.holiday else DayMark.NONE
 
 
 def timesheet_cell(d: DayResult) -> TimesheetCell:
     """The timesheet cell of a workday."""
-    return TimesheetCell(d.day, _mark(d), d.rounded_worked_seconds, d.planned_seconds, d.code, d.incomplete)
+    code = d.absence.value if d.absence else d.code  # an absence explains the day better than its plan
+    return TimesheetCell(d.day, _mark(d), d.rounded_worked_seconds, d.planned_seconds, code, d.incomplete)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,9 @@ class BusinessSettings:
     office_day_minutes: int = 480
     terminal_online_seconds: int = 300
     enrollment_window_minutes: int = 30
+    keep_pc_awake: bool = (
+        True  # Windows does not sleep while a listener serves terminals (on every listening PC)
+    )
 
     @property
     def zone(self) -> ZoneInfo:
@@ -72,6 +75,17 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
         return number
 
     return parse
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def _bool(value: str) -> bool:
+    word = value.lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise ValidationError(f"{value!r} is not one of: true, false", code=ErrorCode.BAD_CHOICE)
 
 
 def _enum(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
@@ -103,6 +117,7 @@ PARSERS: Mapping[str, Callable[[str], Any]] = {
     "time_zone": _zone,
     "missing_out_policy": _enum(MissingOutPolicy),
     "rounding": _enum(RoundingMode),
+    "keep_pc_awake": _bool,
     **{key: _int_range(low, high) for key, (low, high) in INT_RANGES.items()},
 }
 SETTING_KEYS: tuple[str, ...] = tuple(f.name for f in fields(BusinessSettings))
@@ -134,6 +149,13 @@ def settings_from_mapping(stored: Mapping[str, str]) -> BusinessSettings:
     return result
 
 
+def setting_text(value: object) -> str:
+    """One setting's value as stored and shown (``true``/``false`` for a yes-or-no setting)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def settings_as_text(settings: BusinessSettings) -> dict[str, str]:
     """Settings as the text stored in the database."""
-    return {key: str(getattr(settings, key)) for key in SETTING_KEYS}
+    return {key: setting_text(getattr(settings, key)) for key in SETTING_KEYS}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.attendance import EffectivePunch
 from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.pairing import (
@@ -88,11 +89,13 @@ def compute_worktime(
     first_day: date,
     last_day: date,
     now: datetime,
+    absences: Mapping[date, AbsenceType] | None = None,
 ) -> WorktimeResult:
     """Plan versus actual for every local date of [first_day, last_day].
 
     ``sequence`` should reach max_shift_hours + the early window beyond both ends: pairing runs over all of it
     and each day then takes the whole shifts whose workday it is, so no pair is cut at the edges.
+    ``absences`` gives the absence type of each date the employee's absences cover (excused days).
     """
     if last_day < first_day:
         raise ValidationError(
@@ -102,8 +105,11 @@ def compute_worktime(
     for interval in pair_punches(sequence, settings, cells, now):
         if first_day <= interval.workday <= last_day:
             by_day[interval.workday].append(interval)
+    away = absences or {}
     days = tuple(
-        evaluate_day(DayPlan(day, cells.get(day), day in holidays), by_day[day], codes, settings, now)
+        evaluate_day(
+            DayPlan(day, cells.get(day), day in holidays, away.get(day)), by_day[day], codes, settings, now
+        )
         for day in _dates(first_day, last_day)
     )
     return WorktimeResult(employee_id, days)

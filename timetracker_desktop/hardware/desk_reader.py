@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from timetracker_desktop.hardware.apdu import CardGoneError
 from timetracker_desktop.hardware.card_reading import read_card
 from timetracker_desktop.hardware.outcomes import (
+    NO_READER,
     CardOutcome,
     ReadCancelled,
     ReaderFault,
@@ -243,14 +244,23 @@ class DeskReader:
             _notify(self._callbacks.readers_changed, ())
         fault = ReaderFault(exc.code, str(exc))
         if fault != self._fault:
-            logger.warning("PC/SC service unavailable: %s", exc)
+            if exc.code == NO_READER:  # Windows: its smart card service stops with the last reader unplugged
+                logger.info("no reader connected (%s)", exc)
+            else:
+                logger.warning("PC/SC service unavailable: %s", exc)
             self._fault = fault
             _notify(self._callbacks.error, fault)
 
 
 def list_readers() -> list[str]:
-    """The connected readers; ``PcscError`` (code ``no_service``) when PC/SC is not running."""
-    context = establish_context()
+    """The connected readers; ``PcscError`` (code ``no_service``) when PC/SC is not running (on Windows that
+    is the normal state with no reader plugged in: then the list is empty)."""
+    try:
+        context = establish_context()
+    except PcscError as exc:
+        if exc.code == NO_READER:
+            return []
+        raise
     try:
         return reader_names(context)
     finally:

@@ -72,6 +72,9 @@ CardOutcome = CardRead | PhoneBadgeRead | DisabledBadgeRead | ReadInterrupted | 
 ReadOutcome = CardOutcome | ReadTimedOut | ReadCancelled
 
 
+NO_READER = "no_reader"  # ReaderFault.code on Windows when no reader is plugged in (its service then stops)
+
+
 @dataclass(frozen=True, slots=True)
 class ReaderFault:
     """The PC/SC service failed (stopped, restarted, unreachable); the reader service keeps retrying."""

@@ -1,12 +1,15 @@
 """Typed wrappers over pyscard's PC/SC calls: contexts, reader lists, status changes, card links."""
 
 import logging
+import sys
+import time
 from dataclasses import dataclass
 from types import TracebackType
 
 from smartcard import scard
 
 from timetracker_desktop.hardware.apdu import CardGoneError
+from timetracker_desktop.hardware.outcomes import NO_READER
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,15 @@ _SERVICE_CODES = {
     scard.SCARD_E_INVALID_HANDLE: "service_stopped",
     scard.SCARD_E_NO_READERS_AVAILABLE: "no_readers",
 }
+# Windows stops its Smart Card service (SCardSvr) when the last reader is unplugged and starts it when one is
+# plugged in: there these codes are the normal "no reader connected", not a broken service (on Linux they mean
+# that pcscd is not running, which is worth saying).
+_NO_READER_ON_WINDOWS = frozenset(
+    {scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_NO_READERS_AVAILABLE}
+)
+# Windows probes a newly presented card itself (its smart card plug and play) and holds it briefly meanwhile.
+CONNECT_ATTEMPTS = 5
+CONNECT_FIRST_WAIT_S = 0.05  # doubled after each refusal: at most 0.75 s in all
 _NOTHING_HAPPENED = frozenset({scard.SCARD_E_TIMEOUT, scard.SCARD_E_CANCELLED, scard.SCARD_E_UNKNOWN_READER})
 
 
@@ -44,12 +56,18 @@ class PcscError(Exception):
     def __init__(self, operation: str, hresult: int) -> None:
         super().__init__(f"{operation}: {scard.SCardGetErrorMessage(hresult)} (0x{hresult & 0xFFFFFFFF:08X})")
         self.hresult = hresult
-        self.code = _SERVICE_CODES.get(hresult, "pcsc_error")
+        self.code = _code(hresult)
 
     @property
     def service_down(self) -> bool:
         """The PC/SC service itself is gone or restarted: the context must be re-established."""
         return self.hresult in _SERVICE_CODES
+
+
+def _code(hresult: int) -> str:
+    if sys.platform == "win32" and hresult in _NO_READER_ON_WINDOWS:
+        return NO_READER
+    return _SERVICE_CODES.get(hresult, "pcsc_error")
 
 
 class ReaderNotFoundError(Exception):
@@ -132,9 +150,16 @@ class CardLink:
 
     def __init__(self, context: int, reader: str) -> None:
         protocols = scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
-        hresult, self._handle, self._protocol = scard.SCardConnect(
-            context, reader, scard.SCARD_SHARE_SHARED, protocols
-        )
+        wait = CONNECT_FIRST_WAIT_S
+        for attempt in range(1, CONNECT_ATTEMPTS + 1):
+            hresult, self._handle, self._protocol = scard.SCardConnect(
+                context, reader, scard.SCARD_SHARE_SHARED, protocols
+            )
+            if hresult != scard.SCARD_E_SHARING_VIOLATION or attempt == CONNECT_ATTEMPTS:
+                break
+            logger.debug("SCardConnect: card held by another program (attempt %d); retrying", attempt)
+            time.sleep(wait)
+            wait *= 2
         _check_card("SCardConnect", hresult)
 
     def transmit(self, apdu: bytes) -> bytes:

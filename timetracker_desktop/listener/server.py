@@ -25,7 +25,8 @@ class ListenerStartError(Exception):
     """The listener could not start (port in use, address not on this machine, no permission...).
 
     ``reason`` is stable for callers that explain it in their own words: ``port_in_use``,
-    ``address_unavailable``, ``no_permission`` or ``failed``.
+    ``port_reserved`` (Windows refused the port: error 10013), ``address_unavailable``, ``no_permission``
+    or ``failed``.
     """
 
     def __init__(self, message: str, reason: str = "failed") -> None:
@@ -33,13 +34,19 @@ class ListenerStartError(Exception):
         self.reason = reason
 
 
+# Windows Sockets' own numbers. Python on Windows puts them in ``OSError.winerror``; its ``errno`` is then
+# 10048 for "in use" (Windows' errno.EADDRINUSE) but 13 (EACCES) for 10013, so both are looked at.
+WSAEACCES = 10013  # the port is in an excluded range (Hyper-V, WinNAT, Docker) or held exclusively by another
+WSAEADDRINUSE = 10048
+WSAEADDRNOTAVAIL = 10049
+
+
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # asyncio sets TCP_NODELAY only when proto == IPPROTO_TCP; otherwise every reply waits 40 ms (Nagle).
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        if sys.platform != "win32":  # on Windows SO_REUSEADDR would let another program steal the port
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        _claim_port(sock)
         sock.bind((host, port))
         sock.listen(128)
     except OSError as error:
@@ -48,17 +55,48 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _claim_port(sock: socket.socket) -> None:
+    """POSIX: SO_REUSEADDR (a restart binds at once despite TIME_WAIT). Windows: SO_EXCLUSIVEADDRUSE, so that
+    no other program can bind the same port over ours (there SO_REUSEADDR would let it steal the port)."""
+    if sys.platform == "win32":
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)  # defined only by Windows builds of Python
+        if exclusive is not None:
+            sock.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+        return
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+
+def bind_failure_reason(error: OSError) -> str:
+    """``port_in_use``, ``port_reserved``, ``address_unavailable``, ``no_permission`` or ``failed``, by the
+    Windows error (``winerror``) first, then by ``errno``."""
+    codes = {getattr(error, "winerror", None), error.errno}
+    if WSAEADDRINUSE in codes or errno.EADDRINUSE in codes:
+        return "port_in_use"
+    if WSAEACCES in codes or (sys.platform == "win32" and errno.EACCES in codes):
+        return "port_reserved"
+    if WSAEADDRNOTAVAIL in codes or errno.EADDRNOTAVAIL in codes:
+        return "address_unavailable"
+    if errno.EACCES in codes:
+        return "no_permission"
+    return "failed"
+
+
 def _bind_failure(host: str, port: int, error: OSError) -> ListenerStartError:
-    if error.errno == errno.EADDRINUSE:
-        return ListenerStartError(
-            f"port {port} is already in use on {host}: stop the other program or choose another port",
-            "port_in_use",
-        )
-    if error.errno == errno.EADDRNOTAVAIL:
-        return ListenerStartError(f"{host} is not an address of this computer", "address_unavailable")
-    if error.errno == errno.EACCES:
-        return ListenerStartError(f"no permission to listen on port {port}", "no_permission")
-    return ListenerStartError(f"cannot listen on {host}:{port}: {error.strerror}")
+    reason = bind_failure_reason(error)
+    hint = (
+        f" (`netstat -ano -p tcp | findstr :{port}` shows its process id)" if sys.platform == "win32" else ""
+    )
+    message = {
+        "port_in_use": f"port {port} is already in use on {host}: stop the other program or choose another"
+        f" port{hint}",
+        "port_reserved": (
+            f"Windows does not allow port {port} (error 10013): it may be reserved (see `netsh interface"
+            " ipv4 show excludedportrange protocol=tcp`) or held by another program; choose another port"
+        ),
+        "address_unavailable": f"{host} is not an address of this computer",
+        "no_permission": f"no permission to listen on port {port}",
+    }.get(reason, f"cannot listen on {host}:{port}: {error.strerror}")
+    return ListenerStartError(message, reason)
 
 
 class _StoppedError(Exception):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports.backup import DatabaseArchive
+from timetracker_desktop.repositories.ports.database_care import DatabaseMaintenance
 from timetracker_desktop.repositories.ports.legacy import LegacySource
-from timetracker_desktop.repositories.ports.maintenance import DatabaseMaintenance
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.attendance.punches import PunchService
 from timetracker_desktop.services.attendance.worktime import WorktimeService
@@ -20,6 +20,7 @@ from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
 from timetracker_desktop.services.ingest.scans import ScanService
 from timetracker_desktop.services.legacy.importer import LegacyImportService
+from timetracker_desktop.services.maintenance.lease import LeaseService
 from timetracker_desktop.services.people.desk_enrollment import DeskEnrollmentService
 from timetracker_desktop.services.people.employees import EmployeeService
 from timetracker_desktop.services.people.passwords import PasswordHasher
@@ -30,6 +31,7 @@ from timetracker_desktop.services.schedules.schedules import ScheduleService
 from timetracker_desktop.services.settings import SettingsService
 from timetracker_desktop.services.terminals.health import TerminalHealthService
 from timetracker_desktop.services.terminals.terminals import TerminalService
+from timetracker_desktop.services.timesheet.absences import AbsenceService
 from timetracker_desktop.services.zkteco.admin import AdmsAdminService
 from timetracker_desktop.services.zkteco.device_api import AdmsService
 
@@ -55,6 +57,8 @@ class Services:
     report_exports: ReportExportService
     adms: AdmsService
     adms_admin: AdmsAdminService
+    absences: AbsenceService
+    runner_lease: LeaseService  # who runs automatic backups (and later other scheduled jobs)
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
     legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
@@ -103,6 +107,8 @@ def build_services(
         report_exports=ReportExportService(uow, clock, reports),
         adms=AdmsService(uow, clock, health),
         adms_admin=AdmsAdminService(uow, clock),
+        absences=AbsenceService(uow, clock),
+        runner_lease=LeaseService(uow, clock),
         backups=backups,
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,

@@ -5,6 +5,7 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.settings import (
     BusinessSettings,
     parse_setting,
+    setting_text,
     settings_as_text,
     settings_from_mapping,
 )
@@ -39,7 +40,7 @@ class SettingsService:
         """Validate and store one setting; audited old -> new."""
         require(actor, Permission.MANAGE_SETTINGS)
         parsed = parse_setting(key, value)
-        text = str(parsed)
+        text = setting_text(parsed)
         now = self._clock.now()
         with self._uow() as uow:
             old = settings_as_text(load_settings(uow))[key]

@@ -13,7 +13,7 @@ from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import PermissionDeniedError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
-from timetracker_desktop.repositories.ports.maintenance import CheckKind, GrowthTable, StepKind
+from timetracker_desktop.repositories.ports.database_care import CheckKind, GrowthTable, StepKind
 from timetracker_desktop.repositories.ports.storage import (
     NewCorrection,
     NewPunch,

@@ -10,6 +10,8 @@ import sys
 
 from sqlalchemy.engine import make_url
 
+from timetracker_desktop import __version__
+
 # Libraries that no command line needs before a command runs (issue 12: --help took 1.3 s).
 NOT_FOR_HELP = {
     "sqlalchemy", "alembic", "pymysql", "reportlab", "openpyxl", "numpy", "fastapi", "starlette", "uvicorn",
@@ -45,6 +47,13 @@ def test_help_loads_no_heavy_library() -> None:
     assert code == 0
     assert "employee" in out
     assert "report" in out
+    assert modules & NOT_FOR_HELP == set()
+
+
+def test_version_prints_the_package_version_and_loads_no_heavy_library() -> None:
+    code, out, modules = probe("--version")
+    assert code == 0
+    assert out.strip() == f"timetracker-desktop {__version__}"
     assert modules & NOT_FOR_HELP == set()
 
 

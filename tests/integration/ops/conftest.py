@@ -1,5 +1,8 @@
-"""Fixtures of the operations tests: backup services over the test database and databases of each backend."""
+"""Fixtures of the operations tests: backup services, databases of each backend, and the frozen build."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from timetracker_desktop.services.backup.key import installation_key
 from timetracker_desktop.services.backup.service import BackupService
 
 TEST_BCRYPT_ROUNDS = 4
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def backup_service(context: AppContext, key: bytes | None = None) -> BackupService:
@@ -52,3 +56,29 @@ def mysql_context(mysql_database: str, clock: FakeClock) -> Iterator[AppContext]
     context = open_context(mysql_database, clock)
     yield context
     context.close()
+
+
+@pytest.fixture(scope="session")
+def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built console program (PyInstaller, 1-3 min), shared by the frozen-build tests and installer lab.
+
+    TT_FROZEN_APP names an existing build's executable instead (a developer's shortcut; CI always builds).
+    """
+    reuse = os.environ.get("TT_FROZEN_APP")
+    if reuse and not os.environ.get("CI"):
+        return Path(reuse)
+    folder = tmp_path_factory.mktemp("frozen")
+    env = {**os.environ, "PYTHON": sys.executable}
+    command = [
+        "bash",
+        str(ROOT / "packaging" / "build.sh"),
+        "--workpath",
+        str(folder / "work"),
+        "--distpath",
+        str(folder / "dist"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    executable = folder / "dist" / "timetracker-desktop" / "timetracker-desktop"
+    assert executable.exists()
+    return executable

@@ -15,6 +15,7 @@ from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.users import Actor, Role
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import NewPunch, StorageUnavailableError
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.backup.service import BackupService
@@ -56,6 +57,40 @@ def test_round_trip_on_the_same_database(services: Services, backups: BackupServ
     assert after["audit"] == before["audit"] + 1  # the restore (the backup was audited after its snapshot)
     assert [e.action for e in services.audit.entries(ADMIN, limit=1)] == ["backup.restore"]
     assert services.audit.verify_chain().intact
+
+
+def test_the_runner_lease_is_neither_backed_up_nor_restored(
+    services: Services, backups: BackupService, clock: FakeClock, tmp_path: Path
+) -> None:
+    gui = LeaseHolder("PC-1:40:aa", RunnerKind.GUI, "PC-1", "olena")
+    assert services.runner_lease.hold(gui)
+    result = backups.backup(ADMIN, tmp_path / "b.zip")
+    assert "runner_leases" not in [t.name for t in result.manifest.tables]
+    assert "employees" in [t.name for t in result.manifest.tables]
+    with zipfile.ZipFile(result.path) as archive:
+        assert "tables/runner_leases.jsonl" not in archive.namelist()
+    # The holder's heartbeats go on during the restore; a restore leaves the lease to whoever takes it next.
+    heartbeats = threading.Event()
+
+    def beat() -> None:
+        while not heartbeats.wait(0.005):
+            try:
+                services.runner_lease.hold(gui)
+            except StorageUnavailableError:  # the tables are being rebuilt: the next heartbeat tries again
+                continue
+
+    beating = threading.Thread(target=beat)
+    beating.start()
+    try:
+        backups.restore(ADMIN, result.path, safety_dir=None)
+    finally:
+        heartbeats.set()
+        beating.join(30)
+    status = services.runner_lease.status()
+    assert status.lease is None or status.lease.holder == gui  # taken again by a heartbeat, or not yet
+    clock.advance(minutes=1)
+    assert services.runner_lease.hold(gui)
+    assert services.runner_lease.status().running
 
 
 def test_restore_across_backends(

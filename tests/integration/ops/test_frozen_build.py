@@ -16,28 +16,7 @@ from pypdf import PdfReader
 from timetracker_desktop.listener.child.link import CHILD_FLAG, ChildConfig, Ready, parse_message
 from timetracker_desktop.listener.child.process import child_command
 
-ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built executable (about 40 s of PyInstaller)."""
-    folder = tmp_path_factory.mktemp("frozen")
-    env = {**os.environ, "PYTHON": sys.executable}
-    command = [
-        "bash",
-        str(ROOT / "packaging" / "build.sh"),
-        "--workpath",
-        str(folder / "work"),
-        "--distpath",
-        str(folder / "dist"),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env, check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    executable = folder / "dist" / "timetracker-desktop" / "timetracker-desktop"
-    assert executable.exists()
-    return executable
 
 
 def _wait_for_health(url: str, process: subprocess.Popen[str]) -> httpx.Response:

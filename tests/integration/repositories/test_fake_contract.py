@@ -12,12 +12,14 @@ from dbsupport import SqliteTemplate, empty_tables
 from fakes import ADMIN, FakeUnitOfWorkFactory
 
 from timetracker_desktop.app import open_storage
+from timetracker_desktop.domain.absences import Absence, AbsenceType
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Role
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import (
     IntegrityConflictError,
     NewCorrection,
@@ -367,3 +369,79 @@ def test_expired_scan_receipts_go_oldest_first_in_batches(storage: UnitOfWorkFac
         ]  # fmt: skip
         assert uow.scan_receipts.forget_before(AT - timedelta(days=30), 2) == 1
         assert uow.scan_receipts.forget_before(AT - timedelta(days=30), 2) == 0
+
+
+def test_absences_are_read_back_by_overlap_and_deleted(storage: UnitOfWorkFactory) -> None:
+    olena, ivan = _employee(storage, "Олена"), _employee(storage, "Іван")
+    with storage() as uow:
+        leave = uow.absences.add(
+            Absence(
+                0, olena, AbsenceType.ANNUAL_LEAVE, date(2026, 3, 2), date(2026, 3, 6), "наказ 12-В", None
+            ),
+            AT,
+        )
+        sick = uow.absences.add(
+            Absence(0, olena, AbsenceType.SICK_LEAVE, date(2026, 3, 9), date(2026, 3, 11)), AT
+        )
+        trip = uow.absences.add(
+            Absence(0, ivan, AbsenceType.BUSINESS_TRIP, date(2026, 3, 6), date(2026, 3, 6)), AT
+        )
+        uow.commit()
+    assert len({leave.id, sick.id, trip.id}) == 3
+    with storage(read_only=True) as uow:
+        assert uow.absences.get(leave.id) == leave
+        assert leave.document == "наказ 12-В"
+        assert uow.absences.get(999_999) is None
+        # both ends are included: the 6th touches the leave and the trip, the 7th-8th nothing
+        assert uow.absences.overlapping(None, date(2026, 3, 6), date(2026, 3, 6)) == [leave, trip]
+        assert uow.absences.overlapping(None, date(2026, 3, 7), date(2026, 3, 8)) == []
+        assert uow.absences.overlapping([olena], date(2026, 3, 1), date(2026, 3, 31)) == [leave, sick]
+        assert uow.absences.overlapping([ivan], date(2026, 3, 11), date(2026, 3, 20)) == []
+    with storage() as uow:
+        uow.absences.delete(leave.id)
+        uow.commit()
+    with storage(read_only=True) as uow:
+        assert uow.absences.overlapping(None, date(2026, 3, 1), date(2026, 3, 31)) == [sick, trip]
+    with pytest.raises(IntegrityConflictError), storage() as uow:
+        uow.absences.add(Absence(0, 999_999, AbsenceType.SICK_LEAVE, date(2026, 3, 9), date(2026, 3, 9)), AT)
+
+
+def _take(storage: UnitOfWorkFactory, holder: LeaseHolder, now: datetime, *, commit: bool = True) -> bool:
+    with storage() as uow:
+        taken = uow.leases.take("maintenance", holder, now, now + timedelta(minutes=5))
+        if commit:
+            uow.commit()
+    return taken
+
+
+def test_a_lease_is_held_by_one_owner_until_it_runs_out_or_is_released(storage: UnitOfWorkFactory) -> None:
+    gui = LeaseHolder("PC-1:40:ab", RunnerKind.GUI, "PC-1", "olena")
+    service = LeaseHolder("pc-1:41:cd", RunnerKind.SERVICE, "SERVER", "SYSTEM")  # the id's case matters
+    assert _take(storage, gui, AT, commit=False)  # then rolled back: as if never taken
+    with storage(read_only=True) as uow:
+        assert uow.leases.get("maintenance") is None
+    assert _take(storage, gui, AT)
+    assert not _take(storage, service, AT + timedelta(minutes=4))
+    assert _take(storage, gui, AT + timedelta(minutes=1))
+    assert _take(storage, gui, AT + timedelta(minutes=1))  # a renewal changing nothing still counts
+    with storage(read_only=True) as uow:
+        lease = uow.leases.get("maintenance")
+        assert uow.leases.get("optimisation") is None
+    assert lease is not None
+    assert (lease.holder, lease.acquired_at, lease.heartbeat_at) == (gui, AT, AT + timedelta(minutes=1))
+    assert lease.expires_at == AT + timedelta(minutes=6)
+    assert lease.held_at(AT + timedelta(minutes=5, seconds=59))
+    assert not lease.held_at(lease.expires_at)
+    assert _take(storage, service, lease.expires_at)  # run out: taken over, acquired anew
+    assert not _take(storage, gui, lease.expires_at + timedelta(seconds=1))
+    with storage() as uow:
+        assert not uow.leases.release("maintenance", gui.owner_id, AT + timedelta(minutes=7))
+        assert uow.leases.release("maintenance", service.owner_id, AT + timedelta(minutes=7))
+        uow.commit()
+    with storage(read_only=True) as uow:
+        released = uow.leases.get("maintenance")
+    assert released is not None
+    assert (released.holder, released.acquired_at) == (service, lease.expires_at)
+    assert released.expires_at == AT + timedelta(minutes=7)
+    assert not released.held_at(released.expires_at)
+    assert _take(storage, gui, AT + timedelta(minutes=7))  # released: free at once

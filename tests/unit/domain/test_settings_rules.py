@@ -47,3 +47,15 @@ def test_round_trip_and_bad_stored_values_fall_back() -> None:
         rounding=RoundingMode.NEAREST, scan_cooldown_seconds=30
     )
     assert settings_from_mapping({"max_shift_hours": "99", "unknown": "x"}) == BusinessSettings()
+
+
+def test_keep_pc_awake_is_on_by_default_and_reads_yes_or_no() -> None:
+    assert BusinessSettings().keep_pc_awake is True
+    assert parse_setting("keep_pc_awake", "False") is False
+    assert parse_setting("keep_pc_awake", " off ") is False
+    assert parse_setting("keep_pc_awake", "yes") is True
+    assert settings_as_text(BusinessSettings(keep_pc_awake=False))["keep_pc_awake"] == "false"
+    assert settings_from_mapping({"keep_pc_awake": "false"}).keep_pc_awake is False
+    with pytest.raises(ValidationError) as caught:
+        parse_setting("keep_pc_awake", "maybe")
+    assert caught.value.code == "bad_choice"

@@ -23,6 +23,11 @@ def local_date_time(at: datetime | None, zone: ZoneInfo) -> str:
     return f"{day} {local:%H:%M}"
 
 
+def short_date(day: date) -> str:
+    """A date in the locale's short form, e.g. «04.03.2026»."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
 def long_date(day: date) -> str:
     """A date with the weekday, e.g. «середа, 4 березня 2026 р.»."""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)

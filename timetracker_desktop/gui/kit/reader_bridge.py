@@ -6,7 +6,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from timetracker_desktop.hardware.outcomes import CardOutcome, ReaderFault
+from timetracker_desktop.hardware.outcomes import NO_READER, CardOutcome, ReaderFault
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,10 @@ class DeskReaderBridge(QObject):
         """What lies behind "no reader connected" when the smart card service failed; else ''."""
         if self.active_reader is not None or self.fault is None:
             return ""
+        if (
+            self.fault.code == NO_READER
+        ):  # Windows: its smart card service runs only while a reader is plugged in
+            return self.tr("Connect the reader; it is found at once.")
         return self.tr(
             "The smart card service does not answer ({0}). Connect the reader; it is found at once."
         ).format(self.fault.detail or self.fault.code)

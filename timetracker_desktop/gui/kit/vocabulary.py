@@ -1,14 +1,17 @@
-"""Words for every typed code the GUI shows: error codes, storage causes, audit actions and objects."""
+"""Words for every typed code the GUI shows: error codes, storage causes, audit actions, objects, runners."""
 
 import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
+from timetracker_desktop.domain.absences import FORM_DIGITS, AbsenceType
 from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
-from timetracker_desktop.repositories.ports.maintenance import CheckKind, StepKind
+from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
+from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
+from timetracker_desktop.system.firewall import FirewallProblem
 
 
 class Vocabulary(QObject):
@@ -103,6 +106,14 @@ class Vocabulary(QObject):
             ErrorCode.BAD_TIME_ZONE: self.tr("Unknown time zone."),
             ErrorCode.BAD_RANGE: self.tr("The period ends before it starts."),
             ErrorCode.BAD_PERIOD: self.tr("The period is not valid."),
+            ErrorCode.BAD_ABSENCE_TYPE: self.tr("Choose an absence type from the list."),
+            ErrorCode.BAD_ABSENCE_RANGE: self.tr(
+                "The absence must end on or after its first day and cover at most 400 days."
+            ),
+            ErrorCode.ABSENCE_OVERLAP: self.tr(
+                "The employee already has an absence ({type}) from {from} to {to} on some of these days. "
+                "Change or delete that one first."
+            ),
             ErrorCode.NOT_A_NUMBER: self.tr("Enter a whole number."),
             ErrorCode.OUT_OF_RANGE: self.tr("The value is outside the allowed range."),
             ErrorCode.BAD_CHOICE: self.tr("Choose one of the offered values."),
@@ -147,8 +158,16 @@ class Vocabulary(QObject):
             ErrorCode.DATABASE_FOLDER_MISSING: self.tr(
                 "The folder {folder} does not exist. Check the path, or create the folder first."
             ),
+            ErrorCode.DATABASE_ON_NETWORK_SHARE: self.tr(
+                "The database file {path} is on a network drive. The embedded database must be on this "
+                "computer's own disk: on a network drive it gets damaged. To share the data between "
+                "several computers, use a MySQL or MariaDB server."
+            ),
             ErrorCode.LISTENER_PORT_IN_USE: self.tr(
                 "The terminal listener cannot start: its port is used by another program."
+            ),
+            ErrorCode.LISTENER_PORT_RESERVED: self.tr(
+                "The terminal listener cannot start: Windows does not allow its port (it may be reserved)."
             ),
             ErrorCode.LISTENER_ADDRESS_UNAVAILABLE: self.tr(
                 "The terminal listener cannot start: its address is not an address of this PC."
@@ -174,6 +193,9 @@ class Vocabulary(QObject):
             ErrorCode.UNASSIGNED_NOT_FOUND: self.tr("The unassigned punch was not found. Reload the queue."),
             ErrorCode.TEMPLATE_NOT_FOUND: self.tr(
                 "The template was not found; it may have been removed meanwhile."
+            ),
+            ErrorCode.ABSENCE_NOT_FOUND: self.tr(
+                "The absence was not found; it may have been deleted meanwhile. Reload and try again."
             ),
         }
 
@@ -236,6 +258,30 @@ class Vocabulary(QObject):
             StorageCause.OTHER: self.tr("The database reported an error. The log has the details."),
         }
 
+    def firewall(self) -> dict[FirewallProblem, str]:
+        """Why Windows Firewall may block terminals (the status bar's offer to allow them)."""
+        return {
+            FirewallProblem.MISSING: self.tr(
+                "This program has no Windows Firewall rule that lets terminals in."
+            ),
+            FirewallProblem.NOT_ALLOWING: self.tr(
+                "This program's Windows Firewall rule does not let terminals in"
+                " (it blocks, or is not for TCP)."
+            ),
+            FirewallProblem.OTHER_PROGRAM: self.tr(
+                "The Windows Firewall rule names the program in another folder (it was moved or reinstalled)."
+            ),
+            FirewallProblem.DISABLED: self.tr("This program's Windows Firewall rule is turned off."),
+            FirewallProblem.OTHER_PORT: self.tr(
+                "This program's Windows Firewall rule allows other ports, not the listener's."
+            ),
+            FirewallProblem.NOT_ALL_PROFILES: self.tr(
+                "This program's Windows Firewall rule leaves out some networks (for example Public, the"
+                " kind Windows gives a new network)."
+            ),
+            FirewallProblem.UNCHECKED: self.tr("The Windows Firewall rule could not be checked."),
+        }
+
     def actions(self) -> dict[AuditAction, str]:
         """Audit actions in words."""
         return {
@@ -273,6 +319,8 @@ class Vocabulary(QObject):
             AuditAction.TEMPLATE_APPLY: self.tr("Template applied"),
             AuditAction.HOLIDAY_SET: self.tr("Holiday set"),
             AuditAction.HOLIDAY_REMOVE: self.tr("Holiday removed"),
+            AuditAction.ABSENCE_ADD: self.tr("Absence added"),
+            AuditAction.ABSENCE_DELETE: self.tr("Absence deleted"),
             AuditAction.SETTINGS_CHANGE: self.tr("Setting changed"),
             AuditAction.TERMINAL_CREATE: self.tr("Terminal added"),
             AuditAction.TERMINAL_ROTATE_KEY: self.tr("Terminal key replaced"),
@@ -303,6 +351,35 @@ class Vocabulary(QObject):
             AuditAction.DATABASE_OPTIMIZE: self.tr("Database optimised"),
         }
 
+    def absence_types(self) -> dict[AbsenceType, str]:
+        """The form П-5's absence types (the Ukrainian catalog holds the order's own wording)."""
+        return {
+            AbsenceType.BUSINESS_TRIP: self.tr("Business trip"),
+            AbsenceType.ANNUAL_LEAVE: self.tr("Annual leave"),
+            AbsenceType.ADDITIONAL_LEAVE: self.tr("Additional annual leave"),
+            AbsenceType.CHORNOBYL_LEAVE: self.tr("Additional leave (Chornobyl law)"),
+            AbsenceType.CREATIVE_LEAVE: self.tr("Creative leave"),
+            AbsenceType.STUDY_LEAVE: self.tr("Study leave"),
+            AbsenceType.UNPAID_STUDY_LEAVE: self.tr("Unpaid study leave"),
+            AbsenceType.UNPAID_MANDATORY_LEAVE: self.tr("Unpaid leave granted by law"),
+            AbsenceType.CHILDREN_LEAVE: self.tr("Paid leave for workers with children"),
+            AbsenceType.MATERNITY_LEAVE: self.tr("Maternity leave, childcare up to 3 years"),
+            AbsenceType.CHILDCARE_LEAVE: self.tr("Childcare leave up to 6 years"),
+            AbsenceType.UNPAID_LEAVE: self.tr("Unpaid leave by agreement"),
+            AbsenceType.UNPAID_SUSPENSION: self.tr("Other unpaid leave (work suspended)"),
+            AbsenceType.SHORT_TIME: self.tr("Short time ordered by the employer"),
+            AbsenceType.OTHER_EMPLOYER: self.tr("Temporarily transferred to another employer"),
+            AbsenceType.OTHER_BY_LAW: self.tr("Other time not worked, by law"),
+            AbsenceType.DOWNTIME: self.tr("Downtime"),
+            AbsenceType.TRUANCY: self.tr("Truancy"),
+            AbsenceType.STRIKE: self.tr("Strike"),
+            AbsenceType.SICK_LEAVE: self.tr("Sick leave (paid)"),
+            AbsenceType.UNPAID_SICK_LEAVE: self.tr("Sick leave (unpaid)"),
+            AbsenceType.UNEXPLAINED: self.tr("Absence, reason not known yet"),
+            AbsenceType.OTHER_BY_AGREEMENT: self.tr("Other absence under the collective agreement"),
+            AbsenceType.OTHER: self.tr("Other reasons for absence"),
+        }
+
     def entities(self) -> dict[EntityType, str]:
         """Object types in words."""
         return {
@@ -316,6 +393,7 @@ class Vocabulary(QObject):
             EntityType.UNASSIGNED: self.tr("unassigned punch"),
             EntityType.TEMPLATE: self.tr("template"),
             EntityType.HOLIDAY: self.tr("holiday"),
+            EntityType.ABSENCE: self.tr("absence"),
             EntityType.SETTING: self.tr("setting"),
             EntityType.REPORT: self.tr("report"),
             EntityType.BACKUP: self.tr("backup"),
@@ -354,6 +432,19 @@ class Vocabulary(QObject):
             StepKind.OPTIMIZE_TABLE: self.tr("Rebuilding {0}"),
         }
 
+    def runners(self) -> dict[RunnerKind, str]:
+        """The kinds of program that may run the scheduled jobs, with ``{host}`` for the computer's name."""
+        return {
+            RunnerKind.GUI: self.tr("the TimeTracker program on {host}"),
+            RunnerKind.SERVICE: self.tr("the TimeTracker service on {host}"),
+            RunnerKind.LISTENER: self.tr("the terminal listener (serve) on {host}"),
+            RunnerKind.OTHER: self.tr("another program on {host}"),
+        }
+
+    def runner_user(self) -> str:
+        """Who is signed in to the computer where the program runs: ``{0}`` the runner, ``{1}`` the user."""
+        return self.tr("{0} (user {1})")
+
     def legacy_action(self, name: str) -> str:
         """An action of the legacy server's log, named as it was there."""
         return self.tr("Legacy server: {0}").format(name)
@@ -361,6 +452,7 @@ class Vocabulary(QObject):
     def tables(self) -> dict[str, str]:
         """Database tables in words, as a backup lists them (a test covers every table of the schema)."""
         return {
+            "absences": self.tr("Absences"),
             "adms_commands": self.tr("Commands to ZKTeco devices"),
             "adms_device_users": self.tr("Users on ZKTeco devices"),
             "adms_devices": self.tr("ZKTeco devices"),
@@ -378,6 +470,7 @@ class Vocabulary(QObject):
             "scan_receipts": self.tr("Terminal scan receipts"),
             "shared_keys": self.tr("Keys shared by every PC on this database"),
             "used_challenges": self.tr("Used terminal challenges"),
+            "runner_leases": self.tr("Which program runs automatic backups"),
             "schedule_cells": self.tr("Schedule cells"),
             "schedule_codes": self.tr("Schedule codes"),
             "schedule_templates": self.tr("Schedule templates"),
@@ -409,9 +502,24 @@ def error_sentence(code: ErrorCode, field: str | None = None, params: Mapping[st
     return sentence.format_map(_Params(params)) if params else sentence
 
 
+def absence_type_words(kind: AbsenceType) -> str:
+    """``ТН 26 — Sick leave (paid)``: the form's letter and digit codes and the type in words."""
+    return f"{kind.value} {FORM_DIGITS[kind]} — {Vocabulary().absence_types()[kind]}"
+
+
 def storage_sentence(cause: StorageCause) -> str:
     """The sentence for a storage cause."""
     return Vocabulary().storage()[cause]
+
+
+def runner_words(holder: LeaseHolder) -> str:
+    """A lease holder in words: "the TimeTracker program on PC-1 (user olena)", "the TimeTracker service on
+    SERVER"."""
+    words = Vocabulary()
+    text = words.runners()[holder.kind].format(host=holder.host)
+    if holder.kind is RunnerKind.GUI and holder.user:
+        text = words.runner_user().format(text, holder.user)
+    return text
 
 
 def action_words(action: str) -> str:
@@ -518,6 +626,8 @@ class DetailWords(QObject):
             "steps": self.tr("Steps"),
             "vacuum": self.tr("File rebuilt"),
             "cancelled": self.tr("Cancelled"),
+            "document": self.tr("Document"),
+            "note": self.tr("Note"),
         }
 
 

@@ -1,6 +1,7 @@
 """The GUI's own terminal listener: started, restarted and stopped off the GUI thread; revived if it dies."""
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -240,8 +241,8 @@ class ListenerControl(QObject):
 
     @property
     def reason(self) -> str:
-        """Why it is not running: ``port_in_use``, ``address_unavailable``, ``no_permission``, ``exited``,
-        ``failed``."""
+        """Why it is not running: ``port_in_use``, ``port_reserved``, ``address_unavailable``,
+        ``no_permission``, ``exited``, ``failed``."""
         return _reason(self.error)
 
     def describe(self) -> str:
@@ -256,6 +257,7 @@ class ListenerControl(QObject):
             return self.tr("stopped")
         return {
             "port_in_use": self.tr("port in use"),
+            "port_reserved": self.tr("port not allowed by Windows"),
             "address_unavailable": self.tr("address not on this PC"),
             "no_permission": self.tr("no permission for the port"),
             "exited": self.tr("stopped, restarting..."),
@@ -274,11 +276,21 @@ class ListenerControl(QObject):
     def why(self, error: BaseException, host: str, port: int) -> str:
         """Why a listener could not serve on ``host:port``, and what to do (translated)."""
         reason = _reason(error)
+        in_use = self.tr(
+            "Port {0} is used by another program, perhaps the TimeTracker service. "
+            "Choose another port in Settings or stop that program. Taps stored by another "
+            "listener still appear here within a few seconds."
+        )
+        if sys.platform == "win32":
+            in_use += " " + self.tr(
+                "To find that program: netstat -ano -p tcp | findstr :{0} (its process id)."
+            )
         return {
-            "port_in_use": self.tr(
-                "Port {0} is used by another program, perhaps the TimeTracker service. "
-                "Choose another port in Settings or stop that program. Taps stored by another "
-                "listener still appear here within a few seconds."
+            "port_in_use": in_use,
+            "port_reserved": self.tr(
+                "Windows does not allow port {0}: it may be reserved by Hyper-V, WSL or Docker "
+                "(see: netsh interface ipv4 show excludedportrange protocol=tcp) or held by another "
+                "program. Choose another port in Settings."
             ),
             "address_unavailable": self.tr(
                 "{1} is not an address of this PC. Choose another address in Settings."
@@ -288,13 +300,14 @@ class ListenerControl(QObject):
             ),
             "exited": self.tr(
                 "The terminal listener stopped unexpectedly and is being started again; until then terminals "
-                "cannot reach this PC. Details are in listener.log (Help > Open log folder)."
+                "cannot reach this PC. Details are in listener.log and listener-crash.log (Help > Open log "
+                "folder)."
             ),
         }.get(reason, self.tr("The terminal listener could not start: {2}")).format(port, host, error)
 
 
 def _reason(error: BaseException | None) -> str:
-    """``port_in_use``, ``address_unavailable``, ``no_permission``, ``exited`` or ``failed``."""
+    """The error's reason (``ListenerControl.reason``)."""
     if isinstance(error, DomainError) and error.code.startswith("listener_"):
         return error.code.removeprefix("listener_")
     return "failed"

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QLocale, QObject
 
 from timetracker_desktop.gui.kit.table_model import Column, RowTableModel
-from timetracker_desktop.repositories.ports.maintenance import GrowthTable
+from timetracker_desktop.repositories.ports.database_care import GrowthTable
 from timetracker_desktop.services.database_care.stats import DatabaseStats
 
 

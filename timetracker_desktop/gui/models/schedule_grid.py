@@ -6,11 +6,13 @@ from datetime import date, time
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
+from timetracker_desktop.domain.absences import AbsenceType, absence_days
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedule_rules import find_code, format_cell
 from timetracker_desktop.domain.schedules import CodeMeaning, ScheduleCell, ScheduleCode
 from timetracker_desktop.gui.kit.formatting import long_date
 from timetracker_desktop.gui.kit.table_model import ROW_ROLE, Index
+from timetracker_desktop.gui.kit.vocabulary import absence_type_words
 from timetracker_desktop.services.schedules.month import ScheduleMonth
 
 NIGHT_MARK = "\u263e"  # ☾ after an overnight shift
@@ -61,6 +63,7 @@ class ScheduleGridModel(QAbstractTableModel):
         self._holidays: dict[date, str] = {}
         self._codes: tuple[ScheduleCode, ...] = ()
         self._drafts: dict[Key, tuple[str, str]] = {}
+        self._absences: dict[Key, AbsenceType] = {}
         self.editable = True
 
     def set_month(self, month: ScheduleMonth) -> None:
@@ -74,6 +77,11 @@ class ScheduleGridModel(QAbstractTableModel):
         self._holidays = {h.day: h.name for h in month.holidays}
         self._codes = month.codes
         self._drafts = {}
+        self._absences = {
+            (employee_id, day): kind
+            for employee_id, days in absence_days(month.absences, self._days[0], self._days[-1]).items()
+            for day, kind in days.items()
+        }
         self.endResetModel()
 
     @property
@@ -85,6 +93,10 @@ class ScheduleGridModel(QAbstractTableModel):
     def employees(self) -> list[Employee]:
         """The employees, one per row."""
         return self._employees
+
+    def absence(self, employee_id: int, day: date) -> AbsenceType | None:
+        """The absence covering an employee's day, if any."""
+        return self._absences.get((employee_id, day))
 
     def stored(self, employee_id: int, day: date) -> ScheduleCell | None:
         """The stored cell of an employee's day."""
@@ -154,7 +166,8 @@ class ScheduleGridModel(QAbstractTableModel):
         key = self.key_at(index)
         cell = self._cells.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return compact_text(cell)
+            away = self._absences.get(key)  # the absence explains the day; its plan stays for editing
+            return away.value if away is not None and key not in self._drafts else compact_text(cell)
         if role == Qt.ItemDataRole.EditRole:
             return self.draft(*key) or (format_cell(cell) if cell else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -185,6 +198,8 @@ class ScheduleGridModel(QAbstractTableModel):
     def _shade(self, key: Key, cell: ScheduleCell | None) -> QColor | None:
         if key in self._drafts:
             return SHADES["rejected"]
+        if key in self._absences:
+            return SHADES[CodeMeaning.EXCUSED.value]
         if cell is not None and cell.is_overnight:
             return SHADES["night"]
         entry = find_code(cell.code, self._codes) if cell is not None and cell.code else None
@@ -204,6 +219,8 @@ class ScheduleGridModel(QAbstractTableModel):
             lines.append(self.tr("Break: {0} min").format(cell.break_minutes))
         if cell is not None and cell.is_overnight:
             lines.append(self.tr("Night shift: ends the next day"))
+        if key in self._absences:
+            lines.append(self.tr("Absence: {0}").format(absence_type_words(self._absences[key])))
         if key in self._drafts:
             text, message = self._drafts[key]
             lines.append(self.tr("Not saved: «{0}». {1}").format(text, message))

@@ -130,6 +130,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
         "ReportRemark",
         str(QT_TRANSLATE_NOOP("ReportRemark", "closed at scheduled end")),
     ),
+    ReportLabel.REMARK_DURING_ABSENCE: (
+        "ReportRemark",
+        str(QT_TRANSLATE_NOOP("ReportRemark", "tap during an absence")),
+    ),
     ReportLabel.REMARK_CLOCK_SKEW: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "clock skew"))),
     ReportLabel.REMARK_MANUAL: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "manual"))),
     ReportLabel.REMARK_DIRECTION_SET: (

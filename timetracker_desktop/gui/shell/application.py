@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from timetracker_desktop.credentials import without_password
 from timetracker_desktop.domain.users import User
@@ -24,22 +24,32 @@ from timetracker_desktop.gui.listener.control import ListenerControl, ListenerSt
 from timetracker_desktop.gui.shell import build_resources
 from timetracker_desktop.gui.shell.gateway import DatabaseGateway, OpenDatabase
 from timetracker_desktop.gui.shell.main_window import MainWindow
+from timetracker_desktop.gui.shell.single_instance import SingleInstance
 from timetracker_desktop.gui.shell.startup import Startup
-from timetracker_desktop.services.backup.schedule import BackupScheduler
+from timetracker_desktop.paths import data_dir
+from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.maintenance.lease import this_process
+from timetracker_desktop.services.maintenance.runner import MaintenanceRunner, scheduled_jobs_runner
 from timetracker_desktop.services.reports.fonts import BOLD, REGULAR, FontNotFoundError, find_font
+from timetracker_desktop.system.mutex import hold_running_mutex
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
 
 
-def start_backup_scheduler(services: Services, first_check_after: float) -> BackupScheduler | None:
-    """Automatic backups on a thread of their own while the GUI runs (None when backups are not wired)."""
-    if services.backup_schedule is None:
-        return None
-    scheduler = BackupScheduler(services.backup_schedule, first_check_after=first_check_after)
-    scheduler.start()
-    return scheduler
+def start_backup_scheduler(services: Services, first_check_after: float) -> MaintenanceRunner | None:
+    """Automatic backups on threads of their own while the GUI runs (None when backups are not wired).
+
+    They run only while this GUI holds the database's scheduled-jobs lease: a service or another PC
+    holding it runs them instead, and this GUI takes over when that one stops.
+    """
+    runner = scheduled_jobs_runner(
+        services, this_process(RunnerKind.GUI), first_check_after=first_check_after
+    )
+    if runner is not None:
+        runner.start()
+    return runner
 
 
 def freeze_long_lived_objects() -> None:
@@ -114,11 +124,28 @@ class Shell(QObject):
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
         self.context: GuiContext | None = None
-        self.backup_scheduler: BackupScheduler | None = None
+        self.backup_scheduler: MaintenanceRunner | None = None
         self.startup = Startup(gateway, self.runner, ui_settings, explicit_url, self)
         self.startup.finished.connect(self._on_started)
         self.startup.aborted.connect(self._on_aborted)
         app.aboutToQuit.connect(self._on_about_to_quit)
+        app.commitDataRequest.connect(self._on_session_ending)
+
+    def bring_to_front(self) -> None:
+        """Another start asked for this program: show the main window, or the login or first-run dialog."""
+        if self.window is not None:
+            self.window.bring_to_front()
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.raise_()
+                widget.activateWindow()
+
+    def _on_session_ending(self) -> None:
+        """Windows is signing out or shutting down: close without the keep-in-tray question, which would
+        hold up the sign-out."""
+        if self.window is not None:
+            self.window.close_without_asking()
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         if self.database is None:  # the first login; after a log out these keep running
@@ -156,7 +183,7 @@ class Shell(QObject):
         work = partial(context.services.users.log_out, context.actor)
         self.runner.run(work, _recorded, _not_recorded, write=True)
         self.window, self.context = None, None
-        window.close()
+        window.close_without_asking()
         window.deleteLater()
         gc.unfreeze()  # the closed pages were frozen at login: let the collector free them
         self.startup.log_in_again()
@@ -173,7 +200,7 @@ class Shell(QObject):
         self.listener.stop()
         self.reader.stop()
         if self.backup_scheduler is not None:
-            self.backup_scheduler.stop()  # waits for a backup in progress, before the database closes
+            self.backup_scheduler.stop()  # waits for a backup, lets the lease go; before the database closes
         self.runner.wait_for_done(10_000)
         if self.database is not None:
             self.database.close()
@@ -198,6 +225,12 @@ def run(
     assert isinstance(app, QApplication)  # noqa: S101 - narrows the type for mypy
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    instance = SingleInstance(data_dir(), app)
+    if not instance.claim():
+        log.info("the program runs already for this user and data folder: asking it to come to the front")
+        instance.ask_running_to_activate()
+        return 0
+    running = hold_running_mutex()  # the installer waits while it exists (AppMutex)
     load_resources()
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     ui_settings = UiSettings()
@@ -205,6 +238,11 @@ def run(
         log.warning("the Ukrainian catalogs could not be loaded")
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window exists
     shell = Shell(app, gateway, ui_settings, url, reader_factory, listener_starter, automatic_backups=True)
+    instance.activate_requested.connect(shell.bring_to_front)
     install_error_handling(shell.reporter)
     shell.startup.start()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        instance.release()
+        running.release()

@@ -12,16 +12,15 @@ from timetracker_desktop import __version__
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.listener.control import ListenerControl
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, LOG_FILE_NAME
+from timetracker_desktop.logging_setup import process_log_files
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.services.diagnostics import Diagnostics, ListenerState
 
 MESSAGE_MS = 8000
 
 
-def _log_files() -> tuple[Path, Path]:
-    folder = log_dir()  # creates the folder: call it off the GUI thread
-    return folder / LOG_FILE_NAME, folder / LISTENER_LOG_FILE_NAME
+def _log_files() -> tuple[Path, ...]:
+    return process_log_files(log_dir())  # log_dir creates the folder: call it off the GUI thread
 
 
 def listener_state(control: ListenerControl | None) -> ListenerState | None:

@@ -1,24 +1,26 @@
 """The main window: navigation list, stacked pages (built on first visit), status bar and tray icon."""
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
+    QMessageBox,
     QStackedWidget,
-    QSystemTrayIcon,
     QWidget,
 )
 
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.quitting import quit_application, quitting
+from timetracker_desktop.gui.shell.close_question import CloseChoice, ask_on_close
 from timetracker_desktop.gui.shell.help_menu import HelpMenu
 from timetracker_desktop.gui.shell.pages import PageSpec, RefreshablePage, pages_for
 from timetracker_desktop.gui.shell.session_menu import SessionMenu
 from timetracker_desktop.gui.shell.status_bar import MainStatusBar
+from timetracker_desktop.gui.shell.tray import ListenerTray, tray_available
 
 NAVIGATION_WIDTH = 190
 
@@ -62,6 +64,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.session_menu = SessionMenu(self, context)  # File comes before Help in the menu bar
         self.help_menu = HelpMenu(self, context)
+        self._asking_allowed = True
+        self.in_tray = False
+        self.close_question: QMessageBox | None = None
         self.tray = self._make_tray()
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)
         self._restore()
@@ -118,30 +123,60 @@ class MainWindow(QMainWindow):
         last = settings.last_view
         self.navigation.setCurrentRow(names.index(last) if last in names else 0)
 
-    def _make_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+    def _make_tray(self) -> ListenerTray | None:
+        if not tray_available():
             return None
-        tray = QSystemTrayIcon(QIcon(":/icons/app.svg"), self)
-        tray.setToolTip(self.tr("TimeTracker Desktop"))
-        menu = QMenu(self)
-        show = QAction(self.tr("Show"), menu)
-        show.triggered.connect(self._on_tray_show)
-        quit_action = QAction(self.tr("Quit"), menu)
-        quit_action.triggered.connect(QApplication.quit)
-        menu.addAction(show)
-        menu.addAction(quit_action)
-        tray.setContextMenu(menu)
-        tray.activated.connect(self._on_tray_activated)
+        tray = ListenerTray(self._context.listener, self)
+        tray.open_requested.connect(self.bring_to_front)
+        tray.quit_requested.connect(self.quit_program)
         tray.show()
         return tray
 
-    def _on_tray_show(self) -> None:
-        self.showNormal()
+    def bring_to_front(self) -> None:
+        """Show the window (from the tray, minimized or behind others) and give it the focus.
+
+        On Windows ``activateWindow`` succeeds only when this process may take the foreground: a second
+        start passes its right on first (``system.foreground``); otherwise the taskbar button flashes.
+        """
+        if self.in_tray:
+            self.in_tray = False
+            QApplication.setQuitOnLastWindowClosed(True)  # off while the window was hidden in the tray
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
         self.activateWindow()
 
-    def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self._on_tray_show()
+    def quit_program(self) -> None:
+        """End the program without asking (the tray's "Quit"): the window closes, the listener stops."""
+        self.close_without_asking()
+        quit_application()
+
+    def close_without_asking(self) -> None:
+        """Close for good (log out, quit from the tray, Windows signing out)."""
+        self._asking_allowed = False
+        self.close()
+
+    def _listening(self) -> bool:
+        listener = self._context.listener
+        return listener is not None and listener.running
+
+    def _on_close_answered(self, choice: CloseChoice) -> None:
+        self.close_question = None
+        if choice is CloseChoice.KEEP_IN_TRAY and self.tray is not None:
+            self.hide_to_tray()
+        elif choice is CloseChoice.QUIT:
+            self.close_without_asking()
+
+    def hide_to_tray(self) -> None:
+        """Hide the window; the program, its listener included, goes on with the tray icon."""
+        self.save_state()
+        self.in_tray = True
+        QApplication.setQuitOnLastWindowClosed(False)  # a message box closed meanwhile must not end it
+        self.hide()
+        if self.tray is not None:
+            self.tray.tell_still_running()
 
     def save_state(self) -> None:
         """Remember geometry and layout."""
@@ -151,7 +186,14 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window state; the application quits when the last window closes."""
+        """While terminals report here, ask first (keep listening in the tray / quit / cancel); then save the
+        window state and close (the application quits when the last window closes)."""
+        if self._asking_allowed and self._listening() and not quitting():
+            event.ignore()
+            if self.close_question is None:
+                port = self._context.listener.port if self._context.listener is not None else 0
+                self.close_question = ask_on_close(self, port, self.tray is not None, self._on_close_answered)
+            return
         self.save_state()
         if self.tray is not None:
             self.tray.hide()

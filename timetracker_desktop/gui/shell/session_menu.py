@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from timetracker_desktop.gui.kit.context import GuiContext
+from timetracker_desktop.gui.kit.quitting import quit_application
 
 
 class SessionMenu(QObject):
@@ -36,4 +37,4 @@ class SessionMenu(QObject):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.log_out_action.triggered.connect(self.log_out_requested)
-        self.quit_action.triggered.connect(QApplication.quit)
+        self.quit_action.triggered.connect(quit_application)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 from timetracker_desktop.credentials import is_server_url, parse_server_url
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.status_field import StatusField
+from timetracker_desktop.gui.listener.firewall_offer import FirewallOffer
 from timetracker_desktop.services.terminals.overview import TerminalOverview
 
 REFRESH_MS = 30_000
@@ -55,6 +56,9 @@ class MainStatusBar(QStatusBar):
         self.busy.setMaximumHeight(14)
         self.busy.setVisible(False)
         self.set_listener_state(self.tr("not started"))
+        self.firewall = FirewallOffer(context.runner)  # left of the fields; shown only when it matters
+        self.addWidget(self.firewall)
+        self._firewall_port: int | None = None  # the port last checked while the listener runs
         for widget in (self.database, self.listener, self.terminals, self.reader):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.busy)
@@ -92,6 +96,12 @@ class MainStatusBar(QStatusBar):
         self.listener.setToolTip(listener.explain())
         if listener.running:
             self.refresh()
+            if listener.port != self._firewall_port:  # at each start on a new port (Windows only)
+                self._firewall_port = listener.port
+                self.firewall.check(listener.port)
+        elif not listener.starting:
+            self._firewall_port = None
+            self.firewall.withdraw()
 
     def set_reader_state(self, state: str) -> None:
         """Show the desk reader's state."""

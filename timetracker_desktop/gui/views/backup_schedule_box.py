@@ -1,4 +1,4 @@
-"""Automatic backups: folder, interval and how many to keep, with the last one made and the next one due."""
+"""Automatic backups: folder, interval, how many to keep, the last and next ones, and who makes them."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.formatting import local_date_time
+from timetracker_desktop.gui.kit.vocabulary import runner_words
 from timetracker_desktop.services.backup.schedule import (
     MAX_INTERVAL_HOURS,
     MAX_KEEP,
@@ -29,27 +30,30 @@ from timetracker_desktop.services.backup.schedule import (
     BackupScheduleService,
     automatic_backups,
 )
+from timetracker_desktop.services.maintenance.lease import LeaseService, RunnerStatus
 
 SPIN_WIDTH = 140
 
 
 @dataclass(frozen=True, slots=True)
 class ScheduleState:
-    """The schedule, the folder in force, the newest automatic backup and the next one due."""
+    """The schedule, the folder in force, the newest automatic backup, the next one due and who makes it."""
 
     schedule: BackupSchedule
     folder: Path
     last: datetime | None
     next_due: datetime | None
     zone: ZoneInfo
+    runner: RunnerStatus
 
 
-def load_state(service: BackupScheduleService, zone: ZoneInfo) -> ScheduleState:
-    """Read the schedule and look into its folder (worker thread)."""
+def load_state(service: BackupScheduleService, lease: LeaseService, zone: ZoneInfo) -> ScheduleState:
+    """Read the schedule, look into its folder and read who holds the lease (worker thread)."""
     schedule = service.current()
     folder = service.folder(schedule)
     made = automatic_backups(folder)
-    return ScheduleState(schedule, folder, made[-1][0] if made else None, service.next_due(), zone)
+    last = made[-1][0] if made else None
+    return ScheduleState(schedule, folder, last, service.next_due(), zone, lease.status())
 
 
 class BackupScheduleBox(QGroupBox):
@@ -88,6 +92,16 @@ class BackupScheduleBox(QGroupBox):
         self.last.setObjectName("lastAutomaticBackup")
         self.next_due = QLabel()
         self.next_due.setObjectName("nextAutomaticBackup")
+        self.runner = QLabel()
+        self.runner.setObjectName("backupRunner")
+        self.runner.setWordWrap(True)
+        self.runner.setToolTip(
+            self.tr(
+                "One program per database makes the automatic backups: this program, the TimeTracker service"
+                " or the program on another computer, whichever started first. When it stops, another one"
+                " takes over within a few minutes."
+            )
+        )
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveBackupSchedule")
         self.status = QLabel()
@@ -110,6 +124,7 @@ class BackupScheduleBox(QGroupBox):
         form.addRow(self.tr("Keep the newest:"), self.keep)
         form.addRow(self.tr("Last automatic backup:"), self.last)
         form.addRow(self.tr("Next one due:"), self.next_due)
+        form.addRow(self.tr("Made by:"), self.runner)
         form.addRow(save_row)
 
     def refresh(self) -> None:
@@ -126,7 +141,7 @@ class BackupScheduleBox(QGroupBox):
                 interval_hours=change.interval_hours,
                 keep=change.keep,
             )
-        return load_state(self._service, zone)
+        return load_state(self._service, self._context.services.runner_lease, zone)
 
     def save(self) -> None:
         """Store the folder, interval and number kept (validated and audited by the service)."""
@@ -146,7 +161,16 @@ class BackupScheduleBox(QGroupBox):
         self.last.setText(local_date_time(state.last, state.zone) if state.last else self.tr("none yet"))
         due = state.next_due
         self.next_due.setText(local_date_time(due, state.zone) if due else self.tr("never (switched off)"))
+        self.runner.setText(self._runner_text(state.runner, state.zone))
         self.loaded.emit(state)
+
+    def _runner_text(self, status: RunnerStatus, zone: ZoneInfo) -> str:
+        if status.lease is None or not status.running:
+            return self.tr("nobody: no TimeTracker program or service is running them now")
+        if status.mine:
+            return self.tr("this program")
+        heartbeat = local_date_time(status.lease.heartbeat_at, zone)
+        return self.tr("{0}, last heartbeat {1}").format(runner_words(status.lease.holder), heartbeat)
 
     def _on_saved(self, state: ScheduleState) -> None:
         self.save_button.setEnabled(True)

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QGroupBox,
     QLabel,
@@ -23,6 +22,7 @@ from timetracker_desktop.gui.kit.busy import BusyLine
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
 from timetracker_desktop.gui.kit.errors import show_error
+from timetracker_desktop.gui.kit.quitting import quit_application
 from timetracker_desktop.gui.kit.widgets import action_button
 from timetracker_desktop.gui.views.backup_schedule_box import BackupScheduleBox, ScheduleState
 from timetracker_desktop.repositories.ports.backup import BackupManifest
@@ -234,7 +234,7 @@ class BackupsView(QWidget):
         quit_button = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.AcceptRole)
         quit_button.setObjectName("quitAfterRestore")
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        quit_button.clicked.connect(QApplication.quit)
+        quit_button.clicked.connect(quit_application)
         self.dialog = box
         box.open()
 

@@ -25,7 +25,7 @@ from timetracker_desktop.gui.kit.formatting import local_date_time
 from timetracker_desktop.gui.kit.vocabulary import Vocabulary, outcome_words
 from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.database_growth import DatabaseGrowthModel, month_lines
-from timetracker_desktop.repositories.ports.maintenance import GrowthTable
+from timetracker_desktop.repositories.ports.database_care import GrowthTable
 from timetracker_desktop.services.database_care.check import CheckReport
 from timetracker_desktop.services.database_care.history import LastRun
 from timetracker_desktop.services.database_care.optimize import OptimizeProgress, OptimizeReport, Vacuum

@@ -5,12 +5,14 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.table_model import ROW_ROLE, SearchProxy
 from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.employees import EmployeeTableModel
+from timetracker_desktop.gui.views.absences_panel import AbsencesPanel
 from timetracker_desktop.gui.views.badges_panel import BadgesPanel
 from timetracker_desktop.services.container import Services
 
@@ -97,6 +100,11 @@ class EmployeesView(QWidget):
         self.table.setModel(self.proxy)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.badges = BadgesPanel(context)
+        self.absences = AbsencesPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("employeeTabs")
+        self.tabs.addTab(self.badges, QIcon(":/icons/badge.svg"), self.tr("Badges"))
+        self.tabs.addTab(self.absences, QIcon(":/icons/schedules.svg"), self.tr("Absences"))
         self._build_layout()
         self._connect_signals()
         self._update_actions()
@@ -111,7 +119,7 @@ class EmployeesView(QWidget):
         bar.addWidget(self.who_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.badges)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -172,6 +180,7 @@ class EmployeesView(QWidget):
     def _on_selection_changed(self, *_args: QItemSelection) -> None:
         self._update_actions()
         self.badges.show_employee(self.selected_employee(), self._zone)
+        self.absences.show_employee(self.selected_employee(), self._zone)
 
     def _update_actions(self) -> None:
         employee = self.selected_employee()

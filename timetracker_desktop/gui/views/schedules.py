@@ -7,7 +7,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timetracker_desktop.domain.absences import Absence
 from timetracker_desktop.domain.errors import DomainError
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.gui.dialogs.absence_dialog import AbsenceDialog
 from timetracker_desktop.gui.dialogs.template_dialogs import ApplyTemplateDialog
 from timetracker_desktop.gui.dialogs.workflow_messages import explain
 from timetracker_desktop.gui.kit.context import GuiContext
@@ -131,6 +133,10 @@ class SchedulesView(QWidget):
             "fillTemplate", self.tr("Fill from template..."), ":/icons/template.svg", editor
         )
         self.refresh_button = action_button("refreshSchedules", self.tr("Refresh"), ":/icons/refresh.svg")
+        self.absence_button = action_button(
+            "markAbsence", self.tr("Mark as absence..."), ":/icons/schedules.svg", editor
+        )
+        self.absence_button.setToolTip(self.tr("Select days of one employee, then record them as an absence"))
         self.model = ScheduleGridModel(self)
         self.model.editable = editor
         self.grid = ScheduleTable()
@@ -163,6 +169,7 @@ class SchedulesView(QWidget):
         self._break_label.setVisible(self.model.editable)
         bar.addWidget(self._break_label)
         bar.addWidget(self.break_minutes)
+        bar.addWidget(self.absence_button)
         bar.addWidget(self.fill_button)
         bar.addWidget(self.refresh_button)
         splitter = QSplitter()
@@ -185,6 +192,16 @@ class SchedulesView(QWidget):
         self.model.cell_edited.connect(self._on_cell_edited)
         self.grid.clear_requested.connect(self._on_clear_requested)
         self.holidays.changed.connect(self.refresh)
+        self.absence_button.clicked.connect(self._on_absence_clicked)
+        self.grid.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        if self.model.editable:  # right-click on the selected days offers the same
+            self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            mark = QAction(self.absence_button.text(), self.grid)
+            mark.setObjectName("markAbsenceAction")
+            mark.triggered.connect(self._on_absence_clicked)
+            self.grid.addAction(mark)
+            self.absence_action = mark
+        self._on_selection_changed()
 
     def refresh(self) -> None:
         """Reload the shown month (the office's current month the first time)."""
@@ -252,6 +269,7 @@ class SchedulesView(QWidget):
             self._swatch(
                 SHADES["night"].name(), f"22-6 {NIGHT_MARK}", self.tr("night shift, ends the next day")
             ),
+            self._swatch(SHADES["excused"].name(), "ТН", self.tr("absence: a type of the form П-5")),
             self._swatch(SHADES["weekend"].name(), "", self.tr("weekend")),
             self._swatch(SHADES["holiday"].name(), "", self.tr("holiday")),
             self._swatch(SHADES["rejected"].name(), "", self.tr("not saved (see the cell's tooltip)")),
@@ -311,6 +329,36 @@ class SchedulesView(QWidget):
     def selected_employee_ids(self) -> set[int]:
         """Employees with a selected cell (the template dialog preselects them)."""
         return {key[0] for key in self.selected_keys()}
+
+    def absence_range(self) -> tuple[int, date, date] | None:
+        """(employee id, first day, last day) when the selected cells are days of one employee."""
+        keys = self.selected_keys()
+        if not keys or len({employee_id for employee_id, _ in keys}) != 1:
+            return None
+        days = [day for _, day in keys]
+        return keys[0][0], min(days), max(days)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.absence_button.setEnabled(self.absence_range() is not None)
+
+    def _on_absence_clicked(self) -> None:
+        chosen = self.absence_range()
+        if chosen is None or not self.model.editable:
+            self._show_error(self.tr("Select one or more days of one employee first."))
+            return
+        employee_id, first, last = chosen
+        employee = next(e for e in self.model.employees if e.id == employee_id)
+        dialog = AbsenceDialog(self._context, employee, (first, last), self)
+        dialog.saved.connect(self._on_absence_saved)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_absence_saved(self, absence: Absence) -> None:
+        self.refresh()
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("Absence {0} recorded for %n day(s).", "", absence.days).format(absence.kind.value)
+        )
 
     def _on_fill_clicked(self) -> None:
         if self._loaded is None:

@@ -4,6 +4,7 @@ from functools import partial
 from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -16,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timetracker_desktop.domain.settings import BusinessSettings
+from timetracker_desktop.domain.settings import BusinessSettings, setting_text
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.gui.dialogs.database_dialog import DatabaseDialog
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import field_of, message_for
 from timetracker_desktop.gui.kit.field_errors import FieldErrors
 from timetracker_desktop.gui.listener.address import address_problem, own_addresses
+from timetracker_desktop.gui.views.autostart_box import AutostartCheckBox, autostart_offered
 from timetracker_desktop.gui.views.business_rules_box import BUSINESS_FIELDS, BusinessRulesBox
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
 from timetracker_desktop.services.settings import SettingsService
@@ -32,6 +34,7 @@ RULE_FIELDS = (
     "scan_cooldown_seconds",
     "max_shift_hours",
     "terminal_online_seconds",
+    "keep_pc_awake",
     *BUSINESS_FIELDS,
 )
 
@@ -73,6 +76,7 @@ class SettingsView(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(context.ui_settings.language)))
         self.desk_reader = ReaderChooser(context)
+        self.autostart = AutostartCheckBox() if autostart_offered() else None
         self.time_zone = QComboBox()
         self.time_zone.setObjectName("time_zone")
         self.time_zone.setEditable(True)
@@ -85,6 +89,13 @@ class SettingsView(QWidget):
         self.listener_host.setObjectName("listenerHost")
         self.listener_port = _spin("listenerPort", 1, 65535, "")
         self.listener_port.setValue(context.ui_settings.listener_port)
+        self.keep_awake = QCheckBox(self.tr("Keep the PC awake while the listener runs (all listening PCs)"))
+        self.keep_awake.setObjectName("keep_pc_awake")
+        self.keep_awake.setToolTip(
+            self.tr(
+                "Windows does not go to sleep while terminals can report here; the screen may still turn off."
+            )
+        )
         self.database = QLabel(context.database_label)
         self.database.setObjectName("databaseLabel")
         self.database.setWordWrap(True)
@@ -98,6 +109,8 @@ class SettingsView(QWidget):
         self._build_layout(admin)
         self.save_button.clicked.connect(self.save)
         self.change_database.clicked.connect(self._on_change_database_clicked)
+        if self.autostart is not None:
+            self.autostart.failed.connect(self.status.setText)
         if context.listener is not None:
             context.listener.moved.connect(self._on_listener_moved)
         self.refresh()
@@ -107,6 +120,8 @@ class SettingsView(QWidget):
         ui_form = QFormLayout(interface)
         ui_form.addRow(self.tr("Language (after restart):"), self.language)
         ui_form.addRow(self.tr("Desk reader (applies at once):"), self.desk_reader)
+        if self.autostart is not None:  # Windows, installed program: applies at once, for this user only
+            ui_form.addRow(self.autostart)
         rules = QGroupBox(self.tr("Office rules (shared by all computers)"))
         rules_form = QFormLayout(rules)
         self.errors = FieldErrors(rules_form, "settingsError")
@@ -120,6 +135,7 @@ class SettingsView(QWidget):
         self.listener_errors = FieldErrors(listener_form, "listenerError")
         self.listener_errors.add_row("listener_host", self.tr("Listen on address:"), self.listener_host)
         listener_form.addRow(self.tr("Port:"), self.listener_port)
+        listener_form.addRow(self.keep_awake)
         listener.setEnabled(admin)
         database = QGroupBox(self.tr("Database"))
         database_row = QHBoxLayout(database)
@@ -145,6 +161,7 @@ class SettingsView(QWidget):
         self.cooldown.setValue(settings.scan_cooldown_seconds)
         self.max_shift.setValue(settings.max_shift_hours)
         self.online.setValue(settings.terminal_online_seconds)
+        self.keep_awake.setChecked(settings.keep_pc_awake)
         self.business.load(settings)
         self._loaded = self._rule_values()
 
@@ -157,6 +174,7 @@ class SettingsView(QWidget):
             "scan_cooldown_seconds": str(self.cooldown.value()),
             "max_shift_hours": str(self.max_shift.value()),
             "terminal_online_seconds": str(self.online.value()),
+            "keep_pc_awake": setting_text(self.keep_awake.isChecked()),
             **self.business.values(),
         }
 
@@ -252,7 +270,7 @@ class SettingsView(QWidget):
         )
 
     def _on_stored_known(self, settings: BusinessSettings) -> None:
-        self._loaded = {key: str(getattr(settings, key)) for key in RULE_FIELDS}
+        self._loaded = {key: setting_text(getattr(settings, key)) for key in RULE_FIELDS}
 
     def _on_change_database_clicked(self) -> None:
         if self._context.gateway is None:

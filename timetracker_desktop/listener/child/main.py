@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from timetracker_desktop.listener.awake import kept_awake
 from timetracker_desktop.listener.child.calls import CallRunner
 from timetracker_desktop.listener.child.link import (
     ChildConfig,
@@ -28,7 +29,7 @@ from timetracker_desktop.listener.child.link import (
     ready_line,
 )
 from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME, configure_logging
+from timetracker_desktop.logging_setup import ProcessLog, configure_logging
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.database_care.receipts import ReceiptPurger
 
@@ -103,7 +104,8 @@ def serve(open_app: OpenApp, config: ChildConfig, stdin: TextIO, outbox: Outbox)
     if receipts is not None:
         receipts.start()
     try:
-        _answer_calls(stdin, calls)
+        with kept_awake(services.settings):  # this main thread lives as long as the listener (power.py)
+            _answer_calls(stdin, calls)
     finally:
         server.stop()  # first: the port is free and the last terminal health flushed, whatever else hangs
         if receipts is not None:
@@ -135,7 +137,7 @@ def main(open_app: OpenApp) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
     with contextlib.suppress(OSError):  # no writable log folder: serve anyway, as the CLI does
-        configure_logging(console=False, name=LISTENER_LOG_FILE_NAME)
+        configure_logging(console=False, name=ProcessLog.LISTENER)
     outbox = Outbox(sys.stdout)
     try:
         config = ChildConfig.from_line(sys.stdin.readline())

@@ -33,7 +33,7 @@ from timetracker_desktop.listener.child.link import (
     call_line,
     parse_message,
 )
-from timetracker_desktop.logging_setup import LISTENER_LOG_FILE_NAME
+from timetracker_desktop.logging_setup import open_crash_file
 from timetracker_desktop.paths import log_dir
 from timetracker_desktop.services.ingest.dto import ScanNotice
 
@@ -76,16 +76,13 @@ def _child_environment() -> dict[str, str]:
     return environment
 
 
-def _child_errors() -> "IO[bytes] | None":
-    """Where the child's stderr goes: ours, or (a windowed GUI has none) its log file, so that a crash
-    before its logging starts still leaves a trace."""
-    if sys.stderr is not None:
-        return None
+def _child_errors() -> "IO[bytes] | int | None":
+    """Where the child's stderr goes: ``listener-crash.log``, so that a crash before (or past) its logging
+    leaves a trace, and ``listener.log`` keeps a single writer, the child's own logging."""
     try:
-        folder = log_dir()
-        return (folder / LISTENER_LOG_FILE_NAME).open("ab")
-    except OSError:
-        return None  # no log folder: the child's own logging says the same
+        return open_crash_file(log_dir())
+    except OSError:  # no log folder: the child's own logging says the same
+        return subprocess.DEVNULL if sys.stderr is None else None
 
 
 def _windows_flags() -> int:
@@ -155,7 +152,7 @@ class ListenerProcess:
         self.stop()
         if isinstance(first, Failed):
             raise ListenerProcessError(first.message, first.reason)
-        raise ListenerProcessError("the listener process ended at start (see listener.log)")
+        raise ListenerProcessError("the listener process ended at start (see listener-crash.log)")
 
     def _spawn(self) -> "subprocess.Popen[str]":
         errors = _child_errors()
@@ -174,7 +171,7 @@ class ListenerProcess:
                 creationflags=_windows_flags(),
             )
         finally:
-            if errors is not None:
+            if not isinstance(errors, int | None):
                 errors.close()  # the child has its own copy
         assert process.stdin is not None  # noqa: S101 - narrows the type for mypy
         try:

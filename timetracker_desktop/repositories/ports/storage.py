@@ -21,6 +21,8 @@ from timetracker_desktop.domain.employees import Badge, BadgeKind, Employee, Key
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Role, User
+from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 
@@ -381,6 +383,8 @@ class UnitOfWork(Protocol):
     challenges: ChallengeRepository
     legacy_ids: LegacyIdRepository
     adms: AdmsRepository
+    absences: AbsenceRepository
+    leases: LeaseRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -40,6 +40,10 @@ from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 VERSION_TABLE = "alembic_version"
+# Which running program holds the scheduled-jobs lease is no data: a backup leaves it out and a restore
+# leaves it empty (the holder takes it again at its next heartbeat). Its heartbeats would otherwise change
+# the table between a MariaDB restore's load and its check, and the check would fail.
+LIVE_TABLES = frozenset({"runner_leases"})
 STREAM_ROWS = 2000
 INSERT_ROWS = 1000
 
@@ -48,11 +52,15 @@ def _is_mysql(connection: Connection | Engine) -> bool:
     return connection.dialect.name in ("mysql", "mariadb")
 
 
-def _data_tables(connection: Connection) -> list[Table]:
-    """The application's tables as they exist in the database, parents before children."""
+def _data_tables(connection: Connection, *, live: bool = False) -> list[Table]:
+    """The application's tables as they exist in the database, parents before children.
+
+    ``live``: with the tables of the running programs' state (``LIVE_TABLES``), which are not data.
+    """
     metadata = MetaData()
     metadata.reflect(connection)
-    return [t for t in metadata.sorted_tables if t.name != VERSION_TABLE]
+    skipped = {VERSION_TABLE} if live else {VERSION_TABLE, *LIVE_TABLES}
+    return [t for t in metadata.sorted_tables if t.name not in skipped]
 
 
 def _revision(connection: Connection) -> str:
@@ -307,7 +315,7 @@ def _drop_application_tables(engine: Engine) -> None:
     """Drop the application's tables (and only those) from a MariaDB database."""
     known = {*Base.metadata.tables, VERSION_TABLE}
     with engine.connect() as connection:
-        present = [t.name for t in _data_tables(connection)] + [VERSION_TABLE]
+        present = [t.name for t in _data_tables(connection, live=True)] + [VERSION_TABLE]
         connection.exec_driver_sql("SET FOREIGN_KEY_CHECKS=0")
         try:
             for name in present:

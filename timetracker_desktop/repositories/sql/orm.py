@@ -281,6 +281,21 @@ class HolidayRow(Base):
     name: Mapped[str] = mapped_column(String(128))
 
 
+class AbsenceRow(Base):
+    """An employee away on the local dates first..last (both included), of a form П-5 absence type."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index(None, "employee_id", "first_day"), Index(None, "first_day", "last_day"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    document: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class AuditRow(Base):
     """Append-only audit entry, chained by hash."""
 
@@ -430,3 +445,17 @@ class LegacyIdRow(Base):
     legacy_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     new_id: Mapped[int | None] = mapped_column(Integer)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class RunnerLeaseRow(Base):
+    """A named lease one process holds at a time (the runner of automatic backups and other jobs)."""
+
+    __tablename__ = "runner_leases"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(exact_key(128))
+    owner_kind: Mapped[str] = mapped_column(String(16))
+    owner_host: Mapped[str] = mapped_column(String(64))
+    owner_user: Mapped[str] = mapped_column(String(64))
+    acquired_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -8,8 +8,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.abandon import refuse_if_abandoned
+from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
+from timetracker_desktop.repositories.sql.absences import SqlAbsenceRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.challenges import SqlChallengeRepository
 from timetracker_desktop.repositories.sql.employees import (
@@ -18,6 +21,7 @@ from timetracker_desktop.repositories.sql.employees import (
     SqlPositionRepository,
 )
 from timetracker_desktop.repositories.sql.errors import STORAGE_ERRORS, translate
+from timetracker_desktop.repositories.sql.leases import SqlLeaseRepository
 from timetracker_desktop.repositories.sql.legacy_ids import SqlLegacyIdRepository
 from timetracker_desktop.repositories.sql.punches import (
     SqlCorrectionRepository,
@@ -57,6 +61,8 @@ class SqlAlchemyUnitOfWork:
         self.challenges: ports.ChallengeRepository = SqlChallengeRepository(session)
         self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
         self.adms: AdmsRepository = SqlAdmsRepository(session)
+        self.absences: AbsenceRepository = SqlAbsenceRepository(session)
+        self.leases: LeaseRepository = SqlLeaseRepository(session)
         return self
 
     def __exit__(

@@ -1,4 +1,4 @@
-"""Database URLs checked before anything is opened or created: a kind we support, a folder that exists."""
+"""Database URLs checked before anything is opened or created: a kind we support, a local existing folder."""
 
 from pathlib import Path
 
@@ -7,6 +7,7 @@ from sqlalchemy.exc import ArgumentError
 
 from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.paths import default_database_url
+from timetracker_desktop.system.drives import is_network_path
 
 SUPPORTED_BACKENDS = ("sqlite", "mysql", "mariadb")
 
@@ -16,6 +17,8 @@ def check_database_url(url: str) -> None:
 
     The default SQLite file's folder is created; a SQLite file the user named must be in an existing
     folder, so that a mistyped path is reported instead of silently becoming a new, empty database.
+    A SQLite file on a network share is refused: its locking does not work over SMB, so two PCs (or a
+    dropped connection) damage it; several PCs share a MySQL/MariaDB server instead.
     """
     try:
         parsed = make_url(url)
@@ -38,6 +41,15 @@ def check_database_url(url: str) -> None:
     database = parsed.database
     if backend != "sqlite" or not database or database == ":memory:":
         return
+    if is_network_path(database):
+        shared = ValidationError(
+            f"the database file {database} is on a network share, where SQLite damages its file: keep the "
+            "embedded database on this PC's own disk, or share the data through a MySQL/MariaDB server "
+            "(mysql://USER@HOST/DATABASE)",
+            code=ErrorCode.DATABASE_ON_NETWORK_SHARE,
+        )
+        shared.params["path"] = database
+        raise shared
     if url == default_database_url():
         Path(database).parent.mkdir(parents=True, exist_ok=True)
         return

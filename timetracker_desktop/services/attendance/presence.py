@@ -85,6 +85,8 @@ def _state(day: _Day, codes: list[ScheduleCode], settings: BusinessSettings, now
         return PresenceState.IN
     if any(not i.is_marker for i in day.today.intervals):
         return PresenceState.LEFT
+    if day.today.absence is not None:
+        return PresenceState.EXCUSED
     if day.cell is None:
         return PresenceState.OFF if day.holiday else PresenceState.UNSCHEDULED
     entry = find_code(day.cell.code, codes) if day.cell.code else None
@@ -93,6 +95,12 @@ def _state(day: _Day, codes: list[ScheduleCode], settings: BusinessSettings, now
     if entry is not None and entry.meaning is CodeMeaning.DAY_OFF:
         return PresenceState.OFF
     return _scheduled_state(day, settings, now)
+
+
+def _plan_text(day: _Day) -> str:
+    if day.today.absence is not None:  # the absence says more than the plan it excuses
+        return day.today.absence.value
+    return format_cell(day.cell) if day.cell is not None else ""
 
 
 class PresenceService:
@@ -145,7 +153,7 @@ class PresenceService:
             full_name=name,
             position=position,
             state=_state(day, codes, settings, now),
-            plan=format_cell(day.cell) if day.cell is not None else "",
+            plan=_plan_text(day),
             first_in=day.today.first_in,
             last_out=day.today.last_out,
             late_seconds=day.today.late_seconds,

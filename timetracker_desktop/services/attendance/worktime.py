@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from timetracker_desktop.domain.absences import absence_days
 from timetracker_desktop.domain.attendance import effective_sequence
 from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.clock import Clock
@@ -68,6 +69,7 @@ class WorktimeService:
         )
         holidays = {h.day for h in uow.schedules.holidays(first, last)}
         codes = uow.schedules.codes()
+        away = absence_days(uow.absences.overlapping(selector, first, last), first, last)
         now = self._clock.now()
         return [
             compute_worktime(
@@ -80,6 +82,7 @@ class WorktimeService:
                 first,
                 last,
                 now,
+                away.get(employee_id),
             )
             for employee_id in ids
         ]

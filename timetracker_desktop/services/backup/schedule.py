@@ -1,8 +1,7 @@
-"""Automatic backups: folder, interval and retention as settings; a Qt-free scheduler thread."""
+"""Automatic backups: folder, interval and retention as settings; the "back up if due" job."""
 
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -152,11 +151,18 @@ class BackupScheduleService:
             return self._clock.now()
         return existing[-1][0] + timedelta(hours=schedule.interval_hours)
 
-    def run_if_due(self) -> BackupResult | None:
-        """Make an automatic backup when one is due, then delete the oldest beyond the number kept."""
+    def run_if_due(self, may_run: Callable[[], bool] | None = None) -> BackupResult | None:
+        """Make an automatic backup when one is due, then delete the oldest beyond the number kept.
+
+        ``may_run`` is asked right before the backup (the scheduled-jobs runner checks that it still holds
+        the database's lease); False skips it.
+        """
         due = self.next_due()
         now = self._clock.now()
         if due is None or due > now:
+            return None
+        if may_run is not None and not may_run():
+            log.info("an automatic backup is due, but another program runs them now")
             return None
         schedule = self.current()
         folder = self.folder(schedule)
@@ -173,36 +179,3 @@ def _text(schedule: BackupSchedule) -> dict[str, str]:
         INTERVAL_KEY: str(schedule.interval_hours),
         KEEP_KEY: str(schedule.keep),
     }
-
-
-class BackupScheduler:
-    """A daemon thread that makes automatic backups when due; ``stop()`` ends it promptly."""
-
-    def __init__(
-        self, schedule: BackupScheduleService, *, poll_seconds: float = 60.0, first_check_after: float = 0.0
-    ) -> None:
-        self._schedule = schedule
-        self._poll = poll_seconds
-        self._first = first_check_after
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="backup-scheduler", daemon=True)
-
-    def start(self) -> None:
-        """Begin checking (the first check after ``first_check_after`` seconds)."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop checking; waits for a backup in progress."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def _run(self) -> None:
-        if self._stop.wait(self._first):
-            return
-        while not self._stop.is_set():
-            try:
-                self._schedule.run_if_due()
-            except Exception:  # a full disk or a lost database must not end the scheduler
-                log.exception("automatic backup failed")
-            self._stop.wait(self._poll)

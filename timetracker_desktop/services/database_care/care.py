@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
-from timetracker_desktop.repositories.ports.maintenance import DatabaseMaintenance
+from timetracker_desktop.repositories.ports.database_care import DatabaseMaintenance
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.database_care.check import DatabaseCheckService
 from timetracker_desktop.services.database_care.optimize import DatabaseOptimizeService

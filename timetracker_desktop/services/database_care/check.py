@@ -8,7 +8,7 @@ from datetime import datetime
 from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports.maintenance import (
+from timetracker_desktop.repositories.ports.database_care import (
     CheckFinding,
     CheckKind,
     DatabaseMaintenance,

@@ -10,7 +10,7 @@ from pathlib import Path
 from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.users import Actor, Permission
-from timetracker_desktop.repositories.ports.maintenance import (
+from timetracker_desktop.repositories.ports.database_care import (
     DatabaseFacts,
     DatabaseMaintenance,
     MaintenanceCancelledError,

@@ -1,9 +1,10 @@
 """Everything a report reads, loaded in one read-only unit of work, and the engine run over it."""
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from timetracker_desktop.domain.absences import AbsenceType, absence_days
 from timetracker_desktop.domain.attendance import Correction, PunchCore, effective_sequence
 from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.employees import Employee
@@ -36,6 +37,7 @@ class ReportInputs:
     cells: Mapping[int, Mapping[date, ScheduleCell]]
     punches: Mapping[int, list[PunchCore]]
     corrections: Mapping[int, list[Correction]]
+    absences: Mapping[int, Mapping[date, AbsenceType]] = field(default_factory=dict)
 
     def cell(self, employee_id: int, day: date) -> ScheduleCell | None:
         """The schedule cell of an employee's workday, if any."""
@@ -66,6 +68,7 @@ class ReportInputs:
             self.first,
             self.last,
             self.now,
+            self.absences.get(employee_id),
         )
 
 
@@ -104,4 +107,5 @@ def load_inputs(
         cells=cells,
         punches=loaded,
         corrections=uow.corrections.for_employees(ids) if punches else {},
+        absences=absence_days(uow.absences.overlapping(ids, first, last), first, last),
     )

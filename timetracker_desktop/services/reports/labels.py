@@ -95,6 +95,7 @@ class ReportLabel(StrEnum):
     REMARK_DOUBLE_TAP = "Remark.double_tap"
     REMARK_OPEN = "Remark.open"
     REMARK_AUTO_CLOSED = "Remark.auto_closed"
+    REMARK_DURING_ABSENCE = "Remark.during_absence"
     REMARK_CLOCK_SKEW = "Remark.clock_skew"
     REMARK_MANUAL = "Remark.manual"
     REMARK_DIRECTION_SET = "Remark.direction_set"
@@ -187,6 +188,7 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.REMARK_DOUBLE_TAP: ("подвійне торкання", "double tap"),
     ReportLabel.REMARK_OPEN: ("зміна триває", "in progress"),
     ReportLabel.REMARK_AUTO_CLOSED: ("закрито за графіком", "closed at scheduled end"),
+    ReportLabel.REMARK_DURING_ABSENCE: ("відмітка під час відсутності", "tap during an absence"),
     ReportLabel.REMARK_CLOCK_SKEW: ("розбіжність годинника", "clock skew"),
     ReportLabel.REMARK_MANUAL: ("внесено вручну", "manual"),
     ReportLabel.REMARK_DIRECTION_SET: ("напрям виправлено", "direction corrected"),

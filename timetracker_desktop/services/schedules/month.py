@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from timetracker_desktop.domain.absences import Absence
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.schedule_rules import local_date
@@ -22,6 +23,7 @@ class ScheduleMonth:
     holidays: tuple[Holiday, ...]
     codes: tuple[ScheduleCode, ...]
     templates: tuple[ScheduleTemplate, ...]
+    absences: tuple[Absence, ...] = ()  # the month's absences of these employees (shown over the plan)
 
 
 class ScheduleMonthService:
@@ -42,12 +44,14 @@ class ScheduleMonthService:
         first, last = month_bounds(year, month)
         with self._uow(read_only=True) as uow:
             employees = tuple(uow.employees.list_all(include_inactive=False))
+            ids = [e.id for e in employees]
             return ScheduleMonth(
                 year,
                 month,
                 employees,
-                tuple(uow.schedules.cells([e.id for e in employees], first, last)),
+                tuple(uow.schedules.cells(ids, first, last)),
                 tuple(uow.schedules.holidays(first, last)),
                 tuple(uow.schedules.codes()),
                 tuple(uow.schedules.templates()),
+                tuple(uow.absences.overlapping(ids, first, last)),
             )

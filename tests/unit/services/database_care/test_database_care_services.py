@@ -5,11 +5,16 @@ from pathlib import Path
 
 import pytest
 from fakes import ADMIN, FakeClock, FakeUnitOfWorkFactory
-from fakes.maintenance import FakeDatabaseMaintenance
+from fakes.database_care import FakeDatabaseMaintenance
 
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction
-from timetracker_desktop.repositories.ports.maintenance import CheckFinding, CheckKind, GrowthTable, StepKind
+from timetracker_desktop.repositories.ports.database_care import (
+    CheckFinding,
+    CheckKind,
+    GrowthTable,
+    StepKind,
+)
 from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.database_care.care import DatabaseCare, database_care
 from timetracker_desktop.services.database_care.check import FULL_CHECK_MAX_BYTES

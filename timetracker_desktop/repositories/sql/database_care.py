@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Column, Connection, Table, exists, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from timetracker_desktop.repositories.ports.maintenance import (
+from timetracker_desktop.repositories.ports.database_care import (
     CheckFinding,
     CheckKind,
     DatabaseFacts,

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fakes.uow import FakeUnitOfWorkFactory
-from timetracker_desktop.repositories.ports import maintenance as port
+from timetracker_desktop.repositories.ports import database_care as port
 
 
 class FakeDatabaseMaintenance:

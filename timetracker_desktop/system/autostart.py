@@ -1,0 +1,60 @@
+"""Start at sign-in for the signed-in user: the ``HKCU\\...\\Run`` value written and removed from Settings."""
+
+import sys
+from pathlib import Path
+
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+VALUE_NAME = "TimeTracker Desktop"
+GUI_EXE = "timetracker-desktop-gui.exe"
+
+
+def command_line() -> str | None:
+    """What Windows should run at sign-in, quoted; None where autostart is not offered.
+
+    Offered only on Windows in the installed (frozen) program: the windowed GUI executable beside the
+    running one (so that a GUI started from the console executable does not start a console at sign-in).
+    From source there is no stable command (the virtual environment, ``PYTHONPATH`` and folder vary), so
+    the check box is hidden there.
+    """
+    if sys.platform != "win32" or not getattr(sys, "frozen", False):
+        return None
+    running = Path(sys.executable)
+    gui = running.with_name(GUI_EXE)
+    return f'"{gui if gui.is_file() else running}"'
+
+
+def registered_command() -> str | None:
+    """The command in the Run key under our name, or None when absent (or off Windows)."""
+    if sys.platform != "win32":
+        return None
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+            value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
+    except FileNotFoundError:
+        return None
+    return str(value)
+
+
+def enable(command: str) -> None:
+    """Write the Run value (creating the key if a fresh profile lacks it); OSError when refused."""
+    if sys.platform != "win32":
+        return
+    import winreg
+
+    with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+        winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, command)
+
+
+def disable() -> None:
+    """Remove the Run value; nothing to do when it is absent. OSError when refused."""
+    if sys.platform != "win32":
+        return
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+            winreg.DeleteValue(key, VALUE_NAME)
+    except FileNotFoundError:
+        return
