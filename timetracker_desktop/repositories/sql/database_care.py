@@ -150,7 +150,7 @@ class SqlDatabaseMaintenance:
         how = "EXTENDED" if full else "QUICK"
         lines: list[str] = []
         try:
-            with self._engine.connect() as connection:
+            with self._patient() as connection:
                 for table in _present_tables(connection):
                     rows = connection.exec_driver_sql(f"CHECK TABLE `{table.name}` {how}").fetchall()
                     last = rows[-1] if rows else None
@@ -164,7 +164,7 @@ class SqlDatabaseMaintenance:
         """Each foreign key of the schema: child rows whose parent is missing (checks can be switched off)."""
         missing: dict[tuple[str, str], list[int]] = {}
         try:
-            with self._engine.connect() as connection:
+            with self._patient() as connection:
                 for table in _present_tables(connection):
                     for key in table.foreign_keys:
                         child = key.parent
@@ -184,7 +184,7 @@ class SqlDatabaseMaintenance:
         punches = Base.metadata.tables["punches"]
         lines: list[str] = []
         try:
-            with self._engine.connect() as connection:
+            with self._patient() if self._mysql else self._engine.connect() as connection:
                 for column, parent in (("employee_id", "employees"), ("terminal_id", "terminals")):
                     lines += self._orphans_of(connection, punches.c[column], Base.metadata.tables[parent])
         except DBAPIError as error:
@@ -244,16 +244,12 @@ class SqlDatabaseMaintenance:
 
     def _run_mysql(self, step: MaintenanceStep) -> tuple[str, ...]:
         verb = "ANALYZE" if step.kind is StepKind.ANALYZE_TABLE else "OPTIMIZE"
-        url = self._storage.write_engine.url.render_as_string(hide_password=False)
-        engine = make_engine(url, read_timeout_s=MAINTENANCE_READ_TIMEOUT_S)
         try:
-            with engine.connect() as connection:
+            with self._patient() as connection:
                 rows = connection.exec_driver_sql(f"{verb} TABLE `{step.table}`").fetchall()
                 connection.commit()
         except DBAPIError as error:
             raise translate(error) from error
-        finally:
-            engine.dispose()
         errors = [f"{step.table}: {r[3]}" for r in rows if str(r[2]).lower() == "error"]
         if errors:
             raise RuntimeError("; ".join(errors))
@@ -263,6 +259,18 @@ class SqlDatabaseMaintenance:
             for r in rows
             if str(r[2]).lower() in ("note", "warning") and "doing recreate" not in str(r[3])
         )
+
+    @contextmanager
+    def _patient(self) -> Iterator[Connection]:
+        """A MariaDB connection of its own that waits hours, not the pool's 30 s: a timed-out client leaves
+        the server running the statement (CHECK TABLE, OPTIMIZE TABLE) while reporting a failure."""
+        url = self._storage.write_engine.url.render_as_string(hide_password=False)
+        engine = make_engine(url, read_timeout_s=MAINTENANCE_READ_TIMEOUT_S)
+        try:
+            with engine.connect() as connection:
+                yield connection
+        finally:
+            engine.dispose()
 
     @contextmanager
     def _sqlite(self) -> Iterator[sqlite3.Connection]:
