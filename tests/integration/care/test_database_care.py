@@ -1,13 +1,16 @@
 """Database care on SQLite and MariaDB: exact figures, checks that find damage, optimisation, purging."""
 
+import sqlite3
 import threading
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from dbsupport import SqliteTemplate
 from fakes import ADMIN, VIEWER, FakeClock
 from sqlalchemy import create_engine, text
 
-from timetracker_desktop.app import AppContext
+from timetracker_desktop.app import AppContext, build_app
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.domain.employees import BadgeKind
@@ -18,6 +21,8 @@ from timetracker_desktop.repositories.ports.storage import (
     NewCorrection,
     NewPunch,
     ScanReceipt,
+    StorageCause,
+    StorageUnavailableError,
     UnassignedPunch,
 )
 from timetracker_desktop.services.container import Services
@@ -235,3 +240,17 @@ def test_the_purger_thread_purges_at_start(services: Services, clock: FakeClock)
     finally:
         purger.stop()
     assert _event_ids(services) == {"r1"}
+
+
+def test_a_locked_sqlite_file_is_a_storage_cause_not_a_crash(sqlite_template: SqliteTemplate, tmp_path: Path,
+                                                              clock: FakeClock) -> None:  # fmt: skip
+    context = build_app(sqlite_template.fresh_url(tmp_path), clock=clock, bcrypt_rounds=4, upgrade=False)
+    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program writing, past the 5 s busy timeout
+        with pytest.raises(StorageUnavailableError) as caught:
+            _care(context.services).optimize.optimize(ADMIN, force_vacuum=True)
+        assert caught.value.cause is StorageCause.FILE_LOCKED
+    finally:
+        holder.close()
+        context.close()

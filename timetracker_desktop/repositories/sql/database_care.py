@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Column, Connection, Table, exists, func, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from timetracker_desktop.repositories.ports.database_care import (
     CheckFinding,
@@ -230,14 +230,15 @@ class SqlDatabaseMaintenance:
             StepKind.CHECKPOINT: "PRAGMA wal_checkpoint(TRUNCATE)",
             StepKind.VACUUM: "VACUUM",
         }[step.kind]
-        with self._sqlite() as connection:
-            connection.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_EVERY)
-            try:
+        try:
+            with self._sqlite() as connection:
+                connection.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_EVERY)
                 rows = connection.execute(statement).fetchall()
-            except sqlite3.OperationalError as error:
-                if cancelled() and "interrupt" in str(error):
-                    raise MaintenanceCancelledError(step.kind.value) from None
-                raise
+        except sqlite3.Error as error:
+            if cancelled() and "interrupt" in str(error):
+                raise MaintenanceCancelledError(step.kind.value) from None
+            # "database is locked" (a writer held on past the busy timeout), a full disk...: a storage cause
+            raise translate(OperationalError(statement, None, error)) from error
         if step.kind is StepKind.CHECKPOINT and rows and rows[0][0]:
             return ("the log could not be emptied completely: another program is reading the database",)
         return ()
