@@ -9,11 +9,11 @@ from sqlalchemy import create_engine, text
 from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.gui.kit.context import GuiContext
-from timetracker_desktop.gui.kit.vocabulary import Vocabulary
+from timetracker_desktop.gui.kit.vocabulary import Vocabulary, storage_sentence
 from timetracker_desktop.gui.shell.pages import PAGES, pages_for
 from timetracker_desktop.gui.views.database import DatabaseView
 from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
-from timetracker_desktop.repositories.ports.storage import NewPunch
+from timetracker_desktop.repositories.ports.storage import NewPunch, StorageCause, StorageUnavailableError
 
 from .conftest import show
 
@@ -106,3 +106,20 @@ def test_every_check_and_step_has_words(qapp: object) -> None:
     words = Vocabulary()
     assert set(words.check_kinds()) == set(CheckKind)
     assert set(words.step_kinds()) == set(StepKind)
+
+
+def test_a_failed_optimisation_is_told_below_its_button(
+    qtbot: QtBot, admin_context: GuiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    care = admin_context.services.database_care
+    assert care is not None
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise StorageUnavailableError(StorageCause.FILE_LOCKED)
+
+    monkeypatch.setattr(care.optimize, "optimize", locked)
+    page = _page(qtbot, admin_context)
+    page.optimize_button.click()
+    assert page.optimize_result.text() == storage_sentence(StorageCause.FILE_LOCKED)
+    assert page.verdict.text() == ""
+    assert page.optimize_button.isEnabled()

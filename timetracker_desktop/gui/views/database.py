@@ -246,7 +246,7 @@ class DatabaseView(QWidget):
         self.optimize_result.setText(self.tr("Optimising..."))
         work = partial(care.optimize.optimize, self._context.actor, progress=self._relay.progressed.emit,
                        cancelled=self._cancel.is_set)  # fmt: skip
-        self._context.runner.run(work, self._on_optimized, self._on_failed, write=True)
+        self._context.runner.run(work, self._on_optimized, self._on_optimize_failed, write=True)
 
     def _on_optimize_progressed(self, step: OptimizeProgress) -> None:
         self.progress.setRange(0, step.total)
@@ -281,6 +281,14 @@ class DatabaseView(QWidget):
             )
         self.optimize_result.setText(f"{head} {vacuum}")
         self.refresh()
+
+    def _on_optimize_failed(self, error: BaseException) -> None:
+        self._set_working(False)
+        self.progress.hide()
+        self.optimize_result.setStyleSheet(ERROR_STYLE)
+        self.optimize_result.setText(message_for(error))
+        if not is_expected(error):
+            show_error(error, self)
 
     # Shared ------------------------------------------------------------------------------------------------
 
