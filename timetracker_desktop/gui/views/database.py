@@ -283,20 +283,19 @@ class DatabaseView(QWidget):
         self.refresh()
 
     def _on_optimize_failed(self, error: BaseException) -> None:
-        self._set_working(False)
-        self.progress.hide()
-        self.optimize_result.setStyleSheet(ERROR_STYLE)
-        self.optimize_result.setText(message_for(error))
-        if not is_expected(error):
-            show_error(error, self)
+        self._tell_failure(self.optimize_result, error)
 
     # Shared ------------------------------------------------------------------------------------------------
 
     def _on_failed(self, error: BaseException) -> None:
+        self._tell_failure(self.verdict, error)
+
+    def _tell_failure(self, label: QLabel, error: BaseException) -> None:
+        """The failure in red on ``label``; a bug also gets the error dialog."""
         self._set_working(False)
         self.progress.hide()
-        self.verdict.setStyleSheet(ERROR_STYLE)
-        self.verdict.setText(message_for(error))
+        label.setStyleSheet(ERROR_STYLE)
+        label.setText(message_for(error))
         if not is_expected(error):
             show_error(error, self)
 
