@@ -32,8 +32,8 @@ def add_care_commands(db: Any, common: argparse.ArgumentParser) -> None:
     ).set_defaults(handler=db_stats)
     check = db.add_parser("check", parents=[common], help="check the database; exit code 1 when it fails")
     depth = check.add_mutually_exclusive_group()
-    depth.add_argument("--full", action="store_true", help="the full check (integrity_check, CHECK TABLE EXTENDED)")
-    depth.add_argument("--quick", action="store_true", help="the quick check (quick_check, CHECK TABLE QUICK)")
+    depth.add_argument("--full", action="store_true", help="full: integrity_check, CHECK TABLE EXTENDED")
+    depth.add_argument("--quick", action="store_true", help="quick: quick_check, CHECK TABLE QUICK")
     check.set_defaults(handler=db_check)
     optimize = db.add_parser("optimize", parents=[common], help="refresh statistics and compact the database")
     optimize.add_argument(
