@@ -70,10 +70,6 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.repositories.ports.leases import RunnerKind
     from timetracker_desktop.services.maintenance.lease import this_process
     from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
-    from timetracker_desktop.system.mutex import hold_running_mutex
-
-    # The installer's AppMutex: setup waits for (or asks to stop) a service that is still running the old exe.
-    running = hold_running_mutex() if getattr(args, "as_service", False) else None
     services = ctx.services
     options = listener_options(args)
     try:
@@ -102,8 +98,6 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         if backups is not None:
             backups.stop()
-        if running is not None:
-            running.release()
     return 0
 
 
