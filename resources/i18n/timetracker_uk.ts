@@ -3981,6 +3981,25 @@
     </message>
 </context>
 <context>
+    <name>StartupProblem</name>
+    <message>
+        <source>TimeTracker Desktop cannot start: its data folder cannot be used.
+
+{0}
+
+Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DIR variable, or ask your administrator for write access.</source>
+        <translation>TimeTracker Desktop не може запуститися: його теку даних неможливо використати.
+
+{0}
+
+Оберіть іншу теку параметром --data-dir у ярлику або змінною TIMETRACKER_DATA_DIR чи попросіть адміністратора дати право на запис.</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop</source>
+        <translation>TimeTracker Desktop</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>New template</source>

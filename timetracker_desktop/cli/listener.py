@@ -70,6 +70,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.repositories.ports.leases import RunnerKind
     from timetracker_desktop.services.maintenance.lease import this_process
     from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
+
     services = ctx.services
     options = listener_options(args)
     try:
