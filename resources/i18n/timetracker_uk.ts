@@ -4872,6 +4872,10 @@
         <translation>Правило брандмауера Windows для цієї програми діє не в усіх мережах (наприклад, не в загальнодоступній — такий тип Windows дає новій мережі).</translation>
     </message>
     <message>
+        <source>Windows Firewall has a rule that blocks this program (added when Cancel was clicked in Windows&apos; own prompt); it wins over the rule that allows terminals.</source>
+        <translation>У брандмауері Windows є правило, що блокує цю програму (додане, коли у власному запиті Windows натиснули «Скасувати»); воно переважає правило, що пропускає термінали.</translation>
+    </message>
+    <message>
         <source>The Windows Firewall rule could not be checked.</source>
         <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
     </message>

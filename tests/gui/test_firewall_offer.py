@@ -51,8 +51,8 @@ class _Windows:
         self.elevated: list[tuple[str, str]] = []
         self.refuse = False
 
-    def query(self, name: str) -> str:
-        assert name == "TimeTracker Desktop (service)"
+    def query(self, name: str, program: str) -> str:
+        assert (name, program) == ("TimeTracker Desktop (service)", EXE)
         return self.rules
 
     def run_elevated(self, program: str, parameters: str) -> int:
@@ -95,7 +95,9 @@ def test_a_missing_rule_is_offered_and_allowed_through_uac(
     assert windows.elevated == [
         (
             firewall.allow_command(EXE)[0],
-            '/d /c netsh advfirewall firewall delete rule name="TimeTracker Desktop (service)" & '
+            "/d /c netsh advfirewall firewall delete rule name=all dir=in "
+            'program="C:\\Program Files\\TimeTracker Desktop\\timetracker-desktop.exe" & '
+            'netsh advfirewall firewall delete rule name="TimeTracker Desktop (service)" & '
             'netsh advfirewall firewall add rule name="TimeTracker Desktop (service)" dir=in action=allow '
             "enable=yes profile=any remoteip=localsubnet protocol=TCP "
             'program="C:\\Program Files\\TimeTracker Desktop\\timetracker-desktop.exe"',
@@ -128,7 +130,7 @@ def test_elsewhere_than_windows_nothing_is_checked(
 ) -> None:
     monkeypatch.setattr("sys.platform", "linux")
 
-    def never(name: str) -> str:
+    def never(name: str, program: str) -> str:
         raise AssertionError("no check off Windows")
 
     monkeypatch.setattr(firewall, "_run_query", never)

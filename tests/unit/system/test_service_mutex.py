@@ -50,7 +50,7 @@ def test_the_service_holds_the_running_mutex(
         terminal_health=SimpleNamespace(flush=lambda: None),
         settings=SimpleNamespace(current=lambda: awake),
     )
-    monkeypatch.setattr(cli_listener, "warn_if_firewall_blocks", lambda _port: None)
+    monkeypatch.setattr(cli_listener, "warn_if_firewall_blocks", lambda *_: None)
     context = SimpleNamespace(services=services)
     args = argparse.Namespace(host="127.0.0.1", port=0, as_service=as_service, trusted_proxy=[])
     monkeypatch.setattr(cli_listener, "listener_options", lambda _args: object())

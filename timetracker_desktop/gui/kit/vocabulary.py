@@ -278,6 +278,10 @@ class Vocabulary(QObject):
                 "This program's Windows Firewall rule leaves out some networks (for example Public, the"
                 " kind Windows gives a new network)."
             ),
+            FirewallProblem.BLOCKED: self.tr(
+                "Windows Firewall has a rule that blocks this program (added when Cancel was clicked in"
+                " Windows' own prompt); it wins over the rule that allows terminals."
+            ),
             FirewallProblem.UNCHECKED: self.tr("The Windows Firewall rule could not be checked."),
         }
 
