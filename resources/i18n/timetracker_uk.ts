@@ -1918,6 +1918,10 @@
         <source>The firewall rule could not be added: {0}</source>
         <translation>Не вдалося додати правило брандмауера: {0}</translation>
     </message>
+    <message>
+        <source>The firewall rule could not be added; details are in gui.log.</source>
+        <translation>Правило брандмауера не вдалося додати; подробиці — у gui.log.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -4878,6 +4882,22 @@
     <message>
         <source>The Windows Firewall rule could not be checked.</source>
         <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
+    </message>
+    <message>
+        <source>Windows refused the change (netsh ended with an error; details are in gui.log).</source>
+        <translation>Windows відмовила у зміні (netsh завершився з помилкою; подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>Windows did not finish adding it within 5 minutes.</source>
+        <translation>Windows не завершила додавання за 5 хвилин.</translation>
+    </message>
+    <message>
+        <source>Windows could not run the command as administrator (details are in gui.log).</source>
+        <translation>Windows не змогла виконати команду від імені адміністратора (подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>The program&apos;s folder has characters a command cannot name (&quot; or %); ask the administrator to add the rule.</source>
+        <translation>Тека програми містить символи, яких не можна вказати в команді (&quot; або %); попросіть адміністратора додати правило.</translation>
     </message>
     <message>
         <source>Login</source>

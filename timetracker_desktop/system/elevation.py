@@ -14,7 +14,7 @@ class ElevationCancelledError(OSError):
     """The user (or policy) refused the administrator's approval: nothing was run."""
 
 
-def run_elevated(program: str, parameters: str, timeout_s: float = 300.0) -> int:
+def run_elevated(program: str, parameters: str, timeout_s: float = 300.0, owner: int = 0) -> int:
     """Run ``program parameters`` as administrator, hidden, and wait for it; returns its exit code.
 
     Blocks while the UAC prompt is open: call it off the GUI thread. Raises ``ElevationCancelledError``

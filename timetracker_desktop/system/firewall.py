@@ -88,8 +88,21 @@ class FirewallCheck:
         return self.problem is not None and self.problem is not FirewallProblem.UNCHECKED
 
 
+class AllowFailure(StrEnum):
+    """Why the rule could not be added (the GUI has words for each in ``gui.kit.vocabulary``)."""
+
+    NETSH_FAILED = "netsh_failed"  # netsh ended with an error exit code
+    TIMED_OUT = "timed_out"  # the elevated command did not end in time
+    NOT_STARTED = "not_started"  # Windows could not run the command as administrator
+    UNUSABLE_PATH = "unusable_path"  # the program's path cannot be written in the command
+
+
 class FirewallError(Exception):
-    """The rule could not be added (the elevated command failed)."""
+    """The rule could not be added: ``failure`` says why, the message gives the details (for the log)."""
+
+    def __init__(self, failure: AllowFailure, detail: str = "") -> None:
+        super().__init__(detail or failure.value)
+        self.failure = failure
 
 
 def rule_name(program: str) -> str:
@@ -315,7 +328,7 @@ def check(port: int, program: str | None = None, host: str = "") -> FirewallChec
 def allow_command(program: str) -> tuple[str, str]:
     """The elevated command (program, parameters) that replaces the program's rule: delete, then add."""
     if any(c in program for c in '"%\r\n'):
-        raise FirewallError(f"cannot name {program!r} in a command")
+        raise FirewallError(AllowFailure.UNUSABLE_PATH, f"cannot name {program!r} in a command")
     name = rule_name(program)
     netsh = "netsh advfirewall firewall"
     add = (
@@ -335,15 +348,23 @@ def _cmd() -> str:
     return ntpath.join(os.environ.get("SYSTEMROOT", "C:\\Windows"), "System32", "cmd.exe")
 
 
-def allow(found: FirewallCheck) -> FirewallCheck | None:
-    """Add the rule for ``found.program`` as administrator (a UAC prompt), then check again.
+def allow(found: FirewallCheck, owner: int = 0) -> FirewallCheck | None:
+    """Add the rule for ``found.program`` as administrator (a UAC prompt owned by window ``owner``), then
+    check again.
 
-    Raises ``elevation.ElevationCancelledError`` when the prompt is refused, ``FirewallError`` when netsh
-    failed. Blocks until the prompt is answered: call it off the GUI thread.
+    Raises ``elevation.ElevationCancelledError`` when the prompt is refused, ``FirewallError`` when the
+    command could not run or netsh failed. Blocks until the prompt is answered: call it off the GUI thread.
     """
     program, parameters = allow_command(found.program)
     log.info("adding the Windows Firewall rule %r for %s", found.rule, found.program)
-    code = elevation.run_elevated(program, parameters)
+    try:
+        code = elevation.run_elevated(program, parameters, owner=owner)
+    except elevation.ElevationCancelledError:
+        raise
+    except TimeoutError as error:
+        raise FirewallError(AllowFailure.TIMED_OUT, str(error)) from error
+    except OSError as error:
+        raise FirewallError(AllowFailure.NOT_STARTED, str(error)) from error
     if code != 0:
-        raise FirewallError(f"netsh ended with exit code {code}")
+        raise FirewallError(AllowFailure.NETSH_FAILED, f"netsh ended with exit code {code}")
     return check(found.port, found.program)

@@ -206,7 +206,7 @@ def test_allow_runs_elevated_and_checks_again(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(firewall, "_run_query", lambda name, program: next(outputs))
     ran: list[tuple[str, str]] = []
 
-    def run_elevated(program: str, parameters: str) -> int:
+    def run_elevated(program: str, parameters: str, owner: int = 0) -> int:
         ran.append((program, parameters))
         return 0
 
@@ -220,7 +220,7 @@ def test_allow_runs_elevated_and_checks_again(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_a_failed_netsh_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(elevation, "run_elevated", lambda program, parameters: 1)
+    monkeypatch.setattr(elevation, "run_elevated", lambda program, parameters, owner=0: 1)
     with pytest.raises(FirewallError, match="exit code 1"):
         allow(FirewallCheck("TimeTracker Desktop (service)", EXE, 8123, FirewallProblem.MISSING))
 
@@ -380,3 +380,31 @@ def test_a_listener_on_loopback_is_not_checked(monkeypatch: pytest.MonkeyPatch, 
     found = check(8123, EXE, "0.0.0.0")
     assert found is not None
     assert found.problem is FirewallProblem.MISSING
+
+
+@pytest.mark.parametrize(
+    ("raised", "failure"),
+    [
+        (TimeoutError("cmd.exe did not end in 300 s"), firewall.AllowFailure.TIMED_OUT),
+        (OSError(5, "Access is denied"), firewall.AllowFailure.NOT_STARTED),
+    ],
+)
+def test_each_way_adding_fails_has_its_reason(
+    monkeypatch: pytest.MonkeyPatch, raised: OSError, failure: firewall.AllowFailure
+) -> None:
+    def run_elevated(program: str, parameters: str, owner: int = 0) -> int:
+        raise raised
+
+    monkeypatch.setattr(elevation, "run_elevated", run_elevated)
+    with pytest.raises(FirewallError) as caught:
+        allow(FirewallCheck("TimeTracker Desktop (service)", EXE, 8123, FirewallProblem.MISSING))
+    assert caught.value.failure is failure
+
+
+def test_a_refused_prompt_is_not_a_failure_to_add(monkeypatch: pytest.MonkeyPatch) -> None:
+    def run_elevated(program: str, parameters: str, owner: int = 0) -> int:
+        raise elevation.ElevationCancelledError(1223, "refused")
+
+    monkeypatch.setattr(elevation, "run_elevated", run_elevated)
+    with pytest.raises(elevation.ElevationCancelledError):
+        allow(FirewallCheck("TimeTracker Desktop (service)", EXE, 8123, FirewallProblem.MISSING), owner=42)
