@@ -2464,6 +2464,10 @@
         <translation>зупинено</translation>
     </message>
     <message>
+        <source>waiting for the port, retrying...</source>
+        <translation>чекає на порт, повторює спробу...</translation>
+    </message>
+    <message>
         <source>port in use</source>
         <translation>порт зайнятий</translation>
     </message>
@@ -2494,6 +2498,10 @@
     <message>
         <source>The terminal listener is not running in this program.</source>
         <translation>Приймач терміналів не працює в цій програмі.</translation>
+    </message>
+    <message>
+        <source>Port {0} is still held, perhaps by the connections of the listener that ran before (Windows releases them within 4 minutes). The listener waits for the port to be released and tries again every {1} s.</source>
+        <translation>Порт {0} ще зайнятий, можливо, з&apos;єднаннями приймача, що працював раніше (Windows звільняє їх протягом 4 хвилин). Приймач чекає, доки порт звільниться, і пробує знову кожні {1} с.</translation>
     </message>
     <message>
         <source>Port {0} is used by another program, perhaps the TimeTracker service. Choose another port in Settings or stop that program. Taps stored by another listener still appear here within a few seconds.</source>
