@@ -1918,6 +1918,10 @@
         <source>The firewall rule could not be added: {0}</source>
         <translation>Не вдалося додати правило брандмауера: {0}</translation>
     </message>
+    <message>
+        <source>The firewall rule could not be added; details are in gui.log.</source>
+        <translation>Правило брандмауера не вдалося додати; подробиці — у gui.log.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -2460,6 +2464,10 @@
         <translation>зупинено</translation>
     </message>
     <message>
+        <source>waiting for the port, retrying...</source>
+        <translation>чекає на порт, повторює спробу...</translation>
+    </message>
+    <message>
         <source>port in use</source>
         <translation>порт зайнятий</translation>
     </message>
@@ -2490,6 +2498,10 @@
     <message>
         <source>The terminal listener is not running in this program.</source>
         <translation>Приймач терміналів не працює в цій програмі.</translation>
+    </message>
+    <message>
+        <source>Port {0} is still held, perhaps by the connections of the listener that ran before (Windows releases them within 4 minutes). The listener waits for the port to be released and tries again every {1} s.</source>
+        <translation>Порт {0} ще зайнятий, можливо, з&apos;єднаннями приймача, що працював раніше (Windows звільняє їх протягом 4 хвилин). Приймач чекає, доки порт звільниться, і пробує знову кожні {1} с.</translation>
     </message>
     <message>
         <source>Port {0} is used by another program, perhaps the TimeTracker service. Choose another port in Settings or stop that program. Taps stored by another listener still appear here within a few seconds.</source>
@@ -4891,8 +4903,28 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Правило брандмауера Windows для цієї програми діє не в усіх мережах (наприклад, не в загальнодоступній — такий тип Windows дає новій мережі).</translation>
     </message>
     <message>
+        <source>Windows Firewall has a rule that blocks this program (added when Cancel was clicked in Windows&apos; own prompt); it wins over the rule that allows terminals.</source>
+        <translation>У брандмауері Windows є правило, що блокує цю програму (додане, коли у власному запиті Windows натиснули «Скасувати»); воно переважає правило, що пропускає термінали.</translation>
+    </message>
+    <message>
         <source>The Windows Firewall rule could not be checked.</source>
         <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
+    </message>
+    <message>
+        <source>Windows refused the change (netsh ended with an error; details are in gui.log).</source>
+        <translation>Windows відмовила у зміні (netsh завершився з помилкою; подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>Windows did not finish adding it within 5 minutes.</source>
+        <translation>Windows не завершила додавання за 5 хвилин.</translation>
+    </message>
+    <message>
+        <source>Windows could not run the command as administrator (details are in gui.log).</source>
+        <translation>Windows не змогла виконати команду від імені адміністратора (подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>The program&apos;s folder has characters a command cannot name (&quot; or %); ask the administrator to add the rule.</source>
+        <translation>Тека програми містить символи, яких не можна вказати в команді (&quot; або %); попросіть адміністратора додати правило.</translation>
     </message>
     <message>
         <source>Login</source>
