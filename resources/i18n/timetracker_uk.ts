@@ -3822,6 +3822,14 @@
         <source>Select one or more days of one employee first.</source>
         <translation>Спершу виділіть один чи кілька днів одного працівника.</translation>
     </message>
+    <message>
+        <source>The selected days belong to several employees: select days of one employee.</source>
+        <translation>Виділені дні належать кільком працівникам: виділіть дні одного працівника.</translation>
+    </message>
+    <message>
+        <source>The selected days are not consecutive: an absence covers consecutive days, so select them without gaps (record each part separately).</source>
+        <translation>Виділені дні йдуть не підряд: відсутність охоплює дні поспіль, тож виділіть їх без пропусків (кожну частину записуйте окремо).</translation>
+    </message>
     <message numerus="yes">
         <source>Absence {0} recorded for %n day(s).</source>
         <translation>
