@@ -3500,6 +3500,10 @@
         <translation>Умовні позначення</translation>
     </message>
     <message>
+        <source>absence (letter and digit code of form П-5)</source>
+        <translation>відсутність (літерний і цифровий код форми П-5)</translation>
+    </message>
+    <message>
         <source>Holidays</source>
         <translation>Свята</translation>
     </message>
