@@ -401,6 +401,10 @@
         <translation>Лише для вас, на цьому комп’ютері. Відмітки терміналів приймаються лише поки програма працює, якщо приймач не запущено як службу Windows.</translation>
     </message>
     <message>
+        <source>Disabled in Task Manager (Startup apps): Windows does not start the program. Check the box to turn it on again.</source>
+        <translation>Вимкнено в Диспетчері завдань (Автозавантаження): Windows не запускає програму. Позначте прапорець, щоб увімкнути знову.</translation>
+    </message>
+    <message>
         <source>Windows did not let the program change its start at sign-in: {0}</source>
         <translation>Windows не дозволила програмі змінити запуск під час входу: {0}</translation>
     </message>
