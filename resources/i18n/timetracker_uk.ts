@@ -472,6 +472,14 @@
         <translation>ніколи (вимкнено)</translation>
     </message>
     <message>
+        <source>made by the program named below into its own folder, which this computer cannot see; set a shared folder above to see them here</source>
+        <translation>їх робить названа нижче програма у власну папку, якої цей комп’ютер не бачить; укажіть вище спільну папку, щоб бачити їх тут</translation>
+    </message>
+    <message>
+        <source>when that program&apos;s own folder says so</source>
+        <translation>за власною папкою тієї програми</translation>
+    </message>
+    <message>
         <source>nobody: no TimeTracker program or service is running them now</source>
         <translation>ніхто: зараз їх не робить жодна програма чи служба TimeTracker</translation>
     </message>
