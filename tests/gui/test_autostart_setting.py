@@ -82,7 +82,7 @@ def test_disabled_in_task_manager_shows_unchecked_and_enabling_clears_it(
     assert fake_registry.values[RUN]["timetracker desktop"] == (installed, REG_SZ)
     assert "timetracker desktop" not in fake_registry.values[APPROVED]  # no record: enabled
     assert "Disabled in Task Manager" not in box.toolTip()
-    view.autostart.reload()
+    box.reload()
     assert box.isChecked()
 
 

@@ -73,6 +73,8 @@ def enable(command: str) -> None:
 
 def _forget_approval() -> None:
     """Delete Task Manager's record of our Run value (a missing record means enabled)."""
+    if sys.platform != "win32":
+        return
     import winreg
 
     try:
