@@ -401,6 +401,10 @@
         <translation>Лише для вас, на цьому комп’ютері. Відмітки терміналів приймаються лише поки програма працює, якщо приймач не запущено як службу Windows.</translation>
     </message>
     <message>
+        <source>Disabled in Task Manager (Startup apps): Windows does not start the program. Check the box to turn it on again.</source>
+        <translation>Вимкнено в Диспетчері завдань (Автозавантаження): Windows не запускає програму. Позначте прапорець, щоб увімкнути знову.</translation>
+    </message>
+    <message>
         <source>Windows did not let the program change its start at sign-in: {0}</source>
         <translation>Windows не дозволила програмі змінити запуск під час входу: {0}</translation>
     </message>
@@ -466,6 +470,14 @@
     <message>
         <source>never (switched off)</source>
         <translation>ніколи (вимкнено)</translation>
+    </message>
+    <message>
+        <source>made by the program named below into its own folder, which this computer cannot see; set a shared folder above to see them here</source>
+        <translation>їх робить названа нижче програма у власну папку, якої цей комп’ютер не бачить; укажіть вище спільну папку, щоб бачити їх тут</translation>
+    </message>
+    <message>
+        <source>when that program&apos;s own folder says so</source>
+        <translation>за власною папкою тієї програми</translation>
     </message>
     <message>
         <source>nobody: no TimeTracker program or service is running them now</source>
@@ -3512,6 +3524,10 @@
         <translation>Умовні позначення</translation>
     </message>
     <message>
+        <source>absence (letter and digit code of form П-5)</source>
+        <translation>відсутність (літерний і цифровий код форми П-5)</translation>
+    </message>
+    <message>
         <source>Holidays</source>
         <translation>Свята</translation>
     </message>
@@ -3833,6 +3849,14 @@
     <message>
         <source>Select one or more days of one employee first.</source>
         <translation>Спершу виділіть один чи кілька днів одного працівника.</translation>
+    </message>
+    <message>
+        <source>The selected days belong to several employees: select days of one employee.</source>
+        <translation>Виділені дні належать кільком працівникам: виділіть дні одного працівника.</translation>
+    </message>
+    <message>
+        <source>The selected days are not consecutive: an absence covers consecutive days, so select them without gaps (record each part separately).</source>
+        <translation>Виділені дні йдуть не підряд: відсутність охоплює дні поспіль, тож виділіть їх без пропусків (кожну частину записуйте окремо).</translation>
     </message>
     <message numerus="yes">
         <source>Absence {0} recorded for %n day(s).</source>
