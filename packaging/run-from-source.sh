@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log() { printf '%s [run-from-source] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # A physical desk reader needs the system pcscd: do not stop it (only the tests need it stopped).
-TT_KEEP_SYSTEM_PCSCD=1 bash .ci/install-system
+TT_KEEP_SYSTEM_PCSCD=1 TT_NO_INSTALLER_LAB=1 bash .ci/install-system
 bash .ci/install-python
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then

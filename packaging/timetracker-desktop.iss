@@ -59,8 +59,9 @@ WizardStyle=modern
 SetupIconFile=timetracker.ico
 UninstallDisplayIcon={app}\timetracker.ico
 UninstallDisplayName={#AppName}
-; Setup and uninstall wait until the program and the service are closed: both hold this named mutex
-; (system/mutex.py); Global\ is the one a service in another session creates.
+; Setup and uninstall wait until the program is closed: it holds this named mutex (system/mutex.py); Global\ is
+; the one a program in another user's session creates. The service does not hold it (setup checks AppMutex before
+; any code runs): PrepareToInstall and the uninstall steps stop the service themselves.
 AppMutex=TimeTrackerDesktop.Running,Global\TimeTrackerDesktop.Running
 CloseApplications=yes
 

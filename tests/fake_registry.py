@@ -11,6 +11,7 @@ HKEY_CURRENT_USER = 0x80000001
 KEY_READ = 0x20019
 KEY_SET_VALUE = 0x0002
 REG_SZ = 1
+REG_BINARY = 3
 
 
 class FakeRegistry:
@@ -28,6 +29,7 @@ class FakeRegistry:
             KEY_READ=KEY_READ,
             KEY_SET_VALUE=KEY_SET_VALUE,
             REG_SZ=REG_SZ,
+            REG_BINARY=REG_BINARY,
             OpenKey=self.open_key,
             CreateKeyEx=self.create_key,
             QueryValueEx=self.query_value,

@@ -191,6 +191,13 @@ def _listener_failure(error: Exception, reason: str, host: str, port: int) -> Do
     return DomainError(str(error), ErrorCode(f"listener_{reason}"), params={"host": host, "port": str(port)})
 
 
+def show_startup_problem(problem: str) -> int:
+    """The GUI could not start (its data folder is unusable): say so in a window; the exit code."""
+    from timetracker_desktop.gui.shell.startup_problem import show_data_root_problem
+
+    return show_data_root_problem(problem)
+
+
 def run_gui(url: str | None) -> int:
     """Start the desktop application (Qt is imported only here)."""
     from timetracker_desktop.gui.shell.application import run

@@ -401,6 +401,10 @@
         <translation>Лише для вас, на цьому комп’ютері. Відмітки терміналів приймаються лише поки програма працює, якщо приймач не запущено як службу Windows.</translation>
     </message>
     <message>
+        <source>Disabled in Task Manager (Startup apps): Windows does not start the program. Check the box to turn it on again.</source>
+        <translation>Вимкнено в Диспетчері завдань (Автозавантаження): Windows не запускає програму. Позначте прапорець, щоб увімкнути знову.</translation>
+    </message>
+    <message>
         <source>Windows did not let the program change its start at sign-in: {0}</source>
         <translation>Windows не дозволила програмі змінити запуск під час входу: {0}</translation>
     </message>
@@ -466,6 +470,14 @@
     <message>
         <source>never (switched off)</source>
         <translation>ніколи (вимкнено)</translation>
+    </message>
+    <message>
+        <source>made by the program named below into its own folder, which this computer cannot see; set a shared folder above to see them here</source>
+        <translation>їх робить названа нижче програма у власну папку, якої цей комп’ютер не бачить; укажіть вище спільну папку, щоб бачити їх тут</translation>
+    </message>
+    <message>
+        <source>when that program&apos;s own folder says so</source>
+        <translation>за власною папкою тієї програми</translation>
     </message>
     <message>
         <source>nobody: no TimeTracker program or service is running them now</source>
@@ -2128,6 +2140,10 @@
         <source>The firewall rule could not be added: {0}</source>
         <translation>Не вдалося додати правило брандмауера: {0}</translation>
     </message>
+    <message>
+        <source>The firewall rule could not be added; details are in gui.log.</source>
+        <translation>Правило брандмауера не вдалося додати; подробиці — у gui.log.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -2670,6 +2686,10 @@
         <translation>зупинено</translation>
     </message>
     <message>
+        <source>waiting for the port, retrying...</source>
+        <translation>чекає на порт, повторює спробу...</translation>
+    </message>
+    <message>
         <source>port in use</source>
         <translation>порт зайнятий</translation>
     </message>
@@ -2700,6 +2720,10 @@
     <message>
         <source>The terminal listener is not running in this program.</source>
         <translation>Приймач терміналів не працює в цій програмі.</translation>
+    </message>
+    <message>
+        <source>Port {0} is still held, perhaps by the connections of the listener that ran before (Windows releases them within 4 minutes). The listener waits for the port to be released and tries again every {1} s.</source>
+        <translation>Порт {0} ще зайнятий, можливо, з&apos;єднаннями приймача, що працював раніше (Windows звільняє їх протягом 4 хвилин). Приймач чекає, доки порт звільниться, і пробує знову кожні {1} с.</translation>
     </message>
     <message>
         <source>Port {0} is used by another program, perhaps the TimeTracker service. Choose another port in Settings or stop that program. Taps stored by another listener still appear here within a few seconds.</source>
@@ -3714,6 +3738,10 @@
         <translation>Умовні позначення</translation>
     </message>
     <message>
+        <source>absence (letter and digit code of form П-5)</source>
+        <translation>відсутність (літерний і цифровий код форми П-5)</translation>
+    </message>
+    <message>
         <source>Holidays</source>
         <translation>Свята</translation>
     </message>
@@ -4036,6 +4064,14 @@
         <source>Select one or more days of one employee first.</source>
         <translation>Спершу виділіть один чи кілька днів одного працівника.</translation>
     </message>
+    <message>
+        <source>The selected days belong to several employees: select days of one employee.</source>
+        <translation>Виділені дні належать кільком працівникам: виділіть дні одного працівника.</translation>
+    </message>
+    <message>
+        <source>The selected days are not consecutive: an absence covers consecutive days, so select them without gaps (record each part separately).</source>
+        <translation>Виділені дні йдуть не підряд: відсутність охоплює дні поспіль, тож виділіть їх без пропусків (кожну частину записуйте окремо).</translation>
+    </message>
     <message numerus="yes">
         <source>Absence {0} recorded for %n day(s).</source>
         <translation>
@@ -4188,6 +4224,25 @@
     <message>
         <source>Opening the database...</source>
         <translation>Відкриття бази даних…</translation>
+    </message>
+    <message>
+        <source>TimeTracker Desktop</source>
+        <translation>TimeTracker Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProblem</name>
+    <message>
+        <source>TimeTracker Desktop cannot start: its data folder cannot be used.
+
+{0}
+
+Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DIR variable, or ask your administrator for write access.</source>
+        <translation>TimeTracker Desktop не може запуститися: його теку даних неможливо використати.
+
+{0}
+
+Оберіть іншу теку параметром --data-dir у ярлику або змінною TIMETRACKER_DATA_DIR чи попросіть адміністратора дати право на запис.</translation>
     </message>
     <message>
         <source>TimeTracker Desktop</source>
@@ -5086,8 +5141,28 @@
         <translation>Правило брандмауера Windows для цієї програми діє не в усіх мережах (наприклад, не в загальнодоступній — такий тип Windows дає новій мережі).</translation>
     </message>
     <message>
+        <source>Windows Firewall has a rule that blocks this program (added when Cancel was clicked in Windows&apos; own prompt); it wins over the rule that allows terminals.</source>
+        <translation>У брандмауері Windows є правило, що блокує цю програму (додане, коли у власному запиті Windows натиснули «Скасувати»); воно переважає правило, що пропускає термінали.</translation>
+    </message>
+    <message>
         <source>The Windows Firewall rule could not be checked.</source>
         <translation>Не вдалося перевірити правило брандмауера Windows.</translation>
+    </message>
+    <message>
+        <source>Windows refused the change (netsh ended with an error; details are in gui.log).</source>
+        <translation>Windows відмовила у зміні (netsh завершився з помилкою; подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>Windows did not finish adding it within 5 minutes.</source>
+        <translation>Windows не завершила додавання за 5 хвилин.</translation>
+    </message>
+    <message>
+        <source>Windows could not run the command as administrator (details are in gui.log).</source>
+        <translation>Windows не змогла виконати команду від імені адміністратора (подробиці — у gui.log).</translation>
+    </message>
+    <message>
+        <source>The program&apos;s folder has characters a command cannot name (&quot; or %); ask the administrator to add the rule.</source>
+        <translation>Тека програми містить символи, яких не можна вказати в команді (&quot; або %); попросіть адміністратора додати правило.</translation>
     </message>
     <message>
         <source>Login</source>

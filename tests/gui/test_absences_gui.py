@@ -145,6 +145,29 @@ def test_days_selected_on_the_grid_become_an_absence(qtbot: QtBot, admin_context
     assert view.model.index(row, 13).data() == ""  # 14 March: not covered
 
 
+def test_gaps_and_several_employees_are_refused_with_a_reason(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    olena, ivan = _employee(admin_context, "Олена Петренко"), _employee(admin_context, "Іван Коваль")
+    view = SchedulesView(admin_context)
+    show(qtbot, view)
+    row = [e.id for e in view.model.employees].index(olena.id)
+    other = [e.id for e in view.model.employees].index(ivan.id)
+    _select(view, row, 9, 10)
+    gap = QItemSelection(view.model.index(row, 12), view.model.index(row, 12))  # 13 March, 11-12 left out
+    view.grid.selectionModel().select(gap, QItemSelectionModel.SelectionFlag.Select)
+    assert view.absence_range() is None  # not 9-13 March with the gap filled silently
+    assert not view.absence_button.isEnabled()
+    assert "not consecutive" in view.absence_button.toolTip()
+    view.absence_action.trigger()  # the right-click menu stays: it says why
+    assert view.dialog is None or not view.dialog.isVisible()
+    assert "not consecutive" in view.status.text()
+    _select(view, min(row, other), 9, 10, max(row, other))
+    view.absence_action.trigger()
+    assert "several employees" in view.status.text()
+    assert not admin_context.services.absences.list_absences(olena.id)
+
+
 @pytest.mark.usefixtures("ukrainian")
 def test_the_overlap_and_the_types_read_in_ukrainian(qtbot: QtBot, admin_context: GuiContext) -> None:
     olena = _employee(admin_context, "Олена Петренко")

@@ -4,20 +4,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_registry import HKEY_CURRENT_USER, REG_SZ, FakeRegistry, fake_registry
+from fake_registry import HKEY_CURRENT_USER, REG_BINARY, REG_SZ, FakeRegistry, fake_registry
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.views.settings_view import SettingsView
-from timetracker_desktop.system.autostart import RUN_KEY
+from timetracker_desktop.system.autostart import APPROVED_KEY, RUN_KEY
 
 from .conftest import show
 
 __all__ = ["fake_registry"]  # the fixture, used by name
 pytestmark = pytest.mark.gui
 RUN = (HKEY_CURRENT_USER, RUN_KEY.lower())
+APPROVED = (HKEY_CURRENT_USER, APPROVED_KEY.lower())
+DISABLED = bytes.fromhex("03000000a1b2c3d4e5f60708")  # Task Manager: first byte odd, then a time
 
 
 @pytest.fixture
@@ -62,6 +64,38 @@ def test_the_box_shows_what_the_registry_says(
     assert view.autostart is not None
     assert view.autostart.isChecked()
     assert fake_registry.writes == 0  # opening the page changes nothing
+
+
+@pytest.mark.parametrize("first", [0x03, 0x07])
+def test_disabled_in_task_manager_shows_unchecked_and_enabling_clears_it(
+    qtbot: QtBot, admin_context: GuiContext, fake_registry: FakeRegistry, installed: str, first: int
+) -> None:
+    fake_registry.values[RUN] = {"timetracker desktop": (installed, REG_SZ)}
+    fake_registry.values[APPROVED] = {"timetracker desktop": (bytes([first]) + DISABLED[1:], REG_BINARY)}
+    view = _view(qtbot, admin_context)
+    box = view.autostart
+    assert box is not None
+    assert not box.isChecked()  # Windows will not start it: the Run value alone does not say so
+    assert "Disabled in Task Manager" in box.toolTip()
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    assert fake_registry.values[RUN]["timetracker desktop"] == (installed, REG_SZ)
+    assert "timetracker desktop" not in fake_registry.values[APPROVED]  # no record: enabled
+    assert "Disabled in Task Manager" not in box.toolTip()
+    box.reload()
+    assert box.isChecked()
+
+
+@pytest.mark.parametrize("first", [0x02, 0x06])
+def test_enabled_in_task_manager_shows_checked(
+    qtbot: QtBot, admin_context: GuiContext, fake_registry: FakeRegistry, installed: str, first: int
+) -> None:
+    fake_registry.values[RUN] = {"timetracker desktop": (installed, REG_SZ)}
+    fake_registry.values[APPROVED] = {"timetracker desktop": (bytes([first]) + bytes(11), REG_BINARY)}
+    view = _view(qtbot, admin_context)
+    assert view.autostart is not None
+    assert view.autostart.isChecked()
+    assert "Disabled in Task Manager" not in view.autostart.toolTip()
 
 
 def test_a_refused_change_is_said_and_undone(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from backup_files import rewrite_manifest, rewrite_member
 from dbsupport import SqliteTemplate
-from fakes import FakeClock
+from fakes import ADMIN, FakeClock
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -255,6 +255,27 @@ def test_the_page_says_which_program_makes_the_automatic_backups(
     page.refresh()
     beat = local_date_time(clock.now(), zone)
     assert box.runner.text() == f"the TimeTracker program on PC-2 (user olena), last heartbeat {beat}"
+
+
+def test_backups_another_program_makes_into_its_own_folder_are_not_called_missing(
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+) -> None:
+    schedule = admin_context.services.backup_schedule
+    assert schedule is not None
+    schedule.change(ADMIN, folder="", interval_hours=24, keep=5)  # the default per-machine folder
+    lease = admin_context.services.runner_lease
+    assert lease.hold(LeaseHolder("SERVER:812:5e", RunnerKind.SERVICE, "SERVER", "SYSTEM"))
+    page = _page(qtbot, admin_context)
+    box = page.schedule
+    assert box is not None
+    assert box.last.text().startswith("made by the program named below into its own folder")
+    assert "set a shared folder" in box.last.text()
+    assert box.next_due.text() == "when that program's own folder says so"  # not "due now"
+    assert box.runner.text().startswith("the TimeTracker service on SERVER")
+    schedule.change(ADMIN, folder=str(tmp_path / "shared"), interval_hours=24, keep=5)
+    page.refresh()  # a shared folder: every program writes there, this page can look
+    assert box.last.text() == "none yet"
+    assert box.next_due.text() not in ("", "when that program's own folder says so")
 
 
 @pytest.mark.usefixtures("ukrainian")

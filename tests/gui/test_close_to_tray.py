@@ -18,6 +18,7 @@ from timetracker_desktop.gui.listener.control import (
     ScanCallback,
 )
 from timetracker_desktop.gui.shell import main_window
+from timetracker_desktop.gui.shell.application import end_for_session
 from timetracker_desktop.gui.shell.gateway import OpenDatabase
 from timetracker_desktop.gui.shell.main_window import MainWindow
 from timetracker_desktop.gui.shell.tray import ListenerTray, tray_available
@@ -223,3 +224,22 @@ def test_the_tray_tells_the_listeners_state(qtbot: QtBot, admin_context: GuiCont
     stopped = ListenerControl(_serve, lambda notice: None)
     assert ListenerTray(stopped, host).tooltip == "TimeTracker Desktop: the terminal listener is stopped"
     stopped.stop()
+
+
+@OFFSCREEN_TRAY
+def test_signing_out_quits_also_from_the_tray(
+    qtbot: QtBot,
+    admin_context: GuiContext,
+    listener: ListenerControl,
+    quit_on_close: None,
+    quit_recorded: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows' sign-out (and the installer's Restart Manager) must end a program that sits in the tray."""
+    monkeypatch.setattr(main_window, "tray_available", lambda: True)
+    window = _window(qtbot, admin_context, listener)
+    window.hide()  # kept listening in the tray
+    end_for_session(window)
+    assert quit_recorded == [True]
+    assert window.close_question is None
+    assert not window.isVisible()

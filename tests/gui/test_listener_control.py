@@ -3,6 +3,7 @@
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from timetracker_desktop.domain.users import Role
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.settings import UiSettings
 from timetracker_desktop.gui.kit.tasks import InlineTaskRunner
+from timetracker_desktop.gui.listener import control as control_module
 from timetracker_desktop.gui.listener.bridges import ScanBridge
 from timetracker_desktop.gui.listener.control import (
     ListenerControl,
@@ -178,3 +180,72 @@ def test_quit_during_a_slow_start_does_not_wait_for_it(qtbot: QtBot, app_context
     release.set()
     qtbot.waitUntil(lambda: bool(started) and started[0].stopped)  # the late listener stops itself
     assert not control.running
+
+
+class _HeldPort:
+    """Refuses the first ``busy`` starts: "port in use" (TIME_WAIT under SO_EXCLUSIVEADDRUSE); then serves."""
+
+    def __init__(self, busy: int) -> None:
+        self.busy = busy
+        self.calls = 0
+
+    def __call__(
+        self, database: OpenDatabase, host: str, port: int, notify: ScanCallback, lost: LostCallback
+    ) -> ListenerHandle:
+        self.calls += 1
+        if self.calls <= self.busy:
+            raise DomainError("port 8123 is in use", ErrorCode.LISTENER_PORT_IN_USE)
+        return _Handle()
+
+
+def _waiting(monkeypatch: pytest.MonkeyPatch, starter: _HeldPort) -> tuple[ListenerControl, list[str]]:
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setattr(control_module, "PORT_RETRY_MS", 20)
+    control = ListenerControl(starter, lambda notice: None)
+    said: list[str] = []
+    control.state_changed.connect(lambda: said.append(f"{control.describe()} | {control.explain()}"))
+    return control, said
+
+
+def test_on_windows_a_port_still_held_after_a_restart_is_waited_for(
+    qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    starter = _HeldPort(busy=2)
+    control, said = _waiting(monkeypatch, starter)
+    control.start(app_context, "0.0.0.0", 8123)
+    qtbot.waitUntil(lambda: control.running, timeout=5000)
+    assert starter.calls == 3
+    waiting = [s for s in said if s.startswith("waiting for the port, retrying...")]
+    assert len(waiting) == 2
+    assert "waits for the port to be released and tries again" in waiting[0]
+    assert not control.waiting_for_port
+    control.stop()
+
+
+@pytest.mark.parametrize(
+    ("platform", "tries"),
+    [
+        ("win32", lambda calls: calls >= 2),  # tried again until the wait is over
+        ("linux", lambda calls: calls == 1),  # SO_REUSEADDR binds at once despite TIME_WAIT: not waited for
+    ],
+)
+def test_a_port_held_for_good_ends_with_the_usual_words(
+    qtbot: QtBot,
+    app_context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    platform: str,
+    tries: Callable[[int], bool],
+) -> None:
+    starter = _HeldPort(busy=1_000)
+    control, _said = _waiting(monkeypatch, starter)
+    monkeypatch.setattr("sys.platform", platform)
+    monkeypatch.setattr(control_module, "PORT_WAIT_S", 0.2)
+    control.start(app_context, "0.0.0.0", 8123)
+    qtbot.waitUntil(lambda: control.error is not None and not control.waiting_for_port)
+    calls = starter.calls
+    qtbot.wait(300)
+    assert starter.calls == calls  # given up: no more tries
+    assert tries(calls)
+    assert control.describe() == "port in use"
+    assert "Port 8123 is used by another program" in control.explain()
+    control.stop()

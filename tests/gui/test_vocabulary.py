@@ -26,7 +26,7 @@ from timetracker_desktop.repositories.ports.backup import TableDigest
 from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
-from timetracker_desktop.system.firewall import FirewallProblem
+from timetracker_desktop.system.firewall import AllowFailure, FirewallProblem
 
 pytestmark = pytest.mark.gui
 
@@ -38,6 +38,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     AuditOutcome: Vocabulary.outcomes,
     AbsenceType: Vocabulary.absence_types,
     FirewallProblem: Vocabulary.firewall,
+    AllowFailure: Vocabulary.firewall_failures,
     RunnerKind: Vocabulary.runners,
 }
 MEMBERS = [member for enum in WORDS for member in enum]

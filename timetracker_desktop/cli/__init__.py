@@ -77,7 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     kind = choose_data_root(args)
     problem = data_root_problem()
     if problem is not None:
-        print(f"error: {problem} (--data-dir or {DATA_DIR_ENV})", file=sys.stderr)
+        if sys.stderr is not None:  # a windowed (frozen) GUI has none
+            print(f"error: {problem} (--data-dir or {DATA_DIR_ENV})", file=sys.stderr)
+        if kind is ProcessLog.GUI:  # double-clicked: nobody reads a console, so say it in a window
+            from timetracker_desktop.app import show_startup_problem
+
+            show_startup_problem(problem)
         return EXIT_USAGE
     start_logging(kind)
     # After parsing: --help and usage errors exit above without loading the storage port and its domain.

@@ -71,10 +71,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.services.database_care.receipts import ReceiptPurger
     from timetracker_desktop.services.maintenance.lease import this_process
     from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
-    from timetracker_desktop.system.mutex import hold_running_mutex
 
-    # The installer's AppMutex: setup waits for (or asks to stop) a service that is still running the old exe.
-    running = hold_running_mutex() if getattr(args, "as_service", False) else None
     services = ctx.services
     options = listener_options(args)
     try:
@@ -86,7 +83,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"listening on {args.host}:{server.port} (Ctrl+C stops)", file=sys.stderr, flush=True)
     # PowerShell takes a second or more: terminals are served meanwhile.
     threading.Thread(
-        target=warn_if_firewall_blocks, args=(server.port,), name="firewall-check", daemon=True
+        target=warn_if_firewall_blocks, args=(server.port, args.host), name="firewall-check", daemon=True
     ).start()
     # Modules, services and the web stack live as long as the process: frozen, the collector stops walking
     # them at every full collection (-8 % CPU per scan and a lower p99 on MariaDB, docs/benchmarks.md).
@@ -108,16 +105,15 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
             receipts.stop()
         if backups is not None:
             backups.stop()
-        if running is not None:
-            running.release()
     return 0
 
 
-def warn_if_firewall_blocks(port: int) -> None:
-    """On Windows, log a warning (console and file) when the firewall may keep terminals out, with the fix."""
+def warn_if_firewall_blocks(port: int, host: str = "") -> None:
+    """On Windows, log a warning (console and file) when the firewall may keep terminals out, with the fix
+    (nothing for a listener on loopback ``host``: no terminal reaches it anyway)."""
     from timetracker_desktop.system import firewall
 
-    found = firewall.check(port)
+    found = firewall.check(port, host=host)
     if found is None or not found.blocked:
         return
     command = firewall.allow_command(found.program)[1].removeprefix("/d /c ")

@@ -53,6 +53,11 @@ class AbsenceType(StrEnum):
 FORM_DIGITS: dict[AbsenceType, str] = {t: f"{n:02d}" for n, t in enumerate(AbsenceType, start=7)}
 
 
+def form_code(kind: AbsenceType) -> str:
+    """The letter code and the form's digit code (``В 08``): never the same as a schedule code (``В``)."""
+    return f"{kind.value} {FORM_DIGITS[kind]}"
+
+
 def absence_type(code: str) -> AbsenceType:
     """The type of a letter code (``ТН``) or a two-digit code (``26``); case and spaces ignored."""
     wanted = code.strip().upper()

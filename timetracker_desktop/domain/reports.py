@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from timetracker_desktop.domain.absences import form_code
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.pairing import INFORMATION_ONLY
 from timetracker_desktop.domain.plan import DayResult
@@ -107,6 +108,7 @@ class TimesheetCell:
     planned_seconds: int
     code: str | None
     incomplete: bool
+    absence: bool = False  # ``code`` is an absence's form code (``В 08``), not a schedule code (``В``)
 
 
 def _mark(d: DayResult) -> DayMark:
@@ -123,8 +125,18 @@ def _mark(d: DayResult) -> DayMark:
 
 def timesheet_cell(d: DayResult) -> TimesheetCell:
     """The timesheet cell of a workday."""
-    code = d.absence.value if d.absence else d.code  # an absence explains the day better than its plan
-    return TimesheetCell(d.day, _mark(d), d.rounded_worked_seconds, d.planned_seconds, code, d.incomplete)
+    # An absence explains the day better than its plan; its code carries the form's digits, since the
+    # form's letters clash with schedule codes (annual leave «В» against a day off «В»).
+    code = form_code(d.absence) if d.absence else d.code
+    return TimesheetCell(
+        d.day,
+        _mark(d),
+        d.rounded_worked_seconds,
+        d.planned_seconds,
+        code,
+        d.incomplete,
+        d.absence is not None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,12 @@
-"""Start at sign-in for the signed-in user: the ``HKCU\\...\\Run`` value written and removed from Settings."""
+"""Start at sign-in for the signed-in user: the ``HKCU\\...\\Run`` value and Task Manager's approval of it."""
 
 import sys
 from pathlib import Path
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+# Task Manager's Startup tab records "Disabled" here, under the same name as the Run value: a REG_BINARY
+# whose first byte is even (02, 06) when enabled and odd (03, 07) when disabled; no value means enabled.
+APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 VALUE_NAME = "TimeTracker Desktop"
 GUI_EXE = "timetracker-desktop-gui.exe"
 
@@ -37,14 +40,48 @@ def registered_command() -> str | None:
     return str(value)
 
 
+def disabled_in_task_manager() -> bool:
+    """Whether Task Manager's Startup tab says "Disabled" for our Run value (Windows then skips it)."""
+    if sys.platform != "win32":
+        return False
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY) as key:
+            value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
+    except FileNotFoundError:
+        return False
+    return isinstance(value, bytes | bytearray) and len(value) > 0 and bool(value[0] & 1)
+
+
+def starts_at_sign_in() -> bool:
+    """Whether Windows starts the program at sign-in: our Run value, not disabled by Task Manager."""
+    return registered_command() is not None and not disabled_in_task_manager()
+
+
 def enable(command: str) -> None:
-    """Write the Run value (creating the key if a fresh profile lacks it); OSError when refused."""
+    """Write the Run value (creating the key if a fresh profile lacks it) and clear a "Disabled" of Task
+    Manager; OSError when refused."""
     if sys.platform != "win32":
         return
     import winreg
 
     with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
         winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, command)
+    _forget_approval()
+
+
+def _forget_approval() -> None:
+    """Delete Task Manager's record of our Run value (a missing record means enabled)."""
+    if sys.platform != "win32":
+        return
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_SET_VALUE) as key:
+            winreg.DeleteValue(key, VALUE_NAME)
+    except FileNotFoundError:
+        return
 
 
 def disable() -> None:
@@ -57,4 +94,5 @@ def disable() -> None:
         with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
             winreg.DeleteValue(key, VALUE_NAME)
     except FileNotFoundError:
-        return
+        pass
+    _forget_approval()  # no stale "Disabled" left for a later enable by hand

@@ -11,6 +11,7 @@ language, and the output is forced to UTF-8), not from ``netsh ... show rule``, 
 translated and written in the console's OEM code page (docs/decisions.md, "Firewall check").
 """
 
+import ipaddress
 import json
 import logging
 import ntpath
@@ -44,6 +45,7 @@ class FirewallProblem(StrEnum):
     DISABLED = "disabled"
     OTHER_PORT = "other_port"  # restricted to ports that do not include the listener's
     NOT_ALL_PROFILES = "not_all_profiles"  # a network Windows calls Public (the default) stays blocked
+    BLOCKED = "blocked"  # an enabled inbound block rule for the program (Cancel in Windows' own prompt) wins
     UNCHECKED = "unchecked"  # the check itself failed: nothing is known
 
 
@@ -67,6 +69,7 @@ class FirewallRule:
     program: str = "Any"
     protocol: str = "TCP"
     local_port: str = "Any"
+    by_name: bool = True  # found by our rule's name; False: found by the program (any rule naming it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,21 @@ class FirewallCheck:
         return self.problem is not None and self.problem is not FirewallProblem.UNCHECKED
 
 
+class AllowFailure(StrEnum):
+    """Why the rule could not be added (the GUI has words for each in ``gui.kit.vocabulary``)."""
+
+    NETSH_FAILED = "netsh_failed"  # netsh ended with an error exit code
+    TIMED_OUT = "timed_out"  # the elevated command did not end in time
+    NOT_STARTED = "not_started"  # Windows could not run the command as administrator
+    UNUSABLE_PATH = "unusable_path"  # the program's path cannot be written in the command
+
+
 class FirewallError(Exception):
-    """The rule could not be added (the elevated command failed)."""
+    """The rule could not be added: ``failure`` says why, the message gives the details (for the log)."""
+
+    def __init__(self, failure: AllowFailure, detail: str = "") -> None:
+        super().__init__(detail or failure.value)
+        self.failure = failure
 
 
 def rule_name(program: str) -> str:
@@ -104,22 +120,36 @@ def listening_program() -> str | None:
     return str(console if console.exists() else program)
 
 
-def query_script(name: str) -> str:
-    """PowerShell that prints the rules named ``name`` as a JSON list (UTF-8, language-independent values)."""
+def query_script(name: str, program: str) -> str:
+    """PowerShell that prints, as a JSON list (UTF-8, language-independent values), the rules named ``name``
+    (``Source`` "name") and every inbound block rule naming ``program`` (``Source`` "program"): Windows adds
+    those when its own "allow access" prompt is cancelled, and a block rule wins over an allow rule."""
     if "'" in name:
         raise ValueError("a rule name without quotes")
-    return (
-        "$ErrorActionPreference = 'Stop'; "
-        "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; "
-        "$found = @(); "
-        f"foreach ($rule in @(Get-NetFirewallRule -DisplayName '{name}' -ErrorAction SilentlyContinue)) {{ "
+    quoted = program.replace("'", "''")  # a single-quoted PowerShell string
+    rule_fields = (
         "$app = $rule | Get-NetFirewallApplicationFilter; "
         "$port = $rule | Get-NetFirewallPortFilter; "
         "$found += [pscustomobject]@{ "
+        "Source = $source; "
         "Enabled = [string]$rule.Enabled; Direction = [string]$rule.Direction; "
         "Action = [string]$rule.Action; Profile = [string]$rule.Profile; "
         "Program = [string]$app.Program; Protocol = [string]$port.Protocol; "
-        "LocalPort = (@($port.LocalPort) -join ',') } }; "
+        "LocalPort = (@($port.LocalPort) -join ',') } "
+    )
+    return (
+        "$ErrorActionPreference = 'Stop'; "
+        # Refused under Constrained Language Mode: the output then stays in the console's code page.
+        "try { [Console]::OutputEncoding = [System.Text.Encoding]::UTF8 } catch { }; "
+        "$found = @(); "
+        "$source = 'name'; "
+        f"foreach ($rule in @(Get-NetFirewallRule -DisplayName '{name}' -ErrorAction SilentlyContinue)) {{ "
+        f"{rule_fields}}}; "
+        "$source = 'program'; "
+        f"foreach ($rule in @(Get-NetFirewallApplicationFilter -Program '{quoted}' "
+        "-ErrorAction SilentlyContinue | Get-NetFirewallRule | "
+        "Where-Object { [string]$_.Direction -eq 'Inbound' -and [string]$_.Action -eq 'Block' })) { "
+        f"{rule_fields}}}; "
         "ConvertTo-Json -InputObject @($found) -Compress"
     )
 
@@ -145,6 +175,7 @@ def parse_rules(output: str) -> list[FirewallRule]:
                 program=_text(item, "Program"),
                 protocol=_text(item, "Protocol"),
                 local_port=_text(item, "LocalPort"),
+                by_name=_text(item, "Source") != "program",
             )
         )
     return rules
@@ -201,21 +232,43 @@ def rule_problem(rule: FirewallRule, program: str, port: int) -> FirewallProblem
     return None
 
 
+def blocks(rule: FirewallRule, program: str, port: int) -> bool:
+    """The rule keeps terminals out of ``program`` on ``port`` whatever allow rules say (block wins)."""
+    return (
+        rule.enabled.lower() in {"true", "1", "yes"}
+        and rule.direction.lower() == "inbound"
+        and rule.action.lower() == "block"
+        and rule.protocol.lower() in {"tcp", "6", "any"}
+        and _same_program(rule.program, program)
+        and _covers_port(rule.local_port, port)
+    )
+
+
 def assess(rules: list[FirewallRule], program: str, port: int) -> FirewallProblem | None:
-    """None when one rule lets terminals through; else the problem of the rule nearest to doing so."""
-    if not rules:
+    """None when one rule lets terminals through and none blocks them; else the problem (a block rule's first,
+    then that of our rule nearest to letting them through)."""
+    if any(blocks(rule, program, port) for rule in rules):
+        return FirewallProblem.BLOCKED
+    named = [rule for rule in rules if rule.by_name]
+    if not named:
         return FirewallProblem.MISSING
-    problems = [rule_problem(rule, program, port) for rule in rules]
+    problems = [rule_problem(rule, program, port) for rule in named]
     if None in problems:
         return None
     return max((p for p in problems if p is not None), key=_ORDER.index)
 
 
-def _run_query(name: str) -> str:
+def query_arguments(name: str, program: str) -> list[str]:
+    """PowerShell's command line for the check."""
+    return ["powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+            "-Command", query_script(name, program)]  # fmt: skip
+
+
+def _run_query(name: str, program: str) -> str:
     """PowerShell's output (replaced in tests); OSError or SubprocessError when it cannot run."""
     completed = subprocess.run(  # noqa: S603 - our own fixed script, no user input
-        ["powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",  # noqa: S607
-         "-Command", query_script(name)],
+        query_arguments(name, program),
+        stdin=subprocess.DEVNULL,  # a GUI program has no console input: PowerShell must not wait on one
         capture_output=True,
         timeout=QUERY_TIMEOUT_S,
         check=True,
@@ -224,23 +277,48 @@ def _run_query(name: str) -> str:
     return completed.stdout.decode("utf-8", errors="replace")
 
 
-def check(port: int, program: str | None = None) -> FirewallCheck | None:
+def loopback(host: str) -> bool:
+    """``host`` is this PC only (127.0.0.1, ::1, localhost): no terminal can reach it, the firewall aside."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+_failures_logged: set[str] = set()  # the check's failures already warned about (once each, not at each start)
+
+
+def _log_failure(name: str, error: BaseException) -> str:
+    detail = str(error)
+    stderr = getattr(error, "stderr", None)
+    if isinstance(stderr, bytes) and stderr.strip():
+        detail += ": " + stderr.decode("utf-8", errors="replace").strip()[:500]
+    kind = type(error).__name__
+    level = logging.DEBUG if kind in _failures_logged else logging.WARNING
+    _failures_logged.add(kind)
+    log.log(level, "cannot check the Windows Firewall rule %r (%s): %s", name, kind, detail)
+    return detail
+
+
+def check(port: int, program: str | None = None, host: str = "") -> FirewallCheck | None:
     """Whether terminals can reach ``program`` (default: ``listening_program()``) on ``port``.
 
-    None where there is nothing to check (not Windows, or not the installed program). Takes a second or
-    more (PowerShell): call it off the GUI thread.
+    None where there is nothing to check (not Windows, not the installed program, or a listener bound to
+    loopback ``host``). Takes a second or more (PowerShell): call it off the GUI thread.
     """
-    if sys.platform != "win32":
+    if sys.platform != "win32" or loopback(host):
         return None
     program = program or listening_program()
     if program is None:
         return None
     name = rule_name(program)
     try:
-        rules = parse_rules(_run_query(name))
+        rules = parse_rules(_run_query(name, program))
     except (OSError, subprocess.SubprocessError, ValueError, KeyError) as error:
-        log.warning("cannot check the Windows Firewall rule %r: %s", name, error)
-        return FirewallCheck(name, program, port, FirewallProblem.UNCHECKED, str(error))
+        detail = _log_failure(name, error)
+        return FirewallCheck(name, program, port, FirewallProblem.UNCHECKED, detail)
     problem = assess(rules, program, port)
     if problem is not None:
         log.warning("Windows Firewall may block terminals on port %d: rule %r is %s", port, name, problem)
@@ -250,30 +328,43 @@ def check(port: int, program: str | None = None) -> FirewallCheck | None:
 def allow_command(program: str) -> tuple[str, str]:
     """The elevated command (program, parameters) that replaces the program's rule: delete, then add."""
     if any(c in program for c in '"%\r\n'):
-        raise FirewallError(f"cannot name {program!r} in a command")
+        raise FirewallError(AllowFailure.UNUSABLE_PATH, f"cannot name {program!r} in a command")
     name = rule_name(program)
     netsh = "netsh advfirewall firewall"
     add = (
         f'{netsh} add rule name="{name}" dir=in action=allow enable=yes profile=any remoteip=localsubnet '
         f'protocol=TCP program="{program}"'
     )
-    # One prompt for both: cmd runs them in turn; the delete fails harmlessly when there is no rule yet.
-    return _cmd(), f'/d /c {netsh} delete rule name="{name}" & {add}'
+    # One prompt for all: cmd runs them in turn; a delete fails harmlessly when there is nothing to delete.
+    # First every inbound rule naming the program: the block rules Windows adds when its own prompt is
+    # cancelled (they win over any allow rule), then ours by name (it may name the program elsewhere).
+    return _cmd(), (
+        f'/d /c {netsh} delete rule name=all dir=in program="{program}" & '
+        f'{netsh} delete rule name="{name}" & {add}'
+    )
 
 
 def _cmd() -> str:
     return ntpath.join(os.environ.get("SYSTEMROOT", "C:\\Windows"), "System32", "cmd.exe")
 
 
-def allow(found: FirewallCheck) -> FirewallCheck | None:
-    """Add the rule for ``found.program`` as administrator (a UAC prompt), then check again.
+def allow(found: FirewallCheck, owner: int = 0) -> FirewallCheck | None:
+    """Add the rule for ``found.program`` as administrator (a UAC prompt owned by window ``owner``), then
+    check again.
 
-    Raises ``elevation.ElevationCancelledError`` when the prompt is refused, ``FirewallError`` when netsh
-    failed. Blocks until the prompt is answered: call it off the GUI thread.
+    Raises ``elevation.ElevationCancelledError`` when the prompt is refused, ``FirewallError`` when the
+    command could not run or netsh failed. Blocks until the prompt is answered: call it off the GUI thread.
     """
     program, parameters = allow_command(found.program)
     log.info("adding the Windows Firewall rule %r for %s", found.rule, found.program)
-    code = elevation.run_elevated(program, parameters)
+    try:
+        code = elevation.run_elevated(program, parameters, owner=owner)
+    except elevation.ElevationCancelledError:
+        raise
+    except TimeoutError as error:
+        raise FirewallError(AllowFailure.TIMED_OUT, str(error)) from error
+    except OSError as error:
+        raise FirewallError(AllowFailure.NOT_STARTED, str(error)) from error
     if code != 0:
-        raise FirewallError(f"netsh ended with exit code {code}")
+        raise FirewallError(AllowFailure.NETSH_FAILED, f"netsh ended with exit code {code}")
     return check(found.port, found.program)

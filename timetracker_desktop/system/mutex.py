@@ -30,10 +30,10 @@ def hold_running_mutex() -> RunningMutex:
     """Create (or open) ``TimeTrackerDesktop.Running`` and its ``Global\\`` twin; a no-op off Windows.
 
     The installer refuses to replace files while either exists. The session name covers a GUI in the
-    installing user's session; the global one a GUI in another user's session (fast user switching) and the
-    service (in session 0 the local namespace is the global one). A name that cannot be created (the global
-    one may already exist under the service's account, which denies ordinary users) is logged and skipped:
-    the mutex exists either way, which is all the installer checks.
+    installing user's session; the global one a GUI in another user's session (fast user switching). The
+    service does not hold it: setup checks AppMutex before its code runs, so a service holding it would block
+    every upgrade; setup stops the service itself (PrepareToInstall). A name that cannot be created is logged
+    and skipped: the mutex exists either way, which is all the installer checks.
     """
     if sys.platform != "win32":
         return RunningMutex([])

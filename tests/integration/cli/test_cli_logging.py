@@ -127,3 +127,25 @@ def test_a_data_dir_that_cannot_be_made_is_a_usage_error(
     err = capsys.readouterr().err
     assert err.startswith(f"error: cannot use the data folder {blocker / 'data'}: ")
     assert err.rstrip().endswith("(--data-dir or TIMETRACKER_DATA_DIR)")
+
+
+def test_the_windowed_program_says_it_in_a_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Double-clicked with an unusable data folder, the GUI has no console: the reason appears in a window."""
+    monkeypatch.setenv(DATA_DIR_ENV, "")
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", "utf-8")
+    shown: list[str] = []
+
+    def show(problem: str) -> int:
+        shown.append(problem)
+        return 2
+
+    monkeypatch.setattr("timetracker_desktop.app.show_startup_problem", show)
+    monkeypatch.setattr(sys, "stderr", None)  # pythonw / the frozen windowed build
+    assert main(["--data-dir", str(blocker / "data")]) == 2
+    assert len(shown) == 1
+    assert shown[0].startswith(f"cannot use the data folder {blocker / 'data'}: ")
+    monkeypatch.undo()
+    assert capsys.readouterr().err == ""

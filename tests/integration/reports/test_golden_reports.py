@@ -4,10 +4,13 @@ from datetime import UTC, date, datetime
 
 from fakes import ADMIN
 
+from timetracker_desktop.domain.absences import AbsenceType
 from timetracker_desktop.domain.report_detail import LineKind, Remark
 from timetracker_desktop.domain.reports import DayMark, ExceptionKind, Presence, Summary
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.reports.tables import to_table
+from timetracker_desktop.services.reports.text import ReportText
 
 from .conftest import FIRST, LAST, Golden
 
@@ -196,3 +199,21 @@ def test_people_who_left_stay_in_the_periods_they_worked(services: Services, gol
     assert [r.employee.id for r in sheet.rows] == [golden.day_worker, golden.night_guard]
     later = services.reports.timesheet(date(2026, 5, 1), date(2026, 5, 31))
     assert [r.employee.id for r in later.rows] == [golden.day_worker]
+
+
+def test_an_annual_leave_day_reads_apart_from_a_planned_day_off(services: Services, golden: Golden) -> None:
+    """The form's annual leave «В» and the schedule's day off «В» must not print alike (issue 15)."""
+    services.absences.add(
+        ADMIN, golden.night_guard, AbsenceType.ANNUAL_LEAVE, date(2026, 3, 27), date(2026, 3, 27)
+    )
+    sheet = services.reports.timesheet(FIRST, LAST)
+    day_worker, night_guard = sheet.rows
+    day_off, leave = day_worker.cells[2], night_guard.cells[1]  # Sat 28 planned В; Fri 27 on leave
+    assert (day_off.code, day_off.absence) == ("В", False)
+    assert (leave.mark, leave.code, leave.absence) == (DayMark.CODE, "В 08", True)
+    table = to_table(sheet)
+    text = ReportText(table, "uk")
+    day = table.columns[2]  # Fri 27 (after the name column and Thu 26)
+    assert text.cell(table.rows[1][2], day) == "В 08"
+    assert text.cell(table.rows[0][3], day) == "В"
+    assert ("В 08", "відсутність (літерний і цифровий код форми П-5)") in map(text.legend, table.legend)

@@ -68,23 +68,28 @@ def test_the_second_of_two_takers_of_a_run_out_lease_loses(context: AppContext) 
 
 
 def _race(context: AppContext, takers: int, now: datetime) -> list[int]:
-    """Every taker takes at once (behind a barrier); who won."""
+    """Every taker takes at once (behind a barrier); who won. Every taker must have returned without error."""
     start = threading.Barrier(takers)
-    won: list[int] = []
+    results: dict[int, bool | BaseException] = {}
 
     def take(n: int) -> None:
-        start.wait(10)
-        with context.storage() as uow:
-            if uow.leases.take(NAME, _holder(n), now, now + LENGTH):
-                won.append(n)
-            uow.commit()
+        try:
+            start.wait(10)
+            with context.storage() as uow:
+                results[n] = uow.leases.take(NAME, _holder(n), now, now + LENGTH)
+                uow.commit()
+        except BaseException as error:  # noqa: BLE001 - the test reports it below
+            results[n] = error
 
     threads = [threading.Thread(target=take, args=(n,)) for n in range(takers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    return won
+    assert sorted(results) == list(range(takers)), "a taker did not finish"
+    failed = {n: result for n, result in results.items() if isinstance(result, BaseException)}
+    assert not failed, f"takers failed: {failed!r}"
+    return [n for n, result in results.items() if result is True]
 
 
 def test_many_takers_at_once_one_wins_each_time(context: AppContext) -> None:

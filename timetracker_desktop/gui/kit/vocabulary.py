@@ -11,7 +11,7 @@ from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
-from timetracker_desktop.system.firewall import FirewallProblem
+from timetracker_desktop.system.firewall import AllowFailure, FirewallProblem
 
 
 class Vocabulary(QObject):
@@ -279,7 +279,27 @@ class Vocabulary(QObject):
                 "This program's Windows Firewall rule leaves out some networks (for example Public, the"
                 " kind Windows gives a new network)."
             ),
+            FirewallProblem.BLOCKED: self.tr(
+                "Windows Firewall has a rule that blocks this program (added when Cancel was clicked in"
+                " Windows' own prompt); it wins over the rule that allows terminals."
+            ),
             FirewallProblem.UNCHECKED: self.tr("The Windows Firewall rule could not be checked."),
+        }
+
+    def firewall_failures(self) -> dict[AllowFailure, str]:
+        """Why the firewall rule could not be added (after "The firewall rule could not be added:")."""
+        return {
+            AllowFailure.NETSH_FAILED: self.tr(
+                "Windows refused the change (netsh ended with an error; details are in gui.log)."
+            ),
+            AllowFailure.TIMED_OUT: self.tr("Windows did not finish adding it within 5 minutes."),
+            AllowFailure.NOT_STARTED: self.tr(
+                "Windows could not run the command as administrator (details are in gui.log)."
+            ),
+            AllowFailure.UNUSABLE_PATH: self.tr(
+                "The program's folder has characters a command cannot name (\" or %); ask the"
+                " administrator to add the rule."
+            ),
         }
 
     def actions(self) -> dict[AuditAction, str]:

@@ -3,6 +3,7 @@
 import logging
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol, runtime_checkable
@@ -44,6 +45,10 @@ ListenerStarter = Callable[[OpenDatabase, str, int, ScanCallback, LostCallback],
 FIRST_RESTART_MS = 2_000
 LAST_RESTART_MS = 60_000
 STEADY_MS = 60_000  # a listener that ran this long before it ended starts the back-off afresh
+# Windows: the listener binds with SO_EXCLUSIVEADDRUSE, so a port whose last connections are in TIME_WAIT
+# (terminals posted just before a restart) cannot be bound again for up to 4 minutes (docs/decisions.md).
+PORT_WAIT_S = 240.0
+PORT_RETRY_MS = 10_000
 
 
 class ListenerControl(QObject):
@@ -51,7 +56,9 @@ class ListenerControl(QObject):
 
     Starts and restarts run on a thread of their own, in the order asked; ``stop`` (on quit) stops the
     listener and refuses later starts. A listener that ends by itself is started again after 2 s, then after
-    twice as long each time (failed attempts included), up to a minute.
+    twice as long each time (failed attempts included), up to a minute. On Windows a start that finds its
+    port in use is tried again every 10 s for up to 4 minutes (``waiting_for_port``): the port may be held
+    only by the previous listener's connections in TIME_WAIT.
 
     Signals:
         state_changed(): starting, running, failed or stopped (GUI thread).
@@ -86,6 +93,11 @@ class ListenerControl(QObject):
         self._restart = QTimer(self)
         self._restart.setSingleShot(True)
         self._restart.timeout.connect(self._on_restart_due)
+        self._port_retry = QTimer(self)
+        self._port_retry.setSingleShot(True)
+        self._port_retry.timeout.connect(self._on_port_retry_due)
+        self._port_wait_since: float | None = None  # monotonic time of the first "port in use" of this start
+        self.waiting_for_port = False
         self._lost.connect(self._on_lost)
         self._outcome.connect(self._on_outcome)
         self.host = ""
@@ -103,6 +115,7 @@ class ListenerControl(QObject):
         """Serve ``database`` on ``host:port`` (stopping the running one first); the outcome comes by
         ``state_changed``."""
         self._reviving = False
+        self._port_wait_since = None
         self._start(database, host, port)
 
     def _start(self, database: OpenDatabase, host: str, port: int) -> None:
@@ -110,6 +123,8 @@ class ListenerControl(QObject):
             return
         self._database = database
         self._restart.stop()
+        self._port_retry.stop()
+        self.waiting_for_port = False
         self.host, self.port = host, port
         self.starting, self.running, self.error = True, False, None
         self.state_changed.emit()
@@ -131,6 +146,8 @@ class ListenerControl(QObject):
         back = (self.host, self.port)
         self._reviving = False
         self._restart.stop()
+        self._port_retry.stop()
+        self._port_wait_since, self.waiting_for_port = None, False
         self.starting, self.running, self.error = True, False, None
         self.state_changed.emit()
         self._starts.submit(self._switch, self._database, host, port, back)
@@ -183,6 +200,7 @@ class ListenerControl(QObject):
             return  # a later start replaced it already
         self.starting, self.running, self.error = False, True, None
         self._reviving = False
+        self._port_wait_since = None
         self.host, self.port = handle.host, handle.port
         log.info("listener running on %s:%d", handle.host, handle.port)
         self._running_since.start()
@@ -191,9 +209,31 @@ class ListenerControl(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self.starting, self.running, self.error = False, False, error
         log.warning("listener not started: %s", error)
-        if self._reviving:  # it ended by itself before: keep trying, as after the crash
+        if self._waits_for_port(error):
+            log.warning(
+                "port %d may be held by the previous listener's closed connections; trying again in %d s",
+                self.port, PORT_RETRY_MS // 1000,
+            )  # fmt: skip
+            self._port_retry.start(PORT_RETRY_MS)
+        elif self._reviving:  # it ended by itself before: keep trying, as after the crash
             self._schedule_restart()
         self.state_changed.emit()
+
+    def _waits_for_port(self, error: BaseException) -> bool:
+        """Windows, port in use, and less than ``PORT_WAIT_S`` since the first such failure of this start."""
+        self.waiting_for_port = False
+        if sys.platform != "win32" or _reason(error) != "port_in_use":
+            self._port_wait_since = None
+            return False
+        now = time.monotonic()
+        if self._port_wait_since is None:
+            self._port_wait_since = now
+        self.waiting_for_port = now - self._port_wait_since < PORT_WAIT_S
+        return self.waiting_for_port
+
+    def _on_port_retry_due(self) -> None:
+        if self._database is not None and not self._closed and not self.running:
+            self._start(self._database, self.host, self.port)
 
     def _on_lost(self, handle: ListenerHandle) -> None:
         with self._lock:
@@ -228,6 +268,7 @@ class ListenerControl(QObject):
         """Stop the listener for good (quit); the port is free afterwards, unless a start is still under way:
         that one stops its listener itself once started, on its own thread, without holding up the quit."""
         self._restart.stop()
+        self._port_retry.stop()
         self._running_since.stop()
         self._starts.shutdown(wait=False, cancel_futures=True)
         with self._lock:
@@ -255,6 +296,8 @@ class ListenerControl(QObject):
             return self.tr("running")
         if self.error is None:
             return self.tr("stopped")
+        if self.waiting_for_port:
+            return self.tr("waiting for the port, retrying...")
         return {
             "port_in_use": self.tr("port in use"),
             "port_reserved": self.tr("port not allowed by Windows"),
@@ -271,6 +314,12 @@ class ListenerControl(QObject):
             )
         if self.error is None:
             return self.tr("The terminal listener is not running in this program.")
+        if self.waiting_for_port:
+            return self.tr(
+                "Port {0} is still held, perhaps by the connections of the listener that ran before (Windows "
+                "releases them within 4 minutes). The listener waits for the port to be released and tries "
+                "again every {1} s."
+            ).format(self.port, PORT_RETRY_MS // 1000)
         return self.why(self.error, self.host, self.port)
 
     def why(self, error: BaseException, host: str, port: int) -> str:

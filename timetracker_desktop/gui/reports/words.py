@@ -62,6 +62,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ),
     ReportLabel.STEP: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "step {step} min"))),
     ReportLabel.LEGEND: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Legend"))),
+    ReportLabel.ABSENCE_CODE: (
+        "ReportWords",
+        str(QT_TRANSLATE_NOOP("ReportWords", "absence (letter and digit code of form П-5)")),
+    ),
     ReportLabel.HOLIDAYS: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Holidays"))),
     ReportLabel.ALL_EMPLOYEES: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "all employees"))),
     ReportLabel.ROUNDING_NONE: ("ReportRoundingMode", str(QT_TRANSLATE_NOOP("ReportRoundingMode", "none"))),

@@ -16,6 +16,7 @@ from timetracker_desktop.domain.users import User
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.errors import ErrorReporter, install_error_handling
 from timetracker_desktop.gui.kit.i18n import install_translators
+from timetracker_desktop.gui.kit.quitting import quit_application
 from timetracker_desktop.gui.kit.reader_bridge import DeskReaderBridge, ReaderFactory
 from timetracker_desktop.gui.kit.settings import APPLICATION, ORGANIZATION, UiSettings
 from timetracker_desktop.gui.kit.tasks import PoolTaskRunner
@@ -36,6 +37,15 @@ from timetracker_desktop.system.mutex import hold_running_mutex
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_CHECK_SECONDS = 300.0  # as ``serve``: not while the office is logging in and loading pages
+
+
+def end_for_session(window: MainWindow | None) -> None:
+    """Windows is signing out, shutting down or its Restart Manager (the installer) closes programs: close
+    without the keep-in-tray question, which would hold it up, and quit, also when the window is in the tray
+    (closing a hidden window alone would leave the program running)."""
+    if window is not None:
+        window.close_without_asking()
+    quit_application()
 
 
 def start_backup_scheduler(services: Services, first_check_after: float) -> MaintenanceRunner | None:
@@ -142,10 +152,7 @@ class Shell(QObject):
                 widget.activateWindow()
 
     def _on_session_ending(self) -> None:
-        """Windows is signing out or shutting down: close without the keep-in-tray question, which would
-        hold up the sign-out."""
-        if self.window is not None:
-            self.window.close_without_asking()
+        end_for_session(self.window)
 
     def _on_started(self, database: OpenDatabase, user: User) -> None:
         if self.database is None:  # the first login; after a log out these keep running

@@ -58,7 +58,7 @@ class MainStatusBar(QStatusBar):
         self.set_listener_state(self.tr("not started"))
         self.firewall = FirewallOffer(context.runner)  # left of the fields; shown only when it matters
         self.addWidget(self.firewall)
-        self._firewall_port: int | None = None  # the port last checked while the listener runs
+        self._firewall_address: tuple[str, int] | None = None  # last checked while the listener runs
         for widget in (self.database, self.listener, self.terminals, self.reader):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.busy)
@@ -96,11 +96,11 @@ class MainStatusBar(QStatusBar):
         self.listener.setToolTip(listener.explain())
         if listener.running:
             self.refresh()
-            if listener.port != self._firewall_port:  # at each start on a new port (Windows only)
-                self._firewall_port = listener.port
-                self.firewall.check(listener.port)
+            if (listener.host, listener.port) != self._firewall_address:  # each new address (Windows)
+                self._firewall_address = (listener.host, listener.port)
+                self.firewall.check(listener.port, listener.host)
         elif not listener.starting:
-            self._firewall_port = None
+            self._firewall_address = None
             self.firewall.withdraw()
 
     def set_reader_state(self, state: str) -> None:

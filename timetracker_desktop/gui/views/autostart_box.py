@@ -16,7 +16,8 @@ def autostart_offered() -> bool:
 
 
 class AutostartCheckBox(QCheckBox):
-    """Checked when the Run value exists; toggling writes or removes it at once (this user only).
+    """Checked when the Run value exists and Task Manager has not disabled it; toggling writes or removes it
+    at once (this user only); turning it on also clears Task Manager's "Disabled".
 
     Signals:
         failed(str): the registry refused the change (translated sentence); the box shows the old state.
@@ -27,20 +28,31 @@ class AutostartCheckBox(QCheckBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Start TimeTracker Desktop when I sign in to Windows"), parent)
         self.setObjectName("autostart")
-        self.setToolTip(
-            self.tr(
-                "Only for you, on this computer. Terminals are heard only while the program runs, unless the "
-                "listener runs as a Windows service."
-            )
-        )
         self.reload()
         self.toggled.connect(self._on_toggled)
 
     def reload(self) -> None:
         """Show what the registry says now."""
         self.blockSignals(True)
-        self.setChecked(autostart.registered_command() is not None)
+        self.setChecked(autostart.starts_at_sign_in())
         self.blockSignals(False)
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        tip = self.tr(
+            "Only for you, on this computer. Terminals are heard only while the program runs, unless the "
+            "listener runs as a Windows service."
+        )
+        if autostart.registered_command() is not None and autostart.disabled_in_task_manager():
+            tip = (
+                self.tr(
+                    "Disabled in Task Manager (Startup apps): Windows does not start the program. "
+                    "Check the box to turn it on again."
+                )
+                + "\n"
+                + tip
+            )
+        self.setToolTip(tip)
 
     def _on_toggled(self, checked: bool) -> None:
         command = autostart.command_line()
@@ -58,4 +70,5 @@ class AutostartCheckBox(QCheckBox):
                 )
             )
             return
+        self._show_tip()
         log.info("autostart at sign-in %s", "on" if checked else "off")

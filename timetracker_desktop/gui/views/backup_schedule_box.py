@@ -56,6 +56,12 @@ def load_state(service: BackupScheduleService, lease: LeaseService, zone: ZoneIn
     return ScheduleState(schedule, folder, last, service.next_due(), zone, lease.status())
 
 
+def elsewhere(state: ScheduleState) -> bool:
+    """Another program makes the backups into its own default folder (no folder set), not into ours."""
+    runner = state.runner
+    return not state.schedule.folder and runner.lease is not None and runner.running and not runner.mine
+
+
 class BackupScheduleBox(QGroupBox):
     """Edits the automatic-backup settings (shared by every PC); the running program makes the backups.
 
@@ -162,6 +168,16 @@ class BackupScheduleBox(QGroupBox):
         due = state.next_due
         self.next_due.setText(local_date_time(due, state.zone) if due else self.tr("never (switched off)"))
         self.runner.setText(self._runner_text(state.runner, state.zone))
+        if elsewhere(state) and due is not None:
+            # The holder writes into its own default folder (the service: %ProgramData%\TimeTracker\backups;
+            # another PC: its own): this program's folder says nothing about them.
+            self.last.setText(
+                self.tr(
+                    "made by the program named below into its own folder, which this computer cannot see;"
+                    " set a shared folder above to see them here"
+                )
+            )
+            self.next_due.setText(self.tr("when that program's own folder says so"))
         self.loaded.emit(state)
 
     def _runner_text(self, status: RunnerStatus, zone: ZoneInfo) -> str:

@@ -331,20 +331,40 @@ class SchedulesView(QWidget):
         return {key[0] for key in self.selected_keys()}
 
     def absence_range(self) -> tuple[int, date, date] | None:
-        """(employee id, first day, last day) when the selected cells are days of one employee."""
+        """(employee id, first day, last day) when the selected cells are consecutive days of one employee."""
         keys = self.selected_keys()
-        if not keys or len({employee_id for employee_id, _ in keys}) != 1:
+        if self._absence_refusal(keys) is not None:
             return None
         days = [day for _, day in keys]
         return keys[0][0], min(days), max(days)
 
+    def _absence_refusal(self, keys: list[tuple[int, date]]) -> str | None:
+        """Why the selected cells cannot become one absence, in words; None when they can."""
+        if not keys:
+            return self.tr("Select one or more days of one employee first.")
+        if len({employee_id for employee_id, _ in keys}) != 1:
+            return self.tr("The selected days belong to several employees: select days of one employee.")
+        days = {day for _, day in keys}
+        if (max(days) - min(days)).days + 1 != len(days):
+            return self.tr(
+                "The selected days are not consecutive: an absence covers consecutive days,"
+                " so select them without gaps (record each part separately)."
+            )
+        return None
+
     def _on_selection_changed(self, *_args: object) -> None:
-        self.absence_button.setEnabled(self.absence_range() is not None)
+        refusal = self._absence_refusal(self.selected_keys())
+        self.absence_button.setEnabled(refusal is None)
+        self.absence_button.setToolTip(
+            refusal or self.tr("Select days of one employee, then record them as an absence")
+        )
 
     def _on_absence_clicked(self) -> None:
+        keys = self.selected_keys()
+        refusal = self._absence_refusal(keys)
         chosen = self.absence_range()
-        if chosen is None or not self.model.editable:
-            self._show_error(self.tr("Select one or more days of one employee first."))
+        if refusal is not None or chosen is None or not self.model.editable:
+            self._show_error(refusal or self.tr("Select one or more days of one employee first."))
             return
         employee_id, first, last = chosen
         employee = next(e for e in self.model.employees if e.id == employee_id)

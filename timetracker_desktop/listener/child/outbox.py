@@ -77,7 +77,10 @@ class ScanRelay:
             notice, count = self._take()
             if notice is not None and not self._outbox.write(scans_line(notice, count)):
                 return
-            if self._closing:
+            if self._closing:  # scans noted while that line was written are still owed to the GUI
+                notice, count = self._take()
+                if notice is not None:
+                    self._outbox.write(scans_line(notice, count))
                 return
             if notice is not None:
                 self._quiet.wait(self._gap)  # let the next batch gather (cut short by ``stop``)

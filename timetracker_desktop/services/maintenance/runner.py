@@ -113,8 +113,16 @@ class MaintenanceRunner:
         return not self._stop.is_set() and self.beat()
 
     def _beat_loop(self) -> None:
+        failures: set[type[BaseException]] = set()  # kinds logged with their traceback already
         while not self._stop.is_set():
-            self.beat()
+            try:
+                self.beat()
+            except Exception as error:  # a bug must not end the heartbeats (and with them the backups)
+                if type(error) in failures:
+                    log.warning("the scheduled-jobs heartbeat failed again: %r", error)
+                else:
+                    failures.add(type(error))
+                    log.exception("the scheduled-jobs heartbeat failed; it goes on")
             self._beaten.set()
             self._stop.wait(self._heartbeat)
 

@@ -62,6 +62,7 @@ class ReportLabel(StrEnum):
     RULES = "rules"
     STEP = "step"
     LEGEND = "legend"
+    ABSENCE_CODE = "absence_code"
     HOLIDAYS = "holidays"
     ALL_EMPLOYEES = "all_employees"
     WEEKDAYS = "weekdays"
@@ -155,6 +156,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ),
     ReportLabel.STEP: ("крок {step} хв", "step {step} min"),
     ReportLabel.LEGEND: ("Умовні позначення", "Legend"),
+    ReportLabel.ABSENCE_CODE: (
+        "відсутність (літерний і цифровий код форми П-5)",
+        "absence (letter and digit code of form П-5)",
+    ),
     ReportLabel.HOLIDAYS: ("Свята", "Holidays"),
     ReportLabel.ALL_EMPLOYEES: ("усі працівники", "all employees"),
     ReportLabel.WEEKDAYS: ("Пн Вт Ср Чт Пт Сб Нд", "Mo Tu We Th Fr Sa Su"),

@@ -172,7 +172,11 @@ def _timesheet(report: Timesheet) -> ReportTable:
     )
     day_sums = tuple(t.rounded_seconds for t in report.day_totals)
     totals = (Word.TOTAL, *day_sums, *_summary_values(report.totals, rounded))
-    legend = tuple(LegendItem(mark, mark) for mark in _MARK_LEGEND)
+    absences = sorted({c.code for r in report.rows for c in r.cells if c.absence and c.code})
+    legend = (
+        *(LegendItem(mark, mark) for mark in _MARK_LEGEND),
+        *(LegendItem(code, ReportLabel.ABSENCE_CODE) for code in absences),
+    )
     return ReportTable(report.header, None, columns, rows, totals, legend=legend, holidays=report.holidays)
 
 

@@ -78,7 +78,10 @@ class _SlowPipe(io.StringIO):
         super().__init__()
         self.gate = threading.Event()
 
+        self.entered = threading.Event()
+
     def write(self, text: str) -> int:
+        self.entered.set()
         self.gate.wait(5)
         return super().write(text)
 
@@ -145,3 +148,21 @@ def test_a_call_outside_the_protocol_is_refused(line: str) -> None:
 def test_a_reply_holds_a_value_or_an_error(line: str) -> None:
     with pytest.raises(ChildLinkError):
         parse_message(line)
+
+
+def test_scans_noted_while_the_last_line_is_written_are_sent_at_stop() -> None:
+    """``stop`` while a line is being written: what arrived meanwhile goes out too, not dropped."""
+    pipe = _SlowPipe()
+    relay = ScanRelay(Outbox(pipe))
+    relay.start()
+    relay.notify(_notice(1))
+    assert pipe.entered.wait(5)  # the relay is writing the first line and waits for the reader
+    for punch_id in range(2, 11):
+        relay.notify(_notice(punch_id))
+    stopper = threading.Thread(target=relay.stop)
+    stopper.start()
+    stopper.join(0.2)  # stop() has asked the relay to close and now waits for it
+    pipe.gate.set()
+    stopper.join(5)
+    scans = [parse_message(line) for line in pipe.getvalue().splitlines()]
+    assert [(m.count, m.notice.punch_id) for m in scans if isinstance(m, Scans)] == [(1, 1), (9, 10)]

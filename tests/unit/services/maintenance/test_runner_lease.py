@@ -17,6 +17,7 @@ from timetracker_desktop.services.container import build_services
 from timetracker_desktop.services.maintenance.lease import (
     LEASE_SECONDS,
     LeaseService,
+    RunnerStatus,
     describe,
     process_owner_id,
     this_process,
@@ -131,3 +132,41 @@ def test_a_program_that_does_not_hold_the_lease_says_who_does(
     ) in caplog.text
     assert lease.status().lease is not None
     assert lease.status().running  # not ours: left alone on stop
+
+
+class _FailingOnce(LeaseService):
+    """A lease service whose ``status()`` raises a bug's exception (not a storage error) once."""
+
+    def __init__(self, storage: FakeUnitOfWorkFactory, clock: FakeClock) -> None:
+        super().__init__(storage, clock)
+        self.failures = 1
+
+    def status(self) -> RunnerStatus:
+        if self.failures:
+            self.failures -= 1
+            raise RuntimeError("a bug in the status")
+        return super().status()
+
+
+def test_the_heartbeats_survive_any_exception(
+    storage: FakeUnitOfWorkFactory, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    lease = _FailingOnce(storage, clock)
+    assert lease.hold(SERVICE)
+    gui = LeaseHolder("PC-1:40:aa", RunnerKind.GUI, "PC-1", "olena")
+    ran: list[bool] = []
+    runner = MaintenanceRunner(
+        lease, gui, [lambda may_run: ran.append(may_run())], poll_seconds=0.005, heartbeat_seconds=0.01
+    )
+    with caplog.at_level(logging.INFO):
+        runner.start()
+        try:
+            _wait(lambda: lease.failures == 0)
+            assert lease.release(SERVICE)  # the service stops: the next heartbeat takes the lease over
+            _wait(lambda: bool(ran))
+            assert ran[0] is True
+            assert runner.holds
+        finally:
+            runner.stop()
+    assert not runner.alive()
+    assert caplog.text.count("RuntimeError: a bug in the status") == 1  # logged with its traceback
