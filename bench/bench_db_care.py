@@ -9,6 +9,7 @@ services' own inserts would take hours); then the services run as the CLI runs t
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -149,6 +150,7 @@ def main() -> None:
     finally:
         if args.mysql:
             drop_mysql_database(url)
+        shutil.rmtree(folder, ignore_errors=True)  # a file asked for with --keep lives elsewhere
 
 
 def measure(url: str, runs: int) -> None:
