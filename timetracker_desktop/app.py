@@ -10,6 +10,7 @@ from timetracker_desktop.domain.errors import DomainError, ErrorCode
 from timetracker_desktop.paths import data_dir, default_database_url, migrations_dir, resolve_database_url
 from timetracker_desktop.repositories.sql import migrate
 from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
+from timetracker_desktop.repositories.sql.database_care import SqlDatabaseMaintenance
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
@@ -79,6 +80,7 @@ def build_app(
         backup_folder=lambda: data_dir() / "backups",
         legacy_source=SqlLegacySource,
         revision=lambda: database_revision(storage),
+        maintenance=SqlDatabaseMaintenance(storage),
     )
     return AppContext(resolved, storage, services)
 

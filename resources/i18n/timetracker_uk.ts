@@ -1038,6 +1038,29 @@
     </message>
 </context>
 <context>
+    <name>DatabaseGrowthModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Місяць</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>Відмітки</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Записи журналу аудиту</translation>
+    </message>
+    <message>
+        <source>Scan receipts</source>
+        <translation>Квитанції сканувань</translation>
+    </message>
+    <message>
+        <source>Unassigned punches</source>
+        <translation>Непризначені відмітки</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Where to keep the data</source>
@@ -1058,6 +1081,157 @@
     <message>
         <source>The password is saved in the system&apos;s password store.</source>
         <translation>Пароль збережено в системному сховищі паролів.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>Перевірити базу даних</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>Оптимізувати</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>Коротко</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База даних</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Де</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Розмір</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Вільне місце на диску</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Тека резервних копій</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>Відмітки</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Остання резервна копія</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Остання перевірка</translation>
+    </message>
+    <message>
+        <source>Last optimisation</source>
+        <translation>Остання оптимізація</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Перевірка цілісності</translation>
+    </message>
+    <message>
+        <source>Reads the whole database and checks the program&apos;s own rules. Safe while terminals punch.</source>
+        <translation>Читає всю базу даних і перевіряє власні правила програми. Безпечно, поки термінали приймають відмітки.</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Оптимізація</translation>
+    </message>
+    <message>
+        <source>Refreshes statistics and gives unused space back. Rebuilding the file pauses punching for a while: run it when the office is quiet.</source>
+        <translation>Оновлює статистику й повертає невикористане місце. Поки файл перебудовується, відмітки на деякий час призупиняються: запускайте, коли в офісі тихо.</translation>
+    </message>
+    <message>
+        <source>New records per month</source>
+        <translation>Нові записи за місяцями</translation>
+    </message>
+    <message>
+        <source>{0} ({1} could be given back)</source>
+        <translation>{0} (можна звільнити {1})</translation>
+    </message>
+    <message>
+        <source>on the database server</source>
+        <translation>на сервері бази даних</translation>
+    </message>
+    <message>
+        <source>{0} ({1} free)</source>
+        <translation>{0} (вільно {1})</translation>
+    </message>
+    <message>
+        <source>{0} from {1} to {2}</source>
+        <translation>{0} з {1} до {2}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+    <message>
+        <source>Checking the database...</source>
+        <translation>Перевірка бази даних...</translation>
+    </message>
+    <message>
+        <source>The database is healthy: every check passed.</source>
+        <translation>База даних справна: усі перевірки пройдено.</translation>
+    </message>
+    <message>
+        <source>Problems found: {0}. What to do: stop the program on the other computers and the service, then restore the last good backup on the Backups page (a backup made before the problem began). Keep a copy of the damaged database for support.</source>
+        <translation>Знайдено проблеми: {0}. Що робити: закрийте програму на інших комп’ютерах і зупиніть службу, потім відновіть останню справну резервну копію на сторінці «Резервні копії» (копію, зроблену до появи проблеми). Збережіть копію пошкодженої бази даних для підтримки.</translation>
+    </message>
+    <message>
+        <source>Optimising...</source>
+        <translation>Оптимізація...</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}: {2}</source>
+        <translation>Крок {0} з {1}: {2}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step...</source>
+        <translation>Скасування після поточного кроку...</translation>
+    </message>
+    <message>
+        <source>The file was rebuilt.</source>
+        <translation>Файл перебудовано.</translation>
+    </message>
+    <message>
+        <source>The file was not rebuilt: there was little space to win.</source>
+        <translation>Файл не перебудовано: звільнити можна було небагато.</translation>
+    </message>
+    <message>
+        <source>The file was not rebuilt: it needs {0} of free disk space near the database and in the temporary folder. Free some space and try again.</source>
+        <translation>Файл не перебудовано: потрібно {0} вільного місця на диску біля бази даних і в тимчасовій теці. Звільніть місце й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The tables were rebuilt on the server.</source>
+        <translation>Таблиці перебудовано на сервері.</translation>
+    </message>
+    <message>
+        <source>The file was not rebuilt.</source>
+        <translation>Файл не перебудовано.</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} steps; nothing is half done.</source>
+        <translation>Скасовано після кроків: {0}; нічого не залишилося напівзробленим.</translation>
+    </message>
+    <message>
+        <source>Done: {0} before, {1} after.</source>
+        <translation>Готово: було {0}, стало {1}.</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1462,42 @@
     <message>
         <source>Program version</source>
         <translation>Версія програми</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Висновок</translation>
+    </message>
+    <message>
+        <source>Full check</source>
+        <translation>Повна перевірка</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Невдалі перевірки</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Секунди</translation>
+    </message>
+    <message>
+        <source>Size before (bytes)</source>
+        <translation>Розмір до (байти)</translation>
+    </message>
+    <message>
+        <source>Size after (bytes)</source>
+        <translation>Розмір після (байти)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Кроки</translation>
+    </message>
+    <message>
+        <source>File rebuilt</source>
+        <translation>Файл перебудовано</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2763,6 +2973,10 @@
     <message>
         <source>Backups</source>
         <translation>Резервні копії</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База даних</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -5199,6 +5413,14 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Створено демонстраційні дані</translation>
     </message>
     <message>
+        <source>Database checked</source>
+        <translation>Базу даних перевірено</translation>
+    </message>
+    <message>
+        <source>Database optimised</source>
+        <translation>Базу даних оптимізовано</translation>
+    </message>
+    <message>
         <source>Business trip</source>
         <translation>Відрядження</translation>
     </message>
@@ -5351,6 +5573,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>резервна копія</translation>
     </message>
     <message>
+        <source>database</source>
+        <translation>база даних</translation>
+    </message>
+    <message>
         <source>legacy database</source>
         <translation>стара база даних</translation>
     </message>
@@ -5373,6 +5599,50 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>warning</source>
         <translation>попередження</translation>
+    </message>
+    <message>
+        <source>Database file and tables intact (full check)</source>
+        <translation>Файл і таблиці бази даних цілі (повна перевірка)</translation>
+    </message>
+    <message>
+        <source>Database file intact (quick check)</source>
+        <translation>Файл бази даних цілий (швидка перевірка)</translation>
+    </message>
+    <message>
+        <source>Every reference points at an existing record</source>
+        <translation>Кожне посилання вказує на наявний запис</translation>
+    </message>
+    <message>
+        <source>Every punch&apos;s employee and terminal exist</source>
+        <translation>Працівник і термінал кожної відмітки існують</translation>
+    </message>
+    <message>
+        <source>Audit log unaltered (hash chain)</source>
+        <translation>Журнал аудиту не змінено (ланцюжок гешів)</translation>
+    </message>
+    <message>
+        <source>Refreshing statistics</source>
+        <translation>Оновлення статистики</translation>
+    </message>
+    <message>
+        <source>Tuning the query planner</source>
+        <translation>Налаштування планувальника запитів</translation>
+    </message>
+    <message>
+        <source>Emptying the write-ahead log</source>
+        <translation>Очищення журналу попереднього запису</translation>
+    </message>
+    <message>
+        <source>Rebuilding the database file</source>
+        <translation>Перебудова файлу бази даних</translation>
+    </message>
+    <message>
+        <source>Refreshing statistics of {0}</source>
+        <translation>Оновлення статистики {0}</translation>
+    </message>
+    <message>
+        <source>Rebuilding {0}</source>
+        <translation>Перебудова {0}</translation>
     </message>
     <message>
         <source>the TimeTracker program on {host}</source>

@@ -290,6 +290,14 @@ class FakeScanReceiptRepository:
         unique("scan_receipts.terminal_id, event_id", key, tables.scan_receipts)
         tables.scan_receipts[key] = stored(receipt)
 
+    def forget_before(self, before: datetime, limit: int) -> int:
+        """Delete at most ``limit`` receipts created before the instant, oldest first."""
+        receipts = self._tx.tables.scan_receipts
+        old = sorted((r.created_at, key) for key, r in receipts.items() if r.created_at < before)[:limit]
+        for _at, key in old:
+            del receipts[key]
+        return len(old)
+
 
 class FakeChallengeRepository:
     """The challenges' sealing key and the used-marks, by nonce."""

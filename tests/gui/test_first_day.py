@@ -32,7 +32,7 @@ WIDTH, HEIGHT = 1500, 860
 MAIN = "TimeTracker Desktop — "
 NAV_X, NAV_TOP, NAV_STEP = 85, 43, 40  # the navigation list: first entry's centre, then one per 40 px
 PAGES = ("today", "employees", "terminals", "schedules", "events", "reports", "users", "audit", "backups",
-         "settings")  # fmt: skip
+         "database", "settings")  # fmt: skip
 
 
 @dataclass

@@ -6,12 +6,13 @@ import sys
 from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
+from timetracker_desktop.cli.db_care import add_care_commands
 from timetracker_desktop.domain.users import Role
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add db, user, settings and demo commands."""
-    db = sub.add_parser("db", parents=[common], help="database schema").add_subparsers(
+    db = sub.add_parser("db", parents=[common], help="database schema and care").add_subparsers(
         dest="db_command", required=True
     )
     db.add_parser("upgrade", parents=[common], help="migrate to the newest schema").set_defaults(
@@ -20,6 +21,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     db.add_parser("current", parents=[common], help="show the schema revision").set_defaults(
         handler=db_current
     )
+    add_care_commands(db, common)
 
     user = sub.add_parser("user", parents=[common], help="application users").add_subparsers(
         dest="user_command", required=True

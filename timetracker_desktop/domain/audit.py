@@ -80,6 +80,8 @@ class AuditAction(StrEnum):
     BACKUP_RESTORE = "backup.restore"
     LEGACY_IMPORT = "legacy.import"
     DEMO_GENERATE = "demo.generate"
+    DATABASE_CHECK = "database.check"
+    DATABASE_OPTIMIZE = "database.optimize"
 
 
 class AuditOutcome(StrEnum):
@@ -109,6 +111,7 @@ class EntityType(StrEnum):
     REPORT = "report"
     BACKUP = "backup"
     LEGACY_SOURCE = "legacy_source"
+    DATABASE = "database"
     LEGACY_AUDIT = "legacy_audit"  # an entry of the legacy server's log, imported as history
 
 

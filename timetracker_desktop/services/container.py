@@ -6,6 +6,7 @@ from pathlib import Path
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports.backup import DatabaseArchive
+from timetracker_desktop.repositories.ports.database_care import DatabaseMaintenance
 from timetracker_desktop.repositories.ports.legacy import LegacySource
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.attendance.punches import PunchService
@@ -13,6 +14,8 @@ from timetracker_desktop.services.attendance.worktime import WorktimeService
 from timetracker_desktop.services.audit import AuditService
 from timetracker_desktop.services.backup.schedule import BackupScheduleService
 from timetracker_desktop.services.backup.service import BackupService
+from timetracker_desktop.services.database_care.care import DatabaseCare, database_care
+from timetracker_desktop.services.database_care.receipts import ReceiptPurge
 from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
 from timetracker_desktop.services.ingest.scans import ScanService
@@ -60,6 +63,8 @@ class Services:
     backup_schedule: BackupScheduleService | None = None
     legacy_import: LegacyImportService | None = None  # None when no legacy reader was wired
     diagnostics: DiagnosticsService | None = None  # None when no schema revision reader was wired
+    database_care: DatabaseCare | None = None  # None when no maintenance port was wired
+    receipts: ReceiptPurge | None = None
 
 
 def build_services(
@@ -71,6 +76,7 @@ def build_services(
     backup_folder: Callable[[], Path] | None = None,
     legacy_source: Callable[[str], LegacySource] | None = None,
     revision: Callable[[], tuple[str | None, str]] | None = None,
+    maintenance: DatabaseMaintenance | None = None,
 ) -> Services:
     """Wire the services over one storage and clock (optional parts only when given what they need)."""
     health = TerminalHealthService(uow, clock)
@@ -81,6 +87,8 @@ def build_services(
         if backups is not None and backup_folder is not None
         else None
     )
+    folder = schedule.folder if schedule is not None else backup_folder
+    care = database_care(uow, clock, maintenance, folder) if maintenance is not None else None
     return Services(
         uow=uow,
         clock=clock,
@@ -105,4 +113,6 @@ def build_services(
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,
         diagnostics=DiagnosticsService(uow, clock, revision) if revision else None,
+        database_care=care,
+        receipts=ReceiptPurge(uow, clock),
     )

@@ -354,6 +354,23 @@ def test_naive_instants_are_refused(storage: UnitOfWorkFactory) -> None:
             write(uow)
 
 
+def test_expired_scan_receipts_go_oldest_first_in_batches(storage: UnitOfWorkFactory) -> None:
+    with storage() as uow:
+        terminal = uow.terminals.add(Terminal(0, "Вхід", TerminalKind.CARD_READER), None, AT).id
+        for n, days in enumerate((40, 31, 35, 1)):
+            uow.scan_receipts.add(ScanReceipt(terminal, f"e{n}", "04A2B3C4", "{}", AT - timedelta(days=days)))
+        uow.commit()
+    with storage() as uow:
+        assert uow.scan_receipts.forget_before(AT - timedelta(days=30), 2) == 2
+        uow.commit()
+    with storage() as uow:
+        assert [uow.scan_receipts.get(terminal, f"e{n}") is not None for n in range(4)] == [
+            False, True, False, True
+        ]  # fmt: skip
+        assert uow.scan_receipts.forget_before(AT - timedelta(days=30), 2) == 1
+        assert uow.scan_receipts.forget_before(AT - timedelta(days=30), 2) == 0
+
+
 def test_absences_are_read_back_by_overlap_and_deleted(storage: UnitOfWorkFactory) -> None:
     olena, ivan = _employee(storage, "Олена"), _employee(storage, "Іван")
     with storage() as uow:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from timetracker_desktop.domain.absences import FORM_DIGITS, AbsenceType
 from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
+from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.system.firewall import AllowFailure, FirewallProblem
@@ -366,6 +367,8 @@ class Vocabulary(QObject):
             AuditAction.BACKUP_RESTORE: self.tr("Backup restored"),
             AuditAction.LEGACY_IMPORT: self.tr("Legacy database imported"),
             AuditAction.DEMO_GENERATE: self.tr("Demo data generated"),
+            AuditAction.DATABASE_CHECK: self.tr("Database checked"),
+            AuditAction.DATABASE_OPTIMIZE: self.tr("Database optimised"),
         }
 
     def absence_types(self) -> dict[AbsenceType, str]:
@@ -414,6 +417,7 @@ class Vocabulary(QObject):
             EntityType.SETTING: self.tr("setting"),
             EntityType.REPORT: self.tr("report"),
             EntityType.BACKUP: self.tr("backup"),
+            EntityType.DATABASE: self.tr("database"),
             EntityType.LEGACY_SOURCE: self.tr("legacy database"),
             EntityType.LEGACY_AUDIT: self.tr("legacy server log entry"),
         }
@@ -425,6 +429,27 @@ class Vocabulary(QObject):
             AuditOutcome.REFUSED: self.tr("refused"),
             AuditOutcome.FAILED: self.tr("failed"),
             AuditOutcome.WARNING: self.tr("warning"),
+        }
+
+    def check_kinds(self) -> dict[CheckKind, str]:
+        """The checks of the Database page in words."""
+        return {
+            CheckKind.INTEGRITY: self.tr("Database file and tables intact (full check)"),
+            CheckKind.QUICK_INTEGRITY: self.tr("Database file intact (quick check)"),
+            CheckKind.FOREIGN_KEYS: self.tr("Every reference points at an existing record"),
+            CheckKind.PUNCH_REFERENCES: self.tr("Every punch's employee and terminal exist"),
+            CheckKind.AUDIT_CHAIN: self.tr("Audit log unaltered (hash chain)"),
+        }
+
+    def step_kinds(self) -> dict[StepKind, str]:
+        """The optimisation steps in words."""
+        return {
+            StepKind.ANALYZE: self.tr("Refreshing statistics"),
+            StepKind.OPTIMIZE_PRAGMA: self.tr("Tuning the query planner"),
+            StepKind.CHECKPOINT: self.tr("Emptying the write-ahead log"),
+            StepKind.VACUUM: self.tr("Rebuilding the database file"),
+            StepKind.ANALYZE_TABLE: self.tr("Refreshing statistics of {0}"),
+            StepKind.OPTIMIZE_TABLE: self.tr("Rebuilding {0}"),
         }
 
     def runners(self) -> dict[RunnerKind, str]:
@@ -612,6 +637,15 @@ class DetailWords(QObject):
             "schema_revision": self.tr("Database version"),
             "app_version": self.tr("Program version"),
             "revision": self.tr("Database version"),
+            "verdict": self.tr("Verdict"),
+            "full": self.tr("Full check"),
+            "failed": self.tr("Failed checks"),
+            "seconds": self.tr("Seconds"),
+            "size_before": self.tr("Size before (bytes)"),
+            "size_after": self.tr("Size after (bytes)"),
+            "steps": self.tr("Steps"),
+            "vacuum": self.tr("File rebuilt"),
+            "cancelled": self.tr("Cancelled"),
             "document": self.tr("Document"),
             "note": self.tr("Note"),
         }

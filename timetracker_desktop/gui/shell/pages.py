@@ -90,6 +90,12 @@ def _backups(context: GuiContext) -> QWidget:
     return BackupsView(context)
 
 
+def _database(context: GuiContext) -> QWidget:
+    from timetracker_desktop.gui.views.database import DatabaseView
+
+    return DatabaseView(context)
+
+
 def _settings(context: GuiContext) -> QWidget:
     from timetracker_desktop.gui.views.settings_view import SettingsView
 
@@ -108,6 +114,7 @@ PAGES: list[PageSpec] = [
     PageSpec("users", str(QT_TRANSLATE_NOOP("Pages", "Users")), ":/icons/users.svg", _users, _ADMIN),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit log")), ":/icons/audit.svg", _audit),
     PageSpec("backups", str(QT_TRANSLATE_NOOP("Pages", "Backups")), ":/icons/backup.svg", _backups, _OPS),
+    PageSpec("database", str(QT_TRANSLATE_NOOP("Pages", "Database")), ":/icons/shield.svg", _database, _OPS),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), ":/icons/settings.svg", _settings),
 ]
 

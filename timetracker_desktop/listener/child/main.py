@@ -4,7 +4,8 @@ Started as ``timetracker-desktop --listener-child`` (``listener.child.process.Li
 is in ``listener.child.link``. The command line hands in how to open the database (the composition root's
 ``build_app``), so that this layer never imports the storage implementation. It also answers the GUI's calls
 (the Today board), so that their Python work does not hold the GUI's GIL.
-It runs no backups and no desk reader: the GUI that started it does.
+It runs no backups and no desk reader: the GUI that started it does. It purges expired scan receipts (the
+listener's own records), at start and daily.
 """
 
 import contextlib
@@ -30,6 +31,7 @@ from timetracker_desktop.listener.child.link import (
 from timetracker_desktop.listener.child.outbox import Outbox, ScanRelay
 from timetracker_desktop.logging_setup import ProcessLog, configure_logging
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.database_care.receipts import ReceiptPurger
 
 if TYPE_CHECKING:
     from timetracker_desktop.listener.server import ListenerServer
@@ -98,11 +100,16 @@ def serve(open_app: OpenApp, config: ChildConfig, stdin: TextIO, outbox: Outbox)
     relay.start()
     gc.freeze()  # as in `serve`: modules, services and the web stack live as long as the process
     watch_server(server)
+    receipts = ReceiptPurger(services.receipts) if services.receipts else None
+    if receipts is not None:
+        receipts.start()
     try:
         with kept_awake(services.settings):  # this main thread lives as long as the listener (power.py)
             _answer_calls(stdin, calls)
     finally:
         server.stop()  # first: the port is free and the last terminal health flushed, whatever else hangs
+        if receipts is not None:
+            receipts.stop()
         relay.stop()
         calls.stop()
         context.close()

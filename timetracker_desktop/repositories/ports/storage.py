@@ -344,6 +344,9 @@ class ScanReceiptRepository(Protocol):
 
     def get(self, terminal_id: int, event_id: str) -> ScanReceipt | None: ...
     def add(self, receipt: ScanReceipt) -> None: ...
+    def forget_before(self, before: datetime, limit: int) -> int:
+        """Delete at most ``limit`` receipts created before the instant, oldest first; how many went."""
+        ...
 
 
 class ChallengeRepository(Protocol):

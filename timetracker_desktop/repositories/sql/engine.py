@@ -57,8 +57,10 @@ def _mysql_conversions() -> dict[Any, Any]:
     }
 
 
-def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engine:
-    """An engine for the URL.
+def make_engine(
+    url: str, *, immediate: bool = True, echo: bool = False, read_timeout_s: int = MYSQL_READ_TIMEOUT_S
+) -> Engine:
+    """An engine for the URL (``read_timeout_s``: how long a MySQL statement may run; maintenance waits more).
 
     On SQLite, ``immediate`` makes every transaction ``BEGIN IMMEDIATE``: a writer takes the write lock
     up front and waits out the busy timeout, instead of failing at once when it upgrades a read
@@ -83,7 +85,7 @@ def make_engine(url: str, *, immediate: bool = True, echo: bool = False) -> Engi
         connect_args={
             "conv": _mysql_conversions(),
             "connect_timeout": MYSQL_CONNECT_TIMEOUT_S,
-            "read_timeout": MYSQL_READ_TIMEOUT_S,
+            "read_timeout": read_timeout_s,
             "write_timeout": MYSQL_WRITE_TIMEOUT_S,
         },
     )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from timetracker_desktop.domain.attendance import (
@@ -404,3 +404,22 @@ class SqlScanReceiptRepository:
             )
         )
         self._session.flush()
+
+    def forget_before(self, before: datetime, limit: int) -> int:
+        """Delete at most ``limit`` receipts created before the instant, oldest first (on the index)."""
+        keys = self._session.execute(
+            select(ScanReceiptRow.terminal_id, ScanReceiptRow.event_id)
+            .where(ScanReceiptRow.created_at < before)
+            .order_by(ScanReceiptRow.created_at)
+            .limit(limit)
+        ).all()
+        if not keys:
+            return 0
+        pairs = [(terminal_id, event_id) for terminal_id, event_id in keys]
+        self._session.execute(
+            delete(ScanReceiptRow).where(
+                tuple_(ScanReceiptRow.terminal_id, ScanReceiptRow.event_id).in_(pairs)
+            ),
+            execution_options={"synchronize_session": False},
+        )
+        return len(pairs)
