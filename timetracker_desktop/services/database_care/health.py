@@ -1,5 +1,6 @@
 """Alerts: what needs attention (backups, disk space, database size, checks, terminals, the listener)."""
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -12,10 +13,13 @@ from timetracker_desktop.domain.settings import BusinessSettings
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.repositories.ports.database_care import DatabaseMaintenance, GrowthTable
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
+from timetracker_desktop.services.database_care.periodic import Periodic
 from timetracker_desktop.services.database_care.space import disk_usage
 from timetracker_desktop.services.settings import load_settings
 
+log = logging.getLogger(__name__)
 MB = 1024**2
+WATCH_EVERY_SECONDS = 3600.0
 BACKUPS_LOOKED_AT = 50  # the newest backup entries searched for the last good one
 WORKING_DAYS = range(5)  # Monday to Friday
 
@@ -31,6 +35,18 @@ class AlertKind(StrEnum):
     CHECK_OVERDUE = "check_overdue"  # params: days (since the last check, or "never"), limit
     TERMINAL_SILENT = "terminal_silent"  # params: terminal, minutes (or "never"), limit
     LISTENER_NOT_RUNNING = "listener_not_running"  # params: error
+
+
+ADVICE: Mapping[AlertKind, str] = {  # for the log of a service-only installation (the GUI has its own words)
+    AlertKind.NO_RECENT_BACKUP: "make a backup (Backups page, or `backup`) and switch automatic backups on",
+    AlertKind.LAST_BACKUP_FAILED: "check the backup folder and its free space, then back up again",
+    AlertKind.DISK_SPACE_LOW: "free up space on that disk or move the backups to a larger one",
+    AlertKind.DATABASE_LARGE: "run `db optimize`; if it stays large, archive and remove the oldest years",
+    AlertKind.CHECK_FAILED: "restore the last good backup, then run `db check` again",
+    AlertKind.CHECK_OVERDUE: "run `db check` (or Check the database on the Database page)",
+    AlertKind.TERMINAL_SILENT: "check the terminal's power and network and that the listener is reachable",
+    AlertKind.LISTENER_NOT_RUNNING: "restart the program; see `diagnostics` for the listener's error",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,3 +191,24 @@ def _low(free: int, total: int, settings: BusinessSettings) -> bool:
         free < settings.alert_free_space_min_mb * MB
         or free * 100 < total * settings.alert_free_space_min_percent
     )
+
+
+class HealthWatcher(Periodic):
+    """A daemon thread of ``serve``: every alert as a WARNING at start and then every hour, so that an
+    installation without the GUI is watched too."""
+
+    def __init__(self, health: HealthService, *, every: float = WATCH_EVERY_SECONDS) -> None:
+        super().__init__("health-watcher", self.check_once, first_after=0.0, every=every,
+                         failure="the health checks failed")  # fmt: skip
+        self._health = health
+
+    def check_once(self) -> list[Alert]:
+        """Log the alerts of now (an unreachable database is logged as an error, and tried again later)."""
+        try:
+            alerts = self._health.alerts()
+        except Exception:  # a lost database must not end the thread
+            log.exception("the health checks failed")
+            return []
+        for alert in alerts:
+            log.warning("needs attention: %s; %s", alert.as_text(), ADVICE[alert.kind])
+        return alerts

@@ -1,5 +1,7 @@
 """Alerts over the fake storage: each one fires when it should and stays quiet otherwise."""
 
+import logging
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +16,14 @@ from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Actor
 from timetracker_desktop.repositories.ports.storage import NewPunch, TerminalActivity
 from timetracker_desktop.services.audit import record
-from timetracker_desktop.services.database_care.health import MB, Alert, AlertKind, HealthService
+from timetracker_desktop.services.database_care.health import (
+    ADVICE,
+    MB,
+    Alert,
+    AlertKind,
+    HealthService,
+    HealthWatcher,
+)
 
 GB = 1024**3
 TB = 1024**4
@@ -233,3 +242,39 @@ def test_the_listener_alert_comes_only_from_a_program_that_has_one(health: Healt
     alerts = health.alerts(listener_running=False, listener_error="port 8080 is taken")
     assert alerts[-1] == Alert(AlertKind.LISTENER_NOT_RUNNING, {"error": "port 8080 is taken"})
     assert alerts[-1].as_text() == "listener_not_running error=port 8080 is taken"
+
+
+def test_the_watcher_logs_each_alert_as_a_warning_with_what_to_do(
+    health: HealthService, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="timetracker_desktop.services.database_care.health"):
+        assert _kinds(HealthWatcher(health).check_once()) == [AlertKind.NO_RECENT_BACKUP]
+    [line] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert (
+        line
+        == f"needs attention: no_recent_backup hours=never limit=48; {ADVICE[AlertKind.NO_RECENT_BACKUP]}"
+    )
+    assert set(ADVICE) == set(AlertKind)
+
+
+def test_the_watcher_checks_at_start_and_survives_a_lost_database(
+    storage: FakeUnitOfWorkFactory, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Broken(HealthService):
+        calls = 0
+
+        def alerts(self, *, listener_running: bool | None = None, listener_error: str = "") -> list[Alert]:
+            Broken.calls += 1
+            if Broken.calls == 1:
+                raise ConnectionError("database gone")
+            return super().alerts()
+
+    watcher = HealthWatcher(Broken(storage, clock), every=0.01)
+    assert watcher.check_once() == []
+    assert "the health checks failed" in caplog.text
+    watcher.start()
+    deadline = time.monotonic() + 5
+    while Broken.calls < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    watcher.stop()
+    assert Broken.calls >= 3  # at start, then on its period
