@@ -2854,12 +2854,36 @@
         <translation>Термінали онлайн: …</translation>
     </message>
     <message>
+        <source>Health: ...</source>
+        <translation>Стан: ...</translation>
+    </message>
+    <message>
         <source>not started</source>
         <translation>не запущено</translation>
     </message>
     <message>
         <source>Listener {0}:{1}: {2}</source>
         <translation>Приймач {0}:{1}: {2}</translation>
+    </message>
+    <message>
+        <source>All good</source>
+        <translation>Усе гаразд</translation>
+    </message>
+    <message>
+        <source>Backups, disk space, database checks and terminals are in order.</source>
+        <translation>Резервні копії, місце на диску, перевірки бази даних і термінали в порядку.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n потребує уваги</numerusform>
+            <numerusform>%n потребують уваги</numerusform>
+            <numerusform>%n потребують уваги</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health: unknown (database unavailable)</source>
+        <translation>Стан: невідомо (база даних недоступна)</translation>
     </message>
     <message>
         <source>Desk reader: {0}</source>
@@ -4433,6 +4457,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>Live taps</source>
         <translation>Відмітки наживо</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Потребує уваги</translation>
     </message>
     <message>
         <source>Today, {0}</source>
