@@ -100,3 +100,17 @@ def test_a_real_database_without_backups_shows_it(qtbot: QtBot, admin_context: G
     assert bar.health.text() == "1 need(s) attention"
     assert missing in bar.health.toolTip()
     assert missing in view.attention.text()
+
+
+@pytest.mark.usefixtures("ukrainian")
+def test_in_ukrainian_the_count_and_the_advice_are_translated(
+    qtbot: QtBot, admin_context: GuiContext
+) -> None:
+    context, health = _faked(admin_context, [SILENT])
+    bar = MainStatusBar(context)
+    show(qtbot, bar)
+    assert bar.health.text() == "1 потребує уваги"
+    assert "Термінал Вхід мовчить понад 30 хв у робочий час" in bar.health.toolTip()
+    health.found = [SILENT, OLD_BACKUP]
+    bar.refresh_health()
+    assert bar.health.text() == "2 потребують уваги"
