@@ -42,12 +42,17 @@ def _faked(
     return faked, health
 
 
+def _status_bar(qtbot: QtBot, context: GuiContext, alerts: list[Alert]) -> tuple[MainStatusBar, FakeHealth]:
+    faked, health = _faked(context, alerts)
+    bar = MainStatusBar(faked)
+    show(qtbot, bar)
+    return bar, health
+
+
 def test_the_status_bar_says_all_good_or_how_many_need_attention(
     qtbot: QtBot, admin_context: GuiContext
 ) -> None:
-    context, health = _faked(admin_context, [])
-    bar = MainStatusBar(context)
-    show(qtbot, bar)
+    bar, health = _status_bar(qtbot, admin_context, [])
     assert bar.health.text() == "All good"
     health.found = [OLD_BACKUP, SILENT]
     bar.refresh_health()
@@ -106,9 +111,7 @@ def test_a_real_database_without_backups_shows_it(qtbot: QtBot, admin_context: G
 def test_in_ukrainian_the_count_and_the_advice_are_translated(
     qtbot: QtBot, admin_context: GuiContext
 ) -> None:
-    context, health = _faked(admin_context, [SILENT])
-    bar = MainStatusBar(context)
-    show(qtbot, bar)
+    bar, health = _status_bar(qtbot, admin_context, [SILENT])
     assert bar.health.text() == "1 потребує уваги"
     assert "Термінал Вхід мовчить понад 30 хв у робочий час" in bar.health.toolTip()
     health.found = [SILENT, OLD_BACKUP]
