@@ -13,6 +13,8 @@ from timetracker_desktop.domain.month_closing import Month
 from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
+from timetracker_desktop.services.reports.tables import to_table
+from timetracker_desktop.services.reports.text import ReportText
 
 MARCH, APRIL = Month(2026, 3), Month(2026, 4)
 IN = Direction.IN
@@ -59,6 +61,10 @@ def test_a_closed_month_refuses_changes_and_the_next_month_does_not(
     assert day["2026-03-10"] == ["ТН 26", 0]  # the absence's form code as the timesheet shows it
     assert services.months.closing_of(date(2026, 3, 1), date(2026, 3, 31)) == closing
     assert services.months.closing_of(date(2026, 4, 1), date(2026, 4, 30)) is None
+    # the timesheet of the month says who closed it and when (in the office zone: 08:00 UTC is 11:00 in Kyiv)
+    text = ReportText(to_table(services.reports.timesheet(MARCH.first, MARCH.last)), "en")
+    assert text.closed() == f"Month closed on 01.04.2026 11:00 by {ADMIN.name}"
+    assert ReportText(to_table(services.reports.timesheet(MARCH.first, APRIL.last)), "uk").closed() == ""
 
     refusals = [
         _refused(services.punches.add_manual, ADMIN, employee_id, MAR4, "x", direction=IN),

@@ -49,6 +49,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.TOTAL: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Total"))),
     ReportLabel.PERIOD: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Period"))),
     ReportLabel.GENERATED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Generated"))),
+    ReportLabel.CLOSED: (
+        "ReportWords",
+        str(QT_TRANSLATE_NOOP("ReportWords", "Month closed on {when} by {who}")),
+    ),
     ReportLabel.PAGE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Page {page} of {pages}"))),
     ReportLabel.ROUNDING: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounding"))),
     ReportLabel.RULES: (

@@ -57,6 +57,7 @@ class ReportLabel(StrEnum):
     TOTAL = "total"
     PERIOD = "period"
     GENERATED = "generated"
+    CLOSED = "closed"
     PAGE = "page"
     ROUNDING = "rounding"
     RULES = "rules"
@@ -148,6 +149,7 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.TOTAL: ("Разом", "Total"),
     ReportLabel.PERIOD: ("Період", "Period"),
     ReportLabel.GENERATED: ("Сформовано", "Generated"),
+    ReportLabel.CLOSED: ("Місяць закрито {when}, закрив(ла): {who}", "Month closed on {when} by {who}"),
     ReportLabel.PAGE: ("Сторінка {page} з {pages}", "Page {page} of {pages}"),
     ReportLabel.ROUNDING: ("Округлення", "Rounding"),
     ReportLabel.RULES: (

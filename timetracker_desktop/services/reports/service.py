@@ -49,7 +49,11 @@ class ReportRequest:
 
 
 def _header(kind: ReportKind, inputs: ReportInputs, employee_id: int | None) -> ReportHeader:
-    return ReportHeader(kind, inputs.first, inputs.last, inputs.settings, inputs.now, employee_id)
+    closing = inputs.closing
+    return ReportHeader(
+        kind, inputs.first, inputs.last, inputs.settings, inputs.now, employee_id,
+        closing.closed_at if closing else None, closing.closed_by if closing else None,
+    )  # fmt: skip
 
 
 def _latest_notes(corrections: Sequence[Correction]) -> dict[int, str]:
