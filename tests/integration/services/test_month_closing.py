@@ -1,5 +1,6 @@
 """Month closing through services and storage (SQLite, MariaDB): refusals, late taps, reopen, the diff."""
 
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -15,6 +16,7 @@ from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
 from timetracker_desktop.services.reports.tables import to_table
 from timetracker_desktop.services.reports.text import ReportText
+from timetracker_desktop.services.timesheet.frozen import refuse_closed_days
 
 MARCH, APRIL = Month(2026, 3), Month(2026, 4)
 IN = Direction.IN
@@ -154,3 +156,30 @@ def test_a_month_is_yyyy_mm() -> None:
         with pytest.raises(ValidationError) as caught:
             Month.parse(bad)
         assert caught.value.code is ErrorCode.MONTH_FORMAT
+
+
+def test_a_change_in_progress_on_another_pc_finishes_before_the_closing_reads_the_month(
+    services: Services, app_context: AppContext, march: tuple[int, int, int], clock: FakeClock
+) -> None:
+    """PC 1 adds a punch of 4 March and has not committed yet; PC 2 closes March meanwhile. The closing waits
+    for PC 1's employee lock, so the punch is in the handed-over timesheet instead of slipping in after it."""
+    employee_id = march[0]
+    closed: list[object] = []
+    with app_context.storage() as uow:  # PC 1's transaction, as PunchService.add_manual runs it
+        uow.employees.lock_for_decision(employee_id)
+        refuse_closed_days(uow, [employee_id], [date(2026, 3, 4)])  # open yet
+        uow.punches.add(
+            NewPunch(employee_id, datetime.fromisoformat("2026-03-04T07:00:00+00:00"), Direction.IN,
+                     PunchSource.MANUAL, clock.now(), reason="paper")
+        )  # fmt: skip
+        closing = threading.Thread(target=lambda: closed.append(services.months.close(ADMIN, MARCH)))
+        closing.start()
+        closing.join(0.5)
+        assert closing.is_alive()  # PC 2 waits for PC 1
+        assert services.months.status(MARCH) is None
+        uow.commit()
+    closing.join(30)
+    assert len(closed) == 1
+    days = services.months.status(MARCH).snapshot[str(employee_id)]["days"]  # type: ignore[union-attr]
+    assert isinstance(days, dict)
+    assert days["2026-03-04"][0] == "incomplete"  # PC 1's IN is in the handed-over timesheet
