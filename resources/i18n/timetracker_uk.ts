@@ -3353,6 +3353,10 @@
         <translation>розбіжність годинника</translation>
     </message>
     <message>
+        <source>arrived after the month was closed</source>
+        <translation>надійшла після закриття місяця</translation>
+    </message>
+    <message>
         <source>manual</source>
         <translation>внесено вручну</translation>
     </message>

@@ -11,6 +11,7 @@ from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.errors import ConflictError, ErrorCode, PermissionDeniedError, ValidationError
 from timetracker_desktop.domain.month_closing import Month
+from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services
 from timetracker_desktop.services.dto import EmployeeDraft
@@ -110,6 +111,7 @@ def test_reopen_with_a_reason_is_audited_and_the_diff_shows_the_change(
     early = services.months.changes(MARCH)
     assert [p.id for p in early.late_taps] == [tap.id]
     assert [(c.day, c.before_text) for c in early.cells] == [(date(2026, 3, 5), "absent")]
+    assert _flagged(services, employee_id) == [date(2026, 3, 5)]  # the detail report's remark
 
     with pytest.raises(ValidationError) as no_reason:
         services.months.reopen(ADMIN, MARCH, "   ")
@@ -142,8 +144,14 @@ def test_reopen_with_a_reason_is_audited_and_the_diff_shows_the_change(
     assert services.audit.verify_chain().intact
     closed_again = services.months.close(ADMIN, MARCH)  # the new handed-over timesheet replaces the old
     assert services.months.changes(MARCH).cells == ()
+    assert _flagged(services, employee_id) == []  # the new closing took the tap in
     assert [m.month for m in services.months.list_months()] == [MARCH]
     assert closed_again.reopened_at is None
+
+
+def _flagged(services: Services, employee_id: int) -> list[date]:
+    detail = services.reports.detail(employee_id, MARCH.first, MARCH.last)
+    return [line.day for line in detail.lines if Remark.AFTER_CLOSING in line.remarks]
 
 
 def test_a_month_is_yyyy_mm() -> None:

@@ -143,6 +143,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
         str(QT_TRANSLATE_NOOP("ReportRemark", "tap during an absence")),
     ),
     ReportLabel.REMARK_CLOCK_SKEW: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "clock skew"))),
+    ReportLabel.REMARK_AFTER_CLOSING: (
+        "ReportRemark",
+        str(QT_TRANSLATE_NOOP("ReportRemark", "arrived after the month was closed")),
+    ),
     ReportLabel.REMARK_MANUAL: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "manual"))),
     ReportLabel.REMARK_DIRECTION_SET: (
         "ReportRemark",

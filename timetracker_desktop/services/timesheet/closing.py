@@ -1,9 +1,9 @@
 """Month closing: close (storing the timesheet handed over), reopen with a reason, list, what changed."""
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from timetracker_desktop.domain.attendance import Punch, PunchSource
+from timetracker_desktop.domain.attendance import Punch
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, ErrorCode
@@ -16,14 +16,13 @@ from timetracker_desktop.domain.month_closing import (
     snapshot_of,
 )
 from timetracker_desktop.domain.reports import timesheet_row
-from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require, require_reason
 from timetracker_desktop.services.reports.data import load_inputs
 from timetracker_desktop.services.reports.run import QUIET
-from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.timesheet.late_taps import late_taps
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +43,6 @@ def _not_closed(month: Month) -> ConflictError:
     return ConflictError(
         f"the month {month} is not closed", code=ErrorCode.MONTH_NOT_CLOSED, params={"month": str(month)}
     )
-
-
-def _late_taps(uow: UnitOfWork, closing: ClosedMonth) -> tuple[Punch, ...]:
-    zone = load_settings(uow).zone
-    start = local_midnight(closing.month.first, zone)
-    end = local_midnight(closing.month.last + timedelta(days=1), zone)
-    late = (
-        punch
-        for punches in uow.punches.for_employees(None, start, end).values()
-        for punch in punches
-        if start <= punch.at < end
-        and punch.source is not PunchSource.MANUAL
-        and punch.received_at is not None
-        and punch.received_at > closing.closed_at
-    )
-    return tuple(sorted(late, key=lambda p: (p.at, p.id)))
 
 
 class MonthClosingService:
@@ -139,5 +122,5 @@ class MonthClosingService:
             if closing is None:
                 raise _not_closed(month)
             current = _snapshot(uow, month, now)
-            late = _late_taps(uow, closing)
+            late = late_taps(uow, closing)
         return MonthChanges(closing, tuple(diff_cells(closing.snapshot, current)), late)
