@@ -78,6 +78,16 @@ class ChangedCell:
     after_seconds: int
 
 
+def months_between(first: date, last: date) -> list[Month]:
+    """Every month sharing a day with [first, last], in order."""
+    months: list[Month] = []
+    current = Month.of(first)
+    while current <= Month.of(last):
+        months.append(current)
+        current = Month.of(current.last + timedelta(days=1))
+    return months
+
+
 def months_of(days: Iterable[date]) -> list[Month]:
     """The distinct months of some local dates, in order."""
     return sorted({Month.of(d) for d in days})

@@ -10,7 +10,7 @@ from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.errors import ConflictError, ErrorCode, PermissionDeniedError, ValidationError
-from timetracker_desktop.domain.month_closing import Month
+from timetracker_desktop.domain.month_closing import Month, months_between
 from timetracker_desktop.domain.report_detail import Remark
 from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services
@@ -160,6 +160,12 @@ def test_a_month_is_yyyy_mm() -> None:
         date(2026, 2, 28),
     )
     assert Month.parse("2026-12").last == date(2026, 12, 31)
+    assert months_between(date(2026, 11, 30), date(2027, 1, 1)) == [
+        Month(2026, 11),
+        Month(2026, 12),
+        Month(2027, 1),
+    ]
+    assert months_between(date(2026, 3, 5), date(2026, 3, 9)) == [MARCH]
     for bad in ("2026-13", "26-03", "2026-3", "march"):
         with pytest.raises(ValidationError) as caught:
             Month.parse(bad)

@@ -3,7 +3,7 @@
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
-from timetracker_desktop.domain.month_closing import months_of, refuse_if_closed
+from timetracker_desktop.domain.month_closing import months_between, months_of, refuse_if_closed
 from timetracker_desktop.domain.schedule_rules import local_date
 from timetracker_desktop.repositories.ports.storage import UnitOfWork
 from timetracker_desktop.services.settings import load_settings
@@ -29,13 +29,4 @@ def refuse_closed_instants(
 
 def refuse_closed_range(uow: UnitOfWork, employee_id: int, first: date, last: date) -> None:
     """``refuse_closed_days`` for a range of local dates (both ends included), e.g. an absence."""
-    refuse_closed_days(uow, [employee_id], _month_starts(first, last))
-
-
-def _month_starts(first: date, last: date) -> list[date]:
-    days = [first]
-    current = date(first.year, first.month, 1)
-    while current <= last:
-        days.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return days
+    refuse_closed_days(uow, [employee_id], [m.first for m in months_between(first, last)])

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from timetracker_desktop.domain.attendance import Punch, PunchSource
-from timetracker_desktop.domain.month_closing import ClosedMonth, Month
+from timetracker_desktop.domain.month_closing import ClosedMonth, months_between
 from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.repositories.ports.storage import UnitOfWork
 from timetracker_desktop.services.settings import load_settings
@@ -31,9 +31,5 @@ def late_taps(
 
 def late_punch_ids(uow: UnitOfWork, employee_ids: Sequence[int], first: date, last: date) -> frozenset[int]:
     """Ids of the employees' late taps in the closed (or reopened) months that share a day with the period."""
-    months: list[Month] = []
-    current = Month.of(first)
-    while current <= Month.of(last):
-        months.append(current)
-        current = Month.of(current.last + timedelta(days=1))
-    return frozenset(p.id for c in uow.closed_months.among(months) for p in late_taps(uow, c, employee_ids))
+    closings = uow.closed_months.among(months_between(first, last))
+    return frozenset(p.id for c in closings for p in late_taps(uow, c, employee_ids))
