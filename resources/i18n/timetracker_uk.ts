@@ -2961,6 +2961,37 @@
     </message>
 </context>
 <context>
+    <name>MonthClosingBar</name>
+    <message>
+        <source>Close month...</source>
+        <translation>Закрити місяць...</translation>
+    </message>
+    <message>
+        <source>Reopen month...</source>
+        <translation>Відкрити місяць знову...</translation>
+    </message>
+    <message>
+        <source>{0}: open</source>
+        <translation>{0}: відкритий</translation>
+    </message>
+    <message>
+        <source>{0}: closed on {1} by {2}</source>
+        <translation>{0}: закрито {1}, закрив(ла): {2}</translation>
+    </message>
+    <message>
+        <source>{0}: reopened ({1})</source>
+        <translation>{0}: відкрито знову ({1})</translation>
+    </message>
+    <message>
+        <source>Close {0}? Punches, corrections and absences of the month can no longer be changed, and the timesheet as it is now is kept as the one handed over.</source>
+        <translation>Закрити {0}? Відмітки, виправлення й відсутності цього місяця більше не можна буде змінити, а табель у теперішньому вигляді збережеться як переданий.</translation>
+    </message>
+    <message>
+        <source>Close month</source>
+        <translation>Закрити місяць</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Today</source>
@@ -3321,6 +3352,25 @@
     </message>
 </context>
 <context>
+    <name>ReopenMonthDialog</name>
+    <message>
+        <source>Reopen month {0}</source>
+        <translation>Відкрити місяць {0} знову</translation>
+    </message>
+    <message>
+        <source>Why must the handed-over month change?</source>
+        <translation>Чому переданий місяць треба змінити?</translation>
+    </message>
+    <message>
+        <source>Punches, corrections and absences of {0} can be changed again until the month is closed anew. The timesheet handed over at closing is kept, so the changes can be compared with it.</source>
+        <translation>Відмітки, виправлення й відсутності за {0} знову можна змінювати, доки місяць не закриють повторно. Табель, переданий під час закриття, зберігається, тож зміни можна з ним порівняти.</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
     <name>ReportCells</name>
     <message>
         <source>Nothing to show for this period.</source>
@@ -3541,6 +3591,10 @@
         <translation>розбіжність годинника</translation>
     </message>
     <message>
+        <source>arrived after the month was closed</source>
+        <translation>надійшла після закриття місяця</translation>
+    </message>
+    <message>
         <source>manual</source>
         <translation>внесено вручну</translation>
     </message>
@@ -3740,6 +3794,10 @@
     <message>
         <source>Generated</source>
         <translation>Сформовано</translation>
+    </message>
+    <message>
+        <source>Month closed on {when} by {who}</source>
+        <translation>Місяць закрито {when}, закрив(ла): {who}</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
@@ -4929,6 +4987,22 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Працівник уже має відсутність ({type}) з {from} по {to}, що припадає на деякі з цих днів. Спершу змініть або видаліть її.</translation>
     </message>
     <message>
+        <source>Enter the month as YYYY-MM, for example 2026-03.</source>
+        <translation>Введіть місяць як РРРР-ММ, наприклад 2026-03.</translation>
+    </message>
+    <message>
+        <source>The month {month} is closed: its punches, corrections and absences cannot be changed. An administrator can reopen it, giving a reason.</source>
+        <translation>Місяць {month} закрито: його відмітки, виправлення й відсутності змінювати не можна. Адміністратор може відкрити його знову, вказавши причину.</translation>
+    </message>
+    <message>
+        <source>The month {month} is not closed.</source>
+        <translation>Місяць {month} не закрито.</translation>
+    </message>
+    <message>
+        <source>The month {month} is already closed.</source>
+        <translation>Місяць {month} уже закрито.</translation>
+    </message>
+    <message>
         <source>Choose an employee for the detail report.</source>
         <translation>Для деталізації виберіть працівника.</translation>
     </message>
@@ -5337,6 +5411,14 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Відсутність видалено</translation>
     </message>
     <message>
+        <source>Month closed</source>
+        <translation>Місяць закрито</translation>
+    </message>
+    <message>
+        <source>Month reopened</source>
+        <translation>Місяць відкрито знову</translation>
+    </message>
+    <message>
         <source>Setting changed</source>
         <translation>Налаштування змінено</translation>
     </message>
@@ -5589,6 +5671,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>відсутність</translation>
     </message>
     <message>
+        <source>month</source>
+        <translation>місяць</translation>
+    </message>
+    <message>
         <source>setting</source>
         <translation>налаштування</translation>
     </message>
@@ -5699,6 +5785,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>Absences</source>
         <translation>Відсутності</translation>
+    </message>
+    <message>
+        <source>Closed months</source>
+        <translation>Закриті місяці</translation>
     </message>
     <message>
         <source>Commands to ZKTeco devices</source>

@@ -41,6 +41,7 @@ class Tables:
     )
     holidays: dict[Any, Any] = field(default_factory=_table)
     absences: dict[Any, Any] = field(default_factory=_table)
+    closed_months: dict[Any, Any] = field(default_factory=_table)
     templates: dict[Any, Any] = field(default_factory=_table)
     audit: dict[Any, Any] = field(default_factory=_table)
     settings: dict[Any, Any] = field(default_factory=_table)

@@ -6,6 +6,7 @@ from typing import Self
 
 from fakes.absences import FakeAbsenceRepository
 from fakes.audit import FakeAuditRepository, FakeSettingsRepository
+from fakes.closed_months import FakeClosedMonthRepository
 from fakes.employees import FakeBadgeRepository, FakeEmployeeRepository, FakePositionRepository
 from fakes.leases import FakeLeaseRepository
 from fakes.legacy import FakeLegacyIdRepository
@@ -23,6 +24,7 @@ from fakes.users import FakeUserRepository
 from fakes.zkteco import FakeAdmsRepository
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.closed_months import ClosedMonthRepository
 from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.storage import StorageCause, StorageUnavailableError
@@ -60,6 +62,7 @@ class FakeUnitOfWork:
         self.legacy_ids: LegacyIdRepository = FakeLegacyIdRepository(tx)
         self.adms: AdmsRepository = FakeAdmsRepository(tx)
         self.absences: AbsenceRepository = FakeAbsenceRepository(tx)
+        self.closed_months: ClosedMonthRepository = FakeClosedMonthRepository(tx)
         self.leases: LeaseRepository = FakeLeaseRepository(tx)
         return self
 

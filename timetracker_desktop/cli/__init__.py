@@ -8,7 +8,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timetracker_desktop import __version__
-from timetracker_desktop.cli import absences, database, listener, operations, people, reader, records, reports
+from timetracker_desktop.cli import (
+    absences,
+    database,
+    listener,
+    months,
+    operations,
+    people,
+    reader,
+    records,
+    reports,
+)
 from timetracker_desktop.cli.context import CliContext, CliError, common_options, database_url_problem
 from timetracker_desktop.cli.streams import use_utf8_when_redirected
 from timetracker_desktop.domain.errors import DomainError
@@ -20,7 +30,7 @@ EXIT_DOMAIN = 1
 EXIT_USAGE = 2  # as argparse: the command line itself is wrong
 EXIT_STORAGE = 3
 EXIT_INTERRUPTED = 130
-COMMAND_MODULES = (database, people, records, absences, reader, listener, reports, operations)
+COMMAND_MODULES = (database, people, records, absences, months, reader, listener, reports, operations)
 
 
 def build_parser() -> argparse.ArgumentParser:

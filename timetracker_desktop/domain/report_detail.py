@@ -24,6 +24,7 @@ class Remark(StrEnum):
     AUTO_CLOSED = "auto_closed"
     DURING_ABSENCE = "during_absence"
     CLOCK_SKEW = "clock_skew"
+    AFTER_CLOSING = "after_closing"
     MANUAL = "manual"
     DIRECTION_SET = "direction_set"
     VOIDED = "voided"
@@ -50,6 +51,7 @@ class PunchFacts:
     clock_skew: bool = False
     direction_set: bool = False
     note: str | None = None
+    after_closing: bool = False  # a terminal's tap that arrived after its month was closed
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,13 @@ class EmployeeDetail:
 def _punch_remarks(facts: PunchFacts | None) -> list[Remark]:
     if facts is None:
         return []
-    flags = ((facts.manual, Remark.MANUAL), (facts.clock_skew, Remark.CLOCK_SKEW))
-    return [remark for hit, remark in (*flags, (facts.direction_set, Remark.DIRECTION_SET)) if hit]
+    flags = (
+        (facts.manual, Remark.MANUAL),
+        (facts.clock_skew, Remark.CLOCK_SKEW),
+        (facts.direction_set, Remark.DIRECTION_SET),
+        (facts.after_closing, Remark.AFTER_CLOSING),
+    )
+    return [remark for hit, remark in flags if hit]
 
 
 def _notes(*facts: PunchFacts | None) -> str | None:

@@ -36,6 +36,8 @@ class ReportHeader:
     settings: BusinessSettings
     generated_at: datetime
     employee_id: int | None = None
+    closed_at: datetime | None = None  # the period is a closed month: when and by whom it was closed
+    closed_by: str | None = None
 
     @property
     def days(self) -> tuple[date, ...]:

@@ -33,6 +33,7 @@ from timetracker_desktop.services.settings import SettingsService
 from timetracker_desktop.services.terminals.health import TerminalHealthService
 from timetracker_desktop.services.terminals.terminals import TerminalService
 from timetracker_desktop.services.timesheet.absences import AbsenceService
+from timetracker_desktop.services.timesheet.closing import MonthClosingService
 from timetracker_desktop.services.zkteco.admin import AdmsAdminService
 from timetracker_desktop.services.zkteco.device_api import AdmsService
 
@@ -59,6 +60,7 @@ class Services:
     adms: AdmsService
     adms_admin: AdmsAdminService
     absences: AbsenceService
+    months: MonthClosingService
     runner_lease: LeaseService  # who runs automatic backups (and later other scheduled jobs)
     backups: BackupService | None = None  # None when no archive was wired (tests of other parts)
     backup_schedule: BackupScheduleService | None = None
@@ -111,6 +113,7 @@ def build_services(
         adms=AdmsService(uow, clock, health),
         adms_admin=AdmsAdminService(uow, clock),
         absences=AbsenceService(uow, clock),
+        months=MonthClosingService(uow, clock),
         runner_lease=LeaseService(uow, clock),
         backups=backups,
         backup_schedule=schedule,

@@ -14,6 +14,7 @@ from timetracker_desktop.app import AppContext
 from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from timetracker_desktop.domain.month_closing import Month
 from timetracker_desktop.domain.users import Actor, Role
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import NewPunch, StorageUnavailableError
@@ -31,6 +32,8 @@ WRITER_ACTION = AuditAction.PUNCH_MANUAL_ADD  # the seed writes none of these
 def _seed(services: Services) -> None:
     DemoDataService(services.uow, services.clock).generate(ADMIN, 6, 20)
     services.users.create_user(ADMIN, "boss", "correct horse", Role.ADMIN)
+    today = services.clock.now().date()
+    services.months.close(ADMIN, Month.of(today.replace(day=1) - timedelta(days=1)))  # its timesheet as JSON
 
 
 def _counts(services: Services) -> dict[str, int]:
@@ -105,6 +108,11 @@ def test_restore_across_backends(
     backup_service(sqlite_context).restore(ADMIN, back.path)
     assert _counts(sqlite_context.services) == _counts(mysql_context.services)
     assert _table_checksums(to_mysql.path)["punches"] == _table_checksums(back.path)["punches"]
+    # the closed month and the timesheet handed over (Cyrillic names, LONGTEXT on MariaDB) came back alike
+    closed = sqlite_context.services.months.list_months()
+    assert len(closed) == 1
+    assert closed == mysql_context.services.months.list_months()
+    assert len(closed[0].snapshot) == 6
     assert sqlite_context.services.audit.verify_chain().intact
 
 

@@ -16,6 +16,7 @@ from timetracker_desktop.domain.absences import Absence, AbsenceType
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
+from timetracker_desktop.domain.month_closing import ClosedMonth, Month, Snapshot
 from timetracker_desktop.domain.schedules import ScheduleCell, ScheduleTemplate
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.domain.users import Role
@@ -445,3 +446,31 @@ def test_a_lease_is_held_by_one_owner_until_it_runs_out_or_is_released(storage: 
     assert released.expires_at == AT + timedelta(minutes=7)
     assert not released.held_at(released.expires_at)
     assert _take(storage, gui, AT + timedelta(minutes=7))  # released: free at once
+
+
+def test_closed_months_are_saved_replaced_and_read_back(storage: UnitOfWorkFactory) -> None:
+    march, april, may = Month(2026, 3), Month(2026, 4), Month(2026, 5)
+    snapshot: Snapshot = {
+        "7": {"name": "Олена", "days": {"2026-03-02": ["8:00", 28800], "2026-03-03": ["ТН 26", 0]}}
+    }
+    closed = ClosedMonth(march, True, AT, "admin", snapshot)
+    with storage() as uow:
+        uow.closed_months.save(closed)
+        uow.closed_months.save(ClosedMonth(april, True, AT, "admin", {}))
+        uow.commit()
+    with storage(read_only=True) as uow:
+        assert uow.closed_months.get(march) == closed
+        assert uow.closed_months.get(may) is None
+        assert [m.month for m in uow.closed_months.among([may, april, march])] == [march, april]
+        assert uow.closed_months.among([]) == []
+        assert [m.month for m in uow.closed_months.list_all()] == [april, march]
+    reopened = ClosedMonth(
+        march, False, AT, "admin", snapshot, AT + timedelta(days=1), "boss", "late sick note"
+    )
+    with storage() as uow:
+        assert uow.closed_months.lock(march) == closed
+        uow.closed_months.save(reopened)
+        uow.commit()
+    with storage(read_only=True) as uow:
+        assert uow.closed_months.get(march) == reopened
+        assert uow.closed_months.lock(may) is None

@@ -115,6 +115,13 @@ class Vocabulary(QObject):
                 "The employee already has an absence ({type}) from {from} to {to} on some of these days. "
                 "Change or delete that one first."
             ),
+            ErrorCode.MONTH_FORMAT: self.tr("Enter the month as YYYY-MM, for example 2026-03."),
+            ErrorCode.MONTH_CLOSED: self.tr(
+                "The month {month} is closed: its punches, corrections and absences cannot be changed. "
+                "An administrator can reopen it, giving a reason."
+            ),
+            ErrorCode.MONTH_NOT_CLOSED: self.tr("The month {month} is not closed."),
+            ErrorCode.MONTH_ALREADY_CLOSED: self.tr("The month {month} is already closed."),
             ErrorCode.NOT_A_NUMBER: self.tr("Enter a whole number."),
             ErrorCode.OUT_OF_RANGE: self.tr("The value is outside the allowed range."),
             ErrorCode.BAD_CHOICE: self.tr("Choose one of the offered values."),
@@ -342,6 +349,8 @@ class Vocabulary(QObject):
             AuditAction.HOLIDAY_REMOVE: self.tr("Holiday removed"),
             AuditAction.ABSENCE_ADD: self.tr("Absence added"),
             AuditAction.ABSENCE_DELETE: self.tr("Absence deleted"),
+            AuditAction.MONTH_CLOSE: self.tr("Month closed"),
+            AuditAction.MONTH_REOPEN: self.tr("Month reopened"),
             AuditAction.SETTINGS_CHANGE: self.tr("Setting changed"),
             AuditAction.TERMINAL_CREATE: self.tr("Terminal added"),
             AuditAction.TERMINAL_ROTATE_KEY: self.tr("Terminal key replaced"),
@@ -415,6 +424,7 @@ class Vocabulary(QObject):
             EntityType.TEMPLATE: self.tr("template"),
             EntityType.HOLIDAY: self.tr("holiday"),
             EntityType.ABSENCE: self.tr("absence"),
+            EntityType.MONTH: self.tr("month"),
             EntityType.SETTING: self.tr("setting"),
             EntityType.REPORT: self.tr("report"),
             EntityType.BACKUP: self.tr("backup"),
@@ -474,6 +484,7 @@ class Vocabulary(QObject):
         """Database tables in words, as a backup lists them (a test covers every table of the schema)."""
         return {
             "absences": self.tr("Absences"),
+            "closed_months": self.tr("Closed months"),
             "adms_commands": self.tr("Commands to ZKTeco devices"),
             "adms_device_users": self.tr("Users on ZKTeco devices"),
             "adms_devices": self.tr("ZKTeco devices"),

@@ -19,6 +19,8 @@ class ReportCells(ReportText):
     def captions(self) -> list[str]:
         """The lines stated above the table: period, rules, summary, holidays and legend."""
         lines = [self.period(), f"{self.rounding()}. {self.rules()}"]
+        if self.closed():
+            lines.insert(1, self.closed())
         if self.table.summary:
             lines.append("; ".join(self.summary(item) for item in self.table.summary))
         if self.table.holidays:

@@ -26,6 +26,7 @@ from timetracker_desktop.gui.reports.charts.data import ChartData, ChartRequest,
 from timetracker_desktop.gui.reports.charts.panel import ReportCharts
 from timetracker_desktop.gui.reports.filters import ReportFilters, month_bounds
 from timetracker_desktop.gui.reports.job import ReportJob
+from timetracker_desktop.gui.reports.month_closing import MonthClosingBar
 from timetracker_desktop.gui.reports.printing import ReportPrinting
 from timetracker_desktop.gui.reports.table_model import ReportTableModel
 from timetracker_desktop.services.attendance.event_log import EventChoices, EventLogService
@@ -86,6 +87,7 @@ class ReportsView(QWidget):
         self.status.setWordWrap(True)
         self.job = ReportJob(context.runner, self)
         self.printing = ReportPrinting(self)
+        self.month_closing = MonthClosingBar(context, self.filters.month_period)
         self._build_actions()
         self._build_layout()
         self._connect_signals()
@@ -122,12 +124,14 @@ class ReportsView(QWidget):
         self.tabs.addTab(self.charts, self.tr("Charts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addWidget(self.month_closing)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
     def _connect_signals(self) -> None:
         self.filters.show_requested.connect(self.show_report)
+        self.month_closing.changed.connect(self._on_month_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for fmt, action in self.export_actions.items():
             action.triggered.connect(partial(self.export, fmt))
@@ -144,6 +148,11 @@ class ReportsView(QWidget):
         self.filters.set_employees(choices.employees)
         if first_time:
             self.filters.set_today(choices.today)
+        self.month_closing.refresh()
+
+    def _on_month_changed(self) -> None:
+        if self.shown is not None:  # the shown report's header says whether its month is closed
+            self.show_report()
 
     def _update_actions(self) -> None:
         shown = self.shown is not None
@@ -162,6 +171,7 @@ class ReportsView(QWidget):
         if not self._valid(request):
             return
         self.status.setText(self.tr("Building the report..."))
+        self.month_closing.refresh()
         reports = self._context.services.reports
         self.job.start(
             self.tr("Building the report..."),

@@ -49,6 +49,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.TOTAL: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Total"))),
     ReportLabel.PERIOD: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Period"))),
     ReportLabel.GENERATED: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Generated"))),
+    ReportLabel.CLOSED: (
+        "ReportWords",
+        str(QT_TRANSLATE_NOOP("ReportWords", "Month closed on {when} by {who}")),
+    ),
     ReportLabel.PAGE: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Page {page} of {pages}"))),
     ReportLabel.ROUNDING: ("ReportWords", str(QT_TRANSLATE_NOOP("ReportWords", "Rounding"))),
     ReportLabel.RULES: (
@@ -139,6 +143,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
         str(QT_TRANSLATE_NOOP("ReportRemark", "tap during an absence")),
     ),
     ReportLabel.REMARK_CLOCK_SKEW: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "clock skew"))),
+    ReportLabel.REMARK_AFTER_CLOSING: (
+        "ReportRemark",
+        str(QT_TRANSLATE_NOOP("ReportRemark", "arrived after the month was closed")),
+    ),
     ReportLabel.REMARK_MANUAL: ("ReportRemark", str(QT_TRANSLATE_NOOP("ReportRemark", "manual"))),
     ReportLabel.REMARK_DIRECTION_SET: (
         "ReportRemark",

@@ -22,6 +22,7 @@ from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, Schedule
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.domain.users import Role, User
 from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.closed_months import ClosedMonthRepository
 from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
@@ -384,6 +385,7 @@ class UnitOfWork(Protocol):
     legacy_ids: LegacyIdRepository
     adms: AdmsRepository
     absences: AbsenceRepository
+    closed_months: ClosedMonthRepository
     leases: LeaseRepository
 
     def __enter__(self) -> Self: ...

@@ -281,6 +281,22 @@ class HolidayRow(Base):
     name: Mapped[str] = mapped_column(String(128))
 
 
+class ClosedMonthRow(Base):
+    """A month of local dates (``YYYY-MM``) closed, or reopened since; the timesheet handed over as JSON."""
+
+    __tablename__ = "closed_months"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    is_closed: Mapped[bool] = mapped_column(Boolean)
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    closed_by: Mapped[str] = mapped_column(String(64))
+    reopened_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reopened_by: Mapped[str | None] = mapped_column(String(64))
+    reopen_reason: Mapped[str | None] = mapped_column(String(500))
+    snapshot_json: Mapped[str] = mapped_column(
+        Text().with_variant(mysql.LONGTEXT(), "mysql", "mariadb"), info=JSON_TEXT
+    )
+
+
 class AbsenceRow(Base):
     """An employee away on the local dates first..last (both included), of a form П-5 absence type."""
 

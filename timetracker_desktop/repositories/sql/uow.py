@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from timetracker_desktop.repositories.ports import storage as ports
 from timetracker_desktop.repositories.ports.abandon import refuse_if_abandoned
 from timetracker_desktop.repositories.ports.absences import AbsenceRepository
+from timetracker_desktop.repositories.ports.closed_months import ClosedMonthRepository
 from timetracker_desktop.repositories.ports.leases import LeaseRepository
 from timetracker_desktop.repositories.ports.legacy import LegacyIdRepository
 from timetracker_desktop.repositories.ports.zkteco import AdmsRepository
 from timetracker_desktop.repositories.sql.absences import SqlAbsenceRepository
 from timetracker_desktop.repositories.sql.audit import SqlAuditRepository
 from timetracker_desktop.repositories.sql.challenges import SqlChallengeRepository
+from timetracker_desktop.repositories.sql.closed_months import SqlClosedMonthRepository
 from timetracker_desktop.repositories.sql.employees import (
     SqlBadgeRepository,
     SqlEmployeeRepository,
@@ -62,6 +64,7 @@ class SqlAlchemyUnitOfWork:
         self.legacy_ids: LegacyIdRepository = SqlLegacyIdRepository(session)
         self.adms: AdmsRepository = SqlAdmsRepository(session)
         self.absences: AbsenceRepository = SqlAbsenceRepository(session)
+        self.closed_months: ClosedMonthRepository = SqlClosedMonthRepository(session)
         self.leases: LeaseRepository = SqlLeaseRepository(session)
         return self
 

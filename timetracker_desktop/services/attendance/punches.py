@@ -25,6 +25,7 @@ from timetracker_desktop.repositories.ports.storage import (
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require, require_reason
 from timetracker_desktop.services.settings import load_settings
+from timetracker_desktop.services.timesheet.frozen import refuse_closed_instants
 
 
 def direction_window(settings: BusinessSettings) -> timedelta:
@@ -102,6 +103,7 @@ class PunchService:
             if employee is None:
                 raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             uow.employees.lock_for_decision(employee_id)  # decided as taps are, one at a time per employee
+            refuse_closed_instants(uow, [employee_id], [at])
             chosen = direction or decide_for(uow, employee_id, at)
             punch = uow.punches.add(
                 NewPunch(
@@ -144,6 +146,7 @@ class PunchService:
             punch = uow.punches.get(punch_id)
             if punch is None:
                 raise NotFoundError(EntityType.PUNCH, punch_id)
+            refuse_closed_instants(uow, [punch.employee_id], [punch.at])
             correction = uow.corrections.add(
                 NewCorrection(
                     kind, punch.employee_id, actor.user_id, text, now, punch_id=punch_id, direction=direction
@@ -173,6 +176,8 @@ class PunchService:
                 )
             punch = uow.punches.get(target.punch_id or 0)
             employee_id = punch.employee_id if punch else 0
+            if punch is not None:
+                refuse_closed_instants(uow, [punch.employee_id], [punch.at])
             undo = uow.corrections.add(
                 NewCorrection(
                     CorrectionKind.UNDO,

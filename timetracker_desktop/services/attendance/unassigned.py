@@ -17,6 +17,7 @@ from timetracker_desktop.repositories.ports.storage import (
 )
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require, require_reason
+from timetracker_desktop.services.timesheet.frozen import refuse_closed_instants
 
 OPEN = "open"
 ASSIGNED = "assigned"
@@ -91,6 +92,7 @@ class UnassignedService:
             employee = uow.employees.get(employee_id)
             if employee is None or not employee.is_active:
                 raise NotFoundError(EntityType.EMPLOYEE, employee_id)
+            refuse_closed_instants(uow, [employee_id], [item.at])
             badge: Badge | None = None
             created = False
             if add_badge:

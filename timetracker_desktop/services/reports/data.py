@@ -9,6 +9,7 @@ from timetracker_desktop.domain.attendance import Correction, PunchCore, effecti
 from timetracker_desktop.domain.audit import EntityType
 from timetracker_desktop.domain.employees import Employee
 from timetracker_desktop.domain.errors import NotFoundError
+from timetracker_desktop.domain.month_closing import ClosedMonth, Month
 from timetracker_desktop.domain.schedule_rules import local_midnight
 from timetracker_desktop.domain.schedules import Holiday, ScheduleCell, ScheduleCode
 from timetracker_desktop.domain.settings import BusinessSettings
@@ -38,6 +39,7 @@ class ReportInputs:
     punches: Mapping[int, list[PunchCore]]
     corrections: Mapping[int, list[Correction]]
     absences: Mapping[int, Mapping[date, AbsenceType]] = field(default_factory=dict)
+    closing: ClosedMonth | None = None  # the period is one closed month
 
     def cell(self, employee_id: int, day: date) -> ScheduleCell | None:
         """The schedule cell of an employee's workday, if any."""
@@ -81,6 +83,13 @@ def _employees(uow: UnitOfWork, employee_id: int | None) -> tuple[Employee, ...]
     return (employee,)
 
 
+def _closing(uow: UnitOfWork, first: date, last: date) -> ClosedMonth | None:
+    if Month.of(first) != Month.of(last):
+        return None
+    found = uow.closed_months.get(Month.of(first))
+    return found if found is not None and found.closed else None
+
+
 def load_inputs(
     uow: UnitOfWork, employee_id: int | None, first: date, last: date, now: datetime, *, punches: bool = True
 ) -> ReportInputs:
@@ -108,4 +117,5 @@ def load_inputs(
         punches=loaded,
         corrections=uow.corrections.for_employees(ids) if punches else {},
         absences=absence_days(uow.absences.overlapping(ids, first, last), first, last),
+        closing=_closing(uow, first, last),
     )

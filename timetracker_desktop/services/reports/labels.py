@@ -57,6 +57,7 @@ class ReportLabel(StrEnum):
     TOTAL = "total"
     PERIOD = "period"
     GENERATED = "generated"
+    CLOSED = "closed"
     PAGE = "page"
     ROUNDING = "rounding"
     RULES = "rules"
@@ -98,6 +99,7 @@ class ReportLabel(StrEnum):
     REMARK_AUTO_CLOSED = "Remark.auto_closed"
     REMARK_DURING_ABSENCE = "Remark.during_absence"
     REMARK_CLOCK_SKEW = "Remark.clock_skew"
+    REMARK_AFTER_CLOSING = "Remark.after_closing"
     REMARK_MANUAL = "Remark.manual"
     REMARK_DIRECTION_SET = "Remark.direction_set"
     REMARK_VOIDED = "Remark.voided"
@@ -148,6 +150,7 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.TOTAL: ("Разом", "Total"),
     ReportLabel.PERIOD: ("Період", "Period"),
     ReportLabel.GENERATED: ("Сформовано", "Generated"),
+    ReportLabel.CLOSED: ("Місяць закрито {when}, закрив(ла): {who}", "Month closed on {when} by {who}"),
     ReportLabel.PAGE: ("Сторінка {page} з {pages}", "Page {page} of {pages}"),
     ReportLabel.ROUNDING: ("Округлення", "Rounding"),
     ReportLabel.RULES: (
@@ -195,6 +198,10 @@ _WORDS: dict[ReportLabel, tuple[str, str]] = {
     ReportLabel.REMARK_AUTO_CLOSED: ("закрито за графіком", "closed at scheduled end"),
     ReportLabel.REMARK_DURING_ABSENCE: ("відмітка під час відсутності", "tap during an absence"),
     ReportLabel.REMARK_CLOCK_SKEW: ("розбіжність годинника", "clock skew"),
+    ReportLabel.REMARK_AFTER_CLOSING: (
+        "надійшла після закриття місяця",
+        "arrived after the month was closed",
+    ),
     ReportLabel.REMARK_MANUAL: ("внесено вручну", "manual"),
     ReportLabel.REMARK_DIRECTION_SET: ("напрям виправлено", "direction corrected"),
     ReportLabel.REMARK_VOIDED: ("анульовано", "voided"),

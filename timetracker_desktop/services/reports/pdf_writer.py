@@ -245,7 +245,8 @@ class _PdfWriter:
         c.setFont(FONT_BOLD, TITLE_SIZE)
         c.drawString(MARGIN, y, text.title())
         c.setFont(FONT, CAPTION_SIZE)
-        for line in (f"{text.period()}    {text.generated()}", f"{text.rounding()}. {text.rules()}"):
+        closed = [text.closed()] if text.closed() else []
+        for line in (f"{text.period()}    {text.generated()}", *closed, f"{text.rounding()}. {text.rules()}"):
             y -= CAPTION_SIZE + 3
             c.drawString(MARGIN, y, line)
         for line in self.summary if page == 1 else []:

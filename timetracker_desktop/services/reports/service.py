@@ -34,6 +34,7 @@ from timetracker_desktop.domain.reports import (
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.reports.data import ReportInputs, load_inputs
 from timetracker_desktop.services.reports.run import QUIET, RunControl, without_cycle_collection
+from timetracker_desktop.services.timesheet.late_taps import late_punch_ids
 
 Report = Timesheet | EmployeeDetail | ExceptionsReport | AttendanceReport | ScheduleGrid
 
@@ -49,7 +50,11 @@ class ReportRequest:
 
 
 def _header(kind: ReportKind, inputs: ReportInputs, employee_id: int | None) -> ReportHeader:
-    return ReportHeader(kind, inputs.first, inputs.last, inputs.settings, inputs.now, employee_id)
+    closing = inputs.closing
+    return ReportHeader(
+        kind, inputs.first, inputs.last, inputs.settings, inputs.now, employee_id,
+        closing.closed_at if closing else None, closing.closed_by if closing else None,
+    )  # fmt: skip
 
 
 def _latest_notes(corrections: Sequence[Correction]) -> dict[int, str]:
@@ -62,7 +67,9 @@ def _latest_notes(corrections: Sequence[Correction]) -> dict[int, str]:
 
 
 def punch_facts(
-    punches: Sequence[Punch | PunchCore], corrections: Sequence[Correction]
+    punches: Sequence[Punch | PunchCore],
+    corrections: Sequence[Correction],
+    late: frozenset[int] = frozenset(),
 ) -> tuple[dict[int, PunchFacts], list[VoidedPunch]]:
     """What the detail marks about each punch, and the punches corrections excluded."""
     effective = {e.id: e for e in effective_sequence(punches, corrections)}
@@ -80,6 +87,7 @@ def punch_facts(
             clock_skew=PunchFlag.CLOCK_SKEW in punch.flags,
             direction_set=seen.direction is not punch.direction,
             note=notes.get(punch.id) or (punch.reason if manual else None),
+            after_closing=punch.id in late,
         )
     return facts, voided
 
@@ -125,9 +133,11 @@ class ReportService:
     @without_cycle_collection
     def detail(self, employee_id: int, first: date, last: date) -> EmployeeDetail:
         """One employee's shifts, orphan and voided punches, anomalies and corrections over any period."""
-        inputs = self._inputs(employee_id, first, last)
+        with self._uow(read_only=True) as uow:
+            inputs = load_inputs(uow, employee_id, first, last, self._clock.now())
+            late = late_punch_ids(uow, [employee_id], first, last)
         facts, voided = punch_facts(
-            inputs.punches.get(employee_id, []), inputs.corrections.get(employee_id, [])
+            inputs.punches.get(employee_id, []), inputs.corrections.get(employee_id, []), late
         )
         result = inputs.worktime(employee_id)
         header = _header(ReportKind.DETAIL, inputs, employee_id)

@@ -90,6 +90,16 @@ class ReportText:
         local = self.table.header.generated_at.astimezone(self.zone)
         return f"{self.word(ReportLabel.GENERATED)}: {local:%d.%m.%Y %H:%M} ({self.zone.key})"
 
+    def closed(self) -> str:
+        """``Month closed on 02.04.2026 10:15 by admin`` when the period is a closed month, else empty."""
+        header = self.table.header
+        if header.closed_at is None:
+            return ""
+        local = header.closed_at.astimezone(self.zone)
+        return self.words[ReportLabel.CLOSED].format(
+            when=f"{local:%d.%m.%Y %H:%M}", who=header.closed_by or ""
+        )
+
     def rounding(self) -> str:
         """The rounding policy in force, named."""
         settings = self.table.header.settings

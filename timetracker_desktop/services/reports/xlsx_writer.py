@@ -103,6 +103,8 @@ def _native(value: CellValue, column: Column, text: ReportText) -> Any:
 
 def _captions(sheet: Any, table: ReportTable, text: ReportText) -> None:
     lines = [text.title(), text.period(), f"{text.rounding()}. {text.rules()}", text.generated()]
+    if text.closed():
+        lines.insert(2, text.closed())
     lines.append("; ".join(text.summary(item) for item in table.summary))
     for row, line in enumerate(lines, start=1):
         cell = sheet.cell(row=row, column=1, value=line or None)

@@ -17,6 +17,7 @@ from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.timesheet.frozen import refuse_closed_range
 
 # Reading "every absence" still needs bounds both engines take as dates (MariaDB's DATE starts at 1000).
 _EARLIEST = date(1000, 1, 1)
@@ -62,6 +63,7 @@ class AbsenceService:
                 raise NotFoundError(EntityType.EMPLOYEE, employee_id)
             # one writer per employee at a time (any process), so two overlapping ranges cannot both pass
             uow.employees.lock_for_decision(employee_id)
+            refuse_closed_range(uow, employee_id, absence.first, absence.last)
             refuse_overlap(absence, uow.absences.overlapping([employee_id], absence.first, absence.last))
             saved = uow.absences.add(absence, self._clock.now())
             record(
@@ -78,6 +80,7 @@ class AbsenceService:
             absence = uow.absences.get(absence_id)
             if absence is None:
                 raise NotFoundError(EntityType.ABSENCE, absence_id)
+            refuse_closed_range(uow, absence.employee_id, absence.first, absence.last)
             uow.absences.delete(absence_id)
             record(
                 uow, actor, self._clock.now(), AuditAction.ABSENCE_DELETE, (EntityType.ABSENCE, absence_id),

@@ -10,10 +10,12 @@ from timetracker_desktop.domain.attendance import Direction, PunchFlag, PunchSou
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import (
     ConflictError,
+    ErrorCode,
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
 )
+from timetracker_desktop.domain.month_closing import Month
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.repositories.ports.storage import UnassignedPunch
 from timetracker_desktop.services.attendance.unassigned import UnassignedService
@@ -161,3 +163,18 @@ def test_dismissing_keeps_the_item_with_its_reason(
     assert kept is not None
     assert kept.state == "dismissed"
     assert entry.reason == "test card"
+
+
+def test_a_read_of_a_closed_month_stays_queued_until_the_month_is_reopened(
+    services: Services, unassigned: UnassignedService, queue: Queue, clock: FakeClock
+) -> None:
+    olena = services.employees.add_employee(ADMIN, EmployeeDraft("Олена")).id
+    item = queue(BadgeKind.CARD, "04:a2:b3:c4", "04A2B3C4")
+    clock.set(datetime(2026, 4, 2, 9, 0, tzinfo=UTC))
+    services.months.close(ADMIN, Month(2026, 3))
+    with pytest.raises(ConflictError) as refused:
+        unassigned.assign(MANAGER, item, olena, REASON)
+    assert (refused.value.code, refused.value.params) == (ErrorCode.MONTH_CLOSED, {"month": "2026-03"})
+    assert [line.item.id for line in unassigned.list_open(VIEWER)] == [item]  # still there, nothing lost
+    services.months.reopen(ADMIN, Month(2026, 3), "the card was Olena's")
+    assert unassigned.assign(MANAGER, item, olena, REASON).punch_id > 0
