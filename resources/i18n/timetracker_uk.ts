@@ -2854,12 +2854,36 @@
         <translation>Термінали онлайн: …</translation>
     </message>
     <message>
+        <source>Health: ...</source>
+        <translation>Стан: ...</translation>
+    </message>
+    <message>
         <source>not started</source>
         <translation>не запущено</translation>
     </message>
     <message>
         <source>Listener {0}:{1}: {2}</source>
         <translation>Приймач {0}:{1}: {2}</translation>
+    </message>
+    <message>
+        <source>All good</source>
+        <translation>Усе гаразд</translation>
+    </message>
+    <message>
+        <source>Backups, disk space, database checks and terminals are in order.</source>
+        <translation>Резервні копії, місце на диску, перевірки бази даних і термінали в порядку.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n потребує уваги</numerusform>
+            <numerusform>%n потребують уваги</numerusform>
+            <numerusform>%n потребують уваги</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health: unknown (database unavailable)</source>
+        <translation>Стан: невідомо (база даних недоступна)</translation>
     </message>
     <message>
         <source>Desk reader: {0}</source>
@@ -4493,6 +4517,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Відмітки наживо</translation>
     </message>
     <message>
+        <source>Needs attention</source>
+        <translation>Потребує уваги</translation>
+    </message>
+    <message>
         <source>Today, {0}</source>
         <translation>Сьогодні, {0}</translation>
     </message>
@@ -5861,6 +5889,38 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>Users</source>
         <translation>Користувачі</translation>
+    </message>
+    <message>
+        <source>No backup has been made for more than {limit} hours. Make one now on the Backups page and check that automatic backups are switched on.</source>
+        <translation>Резервної копії не було понад {limit} год. Зробіть її зараз на сторінці «Резервні копії» і перевірте, що автоматичне резервне копіювання увімкнене.</translation>
+    </message>
+    <message>
+        <source>The last backup ({at}) failed. Check that the backup folder exists and has free space, then make a backup again on the Backups page.</source>
+        <translation>Остання резервна копія ({at}) не вдалася. Перевірте, що папка для копій існує і на диску є вільне місце, тоді зробіть копію ще раз на сторінці «Резервні копії».</translation>
+    </message>
+    <message>
+        <source>Little free space is left on the disk of {folder} ({free_mb} MB free). Free up space on that disk, or choose a backup folder on a larger one.</source>
+        <translation>На диску з {folder} залишилося мало місця (вільно {free_mb} МБ). Звільніть місце на цьому диску або виберіть папку для копій на більшому диску.</translation>
+    </message>
+    <message>
+        <source>The database has grown to {size_mb} MB (over {limit_mb} MB). Run Optimise on the Database page; if it stays large, archive and remove the oldest years.</source>
+        <translation>База даних виросла до {size_mb} МБ (понад {limit_mb} МБ). Натисніть «Оптимізувати» на сторінці «База даних»; якщо вона лишиться великою, заархівуйте і видаліть найстаріші роки.</translation>
+    </message>
+    <message>
+        <source>The last database check ({at}) found damage. Restore the last good backup on the Backups page, then check the database again.</source>
+        <translation>Остання перевірка бази даних ({at}) знайшла пошкодження. Відновіть останню справну резервну копію на сторінці «Резервні копії», тоді перевірте базу даних ще раз.</translation>
+    </message>
+    <message>
+        <source>The database has not been checked for more than {limit} days. Run Check the database on the Database page.</source>
+        <translation>Базу даних не перевіряли понад {limit} дн. Натисніть «Перевірити базу даних» на сторінці «База даних».</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} has not reported for more than {limit} minutes of working hours. Check its power and network, and that this computer&apos;s listener is running.</source>
+        <translation>Термінал {terminal} мовчить понад {limit} хв у робочий час. Перевірте його живлення й мережу, а також що приймач на цьому комп’ютері працює.</translation>
+    </message>
+    <message>
+        <source>The listener is not running, so terminals cannot report taps. Restart the program; if it still does not start, copy the diagnostics (Help menu) for support.</source>
+        <translation>Приймач не працює, тож термінали не можуть передати відмітки. Перезапустіть програму; якщо він і далі не запускається, скопіюйте діагностику (меню «Довідка») для підтримки.</translation>
     </message>
 </context>
 <context>

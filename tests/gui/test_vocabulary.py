@@ -14,6 +14,7 @@ from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.gui.kit.vocabulary import (
     Vocabulary,
     action_words,
+    alert_sentence,
     detail_lines,
     entity_words,
     error_sentence,
@@ -26,6 +27,7 @@ from timetracker_desktop.repositories.ports.backup import TableDigest
 from timetracker_desktop.repositories.ports.leases import RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
 from timetracker_desktop.repositories.sql.orm import Base
+from timetracker_desktop.services.database_care.health import Alert, AlertKind
 from timetracker_desktop.system.firewall import AllowFailure, FirewallProblem
 
 pytestmark = pytest.mark.gui
@@ -40,6 +42,7 @@ WORDS: dict[type[StrEnum], Callable[[Vocabulary], Mapping[Any, str]]] = {
     FirewallProblem: Vocabulary.firewall,
     AllowFailure: Vocabulary.firewall_failures,
     RunnerKind: Vocabulary.runners,
+    AlertKind: Vocabulary.alerts,
 }
 MEMBERS = [member for enum in WORDS for member in enum]
 
@@ -137,3 +140,11 @@ def test_audit_rows_show_actions_objects_and_details_in_words() -> None:
         ("Terminal added", "terminal #3"),
     ]
     assert "After:\nType: timesheet\nRows: 12\nFile: t.pdf" in model.details(export)
+
+
+def test_an_alert_says_its_facts_and_what_to_do() -> None:
+    alert = Alert(AlertKind.TERMINAL_SILENT, {"terminal": "Вхід", "minutes": "45", "limit": "30"})
+    assert alert_sentence(alert) == (
+        "Terminal Вхід has not reported for more than 30 minutes of working hours. Check its power and "
+        "network, and that this computer's listener is running."
+    )

@@ -68,6 +68,7 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     from timetracker_desktop.listener.awake import kept_awake
     from timetracker_desktop.listener.server import ListenerServer, ListenerStartError
     from timetracker_desktop.repositories.ports.leases import RunnerKind
+    from timetracker_desktop.services.database_care.health import HealthWatcher
     from timetracker_desktop.services.database_care.receipts import ReceiptPurger
     from timetracker_desktop.services.maintenance.lease import this_process
     from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
@@ -97,10 +98,15 @@ def serve_listener(args: argparse.Namespace, ctx: CliContext) -> int:
     receipts = ReceiptPurger(services.receipts) if services.receipts else None  # at start, then daily
     if receipts is not None:
         receipts.start()
+    watcher = HealthWatcher(services.health) if services.health else None  # WARNING lines at start, hourly
+    if watcher is not None:
+        watcher.start()
     try:
         with kept_awake(services.settings):  # on this thread, which serves until the end (system.power)
             server.run()
     finally:
+        if watcher is not None:
+            watcher.stop()
         if receipts is not None:
             receipts.stop()
         if backups is not None:

@@ -189,7 +189,10 @@ def show_diagnostics(args: argparse.Namespace, ctx: CliContext) -> int:
     if problem is None:
         context = ctx.app(upgrade=False)
         service = DiagnosticsService(
-            context.services.uow, context.services.clock, lambda: database_revision(context.storage)
+            context.services.uow,
+            context.services.clock,
+            lambda: database_revision(context.storage),
+            context.services.health,
         )
     else:  # a bad --db is what support needs to see, next to everything else
         service = DiagnosticsService(None, SystemClock(), partial(_refuse_database, problem))

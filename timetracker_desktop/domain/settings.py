@@ -47,6 +47,15 @@ class BusinessSettings:
     keep_pc_awake: bool = (
         True  # Windows does not sleep while a listener serves terminals (on every listening PC)
     )
+    # Alerts (the status bar, the Today page, ``diagnostics --json`` and the ``serve`` log).
+    alert_backup_max_age_hours: int = 48
+    alert_free_space_min_mb: int = 1024
+    alert_free_space_min_percent: int = 5
+    alert_database_max_mb: int = 5120
+    alert_check_overdue_days: int = 30
+    alert_terminal_silent_minutes: int = 30
+    alert_working_hours_start: int = 8  # office-zone hour, Monday to Friday
+    alert_working_hours_end: int = 18
 
     @property
     def zone(self) -> ZoneInfo:
@@ -111,6 +120,14 @@ INT_RANGES: Mapping[str, tuple[int, int]] = {
     "office_day_minutes": (1, 1440),
     "terminal_online_seconds": (10, 86400),
     "enrollment_window_minutes": (1, 1440),
+    "alert_backup_max_age_hours": (1, 24 * 366),
+    "alert_free_space_min_mb": (0, 10_000_000),
+    "alert_free_space_min_percent": (0, 99),
+    "alert_database_max_mb": (1, 100_000_000),
+    "alert_check_overdue_days": (1, 3660),
+    "alert_terminal_silent_minutes": (1, 1440),
+    "alert_working_hours_start": (0, 23),
+    "alert_working_hours_end": (1, 24),
 }  # the allowed whole numbers (the Settings page takes its spin box ranges from here)
 ROUNDING_STEPS = (5, 10, 15)
 PARSERS: Mapping[str, Callable[[str], Any]] = {

@@ -15,6 +15,7 @@ from timetracker_desktop.services.audit import AuditService
 from timetracker_desktop.services.backup.schedule import BackupScheduleService
 from timetracker_desktop.services.backup.service import BackupService
 from timetracker_desktop.services.database_care.care import DatabaseCare, database_care
+from timetracker_desktop.services.database_care.health import HealthService
 from timetracker_desktop.services.database_care.receipts import ReceiptPurge
 from timetracker_desktop.services.diagnostics import DiagnosticsService
 from timetracker_desktop.services.ingest.challenges import ChallengeStore, DatabaseKey
@@ -67,6 +68,7 @@ class Services:
     diagnostics: DiagnosticsService | None = None  # None when no schema revision reader was wired
     database_care: DatabaseCare | None = None  # None when no maintenance port was wired
     receipts: ReceiptPurge | None = None
+    health: HealthService | None = None  # the alerts (always wired by build_services)
 
 
 def build_services(
@@ -91,6 +93,7 @@ def build_services(
     )
     folder = schedule.folder if schedule is not None else backup_folder
     care = database_care(uow, clock, maintenance, folder) if maintenance is not None else None
+    alerts = HealthService(uow, clock, maintenance, folder, health.unflushed_last_seen)
     return Services(
         uow=uow,
         clock=clock,
@@ -115,7 +118,8 @@ def build_services(
         backups=backups,
         backup_schedule=schedule,
         legacy_import=LegacyImportService(uow, clock, legacy_source) if legacy_source else None,
-        diagnostics=DiagnosticsService(uow, clock, revision) if revision else None,
+        diagnostics=DiagnosticsService(uow, clock, revision, alerts) if revision else None,
         database_care=care,
         receipts=ReceiptPurge(uow, clock),
+        health=alerts,
     )

@@ -14,6 +14,7 @@ from timetracker_desktop import __version__
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.terminals import Terminal
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.database_care.health import Alert, HealthService
 
 PACKAGES = (
     "PySide6-Essentials",
@@ -46,6 +47,7 @@ class Diagnostics:
 
     sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     recent_errors: tuple[str, ...]
+    alerts: tuple[Alert, ...] = ()  # what needs attention (``alerts`` in ``diagnostics --json``)
 
     def as_text(self) -> str:
         """Plain text to paste into an e-mail or a ticket."""
@@ -54,6 +56,9 @@ class Diagnostics:
             lines.append(f"[{title}]")
             lines.extend(f"{name}: {value}" for name, value in items)
             lines.append("")
+        lines.append("[alerts]")
+        lines.extend([a.as_text() for a in self.alerts] or ["none"])
+        lines.append("")
         lines.append("[recent errors]")
         lines.extend(self.recent_errors or ("none",))
         return "\n".join(lines) + "\n"
@@ -106,11 +111,13 @@ class DiagnosticsService:
         uow: UnitOfWorkFactory | None,
         clock: Clock,
         revision: Callable[[], tuple[str | None, str]],
+        health: HealthService | None = None,
     ) -> None:
         """``uow`` is None when the database cannot even be opened (``revision`` then says why)."""
         self._uow = uow
         self._clock = clock
         self._revision = revision
+        self._health = health
 
     def collect(
         self,
@@ -128,7 +135,17 @@ class DiagnosticsService:
             ("desk reader", (("reader", reader or "unknown"),)),
             ("log", tuple(("file", str(log_file)) for log_file in log_files) or (("file", "-"),)),
         )
-        return Diagnostics(sections, recent_errors(log_files))
+        return Diagnostics(sections, recent_errors(log_files), self._alerts(listener))
+
+    def _alerts(self, listener: ListenerState | None) -> tuple[Alert, ...]:
+        if self._health is None or self._uow is None:
+            return ()
+        running = None if listener is None else listener.running
+        error = (listener.error if listener is not None else None) or ""
+        try:
+            return tuple(self._health.alerts(listener_running=running, listener_error=error))
+        except Exception:  # noqa: BLE001 - the database section says what is wrong with the database
+            return ()
 
     def _program(self) -> tuple[tuple[str, str], ...]:
         frozen = "yes" if getattr(sys, "frozen", False) else "no"

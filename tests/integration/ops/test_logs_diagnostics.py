@@ -1,5 +1,6 @@
 """Log files without secrets, and the diagnostics support asks for (GUI "copy diagnostics" and the CLI)."""
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from timetracker_desktop.app import AppContext, database_revision
 from timetracker_desktop.cli import main
 from timetracker_desktop.logging_setup import close_logging, configure_logging, mask_secrets
+from timetracker_desktop.services.database_care.health import AlertKind
 from timetracker_desktop.services.diagnostics import DiagnosticsService, ListenerState, url_without_password
 
 
@@ -87,3 +89,18 @@ def test_diagnostics_come_out_when_the_database_does_not(
     assert "[database]" in out
     assert "of the database file does not exist" in out  # the typo is reported, and nothing is created
     assert not (tmp_path / "absent").exists()
+
+
+def test_diagnostics_list_the_alerts(app_context: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
+    service = DiagnosticsService(
+        app_context.services.uow,
+        app_context.services.clock,
+        lambda: database_revision(app_context.storage),
+        app_context.services.health,
+    )
+    report = service.collect(app_context.url, listener=ListenerState(False, error="port 8000 is in use"))
+    assert [a.kind for a in report.alerts] == [AlertKind.NO_RECENT_BACKUP, AlertKind.LISTENER_NOT_RUNNING]
+    assert "[alerts]\nno_recent_backup hours=never limit=48\n" in report.as_text()
+    assert main(["--json", "diagnostics", "--db", app_context.url]) == 0  # a fresh database: never backed up
+    alerts = json.loads(capsys.readouterr().out)["alerts"]
+    assert alerts == [{"kind": "no_recent_backup", "params": {"hours": "never", "limit": "48"}}]

@@ -1,6 +1,7 @@
 """What every page gets: the services, the logged-in user, the task runner, settings and bridges."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from timetracker_desktop.domain.users import Actor, Permission, User
@@ -13,6 +14,7 @@ from timetracker_desktop.gui.shell.gateway import DatabaseGateway
 from timetracker_desktop.services.attendance.live_feed import LiveFeedService
 from timetracker_desktop.services.attendance.presence import PresenceService, PresenceSummary
 from timetracker_desktop.services.container import Services
+from timetracker_desktop.services.database_care.health import Alert
 from timetracker_desktop.services.terminals.overview import TerminalOverviewService
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,25 @@ class GuiContext:
                 if isinstance(summary, PresenceSummary):
                     return summary
         return self.presence.today()
+
+    def health_check(self) -> Callable[[], list[Alert]]:
+        """The alerts as work for a worker thread; our listener's state is read here, on the GUI thread
+        (it failed: an alert; never started on purpose: none)."""
+        health, listener = self.services.health, self.listener
+        failed = (
+            listener is not None
+            and listener.available
+            and listener.error is not None
+            and not (listener.running or listener.starting)
+        )
+        error = str(listener.error) if failed and listener is not None else ""
+
+        def check() -> list[Alert]:
+            if health is None:
+                return []
+            return health.alerts(listener_running=False if failed else None, listener_error=error)
+
+        return check
 
     @property
     def own_listener_running(self) -> bool:

@@ -11,6 +11,7 @@ from timetracker_desktop.domain.errors import ErrorCode
 from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
+from timetracker_desktop.services.database_care.health import Alert, AlertKind
 from timetracker_desktop.system.firewall import AllowFailure, FirewallProblem
 
 
@@ -511,6 +512,43 @@ class Vocabulary(QObject):
             "users": self.tr("Users"),
         }
 
+    def alerts(self) -> dict[AlertKind, str]:
+        """What is wrong and what to do, by alert (``{limit}``, ``{folder}``... from the alert's facts)."""
+        return {
+            AlertKind.NO_RECENT_BACKUP: self.tr(
+                "No backup has been made for more than {limit} hours. Make one now on the Backups page "
+                "and check that automatic backups are switched on."
+            ),
+            AlertKind.LAST_BACKUP_FAILED: self.tr(
+                "The last backup ({at}) failed. Check that the backup folder exists and has free space, "
+                "then make a backup again on the Backups page."
+            ),
+            AlertKind.DISK_SPACE_LOW: self.tr(
+                "Little free space is left on the disk of {folder} ({free_mb} MB free). Free up space on "
+                "that disk, or choose a backup folder on a larger one."
+            ),
+            AlertKind.DATABASE_LARGE: self.tr(
+                "The database has grown to {size_mb} MB (over {limit_mb} MB). Run Optimise on the Database "
+                "page; if it stays large, archive and remove the oldest years."
+            ),
+            AlertKind.CHECK_FAILED: self.tr(
+                "The last database check ({at}) found damage. Restore the last good backup on the Backups "
+                "page, then check the database again."
+            ),
+            AlertKind.CHECK_OVERDUE: self.tr(
+                "The database has not been checked for more than {limit} days. Run Check the database on "
+                "the Database page."
+            ),
+            AlertKind.TERMINAL_SILENT: self.tr(
+                "Terminal {terminal} has not reported for more than {limit} minutes of working hours. Check "
+                "its power and network, and that this computer's listener is running."
+            ),
+            AlertKind.LISTENER_NOT_RUNNING: self.tr(
+                "The listener is not running, so terminals cannot report taps. Restart the program; if it "
+                "still does not start, copy the diagnostics (Help menu) for support."
+            ),
+        }
+
 
 class _Params(dict[str, str]):
     """Format parameters where one a sentence names but the error lacks stays as written."""
@@ -531,6 +569,11 @@ def error_sentence(code: ErrorCode, field: str | None = None, params: Mapping[st
     else:
         sentence = words.errors()[code]
     return sentence.format_map(_Params(params)) if params else sentence
+
+
+def alert_sentence(alert: Alert) -> str:
+    """An alert in words: what is wrong and what to do, with its facts filled in."""
+    return Vocabulary().alerts()[alert.kind].format_map(_Params(alert.params))
 
 
 def absence_type_words(kind: AbsenceType) -> str:

@@ -1,5 +1,7 @@
-"""Today: who is at work, late or absent against the schedule, and the live feed of taps."""
+"""Today: what needs attention, who is at work, late or absent, and the live feed of taps."""
 
+import html
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import message_for
 from timetracker_desktop.gui.kit.formatting import local_time, long_date
+from timetracker_desktop.gui.kit.vocabulary import alert_sentence
 from timetracker_desktop.gui.kit.widgets import make_table
 from timetracker_desktop.gui.listener.live_feed import LiveFeedController
 from timetracker_desktop.gui.models.live_feed import LiveFeedModel
@@ -24,6 +27,7 @@ from timetracker_desktop.gui.models.presence import PresenceTableModel
 from timetracker_desktop.gui.views.today_chart import TodayPresenceChart
 from timetracker_desktop.services.attendance.live_feed import FeedBatch
 from timetracker_desktop.services.attendance.presence import PresenceState, PresenceSummary
+from timetracker_desktop.services.database_care.health import Alert
 
 BOARD_REFRESH_MS = 60_000
 AFTER_TAP_MS = 2_000  # a tap shows on the board within 2 s ...
@@ -31,6 +35,7 @@ AFTER_TAP_MS = 2_000  # a tap shows on the board within 2 s ...
 # of every employee (tens of ms of Python holding the GIL the GUI thread needs), while the feed shows each tap
 # at once anyway.
 BUSY_RELOAD_GAP_MS = 10_000
+ALERTS_REFRESH_MS = 5 * 60_000
 
 
 def _names_take_the_rest(view: QTableView, column: int) -> None:
@@ -38,6 +43,25 @@ def _names_take_the_rest(view: QTableView, column: int) -> None:
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def _attention_label() -> QLabel:
+    """«Needs attention»: hidden while all is well."""
+    label = QLabel()
+    label.setObjectName("todayAttention")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet("background: #fff4e5; border: 1px solid #f0b357; padding: 6px")
+    label.setVisible(False)
+    return label
+
+
+def _every(ms: int, slot: Callable[[], None], parent: QWidget) -> QTimer:
+    timer = QTimer(parent)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    timer.start()
+    return timer
 
 
 class TodayView(QWidget):
@@ -63,6 +87,7 @@ class TodayView(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("todayRefresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh_alerts)
         self.board = PresenceTableModel(self)
         self.board_view = make_table("presenceTable")
         self.board_view.setModel(self.board)  # it sorts itself: no proxy calls while taps pour in
@@ -82,6 +107,7 @@ class TodayView(QWidget):
         for fitted in (0, 2):  # time and direction always whole
             feed_header.setSectionResizeMode(fitted, QHeaderView.ResizeMode.ResizeToContents)
         self.presence_chart = TodayPresenceChart()
+        self.attention = _attention_label()
         self._build_layout()
         self.controller = LiveFeedController(context, self)
         self.controller.arrived.connect(self._on_feed_arrived)
@@ -95,7 +121,9 @@ class TodayView(QWidget):
         self.after_tap_timer = QTimer(self)
         self.after_tap_timer.setSingleShot(True)
         self.after_tap_timer.timeout.connect(self.refresh)
+        self.alerts_timer = _every(ALERTS_REFRESH_MS, self.refresh_alerts, self)
         self.refresh()
+        self.refresh_alerts()
         self.controller.fetch()
 
     def _build_layout(self) -> None:
@@ -119,6 +147,7 @@ class TodayView(QWidget):
         splitter.setSizes([760, 320])  # the board's eight columns fit at 1280 px; the feed's four need less
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.attention)
         layout.addWidget(self.summary)
         layout.addWidget(self.presence_chart)
         layout.addWidget(splitter, 1)
@@ -131,6 +160,17 @@ class TodayView(QWidget):
         self._since_reload.start()
         self.refresh_button.setEnabled(False)
         self._context.runner.run(self._context.board_today, self._on_board_loaded, self._on_board_failed)
+
+    def refresh_alerts(self) -> None:
+        """Run the alerts' checks in the background."""
+        self._context.runner.run(self._context.health_check(), self.show_alerts, lambda _error: None)
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        """The «Needs attention» list: each alert says what is wrong and what to do; hidden when none."""
+        self.attention.setVisible(bool(alerts))
+        items = "".join(f"<li>{html.escape(alert_sentence(a))}</li>" for a in alerts)
+        title = html.escape(self.tr("Needs attention"))
+        self.attention.setText(f"<b>{title}</b><ul style='margin: 0'>{items}</ul>")
 
     def _on_board_loaded(self, summary: PresenceSummary) -> None:
         self._loading = False

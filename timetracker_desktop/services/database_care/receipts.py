@@ -1,11 +1,11 @@
 """Scan receipts past the protocol's 30 days, purged in small batches; a thread does it daily."""
 
 import logging
-import threading
 from datetime import timedelta
 
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
+from timetracker_desktop.services.database_care.periodic import Periodic
 
 log = logging.getLogger(__name__)
 RECEIPT_DAYS = 30  # TERMINAL_PROTOCOL §5: the first outcome per event id is kept at least 30 days
@@ -37,33 +37,11 @@ class ReceiptPurge:
         return total
 
 
-class ReceiptPurger:
+class ReceiptPurger(Periodic):
     """A daemon thread that purges at start (after ``first_after`` seconds) and then every day."""
 
     def __init__(
         self, purge: ReceiptPurge, *, first_after: float = 60.0, every: float = PURGE_EVERY_SECONDS
     ) -> None:
-        self._purge = purge
-        self._first = first_after
-        self._every = every
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="receipt-purger", daemon=True)
-
-    def start(self) -> None:
-        """Begin."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """End promptly (after the batch in hand)."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def _run(self) -> None:
-        wait = self._first
-        while not self._stop.wait(wait):
-            try:
-                self._purge.purge_expired()
-            except Exception:  # a lost database must not end the thread: the next day tries again
-                log.exception("purging expired scan receipts failed")
-            wait = self._every
+        super().__init__("receipt-purger", purge.purge_expired, first_after=first_after, every=every,
+                         failure="purging expired scan receipts failed")  # fmt: skip

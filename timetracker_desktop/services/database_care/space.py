@@ -4,12 +4,19 @@ import shutil
 from pathlib import Path
 
 
-def free_space(folder: Path) -> int | None:
-    """Free bytes on the folder's disk; None when it cannot be told."""
+def disk_usage(folder: Path) -> tuple[int, int] | None:
+    """Free and total bytes of the folder's disk; None when it cannot be told."""
     for candidate in (folder, *folder.parents):
         if candidate.exists():
             try:
-                return shutil.disk_usage(candidate).free
+                usage = shutil.disk_usage(candidate)
             except OSError:
                 return None
+            return usage.free, usage.total
     return None
+
+
+def free_space(folder: Path) -> int | None:
+    """Free bytes on the folder's disk; None when it cannot be told."""
+    usage = disk_usage(folder)
+    return usage[0] if usage is not None else None
