@@ -237,7 +237,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     _page(x, window, "reports")
     x.click(window, 1202 + WIDTH - 1265, 43)  # «Показати»
     x.shot("report-shown")
-    x.click(window, 258, 73)  # «Експорт»: its menu
+    x.click(window, 258, 101)  # «Експорт»: its menu (below the month-closing line)
     x.key("Down", "Down", "Down", "Return")  # «Книга Excel (XLSX)...»
     x.wait_window("Експорт звіту", timeout=30)
     report = program.home / "december.xlsx"
@@ -257,7 +257,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.shot("exported")
 
     # 8. Print preview (it crashed the program: the printer was freed while the preview painted).
-    x.click(window, 404, 73)  # «Попередній перегляд...»
+    x.click(window, 404, 101)  # «Попередній перегляд...»
     preview = x.wait_window("перегляд|Preview", timeout=60)
     x.resize(preview, 1200, 800)
     time.sleep(3)  # let it paint, page after page
