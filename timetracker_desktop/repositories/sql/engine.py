@@ -58,7 +58,7 @@ def _mysql_conversions() -> dict[Any, Any]:
 
 
 def make_engine(
-    url: str, *, immediate: bool = True, echo: bool = False, read_timeout_s: int = MYSQL_READ_TIMEOUT_S
+    url: str, *, immediate: bool = True, echo: bool = False, read_timeout_s: int | None = None
 ) -> Engine:
     """An engine for the URL (``read_timeout_s``: how long a MySQL statement may run; maintenance waits more).
 
@@ -85,7 +85,8 @@ def make_engine(
         connect_args={
             "conv": _mysql_conversions(),
             "connect_timeout": MYSQL_CONNECT_TIMEOUT_S,
-            "read_timeout": read_timeout_s,
+            # Looked up at call time (not as a default argument), so the module's figure is the one in force.
+            "read_timeout": MYSQL_READ_TIMEOUT_S if read_timeout_s is None else read_timeout_s,
             "write_timeout": MYSQL_WRITE_TIMEOUT_S,
         },
     )
