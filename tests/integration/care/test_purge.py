@@ -1,4 +1,4 @@
-"""``db purge`` on SQLite and MariaDB: archive round trip, the protected period, all or nothing when killed."""
+"""``db purge`` on SQLite and MariaDB: the archive round trip, the protected period, all or nothing."""
 
 import os
 import signal
@@ -75,7 +75,8 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
 ) -> None:
     _seed(services)
     care = services.database_care
-    assert care is not None and care.purge is not None
+    assert care is not None
+    assert care.purge is not None
     before_rows = _rows(create_engine(db_url))
     preview = care.purge.preview(ADMIN, BEFORE)
     assert preview.rows == {"corrections": 1, "punches": 2, "unassigned_punches": 1, "audit_entries": 2}
@@ -88,7 +89,9 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     assert len(after_rows["punches"]) == 2  # the two new punches are kept
     # the audit chain still verifies (from the anchor), the purge itself is audited, db check passes
     assert services.audit.verify_chain().intact
-    assert services.audit.entries(ADMIN, action=AuditAction.DATABASE_PURGE)[0].after["rows"] == preview.rows
+    purged = services.audit.entries(ADMIN, action=AuditAction.DATABASE_PURGE)[0].after
+    assert purged is not None
+    assert purged["rows"] == preview.rows
     report = care.check.check(ADMIN)
     assert report.ok, report.findings
     # the archive restores into a scratch database: the removed rows are there, byte for byte
@@ -108,7 +111,8 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
 def test_purge_refuses_the_protected_period(services: Services, clock: FakeClock, tmp_path: Path) -> None:
     _seed(services)
     care = services.database_care
-    assert care is not None and care.purge is not None
+    assert care is not None
+    assert care.purge is not None
     # the clock stands on 2026-03-04: with 36 protected months, 2023-03-01 is the latest date allowed
     with pytest.raises(ValidationError) as refused:
         care.purge.purge(ADMIN, date(2023, 3, 2), tmp_path / "a.zip")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Table, and_, delete, func, or_, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.elements import ColumnElement
 
 from timetracker_desktop.repositories.ports.backup import BackupManifest, BackupMismatchError, TableDigest
 from timetracker_desktop.repositories.ports.purge import CHAIN_ANCHOR_KEY, PURGED_TABLES, PurgePlan
@@ -35,7 +36,9 @@ def _naive(at: datetime) -> datetime:
     return at.astimezone(UTC).replace(tzinfo=None)
 
 
-def _conditions(tables: dict[str, Table], connection: Connection, before: datetime) -> dict[str, object]:
+def _conditions(
+    tables: dict[str, Table], connection: Connection, before: datetime
+) -> dict[str, ColumnElement[bool]]:
     """The WHERE clause of each removed table's rows."""
     cut = _naive(before)
     punches, corrections = tables["punches"], tables["corrections"]
@@ -165,12 +168,12 @@ class SqlDatabasePurge:
 
 
 def _dump_rows(
-    connection: Connection, archive: zipfile.ZipFile, table: Table, where: object
+    connection: Connection, archive: zipfile.ZipFile, table: Table, where: ColumnElement[bool]
 ) -> tuple[list[int], TableDigest]:
     """The selected rows into the table's member; their ids and digest."""
     digest = RowDigest()
     ids: list[int] = []
-    stmt = select(table).where(where).order_by(table.c.id)  # type: ignore[arg-type]
+    stmt = select(table).where(where).order_by(table.c.id)
     streaming = connection.execution_options(stream_results=True, yield_per=STREAM_ROWS)
     with archive.open(table_member(table.name), "w", force_zip64=True) as out:
         for row in streaming.execute(stmt):
