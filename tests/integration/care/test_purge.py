@@ -162,3 +162,46 @@ def test_a_purge_killed_while_deleting_removes_nothing(
     engine.dispose()
     assert _rows(create_engine(db_url)) == before_rows  # nothing removed
     assert services.audit.verify_chain().intact
+
+
+def _cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "TIMETRACKER_DB_URL"}
+    command = [sys.executable, "-m", "timetracker_desktop", *args, "--db", db]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=300, env=env, check=False, stdin=subprocess.DEVNULL
+    )
+
+
+def test_the_command_previews_refuses_without_yes_and_purges_with_it(
+    services: Services, db_url: str, tmp_path: Path
+) -> None:
+    _seed(services)
+    engine = create_engine(db_url)
+    before_rows = _rows(engine)
+    archive = tmp_path / "old.zip"
+    asked = _cli("db", "purge", "--before", "2023-01-01", "--archive", str(archive), db=db_url)
+    assert asked.returncode != 0
+    assert "punches                        2" in asked.stderr  # the preview
+    assert "--yes" in asked.stderr
+    assert not archive.exists()
+    protected = _cli(
+        "db",
+        "purge",
+        "--before",
+        datetime.now(UTC).date().isoformat(),
+        "--archive",
+        str(archive),
+        "--yes",
+        db=db_url,
+    )
+    assert protected.returncode != 0
+    assert "retention_protected_months" in protected.stderr
+    assert _rows(engine) == before_rows
+    done = _cli(
+        "db", "purge", "--before", "2023-01-01", "--archive", str(archive), "--yes", "--json", db=db_url
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"punches": 2' in done.stdout
+    assert archive.exists()
+    assert len(_rows(engine)["punches"]) == 2
+    engine.dispose()
