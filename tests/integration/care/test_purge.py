@@ -20,7 +20,7 @@ from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
-from timetracker_desktop.repositories.ports.purge import PURGED_TABLES
+from timetracker_desktop.repositories.ports.purge import CHAIN_ANCHOR_KEY, PURGED_TABLES
 from timetracker_desktop.repositories.ports.storage import NewCorrection, NewPunch, UnassignedPunch
 from timetracker_desktop.repositories.sql.backup import _data_tables
 from timetracker_desktop.repositories.sql.backup_format import encode_row
@@ -94,6 +94,10 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     assert purged["rows"] == preview.rows
     report = care.check.check(ADMIN)
     assert report.ok, report.findings
+    with services.uow() as uow:  # the anchor is what the chain starts from: another one breaks it
+        uow.settings.set(CHAIN_ANCHOR_KEY, "0" * 64, OLD[0])
+        uow.commit()
+    assert not services.audit.verify_chain().intact
     # the archive restores into a scratch database: the removed rows are there, byte for byte
     (tmp_path / "scratch").mkdir()
     scratch = build_app(sqlite_template.fresh_url(tmp_path / "scratch"), bcrypt_rounds=4, upgrade=False)

@@ -327,5 +327,9 @@ class DatabaseView(QWidget):
         available = self._context.services.database_care is not None
         for button in (self.check_button, self.optimize_button, self.refresh_button, self.purge_button):
             button.setEnabled(available and not working)
+        care = self._context.services.database_care
+        self.purge_button.setEnabled(
+            available and not working and care is not None and care.purge is not None
+        )
         self.cancel_button.setVisible(optimizing)
         self.cancel_button.setEnabled(optimizing)
