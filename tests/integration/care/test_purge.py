@@ -48,8 +48,13 @@ def _seed(services: Services, punches_per_day: int = 1) -> None:
                         NewPunch(employee, at_n, Direction.IN, PunchSource.TERMINAL, at_n, terminal)
                     ).id
                 )
-        uow.corrections.add(
+        void = uow.corrections.add(
             NewCorrection(CorrectionKind.VOID, employee, None, "помилка", now, punch_id=ids[0])
+        )
+        uow.corrections.add(  # an undo of the void: removed with it, before it
+            NewCorrection(
+                CorrectionKind.UNDO, employee, None, "ні", now, punch_id=ids[0], target_correction_id=void.id
+            )
         )
         uow.unassigned.add(
             UnassignedPunch(0, terminal, BadgeKind.CARD, "04FFFF01", "04FFFF01", OLD[0], OLD[0], "unknown")
@@ -79,7 +84,7 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     assert care.purge is not None
     before_rows = _rows(create_engine(db_url))
     preview = care.purge.preview(ADMIN, BEFORE)
-    assert preview.rows == {"corrections": 1, "punches": 2, "unassigned_punches": 1, "audit_entries": 2}
+    assert preview.rows == {"corrections": 2, "punches": 2, "unassigned_punches": 1, "audit_entries": 2}
     archive = tmp_path / "archive.zip"
     result = care.purge.purge(ADMIN, BEFORE, archive)
     assert result.rows == preview.rows

@@ -152,7 +152,13 @@ class SqlDatabasePurge:
                     )  # undo corrections before their targets
                     for start in range(0, len(ids), DELETE_ROWS):
                         batch = ids[start : start + DELETE_ROWS]
-                        removed = connection.execute(delete(table).where(table.c.id.in_(batch))).rowcount
+                        removed = 0
+                        if name == "corrections":  # an undo before its target: InnoDB checks row by row
+                            targeting = table.c.target_correction_id.is_not(None)
+                            removed += connection.execute(
+                                delete(table).where(table.c.id.in_(batch), targeting)
+                            ).rowcount
+                        removed += connection.execute(delete(table).where(table.c.id.in_(batch))).rowcount
                         if removed != len(batch):
                             raise BackupMismatchError([name], "rows changed since the archive was written in")
                         if mark:
