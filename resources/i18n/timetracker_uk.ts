@@ -5735,6 +5735,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Журнал аудиту не змінено (ланцюжок гешів)</translation>
     </message>
     <message>
+        <source>Closed months unchanged since closing</source>
+        <translation>Закриті місяці не змінені після закриття</translation>
+    </message>
+    <message>
         <source>Refreshing statistics</source>
         <translation>Оновлення статистики</translation>
     </message>

@@ -450,6 +450,7 @@ class Vocabulary(QObject):
             CheckKind.FOREIGN_KEYS: self.tr("Every reference points at an existing record"),
             CheckKind.PUNCH_REFERENCES: self.tr("Every punch's employee and terminal exist"),
             CheckKind.AUDIT_CHAIN: self.tr("Audit log unaltered (hash chain)"),
+            CheckKind.CLOSED_MONTHS: self.tr("Closed months unchanged since closing"),
         }
 
     def step_kinds(self) -> dict[StepKind, str]:
