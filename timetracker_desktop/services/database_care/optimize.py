@@ -14,6 +14,7 @@ from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.database_care import (
     DatabaseFacts,
     DatabaseMaintenance,
+    GrowthTable,
     MaintenanceCancelledError,
     MaintenanceStep,
     StepKind,
@@ -122,7 +123,8 @@ class DatabaseOptimizeService:
 
     def run_if_due(self, may_run: Callable[[], bool] | None = None) -> OptimizeReport | None:
         """The scheduled optimisation (a job of the scheduled-jobs runner): run when the last one, whatever
-        its outcome, is ``optimize_interval_days`` old (or there was none); VACUUM only when worth it.
+        its outcome, is ``optimize_interval_days`` old (never optimised: the oldest punch); VACUUM only when
+        worth it.
 
         ``may_run`` is asked right before it starts (the runner checks that it still holds the lease).
         """
@@ -130,7 +132,11 @@ class DatabaseOptimizeService:
         with self._uow(read_only=True) as uow:
             days = load_settings(uow).optimize_interval_days
             last = uow.audit.list_all(action=AuditAction.DATABASE_OPTIMIZE, limit=1)
-        if days == 0 or (last and now - last[0].at < timedelta(days=days)):
+        if days == 0:
+            return None
+        # Never optimised: due once the database holds punches older than the interval (not on day one).
+        since = last[0].at if last else self._maintenance.span(GrowthTable.PUNCHES).oldest
+        if since is None or now - since < timedelta(days=days):
             return None
         if may_run is not None and not may_run():
             log.info("the database's optimisation is due, but another program runs it now")

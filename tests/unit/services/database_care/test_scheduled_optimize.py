@@ -2,15 +2,18 @@
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fakes import ADMIN, FakeClock, FakeUnitOfWorkFactory
 from fakes.database_care import FakeDatabaseMaintenance
 
+from timetracker_desktop.domain.attendance import Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction
 from timetracker_desktop.repositories.ports.database_care import StepKind
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
+from timetracker_desktop.repositories.ports.storage import NewPunch
 from timetracker_desktop.services.container import Services, build_services
 from timetracker_desktop.services.maintenance.runner import scheduled_jobs_runner
 
@@ -33,6 +36,14 @@ def services(storage: FakeUnitOfWorkFactory, clock: FakeClock,
     return build_services(storage, clock, bcrypt_rounds=4, maintenance=maintenance)
 
 
+def _punch_days_ago(services: Services, clock: FakeClock, days: int) -> None:
+    at = clock.now() - timedelta(days=days)
+    with services.uow() as uow:
+        employee = uow.employees.add("Олена Коваль", None, None, at).id
+        uow.punches.add(NewPunch(employee, at, Direction.IN, PunchSource.MANUAL, at))
+        uow.commit()
+
+
 def _optimisations(services: Services) -> int:
     return len(services.audit.entries(ADMIN, action=AuditAction.DATABASE_OPTIMIZE))
 
@@ -49,7 +60,11 @@ def test_it_runs_when_the_last_one_is_a_week_old(
 ) -> None:
     assert services.database_care is not None
     optimize = services.database_care.optimize
-    first = optimize.run_if_due()  # never optimised: due at once
+    assert optimize.run_if_due() is None  # a new, empty database: nothing to optimise yet
+    _punch_days_ago(services, clock, 6)
+    assert optimize.run_if_due() is None  # never optimised, but its oldest punch is not a week old
+    clock.advance(days=1)
+    first = optimize.run_if_due()  # never optimised and a week of punches: due
     assert first is not None
     assert any(s.kind is StepKind.VACUUM for s in first.steps)  # VACUUM when worth it (not forced)
     assert optimize.run_if_due() is None
@@ -68,6 +83,7 @@ def test_it_runs_when_the_last_one_is_a_week_old(
 
 def test_zero_days_switches_it_off_and_a_lost_lease_skips_it(services: Services, clock: FakeClock) -> None:
     assert services.database_care is not None
+    _punch_days_ago(services, clock, 30)
     optimize = services.database_care.optimize
     assert optimize.run_if_due(lambda: False) is None
     assert _optimisations(services) == 0
@@ -79,7 +95,8 @@ def test_zero_days_switches_it_off_and_a_lost_lease_skips_it(services: Services,
     assert optimize.run_if_due(lambda: True) is not None
 
 
-def test_only_the_lease_holder_runs_it(services: Services) -> None:
+def test_only_the_lease_holder_runs_it(services: Services, clock: FakeClock) -> None:
+    _punch_days_ago(services, clock, 30)
     assert services.runner_lease.hold(SERVICE)  # another program runs the jobs
     runner = scheduled_jobs_runner(services, GUI, poll_seconds=0.005)
     assert runner is not None
