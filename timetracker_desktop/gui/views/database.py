@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timetracker_desktop.domain.audit import AuditOutcome
 from timetracker_desktop.gui.kit.busy import ERROR_STYLE
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
@@ -185,6 +186,9 @@ class DatabaseView(QWidget):
             QLocale().toString(punches.rows), local_date_time(punches.oldest, self._zone) or "—",
             local_date_time(punches.newest, self._zone) or "—"))  # fmt: skip
         self.values["last_backup"].setText(self._run_text(stats.last_backup))
+        backup = stats.last_backup
+        why = backup.details.get("error", "") if backup and backup.outcome != AuditOutcome.OK else ""
+        self.values["last_backup"].setToolTip(str(why))  # a failed one's reason, as the audit log has it
         self.values["last_check"].setText(self._run_text(stats.last_check))
         self.values["last_optimize"].setText(self._run_text(stats.last_optimize))
         self.growth.set_rows(month_lines(stats))
