@@ -1265,6 +1265,10 @@
         <translation>Знайдено проблеми: {0}. Що робити: закрийте програму на інших комп’ютерах і зупиніть службу, потім відновіть останню справну резервну копію на сторінці «Резервні копії» (копію, зроблену до появи проблеми). Збережіть копію пошкодженої бази даних для підтримки.</translation>
     </message>
     <message>
+        <source>Technical details (for support):</source>
+        <translation>Технічні подробиці (для підтримки):</translation>
+    </message>
+    <message>
         <source>Optimising...</source>
         <translation>Оптимізація...</translation>
     </message>

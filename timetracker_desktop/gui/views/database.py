@@ -230,7 +230,12 @@ class DatabaseView(QWidget):
         for finding in report.findings:
             mark = "✓" if finding.ok else "✗"
             lines.append(f"{mark} {words[finding.kind]}")
-            lines += [f"    {detail}" for detail in finding.details]
+        # The engine's and the checks' own findings are technical text (SQLite and MariaDB answer in English):
+        # shown for what failed only, under a translated heading, for whoever restores or supports.
+        unwell = [finding for finding in report.findings if not finding.ok]
+        technical = [f"{words[finding.kind]}: {detail}" for finding in unwell for detail in finding.details]
+        if technical:
+            lines += ["", self.tr("Technical details (for support):"), *technical]
         self.details.setPlainText("\n".join(lines))
         self.details.show()
         self.refresh()
