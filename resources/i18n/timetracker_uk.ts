@@ -199,6 +199,77 @@
     </message>
 </context>
 <context>
+    <name>AlertsBox</name>
+    <message>
+        <source>Alerts and database upkeep (shared by all computers)</source>
+        <translation>Сповіщення й обслуговування бази даних (спільні для всіх комп’ютерів)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> год</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> МБ</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+    <message>
+        <source>No backup for more than:</source>
+        <translation>Немає резервної копії понад:</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>або</translation>
+    </message>
+    <message>
+        <source>Free disk space under:</source>
+        <translation>Вільного місця на диску менше ніж:</translation>
+    </message>
+    <message>
+        <source>Database larger than:</source>
+        <translation>База даних більша за:</translation>
+    </message>
+    <message>
+        <source>No integrity check for:</source>
+        <translation>Немає перевірки цілісності вже:</translation>
+    </message>
+    <message>
+        <source>Terminal silent for:</source>
+        <translation>Термінал мовчить понад:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Working hours (Mon-Fri):</source>
+        <translation>Робочі години (пн–пт):</translation>
+    </message>
+    <message>
+        <source>Optimise the database every:</source>
+        <translation>Оптимізувати базу даних кожні:</translation>
+    </message>
+</context>
+<context>
     <name>ApplyTemplateDialog</name>
     <message>
         <source>Fill from a template</source>
@@ -1204,6 +1275,10 @@
     <message>
         <source>Problems found: {0}. What to do: stop the program on the other computers and the service, then restore the last good backup on the Backups page (a backup made before the problem began). Keep a copy of the damaged database for support.</source>
         <translation>Знайдено проблеми: {0}. Що робити: закрийте програму на інших комп’ютерах і зупиніть службу, потім відновіть останню справну резервну копію на сторінці «Резервні копії» (копію, зроблену до появи проблеми). Збережіть копію пошкодженої бази даних для підтримки.</translation>
+    </message>
+    <message>
+        <source>Technical details (for support):</source>
+        <translation>Технічні подробиці (для підтримки):</translation>
     </message>
     <message>
         <source>Optimising...</source>
@@ -5808,6 +5883,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>Audit log unaltered (hash chain)</source>
         <translation>Журнал аудиту не змінено (ланцюжок гешів)</translation>
+    </message>
+    <message>
+        <source>Closed months unchanged since closing</source>
+        <translation>Закриті місяці не змінені після закриття</translation>
     </message>
     <message>
         <source>Refreshing statistics</source>

@@ -58,6 +58,8 @@ def test_check_shows_a_healthy_verdict(qtbot: QtBot, admin_context: GuiContext) 
     page.check_button.click()
     assert page.verdict.text() == "The database is healthy: every check passed."
     assert "✗" not in page.details.toPlainText()
+    assert "Technical details" not in page.details.toPlainText()  # nothing but the translated check names
+    assert "entries" not in page.details.toPlainText()
     assert page.values["last_check"].text() != "never"  # refreshed after the check
     assert page.check_button.isEnabled()
 
@@ -78,7 +80,9 @@ def test_a_failed_check_says_what_to_do(
     assert verdict.startswith("Problems found: ")
     assert "Every punch's employee and terminal exist" in verdict
     assert "restore the last good backup on the Backups page" in verdict
-    assert f"1 punches name employees no. {employee}" in page.details.toPlainText()
+    details = page.details.toPlainText()
+    assert "Technical details (for support):" in details
+    assert f"Every punch's employee and terminal exist: 1 punches name employees no. {employee}" in details
 
 
 def test_optimise_reports_progress_and_sizes(qtbot: QtBot, admin_context: GuiContext) -> None:

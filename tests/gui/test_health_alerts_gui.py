@@ -117,3 +117,13 @@ def test_in_ukrainian_the_count_and_the_advice_are_translated(
     health.found = [SILENT, OLD_BACKUP]
     bar.refresh_health()
     assert bar.health.text() == "2 потребують уваги"
+
+
+def test_the_time_of_a_failed_backup_is_the_office_wall_time_not_the_stored_instant() -> None:
+    sentence = alert_sentence(Alert(AlertKind.LAST_BACKUP_FAILED, {"at": "2026-12-02T08:40+02:00"}))
+    assert "08:40" in sentence
+    assert "+02:00" not in sentence
+    assert "T08" not in sentence
+    assert alert_sentence(Alert(AlertKind.CHECK_FAILED, {"at": "yesterday"})).startswith(
+        "The last database check (yesterday) found damage."
+    )

@@ -140,3 +140,30 @@ def test_keeping_the_pc_awake_is_a_shared_setting_on_by_default(
     assert admin_context.services.settings.as_text()["keep_pc_awake"] == "false"
     again = _view(qtbot, admin_context)
     assert not again.keep_awake.isChecked()
+
+
+def test_alert_thresholds_are_saved_and_audited(qtbot: QtBot, admin_context: GuiContext) -> None:
+    view = _view(qtbot, admin_context)
+    spins = view.alerts.spins
+    assert (spins["alert_backup_max_age_hours"].value(), spins["optimize_interval_days"].value()) == (48, 7)
+    assert spins["alert_free_space_min_percent"].maximum() == 99  # the domain's bounds
+    spins["alert_backup_max_age_hours"].setValue(72)
+    spins["alert_working_hours_end"].setValue(20)
+    spins["optimize_interval_days"].setValue(0)
+    assert spins["optimize_interval_days"].text() == "never"
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.status.text() == "Saved.")
+    stored = admin_context.services.settings.current()
+    assert (stored.alert_backup_max_age_hours, stored.alert_working_hours_end) == (72, 20)
+    assert stored.optimize_interval_days == 0
+    entries = admin_context.services.audit.entries(admin_context.actor, action="settings.change")
+    assert sorted(e.entity_id or "" for e in entries) == [
+        "alert_backup_max_age_hours",
+        "alert_working_hours_end",
+        "optimize_interval_days",
+    ]
+
+
+def test_a_viewer_sees_the_alert_thresholds_read_only(qtbot: QtBot, viewer_context: GuiContext) -> None:
+    view = _view(qtbot, viewer_context)
+    assert not view.alerts.isEnabled()

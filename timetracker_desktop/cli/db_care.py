@@ -69,7 +69,8 @@ def _run(run: "LastRun | None", zone: ZoneInfo, now: datetime) -> str:
         return "never"
     hours = (now - run.at).total_seconds() / 3600
     age = f"{hours:.0f} h ago" if hours < 48 else f"{hours / 24:.0f} days ago"
-    return f"{_when(run.at, zone)} ({age}), {run.outcome}"
+    error = f": {run.details['error']}" if run.outcome != "ok" and run.details.get("error") else ""
+    return f"{_when(run.at, zone)} ({age}), {run.outcome}{error}"
 
 
 def stats_text(stats: "DatabaseStats") -> str:

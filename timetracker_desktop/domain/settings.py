@@ -56,6 +56,7 @@ class BusinessSettings:
     alert_terminal_silent_minutes: int = 30
     alert_working_hours_start: int = 8  # office-zone hour, Monday to Friday
     alert_working_hours_end: int = 18
+    optimize_interval_days: int = 7  # the scheduled ``db optimize`` (the jobs' runner); 0 = never
     # Retention (``db purge``): the last N months are kept (Ukrainian law keeps timesheets for years).
     retention_protected_months: int = 36
 
@@ -130,6 +131,7 @@ INT_RANGES: Mapping[str, tuple[int, int]] = {
     "alert_terminal_silent_minutes": (1, 1440),
     "alert_working_hours_start": (0, 23),
     "alert_working_hours_end": (1, 24),
+    "optimize_interval_days": (0, 366),
     "retention_protected_months": (12, 1200),
 }  # the allowed whole numbers (the Settings page takes its spin box ranges from here)
 ROUNDING_STEPS = (5, 10, 15)

@@ -2,12 +2,14 @@
 
 import json
 from collections.abc import Mapping
+from datetime import datetime
 
 from PySide6.QtCore import QObject
 
 from timetracker_desktop.domain.absences import FORM_DIGITS, AbsenceType
 from timetracker_desktop.domain.audit import LEGACY_ACTION_PREFIX, AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.errors import ErrorCode
+from timetracker_desktop.gui.kit.formatting import local_date_time
 from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
 from timetracker_desktop.repositories.ports.leases import LeaseHolder, RunnerKind
 from timetracker_desktop.repositories.ports.storage import StorageCause
@@ -460,6 +462,7 @@ class Vocabulary(QObject):
             CheckKind.FOREIGN_KEYS: self.tr("Every reference points at an existing record"),
             CheckKind.PUNCH_REFERENCES: self.tr("Every punch's employee and terminal exist"),
             CheckKind.AUDIT_CHAIN: self.tr("Audit log unaltered (hash chain)"),
+            CheckKind.CLOSED_MONTHS: self.tr("Closed months unchanged since closing"),
         }
 
     def step_kinds(self) -> dict[StepKind, str]:
@@ -582,8 +585,18 @@ def error_sentence(code: ErrorCode, field: str | None = None, params: Mapping[st
 
 
 def alert_sentence(alert: Alert) -> str:
-    """An alert in words: what is wrong and what to do, with its facts filled in."""
-    return Vocabulary().alerts()[alert.kind].format_map(_Params(alert.params))
+    """An alert in words: what is wrong and what to do, with its facts filled in (``at`` as a short local
+    date and time: the service gives it with the office zone's offset)."""
+    params = _Params(alert.params)
+    if "at" in params:
+        try:
+            at = datetime.fromisoformat(params["at"])
+        except ValueError:
+            pass  # as written
+        else:
+            if at.tzinfo is not None:
+                params["at"] = local_date_time(at, at.tzinfo)  # type: ignore[arg-type]
+    return Vocabulary().alerts()[alert.kind].format_map(params)
 
 
 def absence_type_words(kind: AbsenceType) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timetracker_desktop.domain.audit import AuditOutcome
 from timetracker_desktop.gui.kit.busy import ERROR_STYLE
 from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import is_expected, message_for
@@ -199,6 +200,9 @@ class DatabaseView(QWidget):
             QLocale().toString(punches.rows), local_date_time(punches.oldest, self._zone) or "—",
             local_date_time(punches.newest, self._zone) or "—"))  # fmt: skip
         self.values["last_backup"].setText(self._run_text(stats.last_backup))
+        backup = stats.last_backup
+        why = backup.details.get("error", "") if backup and backup.outcome != AuditOutcome.OK else ""
+        self.values["last_backup"].setToolTip(str(why))  # a failed one's reason, as the audit log has it
         self.values["last_check"].setText(self._run_text(stats.last_check))
         self.values["last_optimize"].setText(self._run_text(stats.last_optimize))
         self.growth.set_rows(month_lines(stats))
@@ -240,7 +244,12 @@ class DatabaseView(QWidget):
         for finding in report.findings:
             mark = "✓" if finding.ok else "✗"
             lines.append(f"{mark} {words[finding.kind]}")
-            lines += [f"    {detail}" for detail in finding.details]
+        # The engine's and the checks' own findings are technical text (SQLite and MariaDB answer in English):
+        # shown for what failed only, under a translated heading, for whoever restores or supports.
+        unwell = [finding for finding in report.findings if not finding.ok]
+        technical = [f"{words[finding.kind]}: {detail}" for finding in unwell for detail in finding.details]
+        if technical:
+            lines += ["", self.tr("Technical details (for support):"), *technical]
         self.details.setPlainText("\n".join(lines))
         self.details.show()
         self.refresh()

@@ -24,6 +24,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.error_messages import field_of, message_for
 from timetracker_desktop.gui.kit.field_errors import FieldErrors
 from timetracker_desktop.gui.listener.address import address_problem, own_addresses
+from timetracker_desktop.gui.views.alerts_box import ALERT_FIELDS, AlertsBox
 from timetracker_desktop.gui.views.autostart_box import AutostartCheckBox, autostart_offered
 from timetracker_desktop.gui.views.business_rules_box import BUSINESS_FIELDS, BusinessRulesBox
 from timetracker_desktop.gui.views.reader_chooser import ReaderChooser
@@ -36,6 +37,7 @@ RULE_FIELDS = (
     "terminal_online_seconds",
     "keep_pc_awake",
     *BUSINESS_FIELDS,
+    *ALERT_FIELDS,
 )
 
 
@@ -85,6 +87,7 @@ class SettingsView(QWidget):
         self.max_shift = _spin("max_shift_hours", 1, 24, self.tr(" h"))
         self.online = _spin("terminal_online_seconds", 10, 86400, self.tr(" s"))
         self.business = BusinessRulesBox(admin)
+        self.alerts = AlertsBox(admin)
         self.listener_host = QLineEdit(context.ui_settings.listener_host)
         self.listener_host.setObjectName("listenerHost")
         self.listener_port = _spin("listenerPort", 1, 65535, "")
@@ -146,7 +149,7 @@ class SettingsView(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        for box in (interface, rules, self.business, listener, database):
+        for box in (interface, rules, self.business, self.alerts, listener, database):
             layout.addWidget(box)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
@@ -163,6 +166,7 @@ class SettingsView(QWidget):
         self.online.setValue(settings.terminal_online_seconds)
         self.keep_awake.setChecked(settings.keep_pc_awake)
         self.business.load(settings)
+        self.alerts.load(settings)
         self._loaded = self._rule_values()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -176,6 +180,7 @@ class SettingsView(QWidget):
             "terminal_online_seconds": str(self.online.value()),
             "keep_pc_awake": setting_text(self.keep_awake.isChecked()),
             **self.business.values(),
+            **self.alerts.values(),
         }
 
     def save(self) -> None:
@@ -184,7 +189,7 @@ class SettingsView(QWidget):
         A listener address is checked first and tried (off the GUI thread) before it is saved: a mistyped one
         used to be saved, and the listener stopped, leaving the terminals silent.
         """
-        for errors in (self.errors, self.business.errors, self.listener_errors):
+        for errors in (self.errors, self.business.errors, self.alerts.errors, self.listener_errors):
             errors.clear()
         admin = self._context.can(Permission.MANAGE_SETTINGS)
         address = (self.listener_host.text().strip(), self.listener_port.value())
@@ -260,7 +265,9 @@ class SettingsView(QWidget):
     def _on_save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.clear()
-        (self.business.errors if field_of(error) in BUSINESS_FIELDS else self.errors).show(error)
+        field = field_of(error)
+        boxes = ((BUSINESS_FIELDS, self.business.errors), (ALERT_FIELDS, self.alerts.errors))
+        next((errors for fields, errors in boxes if field in fields), self.errors).show(error)
         self.refresh_partial()
 
     def refresh_partial(self) -> None:

@@ -24,6 +24,7 @@ class CheckKind(StrEnum):
     FOREIGN_KEYS = "foreign_keys"  # every reference points at an existing row
     PUNCH_REFERENCES = "punch_references"  # every punch's employee and terminal exist
     AUDIT_CHAIN = "audit_chain"  # the audit log's hash chain is intact
+    CLOSED_MONTHS = "closed_months"  # closed months' timesheets still match the ones handed over
 
 
 class StepKind(StrEnum):

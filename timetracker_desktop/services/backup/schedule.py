@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from timetracker_desktop.domain.audit import AuditAction, EntityType
+from timetracker_desktop.domain.audit import AuditAction, AuditOutcome, EntityType
 from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 FOLDER_KEY, INTERVAL_KEY, KEEP_KEY = "backup_folder", "backup_interval_hours", "backup_keep"
 MAX_INTERVAL_HOURS = 24 * 31
 MAX_KEEP = 1000
+RETRY_AFTER = timedelta(hours=1)  # after a failed automatic backup (not every poll: one audit line an hour)
 _AUTO_RE = re.compile(r"^timetracker-auto-(\d{8}T\d{6}Z)\.zip$")
 
 
@@ -90,6 +91,7 @@ class BackupScheduleService:
         self._clock = clock
         self._backups = backups
         self._default_folder = default_folder
+        self._failed_at: datetime | None = None  # the last failed automatic backup of this process
 
     def current(self) -> BackupSchedule:
         """The schedule in force (defaults for what was never set)."""
@@ -155,22 +157,52 @@ class BackupScheduleService:
         """Make an automatic backup when one is due, then delete the oldest beyond the number kept.
 
         ``may_run`` is asked right before the backup (the scheduled-jobs runner checks that it still holds
-        the database's lease); False skips it.
+        the database's lease); False skips it. A failure (a folder that cannot be written, a full disk) is
+        audited as a failed ``backup.create`` with the reason and logged, never raised; it is tried again
+        after ``RETRY_AFTER``.
         """
         due = self.next_due()
         now = self._clock.now()
         if due is None or due > now:
+            return None
+        if self._failed_at is not None and now - self._failed_at < RETRY_AFTER:
             return None
         if may_run is not None and not may_run():
             log.info("an automatic backup is due, but another program runs them now")
             return None
         schedule = self.current()
         folder = self.folder(schedule)
-        result = self._backups.backup(Actor.system(), folder / backup_name("auto", now), kind="automatic")
+        target = folder / backup_name("auto", now)
+        try:
+            result = self._backups.backup(Actor.system(), target, kind="automatic")
+        except Exception as error:  # noqa: BLE001 - audited and logged; the runner and the next try go on
+            self._failed_at = now
+            self._record_failure(target, error)
+            return None
+        self._failed_at = None
         for _at, old in automatic_backups(folder)[: -schedule.keep]:
             old.unlink(missing_ok=True)
             log.info("old automatic backup %s deleted", old.name)
         return result
+
+    def _record_failure(self, target: Path, error: Exception) -> None:
+        why = str(error) or type(error).__name__
+        log.warning("the automatic backup to %s failed: %s", target.parent, why)
+        try:
+            with self._uow() as uow:
+                record(
+                    uow,
+                    Actor.system(),
+                    self._clock.now(),
+                    AuditAction.BACKUP_CREATE,
+                    (EntityType.BACKUP, target.name),
+                    after={"file": str(target), "kind": "automatic", "error": why},
+                    reason=why,
+                    outcome=AuditOutcome.FAILED,
+                )
+                uow.commit()
+        except Exception:  # the database itself is gone: the log line above is all there is
+            log.warning("could not audit the failed automatic backup", exc_info=True)
 
 
 def _text(schedule: BackupSchedule) -> dict[str, str]:

@@ -64,8 +64,9 @@ class Alert:
 DiskUsage = Callable[[Path], tuple[int, int] | None]  # (free, total) bytes
 
 
-def _iso(at: datetime) -> str:
-    return at.isoformat(timespec="minutes")
+def _iso(at: datetime, settings: BusinessSettings) -> str:
+    """An instant with the office zone's offset (``2026-12-02T08:40+02:00``): the GUI shows its wall time."""
+    return at.astimezone(settings.zone).isoformat(timespec="minutes")
 
 
 class HealthService:
@@ -111,7 +112,7 @@ class HealthService:
         entries = uow.audit.list_all(action=AuditAction.BACKUP_CREATE, limit=BACKUPS_LOOKED_AT)
         found = []
         if entries and entries[0].outcome != AuditOutcome.OK:
-            found.append(Alert(AlertKind.LAST_BACKUP_FAILED, {"at": _iso(entries[0].at)}))
+            found.append(Alert(AlertKind.LAST_BACKUP_FAILED, {"at": _iso(entries[0].at, settings)}))
         good = next((e.at for e in entries if e.outcome == AuditOutcome.OK), None)
         if good is None or now - good > timedelta(hours=settings.alert_backup_max_age_hours):
             hours = "never" if good is None else str(int((now - good).total_seconds() // 3600))
@@ -126,7 +127,7 @@ class HealthService:
         if entries:
             last = entries[0]
             if last.outcome != AuditOutcome.OK:
-                return [Alert(AlertKind.CHECK_FAILED, {"at": _iso(last.at)})]
+                return [Alert(AlertKind.CHECK_FAILED, {"at": _iso(last.at, settings)})]
             if now - last.at > overdue:
                 return [Alert(AlertKind.CHECK_OVERDUE, {"days": str((now - last.at).days), "limit": limit})]
             return []

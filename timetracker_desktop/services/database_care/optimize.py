@@ -4,6 +4,7 @@ import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.database_care import (
     DatabaseFacts,
     DatabaseMaintenance,
+    GrowthTable,
     MaintenanceCancelledError,
     MaintenanceStep,
     StepKind,
@@ -21,6 +23,7 @@ from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.database_care.space import free_space
 from timetracker_desktop.services.guard import require
+from timetracker_desktop.services.settings import load_settings
 
 log = logging.getLogger(__name__)
 VACUUM_MIN_SHARE = 0.10  # free pages worth a rebuild: a tenth of the file...
@@ -116,6 +119,34 @@ class DatabaseOptimizeService:
             raise
         report = self._report(before, done, vacuum, notes, cancelled=False)
         self._record(actor, report, AuditOutcome.OK)
+        return report
+
+    def run_if_due(self, may_run: Callable[[], bool] | None = None) -> OptimizeReport | None:
+        """The scheduled optimisation (a job of the scheduled-jobs runner): run when the last one, whatever
+        its outcome, is ``optimize_interval_days`` old (never optimised: the oldest punch); VACUUM only when
+        worth it.
+
+        ``may_run`` is asked right before it starts (the runner checks that it still holds the lease).
+        """
+        now = self._clock.now()
+        with self._uow(read_only=True) as uow:
+            days = load_settings(uow).optimize_interval_days
+            last = uow.audit.list_all(action=AuditAction.DATABASE_OPTIMIZE, limit=1)
+        if days == 0:
+            return None
+        # Never optimised: due once the database holds punches older than the interval (not on day one).
+        since = last[0].at if last else self._maintenance.span(GrowthTable.PUNCHES).oldest
+        if since is None or now - since < timedelta(days=days):
+            return None
+        if may_run is not None and not may_run():
+            log.info("the database's optimisation is due, but another program runs it now")
+            return None
+        log.info("the scheduled optimisation of the database starts")
+        report = self.optimize(Actor.system())
+        log.info(
+            "the scheduled optimisation is done: %d steps, %d -> %d bytes, VACUUM %s",
+            len(report.steps), report.size_before, report.size_after, report.vacuum.value,
+        )  # fmt: skip
         return report
 
     def _report(

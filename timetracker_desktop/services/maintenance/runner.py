@@ -149,6 +149,8 @@ def scheduled_jobs_runner(
     jobs: list[Job] = []
     if services.backup_schedule is not None:
         jobs.append(services.backup_schedule.run_if_due)
+    if services.database_care is not None:
+        jobs.append(services.database_care.optimize.run_if_due)
     if not jobs:
         return None
     return MaintenanceRunner(
