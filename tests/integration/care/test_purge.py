@@ -19,7 +19,9 @@ from timetracker_desktop.domain.attendance import CorrectionKind, Direction, Pun
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
 from timetracker_desktop.domain.errors import ErrorCode, ValidationError
+from timetracker_desktop.domain.month_closing import Month
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
+from timetracker_desktop.repositories.ports.database_care import CheckKind
 from timetracker_desktop.repositories.ports.purge import CHAIN_ANCHOR_KEY, PURGED_TABLES
 from timetracker_desktop.repositories.ports.storage import NewCorrection, NewPunch, UnassignedPunch
 from timetracker_desktop.repositories.sql.backup import _data_tables
@@ -82,6 +84,7 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     care = services.database_care
     assert care is not None
     assert care.purge is not None
+    services.months.close(ADMIN, Month(2022, 3))  # its punch goes to the archive; db check must still pass
     before_rows = _rows(create_engine(db_url))
     preview = care.purge.preview(ADMIN, BEFORE)
     assert preview.rows == {"corrections": 2, "punches": 2, "unassigned_punches": 1, "audit_entries": 2}
@@ -99,6 +102,8 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     assert purged["rows"] == preview.rows
     report = care.check.check(ADMIN)
     assert report.ok, report.findings
+    closed = next(f for f in report.findings if f.kind is CheckKind.CLOSED_MONTHS)
+    assert "1 closed month(s) before 2023-01-01 not compared" in closed.details[-1]
     with services.uow() as uow:  # the anchor is what the chain starts from: another one breaks it
         uow.settings.set(CHAIN_ANCHOR_KEY, "0" * 64, OLD[0])
         uow.commit()

@@ -11,6 +11,7 @@ from timetracker_desktop.repositories.ports.storage import UnitOfWork
 
 PURGED_TABLES = ("corrections", "punches", "unassigned_punches", "audit_entries")  # children first
 CHAIN_ANCHOR_KEY = "audit_chain_anchor"  # the hash of the last removed audit entry: the chain starts there
+PURGED_BEFORE_KEY = "purged_before"  # the latest purge date (local, ISO): months before it are in archives
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.users import Actor, Permission
 from timetracker_desktop.repositories.ports.backup import BackupFileError, BackupMismatchError
-from timetracker_desktop.repositories.ports.purge import DatabasePurge
+from timetracker_desktop.repositories.ports.purge import PURGED_BEFORE_KEY, DatabasePurge
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.audit import record
 from timetracker_desktop.services.guard import require
@@ -103,6 +103,9 @@ class DatabasePurgeService:
         say("delete")
 
         def audit(uow: UnitOfWork) -> None:
+            earlier = uow.settings.all().get(PURGED_BEFORE_KEY, "")
+            if before.isoformat() > earlier:  # closed months before it are no longer compared by db check
+                uow.settings.set(PURGED_BEFORE_KEY, before.isoformat(), self._clock.now())
             after = {
                 "before": before.isoformat(),
                 "archive": str(archive),
