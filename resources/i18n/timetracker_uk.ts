@@ -229,12 +229,20 @@
         <translation>:00</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> міс.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>ніколи</translation>
     </message>
     <message>
         <source>No backup for more than:</source>
         <translation>Немає резервної копії понад:</translation>
+    </message>
+    <message>
+        <source>Never remove data of the last:</source>
+        <translation>Ніколи не видаляти дані за останні:</translation>
     </message>
     <message>
         <source>or</source>
