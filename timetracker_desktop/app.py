@@ -13,6 +13,7 @@ from timetracker_desktop.repositories.sql.backup import SqlDatabaseArchive
 from timetracker_desktop.repositories.sql.database_care import SqlDatabaseMaintenance
 from timetracker_desktop.repositories.sql.engine import is_sqlite, make_engine
 from timetracker_desktop.repositories.sql.legacy import SqlLegacySource
+from timetracker_desktop.repositories.sql.purge import SqlDatabasePurge
 from timetracker_desktop.repositories.sql.uow import SqlUnitOfWorkFactory
 from timetracker_desktop.repositories.sql.urls import check_database_url
 from timetracker_desktop.services.backup.key import installation_key
@@ -81,6 +82,7 @@ def build_app(
         legacy_source=SqlLegacySource,
         revision=lambda: database_revision(storage),
         maintenance=SqlDatabaseMaintenance(storage),
+        purge=SqlDatabasePurge(storage, lambda: installation_key(data_dir())),
     )
     return AppContext(resolved, storage, services)
 

@@ -229,12 +229,20 @@
         <translation>:00</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> міс.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>ніколи</translation>
     </message>
     <message>
         <source>No backup for more than:</source>
         <translation>Немає резервної копії понад:</translation>
+    </message>
+    <message>
+        <source>Never remove data of the last:</source>
+        <translation>Ніколи не видаляти дані за останні:</translation>
     </message>
     <message>
         <source>or</source>
@@ -1173,6 +1181,10 @@
         <translation>Скасувати</translation>
     </message>
     <message>
+        <source>Remove old data...</source>
+        <translation>Видалити старі дані...</translation>
+    </message>
+    <message>
         <source>At a glance</source>
         <translation>Коротко</translation>
     </message>
@@ -1227,6 +1239,14 @@
     <message>
         <source>Refreshes statistics and gives unused space back. Rebuilding the file pauses punching for a while: run it when the office is quiet.</source>
         <translation>Оновлює статистику й повертає невикористане місце. Поки файл перебудовується, відмітки на деякий час призупиняються: запускайте, коли в офісі тихо.</translation>
+    </message>
+    <message>
+        <source>Removing old data</source>
+        <translation>Видалення старих даних</translation>
+    </message>
+    <message>
+        <source>Archives old punches and audit entries to a file, checks it, then removes them.</source>
+        <translation>Архівує старі відмітки й записи журналу аудиту у файл, перевіряє його, а тоді видаляє їх.</translation>
     </message>
     <message>
         <source>New records per month</source>
@@ -3351,6 +3371,53 @@
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Remove old data</source>
+        <translation>Видалити старі дані</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Вибрати...</translation>
+    </message>
+    <message>
+        <source>Show what will be removed</source>
+        <translation>Показати, що буде видалено</translation>
+    </message>
+    <message>
+        <source>Archive and remove</source>
+        <translation>Архівувати й видалити</translation>
+    </message>
+    <message>
+        <source>Punches, corrections, unknown-card reads and audit entries older than the date are written to an archive file first (a backup that the Backups page can restore into another database), the archive is read back and checked, and only then are they removed. The most recent years are kept by law (the retention setting).</source>
+        <translation>Відмітки, виправлення, зчитування невідомих карток і записи журналу аудиту, старші за дату, спершу записуються в архівний файл (резервну копію, яку сторінка «Резервні копії» може відновити в іншу базу даних), архів перечитується й перевіряється, і лише тоді вони видаляються. Останні роки зберігаються за законом (налаштування зберігання).</translation>
+    </message>
+    <message>
+        <source>Remove data older than</source>
+        <translation>Видалити дані, старші за</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>Архівний файл</translation>
+    </message>
+    <message>
+        <source>Older than {0}: {1} punches, {2} corrections, {3} unknown-card reads, {4} audit entries.</source>
+        <translation>Старші за {0}: відміток — {1}, виправлень — {2}, зчитувань невідомих карток — {3}, записів журналу аудиту — {4}.</translation>
+    </message>
+    <message>
+        <source>Write {0} records to {1} and then remove them from the database?</source>
+        <translation>Записати {0} записів у {1}, а тоді видалити їх із бази даних?</translation>
+    </message>
+    <message>
+        <source>Writing the archive, checking it, removing...</source>
+        <translation>Запис архіву, перевірка, видалення...</translation>
+    </message>
+    <message>
+        <source>Removed {0} records; the archive is {1}.</source>
+        <translation>Видалено записів: {0}; архів — {1}.</translation>
+    </message>
+</context>
+<context>
     <name>ReadMessages</name>
     <message>
         <source>The badge is disabled in the phone&apos;s app. Turn it on in the app and tap again.</source>
@@ -5110,6 +5177,18 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Відтоді пристрій звертався ще з іншої адреси: перегляньте його ще раз, потім схваліть повторно.</translation>
     </message>
     <message>
+        <source>Data this recent is kept by law: choose an earlier date (see the retention setting).</source>
+        <translation>Такі свіжі дані зберігаються за законом: виберіть ранішу дату (див. налаштування зберігання).</translation>
+    </message>
+    <message>
+        <source>Removing old data needs a confirmation: nothing was removed.</source>
+        <translation>Видалення старих даних потребує підтвердження: нічого не видалено.</translation>
+    </message>
+    <message>
+        <source>The archive could not be written or did not read back correctly: nothing was removed.</source>
+        <translation>Не вдалося записати архів або він не перечитався правильно: нічого не видалено.</translation>
+    </message>
+    <message>
         <source>This backup was changed after it was made (its signature does not match): it is not restored.</source>
         <translation>Цю резервну копію змінено після створення (її підпис не збігається): її не відновлено.</translation>
     </message>
@@ -5604,6 +5683,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
     <message>
         <source>Database optimised</source>
         <translation>Базу даних оптимізовано</translation>
+    </message>
+    <message>
+        <source>Old data removed (after archiving)</source>
+        <translation>Старі дані видалено (після архівування)</translation>
     </message>
     <message>
         <source>Business trip</source>

@@ -1,8 +1,12 @@
 """Database page: figures and months shown, Check gives a verdict (a failure says what to do), Optimise."""
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from fakes import ADMIN
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
@@ -12,7 +16,7 @@ from timetracker_desktop.gui.kit.context import GuiContext
 from timetracker_desktop.gui.kit.vocabulary import Vocabulary, storage_sentence
 from timetracker_desktop.gui.shell.pages import PAGES, pages_for
 from timetracker_desktop.gui.views.database import DatabaseView
-from timetracker_desktop.repositories.ports.database_care import CheckKind, StepKind
+from timetracker_desktop.repositories.ports.database_care import CheckKind, GrowthTable, StepKind
 from timetracker_desktop.repositories.ports.storage import NewPunch, StorageCause, StorageUnavailableError
 
 from .conftest import show
@@ -127,3 +131,29 @@ def test_a_failed_optimisation_is_told_below_its_button(
     assert page.optimize_result.text() == storage_sentence(StorageCause.FILE_LOCKED)
     assert page.verdict.text() == ""
     assert page.optimize_button.isEnabled()
+
+
+def test_the_wizard_previews_archives_and_removes_old_data(
+    qtbot: QtBot, admin_context: GuiContext, tmp_path: Path
+) -> None:
+    _punches(admin_context, datetime(2022, 5, 5, 8, tzinfo=UTC), datetime(2022, 6, 5, 8, tzinfo=UTC),
+             datetime(2025, 2, 6, 8, tzinfo=UTC))  # fmt: skip
+    page = _page(qtbot, admin_context)
+    dialog = page.open_purge()
+    assert not dialog.remove_button.isEnabled()  # nothing shown yet, nothing to remove
+    dialog.archive.setText(str(tmp_path / "old.zip"))
+    dialog.before.setDate(QDate(2024, 1, 1))  # inside the 36 protected months (the clock is in March 2026)
+    dialog.preview_button.click()
+    assert "law" in dialog.summary.text()
+    assert not dialog.remove_button.isEnabled()
+    dialog.before.setDate(QDate(2023, 1, 1))
+    dialog.preview_button.click()
+    assert dialog.summary.text().startswith("Older than 2023-01-01: 2 punches, 0 corrections")
+    dialog.remove_button.click()
+    question = dialog.findChild(QMessageBox, "confirmPurge")
+    assert isinstance(question, QMessageBox)
+    question.button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.summary.text().startswith("Removed ")
+    assert (tmp_path / "old.zip").exists()
+    assert admin_context.services.database_care is not None
+    assert admin_context.services.database_care.stats.collect(ADMIN).growth(GrowthTable.PUNCHES).rows == 1

@@ -7,6 +7,7 @@ from typing import Any
 
 from timetracker_desktop.cli.context import CliContext, CliError
 from timetracker_desktop.cli.db_care import add_care_commands
+from timetracker_desktop.cli.db_purge import add_purge_command
 from timetracker_desktop.domain.users import Role
 
 
@@ -22,6 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         handler=db_current
     )
     add_care_commands(db, common)
+    add_purge_command(db, common)
 
     user = sub.add_parser("user", parents=[common], help="application users").add_subparsers(
         dest="user_command", required=True

@@ -84,6 +84,7 @@ class AuditAction(StrEnum):
     DEMO_GENERATE = "demo.generate"
     DATABASE_CHECK = "database.check"
     DATABASE_OPTIMIZE = "database.optimize"
+    DATABASE_PURGE = "database.purge"
 
 
 class AuditOutcome(StrEnum):

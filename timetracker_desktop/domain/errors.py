@@ -103,6 +103,9 @@ class ErrorCode(StrEnum):
     DATABASE_NOT_SUPPORTED = "database_not_supported"
     DATABASE_FOLDER_MISSING = "database_folder_missing"
     DATABASE_ON_NETWORK_SHARE = "database_on_network_share"
+    PURGE_PROTECTED_PERIOD = "purge_protected_period"  # the date is inside the protected months
+    PURGE_NOT_CONFIRMED = "purge_not_confirmed"  # no --yes and no one to ask
+    PURGE_ARCHIVE_FAILED = "purge_archive_failed"  # the archive could not be written or read back
     # the listener as the desktop starts it ("listener_" + ListenerStartError.reason)
     LISTENER_PORT_IN_USE = "listener_port_in_use"
     LISTENER_PORT_RESERVED = "listener_port_reserved"  # Windows error 10013: an excluded port range

@@ -57,6 +57,8 @@ class BusinessSettings:
     alert_working_hours_start: int = 8  # office-zone hour, Monday to Friday
     alert_working_hours_end: int = 18
     optimize_interval_days: int = 7  # the scheduled ``db optimize`` (the jobs' runner); 0 = never
+    # Retention (``db purge``): the last N months are kept (Ukrainian law keeps timesheets for years).
+    retention_protected_months: int = 36
 
     @property
     def zone(self) -> ZoneInfo:
@@ -130,6 +132,7 @@ INT_RANGES: Mapping[str, tuple[int, int]] = {
     "alert_working_hours_start": (0, 23),
     "alert_working_hours_end": (1, 24),
     "optimize_interval_days": (0, 366),
+    "retention_protected_months": (12, 1200),
 }  # the allowed whole numbers (the Settings page takes its spin box ranges from here)
 ROUNDING_STEPS = (5, 10, 15)
 PARSERS: Mapping[str, Callable[[str], Any]] = {

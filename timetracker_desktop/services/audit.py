@@ -15,6 +15,7 @@ from timetracker_desktop.domain.audit import (
     redact,
 )
 from timetracker_desktop.domain.users import Actor, Permission
+from timetracker_desktop.repositories.ports.purge import CHAIN_ANCHOR_KEY
 from timetracker_desktop.repositories.ports.storage import UnitOfWork, UnitOfWorkFactory
 from timetracker_desktop.services.guard import require
 
@@ -82,7 +83,8 @@ class AuditService:
         """Recompute every hash; the first mismatch means the log was altered."""
         with self._uow(read_only=True) as uow:
             entries = uow.audit.all_in_order()
-        previous: str | None = None
+            # after ``db purge`` the chain starts from the hash of the last removed (archived) entry
+            previous: str | None = uow.settings.all().get(CHAIN_ANCHOR_KEY)
         for entry in entries:
             if entry.prev_hash != previous or entry.hash != entry_hash(entry, previous):
                 return ChainCheck(len(entries), entry.id)

@@ -8,6 +8,7 @@ from timetracker_desktop.domain.clock import Clock
 from timetracker_desktop.repositories.ports.backup import DatabaseArchive
 from timetracker_desktop.repositories.ports.database_care import DatabaseMaintenance
 from timetracker_desktop.repositories.ports.legacy import LegacySource
+from timetracker_desktop.repositories.ports.purge import DatabasePurge
 from timetracker_desktop.repositories.ports.storage import UnitOfWorkFactory
 from timetracker_desktop.services.attendance.punches import PunchService
 from timetracker_desktop.services.attendance.worktime import WorktimeService
@@ -81,6 +82,7 @@ def build_services(
     legacy_source: Callable[[str], LegacySource] | None = None,
     revision: Callable[[], tuple[str | None, str]] | None = None,
     maintenance: DatabaseMaintenance | None = None,
+    purge: DatabasePurge | None = None,
 ) -> Services:
     """Wire the services over one storage and clock (optional parts only when given what they need)."""
     health = TerminalHealthService(uow, clock)
@@ -92,7 +94,7 @@ def build_services(
         else None
     )
     folder = schedule.folder if schedule is not None else backup_folder
-    care = database_care(uow, clock, maintenance, folder) if maintenance is not None else None
+    care = database_care(uow, clock, maintenance, folder, purge) if maintenance is not None else None
     alerts = HealthService(uow, clock, maintenance, folder, health.unflushed_last_seen)
     return Services(
         uow=uow,

@@ -146,6 +146,15 @@ class Vocabulary(QObject):
             ErrorCode.ADDRESS_CHANGED_AGAIN: self.tr(
                 "The device has called from yet another address since: look at it again, then re-approve."
             ),
+            ErrorCode.PURGE_PROTECTED_PERIOD: self.tr(
+                "Data this recent is kept by law: choose an earlier date (see the retention setting)."
+            ),
+            ErrorCode.PURGE_NOT_CONFIRMED: self.tr(
+                "Removing old data needs a confirmation: nothing was removed."
+            ),
+            ErrorCode.PURGE_ARCHIVE_FAILED: self.tr(
+                "The archive could not be written or did not read back correctly: nothing was removed."
+            ),
             ErrorCode.BACKUP_TAMPERED: self.tr(
                 "This backup was changed after it was made (its signature does not match):"
                 " it is not restored."
@@ -381,6 +390,7 @@ class Vocabulary(QObject):
             AuditAction.DEMO_GENERATE: self.tr("Demo data generated"),
             AuditAction.DATABASE_CHECK: self.tr("Database checked"),
             AuditAction.DATABASE_OPTIMIZE: self.tr("Database optimised"),
+            AuditAction.DATABASE_PURGE: self.tr("Old data removed (after archiving)"),
         }
 
     def absence_types(self) -> dict[AbsenceType, str]:

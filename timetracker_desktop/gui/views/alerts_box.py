@@ -1,4 +1,4 @@
-"""The Alerts group of Settings: the thresholds of the alerts and how often the database is optimised."""
+"""The Alerts group of Settings: alert thresholds, the optimisation interval, what is never purged."""
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
@@ -15,6 +15,7 @@ ALERT_FIELDS = (
     "alert_working_hours_start",
     "alert_working_hours_end",
     "optimize_interval_days",
+    "retention_protected_months",
 )
 
 
@@ -52,6 +53,7 @@ class AlertsBox(QGroupBox):
             "alert_working_hours_start": self.tr(":00"),
             "alert_working_hours_end": self.tr(":00"),
             "optimize_interval_days": self.tr(" days"),
+            "retention_protected_months": self.tr(" months"),
         }
         for name in ALERT_FIELDS:
             spin = QSpinBox()
@@ -75,6 +77,7 @@ class AlertsBox(QGroupBox):
             "alert_terminal_silent_minutes": self.tr("Terminal silent for:"),
             "alert_working_hours_start": self.tr("Working hours (Mon-Fri):"),
             "optimize_interval_days": self.tr("Optimise the database every:"),
+            "retention_protected_months": self.tr("Never remove data of the last:"),
         }
         for field, title in titles.items():
             self.errors.add_row(field, title, widgets[field])

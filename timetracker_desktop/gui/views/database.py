@@ -2,6 +2,7 @@
 
 import threading
 from functools import partial
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
@@ -26,6 +27,7 @@ from timetracker_desktop.gui.kit.formatting import local_date_time
 from timetracker_desktop.gui.kit.vocabulary import Vocabulary, outcome_words
 from timetracker_desktop.gui.kit.widgets import action_button, make_table
 from timetracker_desktop.gui.models.database_growth import DatabaseGrowthModel, month_lines
+from timetracker_desktop.gui.views.database_purge import PurgeDialog
 from timetracker_desktop.repositories.ports.database_care import GrowthTable
 from timetracker_desktop.services.database_care.check import CheckReport
 from timetracker_desktop.services.database_care.history import LastRun
@@ -62,6 +64,7 @@ class DatabaseView(QWidget):
         super().__init__(parent)
         self._context = context
         self._zone = ZoneInfo("UTC")
+        self._backup_folder = ""  # where the wizard proposes to write the archive
         self._cancel = threading.Event()
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._on_optimize_progressed)
@@ -89,11 +92,14 @@ class DatabaseView(QWidget):
         self.optimize_result = QLabel()
         self.optimize_result.setObjectName("optimizeResult")
         self.optimize_result.setWordWrap(True)
+        self.purge_button = QPushButton(self.tr("Remove old data..."))
+        self.purge_button.setObjectName("purgeDatabase")
         self._build_layout()
         self.refresh_button.clicked.connect(self.refresh)
         self.check_button.clicked.connect(self.check)
         self.optimize_button.clicked.connect(self.optimize)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.purge_button.clicked.connect(self.open_purge)
         self._set_working(False)
         self.refresh()
 
@@ -139,6 +145,12 @@ class DatabaseView(QWidget):
         row.addWidget(self.cancel_button)
         optimize_layout.addLayout(row)
         optimize_layout.addWidget(self.optimize_result)
+        purge = QGroupBox(self.tr("Removing old data"))
+        purge_layout = QVBoxLayout(purge)
+        purge_layout.addWidget(self._hint(self.tr(
+            "Archives old punches and audit entries to a file, checks it, then removes them."
+        )))  # fmt: skip
+        purge_layout.addWidget(self.purge_button, 0, Qt.AlignmentFlag.AlignLeft)
         growth = QGroupBox(self.tr("New records per month"))
         QVBoxLayout(growth).addWidget(self.table)
         layout = QVBoxLayout(self)
@@ -147,6 +159,7 @@ class DatabaseView(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(check)
         actions.addWidget(optimize)
+        actions.addWidget(purge)
         actions.addStretch(1)
         top.addLayout(actions, 1)
         layout.addLayout(top)
@@ -170,6 +183,7 @@ class DatabaseView(QWidget):
 
     def _on_stats_loaded(self, stats: DatabaseStats) -> None:
         self._zone = ZoneInfo(stats.time_zone)
+        self._backup_folder = str(stats.backup_folder or "")
         facts = stats.facts
         punches = stats.growth(GrowthTable.PUNCHES)
         engine = "SQLite" if facts.engine == "sqlite" else "MariaDB"
@@ -294,6 +308,16 @@ class DatabaseView(QWidget):
     def _on_optimize_failed(self, error: BaseException) -> None:
         self._tell_failure(self.optimize_result, error)
 
+    # Remove old data ---------------------------------------------------------------------------------------
+
+    def open_purge(self) -> PurgeDialog:
+        """Open the wizard that archives and removes old data; refresh the figures when it closes."""
+        folder = Path(self._backup_folder) if self._backup_folder else Path.home()
+        dialog = PurgeDialog(self._context, folder, self)
+        dialog.finished.connect(self.refresh)
+        dialog.open()
+        return dialog
+
     # Shared ------------------------------------------------------------------------------------------------
 
     def _on_failed(self, error: BaseException) -> None:
@@ -310,7 +334,11 @@ class DatabaseView(QWidget):
 
     def _set_working(self, working: bool, *, optimizing: bool = False) -> None:
         available = self._context.services.database_care is not None
-        for button in (self.check_button, self.optimize_button, self.refresh_button):
+        for button in (self.check_button, self.optimize_button, self.refresh_button, self.purge_button):
             button.setEnabled(available and not working)
+        care = self._context.services.database_care
+        self.purge_button.setEnabled(
+            available and not working and care is not None and care.purge is not None
+        )
         self.cancel_button.setVisible(optimizing)
         self.cancel_button.setEnabled(optimizing)
