@@ -5197,6 +5197,10 @@ Choose another folder with --data-dir on the shortcut or the TIMETRACKER_DATA_DI
         <translation>Ця резервна копія з іншої інсталяції або старішої версії: підтвердьте, що ви їй довіряєте.</translation>
     </message>
     <message>
+        <source>This file is an archive of old records removed from the database, not a backup: restoring it here would replace today&apos;s records with old ones. To read it, restore it into a separate, empty database from the command line (restore ARCHIVE --db ... --accept-archive).</source>
+        <translation>Цей файл — архів старих записів, видалених із бази, а не резервна копія: відновлення тут замінило б сьогоднішні записи старими. Щоб прочитати його, відновіть його в окрему порожню базу з командного рядка (restore АРХІВ --db ... --accept-archive).</translation>
+    </message>
+    <message>
         <source>This PC&apos;s backup key file is damaged: restore it from a copy, or move it away to make a new one.</source>
         <translation>Файл ключа резервних копій на цьому ПК пошкоджено: відновіть його з копії або перемістіть, щоб створити новий.</translation>
     </message>

@@ -35,6 +35,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="restore a backup signed by another installation (or by a version without backup keys)",
     )
+    restore.add_argument(
+        "--accept-archive",
+        action="store_true",
+        help="restore a purge's archive (only into a separate, empty database given with --db)",
+    )
     restore.set_defaults(handler=restore_database)
 
     schedule = sub.add_parser("backup-schedule", parents=[common], help="show or change automatic backups")
@@ -116,11 +121,17 @@ def restore_database(args: argparse.Namespace, ctx: CliContext) -> int:
     print(_describe(manifest), file=sys.stderr)
     if manifest.trust is not BackupTrust.OURS and not args.accept_foreign:
         raise CliError(f"{backups.foreign_reason(manifest)} with --accept-foreign")
+    if manifest.archive_before is not None and not args.accept_archive:
+        raise CliError(f"{backups.archive_reason(manifest)} with --accept-archive")
     if not args.yes:
         _confirm(ctx.app().storage.write_engine.url.render_as_string(hide_password=True))
     safety_dir = None if args.no_safety_backup else schedule.folder()
     result = backups.restore(
-        ctx.actor, args.file.resolve(), safety_dir=safety_dir, accept_foreign=args.accept_foreign
+        ctx.actor,
+        args.file.resolve(),
+        safety_dir=safety_dir,
+        accept_foreign=args.accept_foreign,
+        accept_archive=args.accept_archive,
     )
     safety = f"; the previous data is in {result.safety_backup}" if result.safety_backup else ""
     data = {"manifest": result.manifest, "safety_backup": str(result.safety_backup or "") or None}

@@ -96,6 +96,7 @@ class ErrorCode(StrEnum):
     ADDRESS_CHANGED_AGAIN = "address_changed_again"
     BACKUP_TAMPERED = "backup_tampered"
     BACKUP_FOREIGN = "backup_foreign"
+    BACKUP_IS_ARCHIVE = "backup_is_archive"  # a purge's archive offered as a backup to restore over live data
     BACKUP_KEY_DAMAGED = "backup_key_damaged"
     RESTORE_FAILED = "restore_failed"
     BAD_FOLDER = "bad_folder"

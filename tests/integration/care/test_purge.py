@@ -18,7 +18,7 @@ from timetracker_desktop.app import build_app
 from timetracker_desktop.domain.attendance import CorrectionKind, Direction, PunchSource
 from timetracker_desktop.domain.audit import AuditAction, EntityType
 from timetracker_desktop.domain.employees import BadgeKind
-from timetracker_desktop.domain.errors import ErrorCode, ValidationError
+from timetracker_desktop.domain.errors import ConflictError, ErrorCode, ValidationError
 from timetracker_desktop.domain.month_closing import Month
 from timetracker_desktop.domain.terminals import Terminal, TerminalKind
 from timetracker_desktop.repositories.ports.database_care import CheckKind
@@ -113,7 +113,15 @@ def test_purge_archives_removes_and_the_archive_restores_byte_for_byte(
     scratch = build_app(sqlite_template.fresh_url(tmp_path / "scratch"), bcrypt_rounds=4, upgrade=False)
     try:
         assert scratch.services.backups is not None
-        scratch.services.backups.restore(ADMIN, archive)
+        # an archive is not a backup: restored over a database by mistake it would replace today's records
+        with pytest.raises(ConflictError) as refused:
+            scratch.services.backups.restore(ADMIN, archive)
+        assert refused.value.code is ErrorCode.BACKUP_IS_ARCHIVE
+        assert services.backups is not None
+        with pytest.raises(ConflictError):  # the working database is untouched by the attempt
+            services.backups.restore(ADMIN, archive)
+        assert len(_rows(create_engine(db_url))["punches"]) == 2
+        scratch.services.backups.restore(ADMIN, archive, accept_archive=True)
         restored = _rows(scratch.storage.write_engine)
         assert restored["audit_entries"][-1].startswith(b"[3,")  # the restore's own audit line comes after
         restored["audit_entries"] = restored["audit_entries"][:-1]
@@ -218,4 +226,11 @@ def test_the_command_previews_refuses_without_yes_and_purges_with_it(
     assert '"punches": 2' in done.stdout
     assert archive.exists()
     assert len(_rows(engine)["punches"]) == 2
+    # restoring the archive over the working database is refused (it names the flag for a scratch one)
+    kept = _rows(engine)
+    over = _cli("restore", str(archive), "--yes", db=db_url)
+    assert over.returncode != 0
+    assert "archive of the records removed before" in over.stderr
+    assert "--accept-archive" in over.stderr
+    assert _rows(engine) == kept
     engine.dispose()

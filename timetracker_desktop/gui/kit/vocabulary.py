@@ -162,6 +162,11 @@ class Vocabulary(QObject):
             ErrorCode.BACKUP_FOREIGN: self.tr(
                 "This backup comes from another installation or an older version: confirm that you trust it."
             ),
+            ErrorCode.BACKUP_IS_ARCHIVE: self.tr(
+                "This file is an archive of old records removed from the database, not a backup: restoring it"
+                " here would replace today's records with old ones. To read it, restore it into a separate,"
+                " empty database from the command line (restore ARCHIVE --db ... --accept-archive)."
+            ),
             ErrorCode.BACKUP_KEY_DAMAGED: self.tr(
                 "This PC's backup key file is damaged: restore it from a copy,"
                 " or move it away to make a new one."

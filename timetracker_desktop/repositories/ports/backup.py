@@ -41,6 +41,9 @@ class BackupManifest:
     format_version: int = BACKUP_FORMAT_VERSION
     key_id: str | None = None  # the signing key's fingerprint (shown, so that a user can compare PCs)
     trust: BackupTrust = BackupTrust.OURS
+    # Set on a purge's archive (`db purge`): the instant before which its records were removed. Such a file
+    # holds only old records, so restoring it over the working database would replace today's data.
+    archive_before: str | None = None
 
     def total_rows(self) -> int:
         """Rows over all tables."""

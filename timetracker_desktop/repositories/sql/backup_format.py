@@ -114,6 +114,8 @@ def manifest_json(manifest: BackupManifest, key: bytes) -> str:
         ],
         "key_id": key_id(key),
     }
+    if manifest.archive_before is not None:  # only archives carry it: older backups' manifests are unchanged
+        data["archive_before"] = manifest.archive_before
     data[SIGNATURE] = manifest_signature(data, key)
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -153,6 +155,7 @@ def _parse_manifest(data: Any, key: bytes) -> BackupManifest:
             format_version=int(data["format_version"]),
             key_id=str(data["key_id"]) if data.get("key_id") else None,
             trust=_trust(data, key),
+            archive_before=str(data["archive_before"]) if data.get("archive_before") else None,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise BackupFileError(f"damaged manifest: {error}") from None

@@ -115,6 +115,7 @@ class SqlDatabasePurge:
                     backend="mysql" if connection.dialect.name in ("mysql", "mariadb") else "sqlite",
                     created_at=created_at,
                     tables=tuple(digests),
+                    archive_before=before.astimezone(UTC).isoformat(),
                 )
                 archive.writestr(MANIFEST, manifest_json(manifest, self._key()))
             os.replace(part, target)

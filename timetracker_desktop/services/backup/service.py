@@ -73,6 +73,15 @@ def _summary(manifest: BackupManifest) -> dict[str, object]:
     }
 
 
+def archive_reason(manifest: BackupManifest) -> str:
+    """Why a purge's archive is refused as a backup to restore (the CLI adds its flag)."""
+    return (
+        f"this file is an archive of the records removed before {manifest.archive_before}, not a backup:"
+        " restoring it over the working database would replace today's records with old ones; restore it"
+        " into a separate, empty database (--db) to read it"
+    )
+
+
 class BackupService:
     """Backups of the whole database into a portable file, and restores from one."""
 
@@ -121,14 +130,19 @@ class BackupService:
         *,
         safety_dir: Path | None = None,
         accept_foreign: bool = False,
+        accept_archive: bool = False,
     ) -> RestoreResult:
         """Replace the database with the backup, checked row by row; the old data is backed up first.
 
         A backup not signed by this installation (another PC, or a version without keys) is restored only
-        with ``accept_foreign``. Every failure leaves the previous data in place and names the safety backup.
+        with ``accept_foreign``. A purge's archive only with ``accept_archive`` (meant for a scratch database:
+        over the working one it would replace today's records with old ones). Every failure leaves the
+        previous data in place and names the safety backup.
         """
         require(actor, Permission.MANAGE_SETTINGS)
         manifest = self.inspect(source)
+        if manifest.archive_before is not None and not accept_archive:
+            raise ConflictError(archive_reason(manifest), code=ErrorCode.BACKUP_IS_ARCHIVE)
         if manifest.trust is not BackupTrust.OURS and not accept_foreign:
             raise ConflictError(self.foreign_reason(manifest), code=ErrorCode.BACKUP_FOREIGN)
         safety = self._safety_backup(actor, safety_dir)
@@ -152,6 +166,11 @@ class BackupService:
         self._audit(actor, AuditAction.BACKUP_RESTORE, source, after)
         log.info("restored %s (%d rows)", source.name, manifest.total_rows())
         return RestoreResult(manifest, safety)
+
+    @staticmethod
+    def archive_reason(manifest: BackupManifest) -> str:
+        """Why a purge's archive is not restored over the working database."""
+        return archive_reason(manifest)
 
     def foreign_reason(self, manifest: BackupManifest) -> str:
         """Why a backup needs an explicit confirmation."""
