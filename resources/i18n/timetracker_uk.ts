@@ -4355,6 +4355,10 @@
         <translation>Зберегти</translation>
     </message>
     <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation>Зберегти налаштування (Ctrl+S)</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>Цей комп’ютер</translation>
     </message>

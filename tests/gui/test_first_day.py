@@ -155,7 +155,7 @@ def test_first_day(x: XSession, program: Program) -> None:
     x.key("ctrl+a")
     x.type(str(port))
     x.shot("settings-listener")
-    x.key("Tab", "Tab", "Tab", "space")  # past «Не давати ПК засинати», «Змінити базу даних...»: «Зберегти»
+    x.key("ctrl+s")  # «Зберегти» (Ctrl+S on the Settings page)
     wait_for(lambda: listener_healthy(port), 60, f"the listener on 127.0.0.1:{port}")
     x.shot("settings-saved")
 

@@ -3,6 +3,8 @@
 from functools import partial
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -106,6 +109,8 @@ class SettingsView(QWidget):
         self.change_database.setObjectName("changeDatabase")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveSettings")
+        self.save_button.setToolTip(self.tr("Save the settings (Ctrl+S)"))
+        self.save_shortcut = self._save_key()
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
@@ -148,12 +153,33 @@ class SettingsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
+        # The groups scroll (at 1280x800 they are taller than the page); Save and its status stay in view.
+        groups = QWidget()
+        groups_layout = QVBoxLayout(groups)
+        groups_layout.setContentsMargins(0, 0, 0, 0)
+        for box in (interface, rules, self.business, listener, database, self.alerts):
+            groups_layout.addWidget(box)
+        groups_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(groups)
         layout = QVBoxLayout(self)
-        for box in (interface, rules, self.business, self.alerts, listener, database):
-            layout.addWidget(box)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+
+    def _save_key(self) -> QShortcut:
+        """Ctrl+S on this page, as in any editor (Save may be out of view while a long group is edited)."""
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._save_if_enabled)
+        return shortcut
+
+    def _save_if_enabled(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_button.click()
 
     def refresh(self) -> None:
         """Load the office rules in the background."""
