@@ -71,28 +71,25 @@ def enable(command: str) -> None:
     _forget_approval()
 
 
-def _forget_approval() -> None:
-    """Delete Task Manager's record of our Run value (a missing record means enabled)."""
+def _delete_our_value(key_path: str) -> None:
+    """Delete our value under HKCU ``key_path``; an absent key or value is already what we want."""
     if sys.platform != "win32":
         return
     import winreg
 
     try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_SET_VALUE) as key:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path, 0, winreg.KEY_SET_VALUE) as key:
             winreg.DeleteValue(key, VALUE_NAME)
     except FileNotFoundError:
         return
+
+
+def _forget_approval() -> None:
+    """Delete Task Manager's record of our Run value (a missing record means enabled)."""
+    _delete_our_value(APPROVED_KEY)
 
 
 def disable() -> None:
     """Remove the Run value; nothing to do when it is absent. OSError when refused."""
-    if sys.platform != "win32":
-        return
-    import winreg
-
-    try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
-            winreg.DeleteValue(key, VALUE_NAME)
-    except FileNotFoundError:
-        pass
+    _delete_our_value(RUN_KEY)
     _forget_approval()  # no stale "Disabled" left for a later enable by hand
